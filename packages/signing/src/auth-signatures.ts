@@ -1,0 +1,42 @@
+import { validateChannelName, validateKeyCredentials, validateSocketId, type KeyCredentials } from "@x/types";
+import { hmacSha256Hex } from "./hmac.js";
+
+/**
+ * The `auth` string that authorizes a socket to subscribe to a channel (PROTOCOL §5):
+ * `<key>:<hex HMAC-SHA256 of "socketId:channelName[:channelData]">`. `channelData` is the exact
+ * JSON string of a presence member, which the response must repeat byte for byte.
+ *
+ * @example
+ * ```ts
+ * signChannelAuth({ key, secret }, "1234.1234", "private-foobar");
+ * // "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"
+ * ```
+ */
+export function signChannelAuth(
+  credentials: KeyCredentials,
+  socketId: string,
+  channelName: string,
+  channelData?: string,
+): string {
+  validateKeyCredentials(credentials);
+  validateSocketId(socketId);
+  validateChannelName(channelName, { field: "channelName" });
+  const signed = channelData === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${channelData}`;
+  return `${credentials.key}:${hmacSha256Hex(credentials.secret, signed)}`;
+}
+
+/**
+ * The `auth` string that signs a user in (PROTOCOL §5): `<key>:<hex HMAC-SHA256 of
+ * "socketId::user::userData">`, where `userData` is the exact JSON string the response repeats.
+ *
+ * @example
+ * ```ts
+ * signUserAuth({ key: "key", secret: "secret" }, "12345.12345", '{"id":"1234"}');
+ * // "key:e4c63b82c1e1d0955901f6a29ca51b244155bafda93968bc5664010f5ba54a41"
+ * ```
+ */
+export function signUserAuth(credentials: KeyCredentials, socketId: string, userData: string): string {
+  validateKeyCredentials(credentials);
+  validateSocketId(socketId);
+  return `${credentials.key}:${hmacSha256Hex(credentials.secret, `${socketId}::user::${userData}`)}`;
+}

@@ -1,0 +1,11 @@
+export { signChannelAuth, signUserAuth } from "./auth-signatures.js";
+export { base64ToBytes, bytesToBase64 } from "./base64.js";
+export { decryptPayload } from "./decrypt-payload.js";
+export { encryptPayload } from "./encrypt-payload.js";
+export { hmacSha256Hex, md5Hex } from "./hmac.js";
+export { decodeMasterKey } from "./master-key.js";
+export { deriveSharedSecret } from "./shared-secret.js";
+export type { RequestToSign } from "./sign-request.js";
+export { signRequest, stringToSign } from "./sign-request.js";
+export { timingSafeEqualHex } from "./timing-safe-equal-hex.js";
+export { verifyHmacSignature } from "./verify-hmac-signature.js";

@@ -1,0 +1,60 @@
+/**
+ * The credentials of a Pusher Channels app (PROTOCOL §1). App ids are strings: self-hosted
+ * servers use ids like `app-id`.
+ *
+ * @example
+ * ```ts
+ * const credentials: AppCredentials = { appId: "123", key: "abc", secret: process.env.PUSHER_SECRET! };
+ * ```
+ */
+export interface AppCredentials {
+  appId: string;
+  key: string;
+  secret: string;
+}
+
+/**
+ * A key and its secret: all that signing an auth response or checking a webhook needs.
+ *
+ * @example
+ * ```ts
+ * const keyPair: KeyCredentials = { key: "abc", secret: "s3cr3t" };
+ * ```
+ */
+export interface KeyCredentials {
+  key: string;
+  secret: string;
+}
+
+/**
+ * Where the HTTP API lives and how to reach it (PROTOCOL §1).
+ *
+ * @example
+ * ```ts
+ * const eu: ConnectionOptions = { cluster: "eu" };
+ * const local: ConnectionOptions = { host: "127.0.0.1", port: 6001, useTLS: false };
+ * ```
+ */
+export interface ConnectionOptions {
+  /** The cluster the app was created in; the host becomes `api-<cluster>.pusher.com`. @default "mt1" */
+  cluster?: string;
+  /** An explicit API host (no scheme, no port); wins over `cluster`. */
+  host?: string;
+  /** The port; omitted from URLs unless set. */
+  port?: number;
+  /** HTTPS when true, plain HTTP (local servers) when false. @default true */
+  useTLS?: boolean;
+}
+
+/**
+ * The end-to-end encryption setting (PROTOCOL §6).
+ *
+ * @example
+ * ```ts
+ * const options: EncryptionOptions = { encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=" };
+ * ```
+ */
+export interface EncryptionOptions {
+  /** Base64 of a 32-byte master key from which each encrypted channel's key is derived. */
+  encryptionMasterKeyBase64?: string;
+}

@@ -1,0 +1,114 @@
+import { redactSignedUrl } from "../redact-signed-url.js";
+import { PusherError, isPusherError } from "./pusher-error.js";
+
+/** Where a request was going when it failed before any answer came back. */
+export interface PusherRequestTarget {
+  method: string;
+  /** Redacted by the constructor, whatever is passed. */
+  url: string;
+}
+
+/**
+ * The request never got an HTTP answer: DNS failure, refused connection, reset socket...
+ * `cause` holds the underlying error. Whether the server acted on the request is unknown.
+ *
+ * @example
+ * ```ts
+ * if (isPusherNetworkError(error)) console.error(error.method, error.url, error.cause);
+ * ```
+ */
+export class PusherNetworkError extends PusherError {
+  override readonly name = "PusherNetworkError";
+  readonly method: string;
+  readonly url: string;
+
+  constructor(target: PusherRequestTarget, options: { cause: unknown }) {
+    const url = redactSignedUrl(target.url);
+    super("network_error", `${target.method} ${url} failed before any response`, options);
+    this.method = target.method;
+    this.url = url;
+  }
+}
+
+/**
+ * The request took longer than the configured `timeout` and was cancelled.
+ *
+ * @example
+ * ```ts
+ * if (isPusherTimeoutError(error)) console.error(`gave up after ${error.timeoutMs} ms`);
+ * ```
+ */
+export class PusherTimeoutError extends PusherError {
+  override readonly name = "PusherTimeoutError";
+  readonly method: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+
+  constructor(target: PusherRequestTarget, timeoutMs: number, options?: { cause?: unknown }) {
+    const url = redactSignedUrl(target.url);
+    super("timeout", `${target.method} ${url} timed out after ${timeoutMs} ms`, options);
+    this.method = target.method;
+    this.url = url;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The caller's `AbortSignal` cancelled the request.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const pending = client.channels({ signal: controller.signal });
+ * controller.abort();
+ * await pending.catch((error) => isPusherAbortError(error)); // true
+ * ```
+ */
+export class PusherAbortError extends PusherError {
+  override readonly name = "PusherAbortError";
+  readonly method: string;
+  readonly url: string;
+
+  constructor(target: PusherRequestTarget, options?: { cause?: unknown }) {
+    const url = redactSignedUrl(target.url);
+    super("aborted", `${target.method} ${url} was aborted`, options);
+    this.method = target.method;
+    this.url = url;
+  }
+}
+
+/**
+ * Tells whether `value` is a {@link PusherNetworkError} from any copy of `@x/types`.
+ *
+ * @example
+ * ```ts
+ * if (isPusherNetworkError(error)) retryLater();
+ * ```
+ */
+export function isPusherNetworkError(value: unknown): value is PusherNetworkError {
+  return isPusherError(value) && value.name === "PusherNetworkError";
+}
+
+/**
+ * Tells whether `value` is a {@link PusherTimeoutError} from any copy of `@x/types`.
+ *
+ * @example
+ * ```ts
+ * if (isPusherTimeoutError(error)) console.warn("Pusher is slow today");
+ * ```
+ */
+export function isPusherTimeoutError(value: unknown): value is PusherTimeoutError {
+  return isPusherError(value) && value.name === "PusherTimeoutError";
+}
+
+/**
+ * Tells whether `value` is a {@link PusherAbortError} from any copy of `@x/types`.
+ *
+ * @example
+ * ```ts
+ * if (isPusherAbortError(error)) return; // the caller gave up on purpose
+ * ```
+ */
+export function isPusherAbortError(value: unknown): value is PusherAbortError {
+  return isPusherError(value) && value.name === "PusherAbortError";
+}

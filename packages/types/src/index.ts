@@ -1,0 +1,73 @@
+export type { ChannelKind } from "./channel-kind.js";
+export { channelKind, isEncryptedChannel, isPresenceChannel } from "./channel-kind.js";
+export type { AppCredentials, ConnectionOptions, EncryptionOptions, KeyCredentials } from "./config-types.js";
+export { PusherConfigError, isPusherConfigError } from "./errors/config-error.js";
+export type { PusherHttpErrorDetails } from "./errors/http-error.js";
+export { PusherHttpError, isPusherHttpError } from "./errors/http-error.js";
+export { PusherPartialDeliveryError, isPusherPartialDeliveryError } from "./errors/partial-delivery-error.js";
+export type { PusherErrorCode, ValidationErrorCode } from "./errors/pusher-error.js";
+export { PusherError, isPusherError } from "./errors/pusher-error.js";
+export type { PusherRequestTarget } from "./errors/transport-errors.js";
+export {
+  PusherAbortError,
+  PusherNetworkError,
+  PusherTimeoutError,
+  isPusherAbortError,
+  isPusherNetworkError,
+  isPusherTimeoutError,
+} from "./errors/transport-errors.js";
+export { PusherValidationError, isPusherValidationError } from "./errors/validation-error.js";
+export { PusherWebhookError, isPusherWebhookError } from "./errors/webhook-error.js";
+export {
+  DEFAULT_MAX_BATCH_SIZE,
+  DEFAULT_MAX_CHANNELS_PER_TRIGGER,
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  MAX_CHANNEL_NAME_LENGTH,
+  MAX_EVENT_NAME_LENGTH,
+  MAX_USER_ID_LENGTH,
+  MAX_WATCHLIST_SIZE,
+  RESERVED_QUERY_PARAMS,
+  SERVER_TO_USER_CHANNEL_PREFIX,
+} from "./limits.js";
+export { redactSignedUrl } from "./redact-signed-url.js";
+export type {
+  BatchTriggerResult,
+  ChannelAttributes,
+  ChannelState,
+  ChannelsList,
+  PresenceUsers,
+  TriggerResult,
+} from "./result-types.js";
+export type { ChannelNameOptions } from "./validators/channel-name.js";
+export { validateChannelName } from "./validators/channel-name.js";
+export { validateBatchSize, validateChannelCount } from "./validators/counts.js";
+export { validateEncryptedChannelTrigger } from "./validators/encrypted-channels.js";
+export { validateEventName } from "./validators/event-name.js";
+export { validateKeyCredentials } from "./validators/key-credentials.js";
+export { validateMasterKeyBase64 } from "./validators/master-key.js";
+export { utf8ByteLength, validatePayloadSize } from "./validators/payload-size.js";
+export { validatePresenceData } from "./validators/presence-data.js";
+export type { QueryParamValue } from "./validators/query-params.js";
+export { validateQueryParams } from "./validators/query-params.js";
+export { validateSocketId } from "./validators/socket-id.js";
+export { validateUserData } from "./validators/user-data.js";
+export { validateUserId } from "./validators/user-id.js";
+export type {
+  CacheMissEvent,
+  ChannelExistenceEvent,
+  ClientEventWebhook,
+  KnownWebhookEventName,
+  PresenceMemberEvent,
+  SubscriptionCountEvent,
+  UnknownWebhookEvent,
+  WebhookEvent,
+} from "./webhook-events.js";
+export type {
+  BatchEvent,
+  ChannelAuthResponse,
+  ChannelInfoAttribute,
+  EncryptedPayload,
+  PresenceData,
+  UserAuthResponse,
+  UserData,
+} from "./wire-types.js";

@@ -1,0 +1,50 @@
+import { PusherValidationError } from "../errors/validation-error.js";
+import { MAX_CHANNEL_NAME_LENGTH, SERVER_TO_USER_CHANNEL_PREFIX } from "../limits.js";
+import { describeValue } from "./describe-value.js";
+import { validateUserId } from "./user-id.js";
+
+const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]+$/;
+
+/** Options of {@link validateChannelName}. */
+export interface ChannelNameOptions {
+  /** Accept `#server-to-user-<userId>`, the one server-reserved name this SDK sends to. */
+  allowServerToUser?: boolean;
+  /** The argument's name in error messages. @default "channel" */
+  field?: string;
+}
+
+/**
+ * Checks a channel name: 1–164 characters from `A–Z a–z 0–9 _ - = @ , . ;` (PROTOCOL §4).
+ * Throws a {@link PusherValidationError} with code `invalid_channel_name` otherwise.
+ *
+ * @example
+ * ```ts
+ * validateChannelName("private-chat");  // ok
+ * validateChannelName("bad channel");   // throws: invalid_channel_name
+ * validateChannelName("#server-to-user-42", { allowServerToUser: true }); // ok
+ * ```
+ */
+export function validateChannelName(name: unknown, options: ChannelNameOptions = {}): asserts name is string {
+  const field = options.field ?? "channel";
+  if (typeof name !== "string") {
+    throw new PusherValidationError("invalid_channel_name", field, `${field} must be a string, got ${describeValue(name)}`);
+  }
+  if (options.allowServerToUser === true && name.startsWith(SERVER_TO_USER_CHANNEL_PREFIX)) {
+    validateUserId(name.slice(SERVER_TO_USER_CHANNEL_PREFIX.length), `${field} (user id part)`);
+    return;
+  }
+  if (name.length === 0 || name.length > MAX_CHANNEL_NAME_LENGTH) {
+    throw new PusherValidationError(
+      "invalid_channel_name",
+      field,
+      `${field} must be 1 to ${MAX_CHANNEL_NAME_LENGTH} characters long, got ${describeValue(name)}`,
+    );
+  }
+  if (!CHANNEL_NAME.test(name)) {
+    throw new PusherValidationError(
+      "invalid_channel_name",
+      field,
+      `${field} may only contain A-Z a-z 0-9 _ - = @ , . ; but got ${describeValue(name)}`,
+    );
+  }
+}

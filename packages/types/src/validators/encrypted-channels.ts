@@ -1,0 +1,23 @@
+import { isEncryptedChannel } from "../channel-kind.js";
+import { PusherValidationError } from "../errors/validation-error.js";
+
+/**
+ * Checks the end-to-end encryption rule of PROTOCOL §6: a trigger that names an encrypted
+ * channel must name only that one channel (each channel has its own key). Throws
+ * `encrypted_channel_misuse`.
+ *
+ * @example
+ * ```ts
+ * validateEncryptedChannelTrigger(["private-encrypted-a"]);              // ok
+ * validateEncryptedChannelTrigger(["private-encrypted-a", "public-b"]);  // throws
+ * ```
+ */
+export function validateEncryptedChannelTrigger(channels: readonly string[], field = "channels"): void {
+  if (channels.length > 1 && channels.some(isEncryptedChannel)) {
+    throw new PusherValidationError(
+      "encrypted_channel_misuse",
+      field,
+      `a trigger to an encrypted channel must name only that channel, got ${channels.length} channels`,
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { PusherValidationError } from "../errors/validation-error.js";
+import { RESERVED_QUERY_PARAMS } from "../limits.js";
+import { describeValue } from "./describe-value.js";
+
+/** A query parameter value as callers may give it; arrays are joined with commas. */
+export type QueryParamValue = string | number | boolean | readonly (string | number)[];
+
+/**
+ * Checks caller-supplied query parameters: an object whose values are strings, finite
+ * numbers, booleans or arrays of those, and none of whose keys (in any case) is reserved
+ * by the signing scheme (PROTOCOL §2.5). Throws `reserved_param` or `invalid_params`.
+ *
+ * @example
+ * ```ts
+ * validateQueryParams({ filter_by_prefix: "presence-" }); // ok
+ * validateQueryParams({ auth_signature: "x" });           // throws: reserved_param
+ * ```
+ */
+export function validateQueryParams(
+  params: unknown,
+  field = "params",
+): asserts params is Record<string, QueryParamValue | undefined> {
+  if (typeof params !== "object" || params === null || Array.isArray(params)) {
+    throw new PusherValidationError("invalid_params", field, `${field} must be an object of query parameters`);
+  }
+  for (const [key, value] of Object.entries(params)) {
+    if (RESERVED_QUERY_PARAMS.includes(key.toLowerCase())) {
+      throw new PusherValidationError(
+        "reserved_param",
+        field,
+        `${field} may not set ${describeValue(key)}: the request signature owns it`,
+      );
+    }
+    if (value !== undefined && !isParamValue(value) && !(Array.isArray(value) && value.every(isParamValue))) {
+      throw new PusherValidationError(
+        "invalid_params",
+        `${field}.${key}`,
+        `${field}.${key} must be a string, a finite number, a boolean or an array of them, got ${describeValue(value)}`,
+      );
+    }
+  }
+}
+
+function isParamValue(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+}

@@ -1,0 +1,32 @@
+import { PusherValidationError } from "../errors/validation-error.js";
+import { MAX_USER_ID_LENGTH } from "../limits.js";
+import { describeValue } from "./describe-value.js";
+
+const USER_ID = /^[A-Za-z0-9_\-=@,.;]+$/;
+
+/**
+ * Checks a user id: a non-empty string of at most 200 characters from the channel-name
+ * character set (PROTOCOL §4). Throws `invalid_user_id` otherwise.
+ *
+ * @example
+ * ```ts
+ * validateUserId("user-42"); // ok
+ * validateUserId("");        // throws: invalid_user_id
+ * ```
+ */
+export function validateUserId(userId: unknown, field = "userId"): asserts userId is string {
+  if (typeof userId !== "string" || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
+    throw new PusherValidationError(
+      "invalid_user_id",
+      field,
+      `${field} must be a string of 1 to ${MAX_USER_ID_LENGTH} characters, got ${describeValue(userId)}`,
+    );
+  }
+  if (!USER_ID.test(userId)) {
+    throw new PusherValidationError(
+      "invalid_user_id",
+      field,
+      `${field} may only contain A-Z a-z 0-9 _ - = @ , . ; but got ${describeValue(userId)}`,
+    );
+  }
+}
