@@ -42,15 +42,17 @@ export function stringToSign(method: string, path: string, query: string): strin
   return `${method.toUpperCase()}\n${path}\n${query}`;
 }
 
-function stringifyParams(params: Record<string, QueryParamValue | undefined>): Record<string, string> {
-  const strings: Record<string, string> = {};
+// A Map, not an object: a parameter named like an Object.prototype member (`constructor`,
+// `__proto__`) must be an ordinary parameter.
+function stringifyParams(params: Record<string, QueryParamValue | undefined>): Map<string, string> {
+  const strings = new Map<string, string>();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
     const lowerKey = key.toLowerCase();
-    if (lowerKey in strings) {
+    if (strings.has(lowerKey)) {
       throw new PusherValidationError("invalid_params", "params", `params name ${JSON.stringify(lowerKey)} twice`);
     }
-    strings[lowerKey] = Array.isArray(value) ? value.join(",") : String(value);
+    strings.set(lowerKey, Array.isArray(value) ? value.join(",") : String(value));
   }
   return strings;
 }
@@ -79,15 +81,16 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
-  const signed: Record<string, string> = {
+  // Reserved names were rejected above, so these keys cannot collide with the caller's.
+  const entries: [string, string][] = [
     ...stringifyParams(params),
-    auth_key: credentials.key,
-    auth_timestamp: String(timestamp),
-    auth_version: "1.0",
-  };
-  if (request.body !== undefined && request.body !== "") signed.body_md5 = md5Hex(request.body);
+    ["auth_key", credentials.key],
+    ["auth_timestamp", String(timestamp)],
+    ["auth_version", "1.0"],
+  ];
+  if (request.body !== undefined && request.body !== "") entries.push(["body_md5", md5Hex(request.body)]);
   // Keys are unique and lower-case here, so sorting by key alone is total.
-  const entries = Object.entries(signed).sort(([a], [b]) => (a < b ? -1 : 1));
+  entries.sort(([a], [b]) => (a < b ? -1 : 1));
   // Signed with raw values (PROTOCOL §2.2), sent percent-encoded (§2.4): servers decode first.
   const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
   const signature = hmacSha256Hex(credentials.secret, stringToSign(request.method, request.path, query));

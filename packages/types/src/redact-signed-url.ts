@@ -13,7 +13,8 @@ const REDACTED_QUERY_PARAMS = new Set(["auth_key", "auth_signature", "body_md5"]
  * ```
  */
 export function redactSignedUrl(url: string): string {
-  const withoutUserInfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, "$1");
+  // The userinfo ends at the authority's last "@" (WHATWG URL): a password may contain "@".
+  const withoutUserInfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
   const queryStart = withoutUserInfo.indexOf("?");
   if (queryStart === -1) return withoutUserInfo;
   const hashStart = withoutUserInfo.indexOf("#", queryStart);
@@ -22,7 +23,8 @@ export function redactSignedUrl(url: string): string {
     .slice(queryStart + 1, queryEnd)
     .split("&")
     .map((pair) => {
-      const key = pair.split("=", 1)[0] ?? "";
+      const equals = pair.indexOf("=");
+      const key = equals === -1 ? pair : pair.slice(0, equals);
       return REDACTED_QUERY_PARAMS.has(safeDecode(key).toLowerCase()) ? `${key}=REDACTED` : pair;
     })
     .join("&");

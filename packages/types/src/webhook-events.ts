@@ -98,11 +98,13 @@ export type KnownWebhookEventName =
   | SubscriptionCountEvent["name"];
 
 /**
- * Any event a webhook can carry. Narrow it with `event.name`.
+ * Any event a webhook can carry. Set aside unknown events (`"known" in event`) first: an unknown
+ * event's `name` is any string, so only then does `event.name` narrow to one event type.
  *
  * @example
  * ```ts
  * for (const event of result.events) {
+ *   if ("known" in event) continue; // a kind of event this version does not know
  *   switch (event.name) {
  *     case "member_added": greet(event.user_id); break;
  *     case "channel_vacated": cleanUp(event.channel); break;

@@ -16,6 +16,8 @@ export function createNodeCrypto(nodeCrypto: NodeCryptoModule): CryptoProvider {
   return {
     hmacSha256Hex: (key, message) => nodeCrypto.createHmac("sha256", key).update(message).digest("hex"),
     md5Hex: (data) => nodeCrypto.createHash("md5").update(data).digest("hex"),
-    sha256: (data) => nodeCrypto.createHash("sha256").update(data).digest(),
+    // A plain Uint8Array rather than Node's Buffer subclass, so that callers get the same type
+    // (and the same `slice` semantics) from every implementation.
+    sha256: (data) => new Uint8Array(nodeCrypto.createHash("sha256").update(data).digest()),
   };
 }

@@ -8,7 +8,8 @@ export type QueryParamValue = string | number | boolean | readonly (string | num
 /**
  * Checks caller-supplied query parameters: an object whose values are strings, finite
  * numbers, booleans or arrays of those, and none of whose keys (in any case) is reserved
- * by the signing scheme (PROTOCOL §2.5). Throws `reserved_param` or `invalid_params`.
+ * by the signing scheme (PROTOCOL §2.5), and with no lone UTF-16 surrogate in a key or value
+ * (it could not be percent-encoded). Throws `reserved_param` or `invalid_params`.
  *
  * @example
  * ```ts
@@ -38,7 +39,21 @@ export function validateQueryParams(
         `${field}.${key} must be a string, a finite number, a boolean or an array of them, got ${describeValue(value)}`,
       );
     }
+    if (hasLoneSurrogate(key) || (Array.isArray(value) ? value : [value]).some(hasLoneSurrogate)) {
+      // A lone surrogate has no UTF-8 encoding: it cannot be percent-encoded into the URL (§2.4).
+      throw new PusherValidationError(
+        "invalid_params",
+        `${field}.${key}`,
+        `${field}.${key} contains a lone UTF-16 surrogate, which cannot be sent in a URL`,
+      );
+    }
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasLoneSurrogate(value: unknown): boolean {
+  return typeof value === "string" && LONE_SURROGATE.test(value);
 }
 
 function isParamValue(value: unknown): boolean {

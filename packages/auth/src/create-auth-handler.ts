@@ -1,0 +1,64 @@
+import { answerChannelAuthorization } from "./answer-channel-authorization.js";
+import { answerUserAuthentication } from "./answer-user-authentication.js";
+import type { AuthHandlerOptions } from "./auth-handler-options.js";
+import { errorResponse } from "./json-response.js";
+import { readAuthRequest } from "./read-auth-request.js";
+import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
+
+/**
+ * Creates the auth endpoint that pusher-js calls, as a Web-standard `(request) => Promise<Response>`
+ * for any runtime (serverless functions, edge workers, Bun, Deno; Node through
+ * `@hono/node-server`'s `getRequestListener`). Mount it at both `channelAuthorization.endpoint`
+ * and `userAuthentication.endpoint` (or at one of them): a body with `channel_name` is a channel
+ * authorization, a body with `socket_id` alone a user authentication (PROTOCOL §5).
+ *
+ * Accepts `application/x-www-form-urlencoded` (what pusher-js sends) and JSON objects of strings.
+ * Answers 200 with the JSON pusher-js expects; 400 for a malformed request; 403 when the
+ * application refuses; 404 for a kind of request it has no callback for; 405 for a method other
+ * than POST; 413 for a body over `maxBodyBytes`; 415 for another content type; 500, with no
+ * detail in the body, when a callback throws or returns a decision that cannot be signed
+ * (`onError` receives the error). Bad input never causes a 500.
+ *
+ * The options are checked here, once: a `PusherConfigError` names the bad option.
+ *
+ * @example
+ * ```ts
+ * import { createAuthHandler } from "@x/auth";
+ *
+ * const handler = createAuthHandler({
+ *   key: env.PUSHER_KEY,
+ *   secret: env.PUSHER_SECRET,
+ *   onChannelAuthorization: async ({ channelName, request }) => {
+ *     const user = await sessionUser(request);
+ *     if (!user) return false;
+ *     if (channelName.startsWith("presence-")) return { presenceData: { user_id: user.id, user_info: { name: user.name } } };
+ *     return true;
+ *   },
+ *   onUserAuthentication: async ({ request }) => {
+ *     const user = await sessionUser(request);
+ *     return user ? { id: user.id, user_info: { name: user.name } } : false;
+ *   },
+ * });
+ *
+ * export default { fetch: handler }; // e.g. a Cloudflare Worker, Bun.serve or Deno.serve
+ * ```
+ */
+export function createAuthHandler(options: AuthHandlerOptions): (request: Request) => Promise<Response> {
+  const settings = resolveAuthHandlerOptions(options);
+  return async (request) => {
+    try {
+      const reading = await readAuthRequest(request, settings.maxBodyBytes);
+      if (!reading.ok) return errorResponse(reading.status, reading.message);
+      return reading.params.channel_name === undefined
+        ? await answerUserAuthentication(settings, reading.params, request)
+        : await answerChannelAuthorization(settings, reading.params, request);
+    } catch (error) {
+      try {
+        settings.onError?.(error, request);
+      } catch {
+        // A failing logger must not turn a clean 500 into an unhandled rejection.
+      }
+      return errorResponse(500, "Internal Server Error");
+    }
+  };
+}

@@ -1,0 +1,8 @@
+import type { ResolvedOptions } from "./resolve-options.js";
+import type { SendRequest } from "./send-request.js";
+
+/** What every API call of one client shares: its checked options and its transport. */
+export interface ClientContext {
+  options: ResolvedOptions;
+  send: SendRequest;
+}

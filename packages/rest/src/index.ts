@@ -1,0 +1,44 @@
+export type { Publisher, PublisherOptions } from "./create-publisher.js";
+export { createPublisher } from "./create-publisher.js";
+export { createRestClient } from "./create-rest-client.js";
+export type {
+  ChannelOptions,
+  ChannelsOptions,
+  QueryParams,
+  RequestOptions,
+  RestClient,
+  TriggerOptions,
+} from "./rest-client.js";
+export type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
+export { VERSION } from "./version.js";
+// The vocabulary of this client's API, from @x/types, so that one install is enough.
+export type {
+  BatchEvent,
+  BatchTriggerResult,
+  ChannelAttributes,
+  ChannelInfoAttribute,
+  ChannelState,
+  ChannelsList,
+  PresenceUsers,
+  PusherErrorCode,
+  QueryParamValue,
+  TriggerResult,
+} from "@x/types";
+export {
+  PusherAbortError,
+  PusherConfigError,
+  PusherError,
+  PusherHttpError,
+  PusherNetworkError,
+  PusherPartialDeliveryError,
+  PusherTimeoutError,
+  PusherValidationError,
+  isPusherAbortError,
+  isPusherConfigError,
+  isPusherError,
+  isPusherHttpError,
+  isPusherNetworkError,
+  isPusherPartialDeliveryError,
+  isPusherTimeoutError,
+  isPusherValidationError,
+} from "@x/types";

@@ -1,0 +1,25 @@
+/** A request that was sent, as the error mappers need it. */
+export interface RequestTarget {
+  method: "GET" | "POST";
+  /** The full signed URL; the error classes of `@x/types` redact it themselves. */
+  url: string;
+  /** The app secret, to be kept out of any server message quoted in an error. */
+  secret: string;
+}
+
+const SIGNATURE_PARAM = "auth_signature=";
+
+/**
+ * The strings a server message quoted in an error must not contain: the secret, and the
+ * request's signature (`signRequest` puts `auth_signature` last in the query, PROTOCOL §2.3).
+ * Computed only when a request has failed, to keep the hot path free of it.
+ *
+ * @example
+ * ```ts
+ * secretsOf({ method: "GET", url: "https://h/apps/1/channels?auth_signature=ab", secret: "s" }); // ["s", "ab"]
+ * ```
+ */
+export function secretsOf(target: RequestTarget): string[] {
+  const start = target.url.lastIndexOf(SIGNATURE_PARAM);
+  return start === -1 ? [target.secret] : [target.secret, target.url.slice(start + SIGNATURE_PARAM.length)];
+}

@@ -1,0 +1,149 @@
+import { decodeMasterKey } from "@x/signing";
+import {
+  DEFAULT_MAX_BATCH_SIZE,
+  DEFAULT_MAX_CHANNELS_PER_TRIGGER,
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  PusherConfigError,
+  validateKeyCredentials,
+  type KeyCredentials,
+} from "@x/types";
+import { baseUrl } from "./base-url.js";
+import type { RestClientOptions } from "./rest-client-options.js";
+
+/** The retry settings after defaults; `limit: 0` means no retry. */
+export interface ResolvedRetry {
+  limit: number;
+  methods: readonly ("GET" | "POST")[];
+  backoffLimit: number;
+  maxRetryAfter: number;
+}
+
+/** A client's options, checked once and with every default filled in. */
+export interface ResolvedOptions {
+  credentials: KeyCredentials;
+  /** `/apps/<appId>`: every API path starts with it (PROTOCOL §3). */
+  appPath: string;
+  /** Scheme, host and port, without a trailing slash. */
+  baseUrl: string;
+  timeoutMs: number;
+  fetch: typeof fetch | undefined;
+  retry: ResolvedRetry;
+  /** The decoded master key, when encrypted channels are configured. */
+  masterKey: Uint8Array | undefined;
+  /** `Infinity` when the check is off. */
+  maxPayloadBytes: number;
+  maxBatchSize: number;
+  maxChannelsPerTrigger: number;
+}
+
+/** The default timeout of one attempt, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+// setTimeout cannot wait longer than a signed 32-bit number of milliseconds.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+const NO_RETRY: ResolvedRetry = { limit: 0, methods: [], backoffLimit: 0, maxRetryAfter: 0 };
+// App ids end up in every path: anything that would end or escape the path segment is refused.
+const APP_ID = /^[^\s/?#%]+$/;
+const CLUSTER = /^[A-Za-z0-9-]+$/;
+// A DNS name or an IPv4 address, or an IPv6 address in brackets; no scheme, port or path.
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
+
+/**
+ * Checks the options of `createRestClient` and fills in the defaults. Throws a
+ * `PusherConfigError` that names the first bad option; secrets are never echoed.
+ *
+ * @example
+ * ```ts
+ * const resolved = resolveOptions({ appId: "1", key: "k", secret: "s", cluster: "eu" });
+ * resolved.baseUrl; // "https://api-eu.pusher.com"
+ * ```
+ */
+export function resolveOptions(options: RestClientOptions): ResolvedOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new PusherConfigError("options", "options must be an object with appId, key and secret");
+  }
+  const { appId, key, secret, cluster, host, port, useTLS } = options;
+  if (typeof appId !== "string" || !APP_ID.test(appId)) {
+    throw new PusherConfigError("appId", "appId must be a non-empty string without spaces, '/', '?', '#' or '%'");
+  }
+  validateKeyCredentials({ key, secret });
+  if (cluster !== undefined && (typeof cluster !== "string" || !CLUSTER.test(cluster))) {
+    throw new PusherConfigError("cluster", 'cluster must be a cluster name such as "eu" or "mt1"');
+  }
+  if (host !== undefined && (typeof host !== "string" || !HOST.test(host))) {
+    throw new PusherConfigError("host", 'host must be a bare host name such as "api.example.com" (no scheme, port or path)');
+  }
+  if (port !== undefined && !isIntegerBetween(port, 1, 65_535)) {
+    throw new PusherConfigError("port", "port must be an integer from 1 to 65535");
+  }
+  if (useTLS !== undefined && typeof useTLS !== "boolean") {
+    throw new PusherConfigError("useTLS", "useTLS must be a boolean");
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new PusherConfigError("fetch", "fetch must be a function with the signature of the global fetch");
+  }
+  const masterKey =
+    options.encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(options.encryptionMasterKeyBase64);
+  return {
+    credentials: { key, secret },
+    appPath: `/apps/${appId}`,
+    baseUrl: baseUrl({ cluster, host, port, useTLS }),
+    timeoutMs: positiveInteger(options.timeout, "timeout", DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
+    fetch: options.fetch,
+    retry: resolveRetry(options.retry),
+    masterKey,
+    maxPayloadBytes: resolveMaxPayloadBytes(options.maxPayloadBytes),
+    maxBatchSize: positiveInteger(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE),
+    maxChannelsPerTrigger: positiveInteger(
+      options.maxChannelsPerTrigger,
+      "maxChannelsPerTrigger",
+      DEFAULT_MAX_CHANNELS_PER_TRIGGER,
+    ),
+  };
+}
+
+function resolveRetry(retry: RestClientOptions["retry"]): ResolvedRetry {
+  if (retry === false) return NO_RETRY;
+  if (retry === undefined) return { limit: 2, methods: ["GET"], backoffLimit: 5_000, maxRetryAfter: 30_000 };
+  if (typeof retry !== "object" || retry === null) {
+    throw new PusherConfigError("retry", "retry must be false or an object such as { limit: 2 }");
+  }
+  const methods = retry.methods ?? ["GET"];
+  if (!Array.isArray(methods) || !methods.every((method) => method === "GET" || method === "POST")) {
+    throw new PusherConfigError("retry.methods", 'retry.methods must be an array of "GET" and "POST"');
+  }
+  return {
+    limit: nonNegativeInteger(retry.limit, "retry.limit", 2),
+    methods,
+    backoffLimit: nonNegativeInteger(retry.backoffLimit, "retry.backoffLimit", 5_000),
+    maxRetryAfter: nonNegativeInteger(retry.maxRetryAfter, "retry.maxRetryAfter", 30_000),
+  };
+}
+
+function resolveMaxPayloadBytes(value: unknown): number {
+  if (value === false) return Number.POSITIVE_INFINITY;
+  if (value === undefined) return DEFAULT_MAX_PAYLOAD_BYTES;
+  if (!isIntegerBetween(value, 1, Number.MAX_SAFE_INTEGER)) {
+    throw new PusherConfigError("maxPayloadBytes", "maxPayloadBytes must be a whole number of bytes (at least 1) or false");
+  }
+  return value;
+}
+
+function isIntegerBetween(value: unknown, min: number, max: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function positiveInteger(value: unknown, option: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (!isIntegerBetween(value, 1, max)) {
+    throw new PusherConfigError(option, `${option} must be a whole number from 1 to ${max}`);
+  }
+  return value;
+}
+
+function nonNegativeInteger(value: unknown, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!isIntegerBetween(value, 0, MAX_TIMEOUT_MS)) {
+    throw new PusherConfigError(option, `${option} must be a whole number from 0 to ${MAX_TIMEOUT_MS}`);
+  }
+  return value;
+}

@@ -1,0 +1,62 @@
+import type { AppCredentials, ConnectionOptions, EncryptionOptions } from "@x/types";
+
+/**
+ * When and how often a failed request is sent again. Only failures that retrying can cure are
+ * retried: network errors, timeouts, and HTTP 408, 429, 500, 502, 503 and 504. A `Retry-After`
+ * header on a 429 or 503 sets the wait (up to `maxRetryAfter`); otherwise the wait doubles from
+ * 300 ms (up to `backoffLimit`).
+ *
+ * @example
+ * ```ts
+ * const retry: RetryOptions = { limit: 4, backoffLimit: 2_000 };
+ * ```
+ */
+export interface RetryOptions {
+  /** How many times a failed request is sent again. @default 2 */
+  limit?: number;
+  /**
+   * The methods that are retried. Triggers are POSTs and are not idempotent: a retried trigger
+   * whose first attempt did reach the server is delivered twice. Add `"POST"` only if duplicates
+   * are acceptable. @default ["GET"]
+   */
+  methods?: readonly ("GET" | "POST")[];
+  /** The longest wait between two attempts, in milliseconds. @default 5_000 */
+  backoffLimit?: number;
+  /** The longest `Retry-After` honoured, in milliseconds; longer ones are cut to it. @default 30_000 */
+  maxRetryAfter?: number;
+}
+
+/**
+ * The options of {@link createRestClient}. Only `appId`, `key` and `secret` are required.
+ *
+ * @example
+ * ```ts
+ * const options: RestClientOptions = {
+ *   appId: "123",
+ *   key: "278d425bdf160c739803",
+ *   secret: process.env.PUSHER_SECRET!,
+ *   cluster: "eu",
+ * };
+ * ```
+ */
+export interface RestClientOptions extends AppCredentials, ConnectionOptions, EncryptionOptions {
+  /** How long one attempt may take, in milliseconds, before it fails with a timeout. @default 10_000 */
+  timeout?: number;
+  /**
+   * The `fetch` that sends the requests, e.g. a faster transport or a test double. It is called
+   * with a `Request`. @default globalThis.fetch
+   */
+  fetch?: typeof fetch;
+  /** Retries of failed requests; `false` turns them off. @default { limit: 2, methods: ["GET"] } */
+  retry?: RetryOptions | false;
+  /**
+   * The largest event `data` in UTF-8 bytes, measured after JSON encoding and encryption.
+   * Dedicated clusters and self-hosted servers allow more (soketi: 100 KB); `false` turns the
+   * check off. @default 10_240
+   */
+  maxPayloadBytes?: number | false;
+  /** The most events one `batch_events` request carries; larger batches are split. @default 10 */
+  maxBatchSize?: number;
+  /** The most channels one trigger request names; longer lists are split. @default 100 */
+  maxChannelsPerTrigger?: number;
+}

@@ -1,0 +1,185 @@
+import type {
+  BatchEvent,
+  BatchTriggerResult,
+  ChannelInfoAttribute,
+  ChannelState,
+  ChannelsList,
+  PresenceUsers,
+  QueryParamValue,
+  TriggerResult,
+} from "@x/types";
+
+/**
+ * Options every call accepts.
+ *
+ * @example
+ * ```ts
+ * const options: RequestOptions = { signal: AbortSignal.timeout(2_000) };
+ * ```
+ */
+export interface RequestOptions {
+  /** Cancels the call; it then rejects with a `PusherAbortError`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Options of {@link RestClient.trigger}.
+ *
+ * @example
+ * ```ts
+ * const options: TriggerOptions = { socketId: "1234.5678", info: ["subscription_count"] };
+ * ```
+ */
+export interface TriggerOptions extends RequestOptions {
+  /** The connection that must not receive the event (usually the one that caused it). */
+  socketId?: string;
+  /** Attributes of each channel to return in the result (Pusher only; others answer `{}`). */
+  info?: readonly ChannelInfoAttribute[];
+}
+
+/**
+ * Options of {@link RestClient.channels}.
+ *
+ * @example
+ * ```ts
+ * const options: ChannelsOptions = { filterByPrefix: "presence-", info: ["user_count"] };
+ * ```
+ */
+export interface ChannelsOptions extends RequestOptions {
+  /** Only channels whose name starts with this. */
+  filterByPrefix?: string;
+  /** `["user_count"]`, allowed only with a `presence-` prefix filter (PROTOCOL §3). */
+  info?: readonly "user_count"[];
+}
+
+/**
+ * Options of {@link RestClient.channel}.
+ *
+ * @example
+ * ```ts
+ * const options: ChannelOptions = { info: ["subscription_count"] };
+ * ```
+ */
+export interface ChannelOptions extends RequestOptions {
+  /** `user_count` (presence channels), `subscription_count`, `cache` (cache channels). */
+  info?: readonly (ChannelInfoAttribute | "cache")[];
+}
+
+/** Caller-supplied query parameters of {@link RestClient.get} and {@link RestClient.post}. */
+export type QueryParams = Record<string, QueryParamValue | undefined>;
+
+/**
+ * A client of the Pusher Channels HTTP API, made by {@link createRestClient}. Every method
+ * validates its input before sending anything and rejects with an error of `@x/types`.
+ *
+ * @example
+ * ```ts
+ * const client = createRestClient({ appId: "123", key: "abc", secret: "s3cr3t", cluster: "eu" });
+ * await client.trigger("chat", "message", { text: "hi" });
+ * ```
+ */
+export interface RestClient {
+  /**
+   * Triggers an event on one channel or several (`POST /events`). `data` is sent as-is when it
+   * is a string, JSON-encoded once otherwise; on a `private-encrypted-` channel it is encrypted.
+   * More channels than `maxChannelsPerTrigger` are split into several requests, sent in order.
+   *
+   * @example
+   * ```ts
+   * const { channels } = await client.trigger(["a", "b"], "news", { id: 1 }, { info: ["subscription_count"] });
+   * ```
+   */
+  trigger(
+    channels: string | readonly string[],
+    event: string,
+    data: unknown,
+    options?: TriggerOptions,
+  ): Promise<TriggerResult>;
+
+  /**
+   * Triggers several events, each on its own channel (`POST /batch_events`). `batch[i]` of the
+   * result belongs to `events[i]`. More events than `maxBatchSize` are split into several
+   * requests, sent in order.
+   *
+   * @example
+   * ```ts
+   * await client.triggerBatch([
+   *   { channel: "a", name: "news", data: { id: 1 } },
+   *   { channel: "b", name: "news", data: { id: 2 }, info: ["subscription_count"] },
+   * ]);
+   * ```
+   */
+  triggerBatch(events: readonly BatchEvent[], options?: RequestOptions): Promise<BatchTriggerResult>;
+
+  /**
+   * Lists the occupied channels (`GET /channels`).
+   *
+   * @example
+   * ```ts
+   * const { channels } = await client.channels({ filterByPrefix: "presence-", info: ["user_count"] });
+   * ```
+   */
+  channels(options?: ChannelsOptions): Promise<ChannelsList>;
+
+  /**
+   * The state of one channel (`GET /channels/<name>`).
+   *
+   * @example
+   * ```ts
+   * const { occupied, subscription_count } = await client.channel("chat", { info: ["subscription_count"] });
+   * ```
+   */
+  channel(name: string, options?: ChannelOptions): Promise<ChannelState>;
+
+  /**
+   * The ids of the members of a presence channel (`GET /channels/<name>/users`).
+   *
+   * @example
+   * ```ts
+   * const { users } = await client.users("presence-room");
+   * ```
+   */
+  users(presenceChannel: string, options?: RequestOptions): Promise<PresenceUsers>;
+
+  /**
+   * Disconnects every connection of a signed-in user (`POST /users/<id>/terminate_connections`).
+   *
+   * @example
+   * ```ts
+   * await client.terminateUserConnections("user-42");
+   * ```
+   */
+  terminateUserConnections(userId: string, options?: RequestOptions): Promise<void>;
+
+  /**
+   * Sends an event to every connection of a signed-in user (a trigger on
+   * `#server-to-user-<userId>`).
+   *
+   * @example
+   * ```ts
+   * await client.sendToUser("user-42", "notification", { text: "hello" });
+   * ```
+   */
+  sendToUser(userId: string, event: string, data: unknown, options?: RequestOptions): Promise<TriggerResult>;
+
+  /**
+   * A signed GET of any API path under `/apps/<appId>`; resolves with the parsed JSON body.
+   *
+   * @example
+   * ```ts
+   * const list = await client.get<ChannelsList>("/channels", { filter_by_prefix: "private-" });
+   * ```
+   */
+  get<T = unknown>(path: string, params?: QueryParams, options?: RequestOptions): Promise<T>;
+
+  /**
+   * A signed POST of any API path under `/apps/<appId>`; `body` is sent as-is when it is a
+   * string, JSON-encoded once otherwise. Resolves with the parsed JSON body.
+   *
+   * @example
+   * ```ts
+   * await client.post("/events", { name: "news", channels: ["a"], data: "{}" });
+   * ```
+   */
+  post<T = unknown>(path: string, body: unknown, params?: QueryParams, options?: RequestOptions): Promise<T>;
+}

@@ -1,0 +1,89 @@
+import { signRequest } from "@x/signing";
+import { PusherAbortError, type QueryParamValue } from "@x/types";
+import ky, { type RetryOptions as KyRetryOptions } from "ky";
+import { mapTransportError } from "./map-transport-error.js";
+import { parseResponseBody } from "./map-response.js";
+import type { RawResponse } from "./raw-response.js";
+import type { RequestTarget } from "./request-target.js";
+import type { ResolvedOptions, ResolvedRetry } from "./resolve-options.js";
+import { VERSION } from "./version.js";
+
+/** One call of the HTTP API, before signing. */
+export interface ApiRequest {
+  method: "GET" | "POST";
+  /** The path under `/apps/<appId>`, starting with `/`. */
+  path: string;
+  /** Query parameters besides the signature's own. */
+  params?: Record<string, QueryParamValue | undefined> | undefined;
+  /** The exact body to send (serialised once, PROTOCOL §2.7); GETs have none. */
+  body?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Sends an {@link ApiRequest} and resolves with the parsed response body. */
+export type SendRequest = (request: ApiRequest) => Promise<unknown>;
+
+const LIBRARY_HEADER = `@x/rest ${VERSION}`;
+const GET_HEADERS = { accept: "application/json", "x-pusher-library": LIBRARY_HEADER };
+const POST_HEADERS = { ...GET_HEADERS, "content-type": "application/json" };
+// The statuses retrying can cure (PusherHttpError.retryable); 429 and 503 may say when, in Retry-After.
+const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
+const RETRY_AFTER_STATUS_CODES = [429, 503];
+
+/**
+ * Builds the function that signs, sends and maps every request of one client, on a ky instance
+ * made once. Each request is signed once, its body is the exact string that was MD5'd
+ * (PROTOCOL §2), and any failure comes out as an error of `@x/types`, never one of ky's.
+ *
+ * @example
+ * ```ts
+ * const send = createSendRequest(resolveOptions({ appId: "1", key: "k", secret: "s" }));
+ * const body = await send({ method: "GET", path: "/channels" });
+ * ```
+ */
+export function createSendRequest(options: ResolvedOptions): SendRequest {
+  const api = ky.create({
+    fetch: options.fetch,
+    timeout: options.timeoutMs,
+    // ky hands over the raw text with its Response: parsing happens in one place
+    // (map-response.ts), the read of the body stays under ky's timeout, and the status of a 2xx
+    // error body (PROTOCOL §3) is kept.
+    parseJson: (text, { response }): RawResponse => ({ status: response.status, text }),
+  });
+  const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
+  const { baseUrl, appPath, credentials, timeoutMs } = options;
+
+  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<unknown> {
+    const fullPath = appPath + path;
+    const query = signRequest(credentials, { method, path: fullPath, params, body });
+    const target: RequestTarget = { method, url: `${baseUrl}${fullPath}?${query}`, secret: credentials.secret };
+    if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
+    let response: RawResponse;
+    try {
+      response = await api(target.url, {
+        method,
+        body,
+        headers: body === undefined ? GET_HEADERS : POST_HEADERS,
+        signal,
+        retry: retryFor[method],
+      }).json<RawResponse>();
+    } catch (error) {
+      throw mapTransportError(error, target, signal, timeoutMs);
+    }
+    return parseResponseBody(response, target);
+  };
+}
+
+// A limit of 0 also spares ky the clone of each request it keeps for retrying.
+function kyRetry(retry: ResolvedRetry, method: "GET" | "POST"): KyRetryOptions | number {
+  if (retry.limit === 0 || !retry.methods.includes(method)) return 0;
+  return {
+    limit: retry.limit,
+    methods: [method === "GET" ? "get" : "post"],
+    statusCodes: RETRY_STATUS_CODES,
+    afterStatusCodes: RETRY_AFTER_STATUS_CODES,
+    backoffLimit: retry.backoffLimit,
+    maxRetryAfter: retry.maxRetryAfter,
+    retryOnTimeout: true,
+  };
+}

@@ -1,0 +1,30 @@
+import { PusherValidationError } from "@x/types";
+
+/**
+ * The string form of event data or a request body (PROTOCOL §3): a string is sent as-is,
+ * anything else is JSON-encoded once. A value JSON cannot encode (undefined, a function, a
+ * BigInt, a cycle) is refused with `invalid_params`, before anything is sent.
+ *
+ * @example
+ * ```ts
+ * toWireString({ text: "hi" }, "data"); // '{"text":"hi"}'
+ * toWireString("already a string", "data"); // "already a string"
+ * ```
+ */
+export function toWireString(value: unknown, field: string): string {
+  if (typeof value === "string") return value;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) {
+    throw new PusherValidationError(
+      "invalid_params",
+      field,
+      `${field} must be a string or a value JSON can encode (not undefined, a function, a BigInt or a cycle)`,
+    );
+  }
+  return json;
+}

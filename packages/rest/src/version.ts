@@ -1,0 +1,11 @@
+/**
+ * The version of `@x/rest`, sent in the `X-Pusher-Library` header (PROTOCOL §1). A test checks
+ * that it equals the version in package.json.
+ *
+ * @example
+ * ```ts
+ * import { VERSION } from "@x/rest";
+ * console.log(`using @x/rest ${VERSION}`);
+ * ```
+ */
+export const VERSION = "0.1.0";

@@ -1,0 +1,222 @@
+import { isPusherConfigError, isPusherHttpError, isPusherValidationError } from "@x/types";
+import { describe, expect, it, vi } from "vitest";
+import { createPublisher, createRestClient, type PublisherOptions, type RestClientOptions } from "../src/index.js";
+import { deferred, fakeFetch, json, text, type Responder } from "./support/fake-fetch.js";
+
+interface BatchBody {
+  batch: { channel: string; name: string; data: string; info?: string }[];
+}
+
+function publisherOn(respond: Responder, options: PublisherOptions = {}, clientOptions: Partial<RestClientOptions> = {}) {
+  const fake = fakeFetch(respond);
+  const client = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fake.fetch, ...clientOptions });
+  return { publisher: createPublisher(client, options), requests: fake.requests };
+}
+
+const event = (n: number) => ({ channel: `c${n}`, name: "e", data: { n } });
+const channelsOf = (body: string) => (JSON.parse(body) as BatchBody).batch.map((sent) => sent.channel);
+
+// A server that holds every answer until the test releases it.
+function heldServer() {
+  const held: ((response: Response) => void)[] = [];
+  const respond: Responder = () => {
+    const answer = deferred<Response>();
+    held.push(answer.resolve);
+    return answer.promise;
+  };
+  const releaseNext = () => held.shift()!(json({}));
+  return { respond, held, releaseNext };
+}
+
+describe("createPublisher(client, options)", () => {
+  it("publish() sends full batches at once and holds a partial one until maxDelayMs or flush()", async () => {
+    const { publisher, requests } = publisherOn(() => json({}), { maxBatchSize: 10, maxDelayMs: 60_000 });
+
+    const results = Array.from({ length: 25 }, (_, n) => publisher.publish(event(n)));
+    await Promise.all(results.slice(0, 20));
+
+    expect(requests.map((request) => channelsOf(request.body).length)).toEqual([10, 10]);
+    expect(publisher.queued).toBe(5);
+
+    await publisher.flush();
+
+    expect(requests.map((request) => channelsOf(request.body))).toEqual([
+      Array.from({ length: 10 }, (_, n) => `c${n}`),
+      Array.from({ length: 10 }, (_, n) => `c${n + 10}`),
+      Array.from({ length: 5 }, (_, n) => `c${n + 20}`),
+    ]);
+    await expect(Promise.all(results)).resolves.toHaveLength(25);
+  });
+
+  it("events published together go out in one batch_events request once maxDelayMs has passed", async () => {
+    const { publisher, requests } = publisherOn(() => json({}), { maxDelayMs: 0 });
+
+    await Promise.all([publisher.publish(event(1)), publisher.publish(event(2)), publisher.publish(event(3))]);
+
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url).toContain("/apps/1/batch_events?");
+    expect(channelsOf(requests[0]!.body)).toEqual(["c1", "c2", "c3"]);
+  });
+
+  it("each publish() resolves with its own event's attributes from the batch answer", async () => {
+    const { publisher } = publisherOn(
+      (request) =>
+        json({
+          batch: (JSON.parse(request.body) as BatchBody).batch.map((sent) =>
+            sent.info === undefined ? {} : { subscription_count: (JSON.parse(sent.data) as { n: number }).n },
+          ),
+        }),
+      { maxBatchSize: 4, maxDelayMs: 0 },
+    );
+
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        publisher.publish(n % 3 === 0 ? event(n) : { ...event(n), info: ["subscription_count"] }),
+      ),
+    );
+
+    expect(results).toEqual(Array.from({ length: 10 }, (_, n) => (n % 3 === 0 ? {} : { subscription_count: n })));
+  });
+
+  it("a failed request rejects the events of its batch with its error, and only those", async () => {
+    const { publisher } = publisherOn((_, index) => (index === 1 ? text("busy", 503) : json({})), {
+      maxBatchSize: 2,
+      maxConcurrency: 1,
+      maxDelayMs: 0,
+    });
+
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, (_, n) => publisher.publish(event(n))));
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected", "fulfilled", "fulfilled"]);
+    const rejected = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
+    expect(rejected.every((outcome) => isPusherHttpError(outcome.reason))).toBe(true);
+  });
+
+  it("an invalid event rejects alone with its validation error; the others of its batch are delivered", async () => {
+    const { publisher, requests } = publisherOn(() => json({}), { maxDelayMs: 0 });
+
+    const outcomes = await Promise.allSettled([
+      publisher.publish(event(1)),
+      publisher.publish({ channel: "bad channel", name: "e", data: 1 }),
+      publisher.publish(event(3)),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(isPusherValidationError((outcomes[1] as PromiseRejectedResult).reason)).toBe(true);
+    expect(requests.flatMap((request) => channelsOf(request.body))).toEqual(["c1", "c3"]);
+  });
+
+  it("when the client splits a batch that then fails part-way, delivered events resolve and the rest reject", async () => {
+    const { publisher } = publisherOn(
+      (_, index) => (index === 1 ? text("busy", 503) : json({})),
+      { maxBatchSize: 4, maxDelayMs: 0 },
+      { maxBatchSize: 2 },
+    );
+
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, (_, n) => publisher.publish(event(n))));
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected"]);
+    expect(isPusherHttpError((outcomes[2] as PromiseRejectedResult).reason)).toBe(true);
+  });
+
+  it("never has more than maxConcurrency requests in flight", async () => {
+    const server = heldServer();
+    const { publisher, requests } = publisherOn(server.respond, { maxBatchSize: 2, maxConcurrency: 2, maxDelayMs: 0 });
+
+    const results = Array.from({ length: 10 }, (_, n) => publisher.publish(event(n)));
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+
+    expect(publisher.inFlightRequests).toBe(2);
+    for (let released = 0; released < 5; released++) {
+      await vi.waitFor(() => expect(server.held.length).toBeGreaterThan(0));
+      expect(publisher.inFlightRequests).toBeLessThanOrEqual(2);
+      server.releaseNext();
+    }
+    await Promise.all(results);
+    expect(requests).toHaveLength(5);
+  });
+
+  it("publish() waits for room once maxQueued events are queued, instead of growing the queue", async () => {
+    const server = heldServer();
+    const { publisher, requests } = publisherOn(server.respond, {
+      maxBatchSize: 2,
+      maxQueued: 4,
+      maxConcurrency: 1,
+      maxDelayMs: 0,
+    });
+
+    const results = Array.from({ length: 10 }, (_, n) => publisher.publish(event(n)));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+
+    expect({ inFlight: publisher.inFlightRequests, queued: publisher.queued, waiting: publisher.waiting }).toEqual({
+      inFlight: 1,
+      queued: 4,
+      waiting: 4,
+    });
+    for (let sent = 1; sent <= 5; sent++) {
+      await vi.waitFor(() => expect(requests).toHaveLength(sent));
+      expect(publisher.queued).toBeLessThanOrEqual(4);
+      server.releaseNext();
+    }
+    await Promise.all(results);
+    expect(requests.flatMap((request) => channelsOf(request.body))).toEqual(Array.from({ length: 10 }, (_, n) => `c${n}`));
+    expect({ queued: publisher.queued, waiting: publisher.waiting }).toEqual({ queued: 0, waiting: 0 });
+  });
+
+  it("close() sends what is queued, resolves once every event has settled, then refuses new events", async () => {
+    const { publisher, requests } = publisherOn(() => json({}), { maxDelayMs: 60_000 });
+    let settled = 0;
+    const results = Array.from({ length: 5 }, (_, n) => publisher.publish(event(n)).finally(() => settled++));
+
+    await publisher.close();
+
+    expect(settled).toBe(5);
+    expect(requests).toHaveLength(1);
+    await expect(Promise.all(results)).resolves.toHaveLength(5);
+    const refused = await publisher.publish(event(9)).catch((error: unknown) => error);
+    expect(isPusherConfigError(refused)).toBe(true);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("close() also sends the events that were waiting for room", async () => {
+    const { publisher, requests } = publisherOn(() => json({}), { maxBatchSize: 2, maxQueued: 2, maxConcurrency: 1, maxDelayMs: 60_000 });
+
+    const results = Array.from({ length: 7 }, (_, n) => publisher.publish(event(n)));
+    await publisher.close();
+
+    await expect(Promise.all(results)).resolves.toHaveLength(7);
+    expect(requests.flatMap((request) => channelsOf(request.body))).toHaveLength(7);
+  });
+
+  it("flush() resolves even when events fail; each failure arrives on its own publish()", async () => {
+    const { publisher } = publisherOn(() => text("down", 500), { maxDelayMs: 60_000 });
+
+    const result = publisher.publish(event(1)).catch((error: unknown) => error);
+    await publisher.flush();
+
+    expect(isPusherHttpError(await result)).toBe(true);
+  });
+
+  it("flush() on an idle publisher resolves at once", async () => {
+    const { publisher, requests } = publisherOn(() => json({}));
+
+    await publisher.flush();
+
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each<[string, PublisherOptions]>([
+    ["maxBatchSize", { maxBatchSize: 0 }],
+    ["maxDelayMs", { maxDelayMs: -1 }],
+    ["maxConcurrency", { maxConcurrency: 1.5 }],
+    ["maxQueued", { maxQueued: 5, maxBatchSize: 10 }],
+  ])("throws a PusherConfigError naming %s for %j", (option, options) => {
+    const client = createRestClient({ appId: "1", key: "k", secret: "s" });
+
+    expect(() => createPublisher(client, options)).toThrow(expect.objectContaining({ name: "PusherConfigError", option }));
+  });
+
+  it("throws a PusherConfigError naming client when it is not a client", () => {
+    expect(() => createPublisher({} as never)).toThrow(expect.objectContaining({ name: "PusherConfigError", option: "client" }));
+  });
+});

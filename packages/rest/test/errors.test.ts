@@ -1,0 +1,269 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  isPusherAbortError,
+  isPusherHttpError,
+  isPusherNetworkError,
+  isPusherTimeoutError,
+  type PusherHttpError,
+} from "@x/types";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createRestClient, type RestClientOptions } from "../src/index.js";
+import { fakeFetch, json, never, text, type Responder } from "./support/fake-fetch.js";
+import { expectNoSecrets } from "./support/secrets.js";
+
+const SECRET = "7ad3773142a6692b25b8";
+const CREDENTIALS = { appId: "3", key: "278d425bdf160c739803", secret: SECRET };
+
+function clientAnswering(respond: Responder, options: Partial<RestClientOptions> = {}) {
+  const fake = fakeFetch(respond);
+  return { client: createRestClient({ ...CREDENTIALS, fetch: fake.fetch, ...options }), requests: fake.requests };
+}
+
+function signatureSent(url: string): string {
+  return new URL(url).searchParams.get("auth_signature") ?? "";
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable("the call should have failed"),
+    (error: unknown) => error,
+  );
+}
+
+describe("HTTP failures", () => {
+  it.each([
+    [400, "Unknown event: too many channels", false],
+    [401, "Invalid signature", false],
+    [403, "Application disabled", false],
+    [404, "Not found", false],
+    [413, "Request entity too large", false],
+    [422, "Unprocessable", false],
+    [500, "Internal error", true],
+    [503, "Service unavailable", true],
+  ])("trigger() answered %i becomes a PusherHttpError with the server's message", async (status, message, retryable) => {
+    const { client, requests } = clientAnswering(() => text(`${message}\n`, status));
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(isPusherHttpError(error)).toBe(true);
+    const httpError = error as PusherHttpError;
+    expect(httpError).toMatchObject({ name: "PusherHttpError", code: "http_error", status, serverMessage: message, method: "POST", retryable });
+    expect(httpError.message).toBe(`POST /apps/3/events failed with HTTP ${status}: ${message}`);
+    expect(httpError.url).toBe(
+      "https://api-mt1.pusher.com/apps/3/events?auth_key=REDACTED&auth_timestamp=" +
+        `${new URL(requests[0]!.url).searchParams.get("auth_timestamp")}&auth_version=1.0&body_md5=REDACTED&auth_signature=REDACTED`,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a JSON error body's `error` field becomes the server message", async () => {
+    const { client } = clientAnswering(() => json({ error: "Channel name too long" }, 400));
+
+    const error = (await rejection(client.channels())) as PusherHttpError;
+
+    expect(error.serverMessage).toBe("Channel name too long");
+  });
+
+  it("a 2xx body with a string error and a code of 400 or more is a PusherHttpError (PROTOCOL §3)", async () => {
+    const { client } = clientAnswering(() => json({ error: "The app does not exist", code: 404 }, 200));
+
+    const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
+
+    expect(isPusherHttpError(error)).toBe(true);
+    expect(error.status).toBe(200);
+    expect(error.serverMessage).toBe("The app does not exist (code 404)");
+    expect(error.retryable).toBe(false);
+  });
+
+  it("a 2xx body with an error field but a code below 400 is a success", async () => {
+    const { client } = clientAnswering(() => json({ error: "none", code: 200 }));
+
+    await expect(client.get("/anything")).resolves.toEqual({ error: "none", code: 200 });
+  });
+
+  it("a 401 that quotes the signature and the secret keeps both out of the error", async () => {
+    const { client, requests } = clientAnswering((request) =>
+      text(`Invalid signature: you sent ${signatureSent(request.url)}, the secret is ${SECRET}`, 401),
+    );
+
+    const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
+
+    expect(error.serverMessage).toBe("Invalid signature: you sent REDACTED, the secret is REDACTED");
+    expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
+  });
+
+  it("a 2xx error body that quotes the signature keeps it out of the error", async () => {
+    const { client, requests } = clientAnswering((request) =>
+      json({ error: `bad signature ${signatureSent(request.url)}`, code: 401 }),
+    );
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
+  });
+});
+
+describe("retries", () => {
+  it("a GET answered 503 with Retry-After is sent again and succeeds", async () => {
+    const { client, requests } = clientAnswering((_, index) =>
+      index === 0 ? text("busy", 503, { "retry-after": "0" }) : json({ channels: { a: {} } }),
+    );
+
+    await expect(client.channels()).resolves.toEqual({ channels: { a: {} } });
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.url).toBe(requests[0]!.url);
+  });
+
+  it("a GET answered 500 is retried `limit` times, then fails with the last status", async () => {
+    const { client, requests } = clientAnswering(() => text("boom", 500), { retry: { limit: 3, backoffLimit: 0 } });
+
+    const error = (await rejection(client.channels())) as PusherHttpError;
+
+    expect(error.status).toBe(500);
+    expect(requests).toHaveLength(4);
+  });
+
+  it("a GET answered 400 is not retried: retrying cannot cure it", async () => {
+    const { client, requests } = clientAnswering(() => text("bad", 400), { retry: { backoffLimit: 0 } });
+
+    await rejection(client.channels());
+
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a trigger (POST) answered 503 is not retried by default", async () => {
+    const { client, requests } = clientAnswering(() => text("busy", 503, { "retry-after": "0" }));
+
+    await rejection(client.trigger("chat", "e", "x"));
+
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a trigger is retried when the caller opts in with methods: ['POST'], with the same body", async () => {
+    const { client, requests } = clientAnswering(
+      (_, index) => (index === 0 ? text("busy", 503, { "retry-after": "0" }) : json({})),
+      { retry: { methods: ["GET", "POST"] } },
+    );
+
+    await client.trigger("chat", "e", "x");
+
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.body).toBe(requests[0]!.body);
+  });
+
+  it("retry: false sends a failing GET once", async () => {
+    const { client, requests } = clientAnswering(() => text("busy", 503, { "retry-after": "0" }), { retry: false });
+
+    await rejection(client.channels());
+
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a GET that times out is retried, then fails with a PusherTimeoutError", async () => {
+    const { client, requests } = clientAnswering(never, { timeout: 20, retry: { limit: 1, backoffLimit: 0 } });
+
+    const error = await rejection(client.channels());
+
+    expect(isPusherTimeoutError(error)).toBe(true);
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe("transport failures", () => {
+  let closedPort: number;
+  beforeAll(async () => {
+    // A port that was just free: connecting to it is refused.
+    const server: Server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    closedPort = (server.address() as AddressInfo).port;
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  });
+
+  it("a refused connection becomes a PusherNetworkError with the runtime's error as cause", async () => {
+    const client = createRestClient({ ...CREDENTIALS, host: "127.0.0.1", port: closedPort, useTLS: false, retry: false });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(isPusherNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", method: "POST" });
+    expect((error as { url: string }).url).toContain("auth_signature=REDACTED");
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    expectNoSecrets(error, [SECRET]);
+    expect(JSON.stringify(error)).not.toMatch(/auth_signature=[0-9a-f]{64}/);
+  });
+
+  it("a GET whose connection is refused is retried before failing", async () => {
+    let attempts = 0;
+    const client = createRestClient({
+      ...CREDENTIALS,
+      retry: { limit: 2, backoffLimit: 0 },
+      fetch: () => {
+        attempts++;
+        return Promise.reject(new TypeError("fetch failed"));
+      },
+    });
+
+    const error = await rejection(client.channels());
+
+    expect(isPusherNetworkError(error)).toBe(true);
+    expect(attempts).toBe(3);
+  });
+
+  it("an injected fetch that throws its own error becomes a PusherNetworkError carrying it", async () => {
+    const failure = new Error("proxy refused");
+    const client = createRestClient({ ...CREDENTIALS, fetch: () => Promise.reject(failure) });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(isPusherNetworkError(error)).toBe(true);
+    expect((error as Error).cause).toBe(failure);
+  });
+
+  it("a request slower than `timeout` becomes a PusherTimeoutError naming the timeout", async () => {
+    const { client, requests } = clientAnswering(never, { timeout: 25 });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(isPusherTimeoutError(error)).toBe(true);
+    expect(error).toMatchObject({ name: "PusherTimeoutError", code: "timeout", method: "POST", timeoutMs: 25 });
+    expect((error as Error).message).toMatch(/^POST https:\/\/api-mt1\.pusher\.com\/apps\/3\/events\?.* timed out after 25 ms$/);
+    expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
+  });
+
+  it("aborting the signal of a pending request rejects it with a PusherAbortError carrying the reason", async () => {
+    const controller = new AbortController();
+    const { client, requests } = clientAnswering((request) => {
+      queueMicrotask(() => controller.abort(new Error("user left")));
+      return never(request);
+    });
+
+    const error = await rejection(client.channels({ signal: controller.signal }));
+
+    expect(isPusherAbortError(error)).toBe(true);
+    expect(error).toMatchObject({ name: "PusherAbortError", code: "aborted", method: "GET" });
+    expect(((error as Error).cause as Error).message).toBe("user left");
+    expect(requests).toHaveLength(1);
+    expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
+  });
+
+  it("an already-aborted signal rejects with a PusherAbortError and sends nothing", async () => {
+    const { client, requests } = clientAnswering(() => json({}));
+
+    const error = await rejection(client.trigger("chat", "e", "x", { signal: AbortSignal.abort() }));
+
+    expect(isPusherAbortError(error)).toBe(true);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("no ky error reaches the caller: every failure is a PusherError", async () => {
+    const cases: Responder[] = [() => text("x", 500), () => Promise.reject(new TypeError("fetch failed")), never];
+    for (const respond of cases) {
+      const { client } = clientAnswering(respond, { timeout: 20, retry: false });
+      const error = await rejection(client.channels());
+      expect((error as Error).name).toMatch(/^Pusher(Http|Network|Timeout)Error$/);
+      expect((error as Error).message).not.toContain("Request failed");
+    }
+  });
+});
+

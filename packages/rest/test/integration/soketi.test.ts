@@ -1,0 +1,235 @@
+import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
+import { isPusherHttpError } from "@x/types";
+import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPublisher, createRestClient, type RestClient, type RestClientOptions } from "../../src/index.js";
+import { MASTER_KEY_BASE64 } from "../support/protocol-vectors.js";
+
+// The client against a real Pusher-compatible server (soketi) and real pusher-js clients
+// (PROTOCOL §8): what this SDK triggers arrives, and what it queries is what is subscribed.
+
+type AuthCallback = (error: Error | null, data: Record<string, string> | null) => void;
+
+let server: LocalServer;
+let rest: RestClient;
+const connected: TestClient[] = [];
+
+function restClient(options: Partial<RestClientOptions> = {}): RestClient {
+  return createRestClient({
+    host: "127.0.0.1",
+    port: server.port,
+    useTLS: false,
+    appId: server.appId,
+    key: server.key,
+    secret: server.secret,
+    maxPayloadBytes: 100_000,
+    encryptionMasterKeyBase64: MASTER_KEY_BASE64,
+    ...options,
+  });
+}
+
+// A pusher-js client that signs its own private, presence and encrypted subscriptions and its
+// sign-in, as an auth endpoint of the app would (PROTOCOL §5).
+async function connect(userId = "anonymous"): Promise<TestClient> {
+  const credentials = { key: server.key, secret: server.secret };
+  const channelData = JSON.stringify({ user_id: userId, user_info: { name: userId } });
+  const userData = JSON.stringify({ id: userId });
+  const client = await connectClient(server, {
+    channelAuthorization: {
+      customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: AuthCallback) => {
+        if (channelName.startsWith("presence-")) {
+          callback(null, { auth: signChannelAuth(credentials, socketId, channelName, channelData), channel_data: channelData });
+        } else if (channelName.startsWith("private-encrypted-")) {
+          const sharedSecret = bytesToBase64(deriveSharedSecret(channelName, decodeMasterKey(MASTER_KEY_BASE64)));
+          callback(null, { auth: signChannelAuth(credentials, socketId, channelName), shared_secret: sharedSecret });
+        } else {
+          callback(null, { auth: signChannelAuth(credentials, socketId, channelName) });
+        }
+      },
+    },
+    userAuthentication: {
+      customHandler: ({ socketId }: { socketId: string }, callback: AuthCallback) =>
+        callback(null, { auth: signUserAuth(credentials, socketId, userData), user_data: userData }),
+    },
+  });
+  connected.push(client);
+  return client;
+}
+
+async function signIn(client: TestClient): Promise<void> {
+  client.pusher.signin();
+  await client.pusher.user.signinDonePromise;
+}
+
+beforeAll(async () => {
+  server = await startLocalServer();
+  rest = restClient();
+});
+
+afterEach(async () => {
+  await Promise.all(connected.splice(0).map((client) => client.disconnect()));
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("events triggered by @x/rest reach pusher-js clients", () => {
+  it("trigger() to one channel delivers the event with its data", async () => {
+    const client = await connect();
+    await client.subscribe("news");
+    const received = client.waitForEvent("news", "published");
+
+    await expect(rest.trigger("news", "published", { title: "hello", accents: "é ü ß" })).resolves.toEqual({ channels: {} });
+
+    expect(await received).toEqual({ title: "hello", accents: "é ü ß" });
+  });
+
+  it("trigger() to several channels delivers the event on each", async () => {
+    const client = await connect();
+    const channels = ["multi-a", "multi-b", "multi-c"];
+    for (const channel of channels) await client.subscribe(channel);
+    const received = channels.map((channel) => client.waitForEvent(channel, "ping"));
+
+    await rest.trigger(channels, "ping", "pong");
+
+    expect(await Promise.all(received)).toEqual(["pong", "pong", "pong"]);
+  });
+
+  it("trigger() split over several requests (maxChannelsPerTrigger: 2) delivers the event on all five channels", async () => {
+    const client = await connect();
+    const channels = Array.from({ length: 5 }, (_, index) => `split-${index}`);
+    for (const channel of channels) await client.subscribe(channel);
+    const received = channels.map((channel) => client.waitForEvent(channel, "ping"));
+
+    await restClient({ maxChannelsPerTrigger: 2 }).trigger(channels, "ping", { n: 1 });
+
+    expect(await Promise.all(received)).toEqual(channels.map(() => ({ n: 1 })));
+  });
+
+  it("triggerBatch() delivers the events in order, also when split into several requests", async () => {
+    const client = await connect();
+    await client.subscribe("ordered");
+    const received = client.collect("ordered", "step");
+
+    await rest.triggerBatch(Array.from({ length: 25 }, (_, step) => ({ channel: "ordered", name: "step", data: { step } })));
+
+    await vi.waitFor(() => expect(received).toHaveLength(25), { timeout: 10_000 });
+    expect(received).toEqual(Array.from({ length: 25 }, (_, step) => ({ step })));
+  });
+
+  it("trigger() with the socketId of a subscribed client skips that client and reaches the other", async () => {
+    const sender = await connect();
+    const other = await connect();
+    await sender.subscribe("room");
+    await other.subscribe("room");
+    const seenBySender = sender.collect("room", "said");
+    const reachedOther = other.waitForEvent("room", "said");
+
+    await rest.trigger("room", "said", "hello", { socketId: sender.socketId });
+    expect(await reachedOther).toBe("hello");
+
+    // Events reach a socket in the order they were accepted: once the later control event has
+    // arrived, the excluded one would have arrived before it.
+    const control = sender.waitForEvent("room", "said");
+    await rest.trigger("room", "said", "control");
+    expect(await control).toBe("control");
+    expect(seenBySender).toEqual(["control"]);
+  });
+
+  it("trigger() on a private-encrypted- channel is decrypted by a pusher-js client subscribed to it", async () => {
+    const client = await connect();
+    await client.subscribe("private-encrypted-vault");
+    const received = client.waitForEvent("private-encrypted-vault", "secret");
+
+    await rest.trigger("private-encrypted-vault", "secret", { code: 1234, note: "sealed" });
+
+    expect(await received).toEqual({ code: 1234, note: "sealed" });
+  });
+});
+
+describe("channel queries report what is subscribed", () => {
+  it("channels(), channel() and users() see the subscribed public and presence channels", async () => {
+    const alice = await connect("alice");
+    const bob = await connect("bob");
+    await alice.subscribe("presence-lobby");
+    await bob.subscribe("presence-lobby");
+    await alice.subscribe("watched");
+
+    const { channels } = await rest.channels();
+    expect(Object.keys(channels)).toEqual(expect.arrayContaining(["presence-lobby", "watched"]));
+
+    const presence = await rest.channels({ filterByPrefix: "presence-", info: ["user_count"] });
+    expect(Object.keys(presence.channels)).toEqual(["presence-lobby"]);
+
+    await expect(rest.channel("watched", { info: ["subscription_count"] })).resolves.toMatchObject({
+      occupied: true,
+      subscription_count: 1,
+    });
+    await expect(rest.channel("presence-lobby", { info: ["user_count"] })).resolves.toMatchObject({ occupied: true, user_count: 2 });
+    await expect(rest.channel("nobody-here")).resolves.toMatchObject({ occupied: false });
+
+    const { users } = await rest.users("presence-lobby");
+    expect(users.map((user) => user.id).sort()).toEqual(["alice", "bob"]);
+  });
+});
+
+describe("users", () => {
+  it("sendToUser() reaches a signed-in client", async () => {
+    const client = await connect("dana");
+    await signIn(client);
+    const received = new Promise((resolve) => client.pusher.user.bind("notice", resolve));
+
+    await rest.sendToUser("dana", "notice", { text: "for you" });
+
+    expect(await received).toEqual({ text: "for you" });
+  });
+
+  it("terminateUserConnections() disconnects the signed-in client", async () => {
+    const client = await connect("erin");
+    await signIn(client);
+    const leftConnected = new Promise<string>((resolve) =>
+      client.pusher.connection.bind("state_change", ({ current }: { current: string }) => {
+        if (current !== "connected") resolve(current);
+      }),
+    );
+
+    await rest.terminateUserConnections("erin");
+
+    expect(await leftConnected).not.toBe("connected");
+  });
+});
+
+describe("failures reported by the server", () => {
+  it("a request signed with the wrong secret (soketi: HTTP 200 with an error body) rejects with a PusherHttpError", async () => {
+    const error = await restClient({ secret: "wrong-secret" })
+      .trigger("news", "e", "x")
+      .catch((failure: unknown) => failure);
+
+    expect(isPusherHttpError(error)).toBe(true);
+    expect(error).toMatchObject({ serverMessage: "The secret authentication failed (code 401)" });
+  });
+});
+
+describe("the batching publisher", () => {
+  it("delivers 2,000 events published at once, each exactly once", async () => {
+    const client = await connect();
+    await client.subscribe("firehose");
+    const received = client.collect("firehose", "tick") as { n: number }[];
+    const publisher = createPublisher(rest, { maxDelayMs: 5 });
+
+    const results = await Promise.all(
+      Array.from({ length: 2_000 }, (_, n) => publisher.publish({ channel: "firehose", name: "tick", data: { n } })),
+    );
+    await publisher.close();
+    expect(results).toHaveLength(2_000);
+
+    await vi.waitFor(() => expect(received.length).toBeGreaterThanOrEqual(2_000), { timeout: 15_000 });
+    // A later control event proves no duplicate is still on its way.
+    const control = client.waitForEvent("firehose", "done");
+    await rest.trigger("firehose", "done", "end");
+    await control;
+    expect(received).toHaveLength(2_000);
+    expect(new Set(received.map((data) => data.n)).size).toBe(2_000);
+  });
+});

@@ -1,0 +1,104 @@
+import { isPusherConfigError, isPusherValidationError, type PusherValidationError } from "@x/types";
+import { describe, expect, it } from "vitest";
+import { createRestClient, type RestClient, type RestClientOptions } from "../src/index.js";
+import { fakeFetch } from "./support/fake-fetch.js";
+
+function recordingClient(options: Partial<RestClientOptions> = {}) {
+  const fake = fakeFetch();
+  return { client: createRestClient({ appId: "1", key: "k", secret: "s", fetch: fake.fetch, ...options }), requests: fake.requests };
+}
+
+async function validationFailure(call: (client: RestClient) => Promise<unknown>, options: Partial<RestClientOptions> = {}) {
+  const { client, requests } = recordingClient(options);
+  const error = await call(client).then(
+    () => expect.unreachable("the call should have been refused"),
+    (failure: unknown) => failure,
+  );
+  expect(requests).toHaveLength(0);
+  return error;
+}
+
+const tooLarge = "é".repeat(5_121); // 10,242 UTF-8 bytes in 5,121 characters
+
+describe("input is validated before anything is sent", () => {
+  it.each<[string, (client: RestClient) => Promise<unknown>, string, string]>([
+    ["trigger() with a bad channel name", (c) => c.trigger("bad channel", "e", "x"), "invalid_channel_name", "channel"],
+    ["trigger() with a bad name in a list", (c) => c.trigger(["ok", "b@d!"], "e", "x"), "invalid_channel_name", "channels[1]"],
+    ["trigger() with no channel", (c) => c.trigger([], "e", "x"), "too_many_channels", "channels"],
+    ["trigger() on a #server-to-user- channel", (c) => c.trigger("#server-to-user-1", "e", "x"), "invalid_channel_name", "channel"],
+    ["trigger() with an empty event name", (c) => c.trigger("a", "", "x"), "invalid_event_name", "event"],
+    ["trigger() with a 201-character event name", (c) => c.trigger("a", "e".repeat(201), "x"), "invalid_event_name", "event"],
+    ["trigger() with socket id 1.1:", (c) => c.trigger("a", "e", "x", { socketId: "1.1:" }), "invalid_socket_id", "socketId"],
+    ["trigger() with socket id 1.1\\n", (c) => c.trigger("a", "e", "x", { socketId: "1.1\n" }), "invalid_socket_id", "socketId"],
+    ["trigger() with an unknown info attribute", (c) => c.trigger("a", "e", "x", { info: ["cache" as "user_count"] }), "invalid_params", "info"],
+    ["trigger() with data over 10,240 UTF-8 bytes", (c) => c.trigger("a", "e", tooLarge), "payload_too_large", "data"],
+    ["trigger() with data JSON cannot encode", (c) => c.trigger("a", "e", { n: 1n }), "invalid_params", "data"],
+    ["trigger() with undefined data", (c) => c.trigger("a", "e", undefined), "invalid_params", "data"],
+    ["trigger() naming an encrypted channel with another", (c) => c.trigger(["private-encrypted-a", "b"], "e", "x"), "encrypted_channel_misuse", "channels"],
+    ["triggerBatch() with no event", (c) => c.triggerBatch([]), "batch_too_large", "events"],
+    ["triggerBatch() with a bad fourth event", (c) => c.triggerBatch([...Array(3).fill({ channel: "a", name: "e", data: 1 }), { channel: "a", name: "", data: 1 }]), "invalid_event_name", "events[3].name"],
+    ["triggerBatch() with an oversize event", (c) => c.triggerBatch([{ channel: "a", name: "e", data: tooLarge }]), "payload_too_large", "events[0].data"],
+    ["triggerBatch() with a bad socket id", (c) => c.triggerBatch([{ channel: "a", name: "e", data: 1, socketId: ":1.1" }]), "invalid_socket_id", "events[0].socketId"],
+    ["triggerBatch() with a non-object event", (c) => c.triggerBatch([null as never]), "invalid_params", "events[0]"],
+    ["channels() with user_count but no presence- filter", (c) => c.channels({ info: ["user_count"] }), "invalid_params", "info"],
+    ["channels() with a bad prefix", (c) => c.channels({ filterByPrefix: "a b" }), "invalid_channel_name", "filterByPrefix"],
+    ["channel() with a bad name", (c) => c.channel("a/b"), "invalid_channel_name", "channel"],
+    ["users() on a non-presence channel", (c) => c.users("private-room"), "invalid_channel_name", "presenceChannel"],
+    ["terminateUserConnections() with an empty id", (c) => c.terminateUserConnections(""), "invalid_user_id", "userId"],
+    ["sendToUser() with a bad id", (c) => c.sendToUser("a b", "e", "x"), "invalid_user_id", "userId"],
+    ["get() with a reserved param", (c) => c.get("/channels", { auth_signature: "x" }), "reserved_param", "params"],
+    ["get() with a reserved param in upper case", (c) => c.get("/channels", { BODY_MD5: "x" }), "reserved_param", "params"],
+    ["get() with a query in the path", (c) => c.get("/channels?x=1"), "invalid_params", "path"],
+    ["post() with a relative path", (c) => c.post("events", {}), "invalid_params", "path"],
+  ])("%s is refused with %s on %s", async (_, call, code, field) => {
+    const error = await validationFailure(call);
+
+    expect(isPusherValidationError(error)).toBe(true);
+    expect(error as PusherValidationError).toMatchObject({ code, field });
+  });
+
+  it("the payload limit counts UTF-8 bytes of the wire data: 10,240 pass, 10,241 do not", async () => {
+    const { client, requests } = recordingClient();
+
+    await client.trigger("a", "e", "é".repeat(5_120)); // a string is sent as-is: 10,240 bytes
+    await client.trigger("a", "e", ["x".repeat(10_236)]); // ["…"] JSON-encoded: 10,240 bytes
+    const refusedString = await validationFailure((c) => c.trigger("a", "e", `${"é".repeat(5_120)}x`));
+    const refusedJson = await validationFailure((c) => c.trigger("a", "e", ["x".repeat(10_237)]));
+
+    expect(requests).toHaveLength(2);
+    expect(refusedString).toMatchObject({ code: "payload_too_large" });
+    expect(refusedJson).toMatchObject({ code: "payload_too_large" });
+  });
+
+  it("maxPayloadBytes: false lifts the payload limit; a number changes it", async () => {
+    const { client, requests } = recordingClient({ maxPayloadBytes: false });
+    await client.trigger("a", "e", "x".repeat(200_000));
+    expect(requests).toHaveLength(1);
+
+    const refused = await validationFailure((c) => c.trigger("a", "e", "x".repeat(101)), { maxPayloadBytes: 100 });
+    expect(refused).toMatchObject({ code: "payload_too_large" });
+  });
+
+  it("trigger() on an encrypted channel without a master key is a PusherConfigError", async () => {
+    const error = await validationFailure((c) => c.trigger("private-encrypted-a", "e", "x"));
+
+    expect(isPusherConfigError(error)).toBe(true);
+    expect(error).toMatchObject({ option: "encryptionMasterKeyBase64" });
+  });
+
+  it("an invalid event anywhere in a long batch stops the whole call before the first request", async () => {
+    const events = Array.from({ length: 25 }, (_, index) => ({ channel: "a", name: index === 24 ? "" : "e", data: index }));
+
+    const error = await validationFailure((c) => c.triggerBatch(events));
+
+    expect(error).toMatchObject({ code: "invalid_event_name", field: "events[24].name" });
+  });
+
+  it("an invalid channel anywhere in a long channel list stops the whole call before the first request", async () => {
+    const channels = Array.from({ length: 250 }, (_, index) => (index === 249 ? "bad name" : `c${index}`));
+
+    const error = await validationFailure((c) => c.trigger(channels, "e", "x"));
+
+    expect(error).toMatchObject({ code: "invalid_channel_name", field: "channels[249]" });
+  });
+});

@@ -1,0 +1,19 @@
+import type { WebhookValidationError } from "./webhook-validation-error.js";
+
+/**
+ * Checks `time_ms` against the freshness window (PROTOCOL §7): a webhook older than `maxAgeMs`,
+ * or further than `maxAgeMs` in the future, may be a replay and is refused.
+ */
+export function checkWebhookTime(timeMs: number, maxAgeMs: number, nowMs: number): WebhookValidationError | undefined {
+  const ageMs = nowMs - timeMs;
+  if (ageMs > maxAgeMs) {
+    return { code: "outside_time_window", message: `the webhook is ${ageMs} ms old; maxAgeMs allows ${maxAgeMs} ms` };
+  }
+  if (-ageMs > maxAgeMs) {
+    return {
+      code: "outside_time_window",
+      message: `the webhook's time_ms is ${-ageMs} ms in the future; maxAgeMs allows ${maxAgeMs} ms`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+import { PusherConfigError, type WebhookEvent } from "@x/types";
+import { isJsonContentType } from "./is-json-content-type.js";
+import { readBodyWithLimit } from "./read-body-with-limit.js";
+import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
+import { verifyResolvedWebhook } from "./verify-webhook.js";
+import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";
+import type { WebhookValidationError, WebhookValidationErrorCode } from "./webhook-validation-error.js";
+
+/**
+ * What the callbacks learn about the webhook besides its events.
+ *
+ * @example
+ * ```ts
+ * const onEvents = (events: readonly WebhookEvent[], { timeMs }: WebhookContext) =>
+ *   console.log(events.length, "events from", new Date(timeMs));
+ * ```
+ */
+export interface WebhookContext {
+  /** The webhook's `time_ms`, Unix milliseconds. */
+  timeMs: number;
+  /** The request (its body already read), e.g. for its headers. */
+  request: Request;
+}
+
+/**
+ * The options of {@link createWebhookHandler}: the credentials, at least one of `onEvent` and
+ * `onEvents`, and the checks of {@link VerifyWebhookOptions}.
+ *
+ * @example
+ * ```ts
+ * const options: WebhookHandlerOptions = {
+ *   credentials: { key: "app-key", secret: "app-secret" },
+ *   maxAgeMs: 10 * 60_000,
+ *   onEvent: async (event) => { await store.record(event); },
+ * };
+ * ```
+ */
+export interface WebhookHandlerOptions extends VerifyWebhookOptions {
+  /** The key/secret pair(s) whose signatures are accepted. */
+  credentials: WebhookCredentials;
+  /** Called for each event of a valid webhook, in order, each awaited before the next. */
+  onEvent?: (event: WebhookEvent, context: WebhookContext) => void | Promise<void>;
+  /** Called once with all the events of a valid webhook, before any `onEvent`. */
+  onEvents?: (events: readonly WebhookEvent[], context: WebhookContext) => void | Promise<void>;
+  /** Told what a callback threw, before the handler answers 500; for logging. */
+  onError?: (error: unknown, request: Request) => void | Promise<void>;
+}
+
+// The precedence is the numeric order: 413 is decided before anything else is checked, and an
+// unauthenticated sender learns nothing of the body's problems (401 wins over 400).
+const STATUS_BY_CODE: Record<WebhookValidationErrorCode, 400 | 401 | 413> = {
+  body_too_large: 413,
+  missing_signature: 401,
+  invalid_signature: 401,
+  unknown_key: 401,
+  outside_time_window: 401,
+  invalid_body: 400,
+  invalid_event: 400,
+  decryption_failed: 400,
+};
+
+function json(status: number, body: object, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
+}
+
+function refusal(problems: readonly WebhookValidationError[]): Response {
+  const status = Math.max(...problems.map((found) => STATUS_BY_CODE[found.code]));
+  const shown = problems.filter((found) => STATUS_BY_CODE[found.code] === status);
+  return json(status, { error: shown.map((found) => found.message).join("; ") });
+}
+
+/**
+ * Creates a Web-standard webhook endpoint `(request: Request) => Promise<Response>` (PROTOCOL
+ * §7) for any runtime with `fetch` types: Bun, Deno, workerd, or Node through
+ * `@hono/node-server`. It accepts only `POST` with a JSON content type, reads the raw body up
+ * to `maxBodyBytes`, verifies it like {@link verifyWebhook}, then awaits `onEvents` and
+ * `onEvent`, and answers:
+ *
+ * - 200 once the callbacks have resolved;
+ * - 401 for a missing or wrong signature, an unknown key or a webhook outside `maxAgeMs`;
+ * - 400 for a malformed body or event, or encrypted data that does not decrypt;
+ * - 405 (with `Allow: POST`) for another method; 413 for a body over `maxBodyBytes`;
+ *   415 for a content type other than `application/json` (parameters allowed);
+ * - 500, with no detail, when a callback throws, so that Pusher retries the delivery.
+ *
+ * Pusher retries any non-2xx answer for up to 5 minutes, so the same webhook can arrive more
+ * than once: callbacks must be idempotent. The options are checked here, once: bad ones throw
+ * a `PusherConfigError` naming the option.
+ *
+ * @example
+ * ```ts
+ * const handler = createWebhookHandler({
+ *   credentials: { key: env.PUSHER_KEY, secret: env.PUSHER_SECRET },
+ *   onEvent: async (event) => {
+ *     if (event.name === "channel_vacated") await rooms.close(event.channel);
+ *   },
+ * });
+ * export default { fetch: handler }; // Bun, Deno, Cloudflare Workers
+ * ```
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
+  const { credentials, onEvent, onEvents, onError } = options;
+  const resolvedCredentials = resolveWebhookCredentials(credentials);
+  const resolvedOptions = resolveVerifyOptions(options);
+  if (onEvent === undefined && onEvents === undefined) {
+    throw new PusherConfigError("onEvent", "createWebhookHandler needs an onEvent or an onEvents callback");
+  }
+
+  return async (request) => {
+    if (request.method !== "POST") {
+      return json(405, { error: "webhooks must be POSTed" }, { allow: "POST" });
+    }
+    if (!isJsonContentType(request.headers.get("content-type"))) {
+      return json(415, { error: "the Content-Type must be application/json" });
+    }
+    let body;
+    try {
+      body = await readBodyWithLimit(request, resolvedOptions.maxBodyBytes);
+    } catch {
+      return json(400, { error: "the body could not be read" });
+    }
+    if (body.tooLarge) {
+      return json(413, { error: `the body is larger than maxBodyBytes (${resolvedOptions.maxBodyBytes})` });
+    }
+    const verdict = verifyResolvedWebhook(resolvedCredentials, resolvedOptions, {
+      body: body.bytes,
+      signature: request.headers.get("x-pusher-signature"),
+      key: request.headers.get("x-pusher-key"),
+    });
+    if (!verdict.isValid) return refusal(verdict.validationErrors);
+
+    const context: WebhookContext = { timeMs: verdict.timeMs, request };
+    try {
+      await onEvents?.(verdict.events, context);
+      for (const event of verdict.events) await onEvent?.(event, context);
+    } catch (error) {
+      // The detail stays here (it may hold application secrets): Pusher only needs a non-2xx
+      // answer to retry (PROTOCOL §7).
+      try {
+        await onError?.(error, request);
+      } catch {
+        // A failing logger must not turn the 500 into something else.
+      }
+      return json(500, { error: "the webhook could not be processed" });
+    }
+    return json(200, { ok: true });
+  };
+}

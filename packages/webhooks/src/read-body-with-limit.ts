@@ -1,0 +1,37 @@
+/** The body's bytes, or the fact that it is larger than the limit. */
+export type LimitedBody = { tooLarge: false; bytes: Uint8Array } | { tooLarge: true };
+
+function concatenate(chunks: readonly Uint8Array[], totalBytes: number): Uint8Array {
+  const bytes = new Uint8Array(totalBytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a request's raw body, at most `maxBytes` of it. A declared `Content-Length` above the
+ * limit is refused unread; otherwise the bytes are counted as they arrive, since the header may
+ * be absent (chunked) or wrong, and reading stops as soon as the limit is passed.
+ */
+export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<LimitedBody> {
+  const declaredLength = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declaredLength > maxBytes) return { tooLarge: true };
+  if (request.body === null) return { tooLarge: false, bytes: new Uint8Array(0) };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let totalBytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { tooLarge: false, bytes: concatenate(chunks, totalBytes) };
+    totalBytes += value.byteLength;
+    if (totalBytes > maxBytes) {
+      // The rest is discarded unread; a failure to cancel the stream changes nothing.
+      await reader.cancel().catch(() => undefined);
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+}
