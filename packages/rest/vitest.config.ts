@@ -7,6 +7,7 @@ export default packageTestConfig(
       coverage: {
         provider: "v8",
         include: ["src/**/*.ts"],
+        thresholds: { lines: 100, branches: 100, functions: 100, statements: 100 },
       },
     },
   }),

@@ -137,13 +137,19 @@ export function createPublisher(
     }
   }
 
+  // A client made by createRestClient answers one entry per event; a stand-in may answer fewer.
+  async function deliver(batch: PendingEvent[]): Promise<void> {
+    const { batch: results } = await client.triggerBatch(batch.map((pending) => pending.event));
+    batch.forEach((pending, index) => pending.resolve(results[index] ?? {}));
+  }
+
   async function send(batch: PendingEvent[]): Promise<void> {
     try {
-      const { batch: results } = await client.triggerBatch(batch.map((pending) => pending.event));
-      batch.forEach((pending, index) => pending.resolve(results[index] ?? {}));
+      await deliver(batch);
     } catch (error) {
       if (batch.length > 1 && (isPusherValidationError(error) || isPusherConfigError(error))) {
-        await sendOneByOne(batch);
+        // Validation refused the whole batch before sending it: give each event its own verdict.
+        for (const pending of batch) await deliver([pending]).catch(pending.reject);
       } else if (isPusherPartialDeliveryError(error)) {
         const delivered = new Set(error.delivered);
         batch.forEach((pending, index) => (delivered.has(index) ? pending.resolve({}) : pending.reject(error.cause)));
@@ -153,18 +159,6 @@ export function createPublisher(
     } finally {
       inFlight--;
       dispatch();
-    }
-  }
-
-  // Validation refused the whole batch before sending it: give each event its own verdict.
-  async function sendOneByOne(batch: PendingEvent[]): Promise<void> {
-    for (const pending of batch) {
-      try {
-        const { batch: results } = await client.triggerBatch([pending.event]);
-        pending.resolve(results[0] ?? {});
-      } catch (error) {
-        pending.reject(error);
-      }
     }
   }
 

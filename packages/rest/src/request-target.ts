@@ -1,4 +1,11 @@
-/** A request that was sent, as the error mappers need it. */
+/**
+ * A request that was sent, as the error mappers need it.
+ *
+ * @example
+ * ```ts
+ * const target: RequestTarget = { method: "POST", url: signedUrl, secret };
+ * ```
+ */
 export interface RequestTarget {
   method: "GET" | "POST";
   /** The full signed URL; the error classes of `@x/types` redact it themselves. */
@@ -20,6 +27,5 @@ const SIGNATURE_PARAM = "auth_signature=";
  * ```
  */
 export function secretsOf(target: RequestTarget): string[] {
-  const start = target.url.lastIndexOf(SIGNATURE_PARAM);
-  return start === -1 ? [target.secret] : [target.secret, target.url.slice(start + SIGNATURE_PARAM.length)];
+  return [target.secret, target.url.slice(target.url.lastIndexOf(SIGNATURE_PARAM) + SIGNATURE_PARAM.length)];
 }

@@ -10,7 +10,14 @@ import {
 import { baseUrl } from "./base-url.js";
 import type { RestClientOptions } from "./rest-client-options.js";
 
-/** The retry settings after defaults; `limit: 0` means no retry. */
+/**
+ * The retry settings after defaults; `limit: 0` means no retry.
+ *
+ * @example
+ * ```ts
+ * const retry: ResolvedRetry = { limit: 2, methods: ["GET"], backoffLimit: 5_000, maxRetryAfter: 30_000 };
+ * ```
+ */
 export interface ResolvedRetry {
   limit: number;
   methods: readonly ("GET" | "POST")[];
@@ -18,7 +25,14 @@ export interface ResolvedRetry {
   maxRetryAfter: number;
 }
 
-/** A client's options, checked once and with every default filled in. */
+/**
+ * A client's options, checked once and with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const resolved: ResolvedOptions = resolveOptions({ appId: "1", key: "k", secret: "s" });
+ * ```
+ */
 export interface ResolvedOptions {
   credentials: KeyCredentials;
   /** `/apps/<appId>`: every API path starts with it (PROTOCOL §3). */
@@ -36,8 +50,8 @@ export interface ResolvedOptions {
   maxChannelsPerTrigger: number;
 }
 
-/** The default timeout of one attempt, in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+// The default timeout of one attempt, in milliseconds (ky's own default).
+const DEFAULT_TIMEOUT_MS = 10_000;
 // setTimeout cannot wait longer than a signed 32-bit number of milliseconds.
 const MAX_TIMEOUT_MS = 2_147_483_647;
 const NO_RETRY: ResolvedRetry = { limit: 0, methods: [], backoffLimit: 0, maxRetryAfter: 0 };

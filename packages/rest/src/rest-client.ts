@@ -65,7 +65,15 @@ export interface ChannelOptions extends RequestOptions {
   info?: readonly (ChannelInfoAttribute | "cache")[];
 }
 
-/** Caller-supplied query parameters of {@link RestClient.get} and {@link RestClient.post}. */
+/**
+ * Caller-supplied query parameters of {@link RestClient.get} and {@link RestClient.post}; arrays
+ * are joined with commas, `undefined` values are left out.
+ *
+ * @example
+ * ```ts
+ * const params: QueryParams = { filter_by_prefix: "presence-", info: ["user_count"] };
+ * ```
+ */
 export type QueryParams = Record<string, QueryParamValue | undefined>;
 
 /**

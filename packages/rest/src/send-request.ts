@@ -8,7 +8,14 @@ import type { RequestTarget } from "./request-target.js";
 import type { ResolvedOptions, ResolvedRetry } from "./resolve-options.js";
 import { VERSION } from "./version.js";
 
-/** One call of the HTTP API, before signing. */
+/**
+ * One call of the HTTP API, before signing.
+ *
+ * @example
+ * ```ts
+ * const request: ApiRequest = { method: "POST", path: "/events", body: '{"name":"e","channels":["a"],"data":"x"}' };
+ * ```
+ */
 export interface ApiRequest {
   method: "GET" | "POST";
   /** The path under `/apps/<appId>`, starting with `/`. */
@@ -20,7 +27,14 @@ export interface ApiRequest {
   signal?: AbortSignal | undefined;
 }
 
-/** Sends an {@link ApiRequest} and resolves with the parsed response body. */
+/**
+ * Sends an {@link ApiRequest} and resolves with the parsed response body.
+ *
+ * @example
+ * ```ts
+ * const send: SendRequest = createSendRequest(resolved);
+ * ```
+ */
 export type SendRequest = (request: ApiRequest) => Promise<unknown>;
 
 const LIBRARY_HEADER = `@x/rest ${VERSION}`;

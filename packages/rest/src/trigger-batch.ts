@@ -63,7 +63,7 @@ export async function triggerBatch(
     context.send({ method: "POST", path: "/batch_events", body: bodies[index], signal: options.signal }),
   );
   const batch: ChannelAttributes[] = [];
-  responses.forEach((response, index) => batch.push(...batchEntries(response, (indexChunks[index] ?? []).length)));
+  indexChunks.forEach((indices, index) => batch.push(...batchEntries(responses[index], indices.length)));
   return { batch };
 }
 

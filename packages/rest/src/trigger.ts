@@ -16,7 +16,14 @@ import { sendInOrder } from "./send-in-order.js";
 import { serializeEventData } from "./serialize-event-data.js";
 import { triggerChannels } from "./typed-results.js";
 
-/** The attributes a trigger may ask for (PROTOCOL §3). */
+/**
+ * The attributes a trigger, or an event of a batch, may ask for with `info` (PROTOCOL §3).
+ *
+ * @example
+ * ```ts
+ * infoParam(["user_count"], TRIGGER_INFO_ATTRIBUTES, "info"); // "user_count"
+ * ```
+ */
 export const TRIGGER_INFO_ATTRIBUTES: readonly string[] = ["user_count", "subscription_count"];
 
 /**

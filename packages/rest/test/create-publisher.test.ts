@@ -205,6 +205,21 @@ describe("createPublisher(client, options)", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("publish() resolves with {} when a client's answer has no entry for the event", async () => {
+    const publisher = createPublisher({ triggerBatch: () => Promise.resolve({ batch: [] }) }, { maxDelayMs: 0 });
+
+    await expect(Promise.all([publisher.publish(event(1)), publisher.publish(event(2))])).resolves.toEqual([{}, {}]);
+  });
+
+  it("an event refused alone by validation rejects with that error, sent on its own", async () => {
+    const { publisher, requests } = publisherOn(() => json({}), { maxDelayMs: 0 });
+
+    const error = await publisher.publish({ channel: "a", name: "", data: 1 }).catch((failure: unknown) => failure);
+
+    expect(isPusherValidationError(error)).toBe(true);
+    expect(requests).toHaveLength(0);
+  });
+
   it.each<[string, PublisherOptions]>([
     ["maxBatchSize", { maxBatchSize: 0 }],
     ["maxDelayMs", { maxDelayMs: -1 }],

@@ -57,6 +57,15 @@ describe("HTTP failures", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("an error with an empty body has an empty server message", async () => {
+    const { client } = clientAnswering(() => new Response(null, { status: 502 }));
+
+    const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
+
+    expect(error.serverMessage).toBe("");
+    expect(error.message).toBe("POST /apps/3/events failed with HTTP 502");
+  });
+
   it("a JSON error body's `error` field becomes the server message", async () => {
     const { client } = clientAnswering(() => json({ error: "Channel name too long" }, 400));
 

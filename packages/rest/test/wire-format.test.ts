@@ -49,6 +49,14 @@ describe("trigger on the wire", () => {
     );
   });
 
+  it("trigger() with an empty info list sends no info", async () => {
+    const { client, requests } = clientFor({ appId: "1", key: "k", secret: "s" });
+
+    await client.trigger("a", "e", "x", { info: [] });
+
+    expect(requests[0]!.body).toBe('{"name":"e","channels":["a"],"data":"x"}');
+  });
+
   it("trigger() sends string data as-is and JSON-encodes anything else exactly once", async () => {
     const { client, requests } = clientFor({ appId: "1", key: "k", secret: "s" });
 

@@ -11,10 +11,10 @@ export interface WorkerBundle {
 }
 
 /**
- * The Worker's entry: imports every case file and answers any request with the report of
- * running them, with the case context from the `CONTEXT` binding.
+ * The entry of the Worker that runs the cases: it imports every case file and answers any
+ * request with the report of running them, with the case context from `env.CONTEXT`.
  */
-function workerEntry({ dir, caseFiles }: UserProject): string {
+export function casesWorkerEntry({ dir, caseFiles }: UserProject): string {
   const imports = caseFiles.map((file, i) => `import suite${i} from ${JSON.stringify(file)};`);
   const suites = caseFiles.map((file, i) => `{ suite: ${JSON.stringify(basename(file))}, cases: suite${i} }`);
   return [
@@ -26,14 +26,16 @@ function workerEntry({ dir, caseFiles }: UserProject): string {
 }
 
 /**
- * Bundles the project's case files into one Worker script the way `wrangler` does: the export conditions
- * `workerd`, `worker`, `browser` (so `@x/*` resolve to their built `dist` and no "node" branch
- * is taken), and `node:*` left for the runtime to provide or refuse.
+ * Bundles a Worker the way `wrangler` does: the export conditions `workerd`, `worker`, `browser`
+ * (so `@x/*` resolve to their built `dist` and no "node" branch is taken), and `node:*` left for
+ * the runtime to provide or refuse. The entry is a file of the project, or source text.
  */
-export async function bundleWorker(project: UserProject): Promise<WorkerBundle> {
+export async function bundleWorker(projectDir: string, entry: { file: string } | { contents: string }): Promise<WorkerBundle> {
   const result = await build({
-    stdin: { contents: workerEntry(project), resolveDir: project.dir, sourcefile: "worker-entry.mjs", loader: "js" },
-    absWorkingDir: project.dir,
+    ...("file" in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.contents, resolveDir: projectDir, sourcefile: "worker-entry.mjs", loader: "js" as const } }),
+    absWorkingDir: projectDir,
     bundle: true,
     write: false,
     metafile: true,

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -8,6 +9,12 @@ export interface UserProject {
   dir: string;
   /** The absolute paths of the case files inside the project. */
   caseFiles: string[];
+}
+
+/** What else the project holds. */
+export interface UserProjectOptions {
+  /** Folders of the user's own code, copied into the project: project folder name → source folder. */
+  sources?: Record<string, string>;
 }
 
 interface Manifest {
@@ -44,13 +51,16 @@ async function publishedWorkspacePackages(): Promise<Map<string, string>> {
   return found;
 }
 
-/** Copies what `npm publish` would ship of a package: its package.json and its `files`. */
+/**
+ * Copies what `npm publish` would ship of a package: its package.json and its `files` (an entry
+ * that matches nothing is skipped, as npm skips it).
+ */
 async function installPublishedFiles(sourceDir: string, targetDir: string): Promise<Manifest> {
   const manifest = await readManifest(sourceDir);
   await mkdir(targetDir, { recursive: true });
   await cp(join(sourceDir, "package.json"), join(targetDir, "package.json"));
   for (const entry of manifest.files ?? []) {
-    await cp(join(sourceDir, entry), join(targetDir, entry), { recursive: true });
+    if (existsSync(join(sourceDir, entry))) await cp(join(sourceDir, entry), join(targetDir, entry), { recursive: true });
   }
   return manifest;
 }
@@ -63,11 +73,11 @@ async function installPublishedFiles(sourceDir: string, targetDir: string): Prom
  * `packages/signing/tsconfig.json`, whose `paths` send `#crypto` to the TypeScript source, so
  * they would test the source instead of the built `dist` and its `exports`/`imports` conditions.
  */
-export async function createUserProject(): Promise<UserProject> {
+export async function createUserProject(options: UserProjectOptions = {}): Promise<UserProject> {
   const dir = await mkdtemp(join(tmpdir(), "x-runtime-tests-project-"));
   await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "x-runtime-tests-user", private: true, type: "module" }, null, 2)}\n`);
-  await cp(harnessDir, join(dir, "harness"), { recursive: true });
-  await cp(casesDir, join(dir, "cases"), { recursive: true });
+  const sources = { harness: harnessDir, cases: casesDir, ...options.sources };
+  for (const [folder, sourceDir] of Object.entries(sources)) await cp(sourceDir, join(dir, folder), { recursive: true });
   const links = new Map<string, string>();
   for (const [name, sourceDir] of await publishedWorkspacePackages()) {
     const manifest = await installPublishedFiles(sourceDir, join(dir, "node_modules", name));

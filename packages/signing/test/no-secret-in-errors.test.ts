@@ -74,5 +74,4 @@ describe("errors thrown by the signers for bad input", () => {
     expect(shown).not.toBe("");
     for (const value of forbidden) expect(shown).not.toContain(value);
   });
-
 });

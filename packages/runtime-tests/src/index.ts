@@ -1,0 +1,9 @@
+// The tools of the runtime matrix that other workspace packages reuse to run their own code under
+// workerd as a user would (the Cloudflare Worker example in apps/). Consumed as TypeScript source.
+export type { WorkerBundle } from "./bundle-worker.js";
+export { bundleWorker } from "./bundle-worker.js";
+export type { ServeWorkerOptions, ServedWorker } from "./serve-worker.js";
+export { serveWorker } from "./serve-worker.js";
+export type { UserProject, UserProjectOptions } from "./user-project.js";
+export { createUserProject, removeUserProject } from "./user-project.js";
+export { WORKERD_COMPATIBILITY_DATE } from "./workerd-config.js";

@@ -1,0 +1,70 @@
+export { Pusher } from "./pusher.js";
+export type { BoundAuthHandlerOptions, BoundWebhookHandlerOptions } from "./pusher.js";
+export type { PusherConfig, PusherOptions } from "./pusher-config.js";
+export type { PusherEnv } from "./read-pusher-env.js";
+// Everything a user of the umbrella needs to name, so that one import is enough.
+export type {
+  AuthCredentials,
+  AuthRequestParams,
+  ChannelAuthorizationContext,
+  ChannelAuthorizationDecision,
+  UserAuthenticationContext,
+  UserAuthenticationDecision,
+} from "@x/auth";
+export type {
+  ChannelOptions,
+  ChannelsOptions,
+  Publisher,
+  PublisherOptions,
+  QueryParams,
+  RequestOptions,
+  RetryOptions,
+  TriggerOptions,
+} from "@x/rest";
+export type {
+  WebhookContext,
+  WebhookValidationError,
+  WebhookValidationErrorCode,
+  WebhookVerdict,
+} from "@x/webhooks";
+export type {
+  BatchEvent,
+  BatchTriggerResult,
+  CacheMissEvent,
+  ChannelAttributes,
+  ChannelAuthResponse,
+  ChannelExistenceEvent,
+  ChannelInfoAttribute,
+  ChannelState,
+  ChannelsList,
+  ClientEventWebhook,
+  PresenceData,
+  PresenceMemberEvent,
+  PresenceUsers,
+  PusherErrorCode,
+  SubscriptionCountEvent,
+  TriggerResult,
+  UnknownWebhookEvent,
+  UserAuthResponse,
+  UserData,
+  ValidationErrorCode,
+  WebhookEvent,
+} from "@x/types";
+export {
+  PusherAbortError,
+  PusherConfigError,
+  PusherError,
+  PusherHttpError,
+  PusherNetworkError,
+  PusherPartialDeliveryError,
+  PusherTimeoutError,
+  PusherValidationError,
+  isPusherAbortError,
+  isPusherConfigError,
+  isPusherError,
+  isPusherHttpError,
+  isPusherNetworkError,
+  isPusherPartialDeliveryError,
+  isPusherTimeoutError,
+  isPusherValidationError,
+} from "@x/types";
