@@ -1,5 +1,5 @@
+import { readBodyWithLimit } from "@x/types";
 import type { AuthRequestParams } from "./auth-handler-options.js";
-import { readBodyWithLimit } from "./read-body-with-limit.js";
 
 /** The fields of a well-formed auth request, or the HTTP status and message that refuse it. */
 export type AuthRequestReading =
@@ -23,14 +23,11 @@ export async function readAuthRequest(request: Request, maxBodyBytes: number): P
   if (mediaType !== FORM && mediaType !== JSON_MEDIA_TYPE) {
     return { ok: false, status: 415, message: `Unsupported Media Type: send ${FORM} or ${JSON_MEDIA_TYPE}` };
   }
-  const tooLarge = { ok: false, status: 413, message: `Payload Too Large: the limit is ${maxBodyBytes} bytes` } as const;
-  if (Number(request.headers.get("content-length")) > maxBodyBytes) return tooLarge;
-
   let text: string;
   try {
-    const bytes = await readBodyWithLimit(request.body, maxBodyBytes);
-    if (bytes === undefined) return tooLarge;
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const body = await readBodyWithLimit(request, maxBodyBytes);
+    if (body.tooLarge) return { ok: false, status: 413, message: `Payload Too Large: the limit is ${maxBodyBytes} bytes` };
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body.bytes);
   } catch {
     return { ok: false, status: 400, message: "Bad Request: the body could not be read as UTF-8" };
   }

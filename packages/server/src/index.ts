@@ -22,11 +22,16 @@ export type {
   TriggerOptions,
 } from "@x/rest";
 export type {
+  InvalidWebhookVerdict,
+  KnownWebhookEvent,
+  ValidWebhookVerdict,
+  VerifyWebhookOptions,
   WebhookContext,
   WebhookValidationError,
   WebhookValidationErrorCode,
   WebhookVerdict,
 } from "@x/webhooks";
+export { isKnownWebhookEvent } from "@x/webhooks";
 export type {
   BatchEvent,
   BatchTriggerResult,
@@ -38,10 +43,12 @@ export type {
   ChannelState,
   ChannelsList,
   ClientEventWebhook,
+  KnownWebhookEventName,
   PresenceData,
   PresenceMemberEvent,
   PresenceUsers,
   PusherErrorCode,
+  QueryParamValue,
   SubscriptionCountEvent,
   TriggerResult,
   UnknownWebhookEvent,
@@ -59,6 +66,7 @@ export {
   PusherPartialDeliveryError,
   PusherTimeoutError,
   PusherValidationError,
+  PusherWebhookError,
   isPusherAbortError,
   isPusherConfigError,
   isPusherError,
@@ -67,4 +75,5 @@ export {
   isPusherPartialDeliveryError,
   isPusherTimeoutError,
   isPusherValidationError,
+  isPusherWebhookError,
 } from "@x/types";

@@ -32,6 +32,7 @@ import {
   createWebhookHandler,
   verifyWebhook,
   type VerifyWebhookOptions,
+  type WebhookDelivery,
   type WebhookHandlerOptions,
   type WebhookVerdict,
 } from "@x/webhooks";
@@ -79,10 +80,12 @@ export class Pusher {
   constructor(config: PusherConfig);
   constructor(appId: string, key: string, secret: string, options?: PusherOptions);
   constructor(appIdOrConfig: string | PusherConfig, key?: string, secret?: string, options: PusherOptions = {}) {
+    // A copy: the REST client resolves its options once, so a caller mutating its object later
+    // must not make the signing methods use other credentials than the requests.
     const config: PusherConfig =
       typeof appIdOrConfig === "string"
         ? { ...options, appId: appIdOrConfig, key: key as string, secret: secret as string }
-        : appIdOrConfig;
+        : { ...appIdOrConfig };
     this.#rest = createRestClient(config);
     this.#config = config;
     this.appId = config.appId;
@@ -141,11 +144,12 @@ export class Pusher {
     data?: unknown,
     options?: TriggerOptions,
   ): Promise<TriggerResult | BatchTriggerResult> {
-    // The second argument tells the overloads apart: an event name for a trigger, else a batch.
-    if (typeof eventOrOptions === "string") {
-      return this.#rest.trigger(channelsOrEvents as string | readonly string[], eventOrOptions, data, options);
+    // A batch is an array followed by nothing but its options. Anything else is a trigger, so
+    // that a missing or bad event name is reported as such by the trigger's validation.
+    if (Array.isArray(channelsOrEvents) && (eventOrOptions === undefined || typeof eventOrOptions === "object")) {
+      return this.#rest.triggerBatch(channelsOrEvents as readonly BatchEvent[], eventOrOptions);
     }
-    return this.#rest.triggerBatch(channelsOrEvents as readonly BatchEvent[], eventOrOptions);
+    return this.#rest.trigger(channelsOrEvents as string | readonly string[], eventOrOptions as string, data, options);
   }
 
   /**
@@ -278,13 +282,19 @@ export class Pusher {
    *
    * @example
    * ```ts
-   * const webHook = pusher.processWebHook(request.headers.get("x-pusher-signature"), rawBody);
-   * if (webHook.isValid) for (const event of webHook.events) console.log(event.name);
+   * const rawBody = await request.text();
+   * const webHook = pusher.processWebHook(
+   *   request.headers.get("x-pusher-signature"),
+   *   rawBody,
+   *   request.headers.get("x-pusher-key"),
+   * );
+   * if (webHook.isValid) for (const event of webHook.events) console.log(event.name, event.channel);
+   * else console.warn(webHook.validationErrors);
    * ```
    */
   processWebHook(
     signature: string | null | undefined,
-    body: string | Uint8Array,
+    body: WebhookDelivery["body"],
     key?: string | null,
     options?: Omit<VerifyWebhookOptions, "encryptionMasterKeyBase64">,
   ): WebhookVerdict {

@@ -21,8 +21,11 @@ function readBoolean(env: PusherEnv, name: string): boolean | undefined {
 function readPort(env: PusherEnv, name: string): number | undefined {
   const value = env[name];
   if (value === undefined || value === "") return undefined;
-  if (!/^\d{1,5}$/.test(value)) throw new PusherConfigError(name, `${name} must be a port number, got ${JSON.stringify(value)}`);
-  return Number(value);
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port < 1 || port > 65_535) {
+    throw new PusherConfigError(name, `${name} must be a port number from 1 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return port;
 }
 
 /**

@@ -29,6 +29,8 @@ export {
   RESERVED_QUERY_PARAMS,
   SERVER_TO_USER_CHANNEL_PREFIX,
 } from "./limits.js";
+export type { LimitedBody } from "./read-body-with-limit.js";
+export { readBodyWithLimit } from "./read-body-with-limit.js";
 export { redactSignedUrl } from "./redact-signed-url.js";
 export type {
   BatchTriggerResult,

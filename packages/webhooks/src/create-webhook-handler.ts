@@ -1,6 +1,5 @@
-import { PusherConfigError, type WebhookEvent } from "@x/types";
+import { PusherConfigError, readBodyWithLimit, type WebhookEvent } from "@x/types";
 import { isJsonContentType } from "./is-json-content-type.js";
-import { readBodyWithLimit } from "./read-body-with-limit.js";
 import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
 import { verifyResolvedWebhook } from "./verify-webhook.js";
 import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";

@@ -1,4 +1,12 @@
-/** The body's bytes, or the fact that it is larger than the limit. */
+/**
+ * A request body read under a size limit: its bytes, or the fact that it was larger.
+ *
+ * @example
+ * ```ts
+ * const body: LimitedBody = await readBodyWithLimit(request, 8_192);
+ * if (body.tooLarge) return new Response(null, { status: 413 });
+ * ```
+ */
 export type LimitedBody = { tooLarge: false; bytes: Uint8Array } | { tooLarge: true };
 
 function concatenate(chunks: readonly Uint8Array[], totalBytes: number): Uint8Array {
@@ -12,9 +20,17 @@ function concatenate(chunks: readonly Uint8Array[], totalBytes: number): Uint8Ar
 }
 
 /**
- * Reads a request's raw body, at most `maxBytes` of it. A declared `Content-Length` above the
- * limit is refused unread; otherwise the bytes are counted as they arrive, since the header may
- * be absent (chunked) or wrong, and reading stops as soon as the limit is passed.
+ * Reads a Web-standard request's raw body, at most `maxBytes` of it: the shared guard of the
+ * auth and webhook endpoints. A declared `Content-Length` above the limit is refused unread;
+ * otherwise the bytes are counted as they arrive, since the header may be absent (chunked) or
+ * wrong, and reading stops as soon as the limit is passed.
+ *
+ * @example
+ * ```ts
+ * const body = await readBodyWithLimit(request, 1_048_576);
+ * if (body.tooLarge) return new Response("Payload Too Large", { status: 413 });
+ * const text = new TextDecoder().decode(body.bytes);
+ * ```
  */
 export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<LimitedBody> {
   const declaredLength = Number(request.headers.get("content-length") ?? Number.NaN);
