@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isPusherValidationError, type Pusher, type WebhookEvent } from "@x/server";
+import { isPusherError, isPusherValidationError, type Pusher, type WebhookEvent } from "@x/server";
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import type { BrowserConnection } from "./browser-connection.ts";
@@ -165,7 +165,9 @@ export function createDemoApp(options: DemoAppOptions): Hono {
 
   app.onError((error, c) => {
     logError(`${c.req.method} ${c.req.path}: ${errorMessage(error)}`);
-    return c.json({ error: "the Pusher API call failed; see the server's log" }, 502);
+    // An SDK error here means the call to Pusher failed: a bad gateway, not a bug of the demo.
+    if (isPusherError(error)) return c.json({ error: "the call to Pusher failed; see the server's log" }, 502);
+    return c.json({ error: "Internal Server Error" }, 500);
   });
 
   return app;

@@ -27,6 +27,8 @@ function show(value) {
  * @param {unknown} actual
  * @param {unknown} expected
  * @param {string} what the thing compared, for the failure message
+ * @example
+ * assertEqual(md5Hex("{}"), "99914b932bd37a50b983c5e7c90ae93b", "md5 of {}");
  */
 export function assertEqual(actual, expected, what) {
   if (actual !== expected) throw new AssertionError(`${what}: expected ${show(expected)}, got ${show(actual)}`);
@@ -62,6 +64,8 @@ function deepEqual(a, b) {
  * @param {unknown} actual
  * @param {unknown} expected
  * @param {string} what
+ * @example
+ * assertDeepEqual(await response.json(), { auth: "key:…" }, "body");
  */
 export function assertDeepEqual(actual, expected, what) {
   if (!deepEqual(actual, expected)) throw new AssertionError(`${what}: expected ${show(expected)}, got ${show(actual)}`);
@@ -71,6 +75,8 @@ export function assertDeepEqual(actual, expected, what) {
  * Fails unless `condition` is true.
  * @param {boolean} condition
  * @param {string} what the property that should hold
+ * @example
+ * assertTrue(signature.length === 64, "a signature was sent");
  */
 export function assertTrue(condition, what) {
   if (condition !== true) throw new AssertionError(`${what}: expected true, got ${show(condition)}`);
@@ -105,6 +111,8 @@ function checkError(error, expected, what) {
  * @param {ExpectedError} expected
  * @param {string} what the call that should throw
  * @returns {Error}
+ * @example
+ * assertThrows(() => decodeMasterKey("bad"), { code: "invalid_config" }, "decodeMasterKey(bad)");
  */
 export function assertThrows(fn, expected, what) {
   try {
@@ -121,6 +129,8 @@ export function assertThrows(fn, expected, what) {
  * @param {ExpectedError} expected
  * @param {string} what the call that should reject
  * @returns {Promise<Error>}
+ * @example
+ * await assertRejects(() => client.trigger("bad name!", "e", 1), { code: "invalid_channel_name" }, "trigger");
  */
 export async function assertRejects(fn, expected, what) {
   try {

@@ -55,6 +55,8 @@
  * What the running runtime says it is. Deno and Bun also define `process.versions.node` and
  * workerd with `nodejs_compat` defines `process`, so Node is recognised last.
  * @returns {string}
+ * @example
+ * runtimeVersion(); // "deno 2.9.6"
  */
 export function runtimeVersion() {
   const runtime = /** @type {{
@@ -84,6 +86,8 @@ function describeFailure(error) {
  * @param {CaseSuite[]} suites
  * @param {CaseContext} ctx
  * @returns {Promise<RuntimeReport>}
+ * @example
+ * const report = await runCases([{ suite: "signing-auth.mjs", cases }], { runtime: "bun", expectedCrypto: "native" });
  */
 export async function runCases(suites, ctx) {
   /** @type {CaseResult[]} */
@@ -106,6 +110,8 @@ export async function runCases(suites, ctx) {
  * The per-runtime summary line, e.g. "deno: 31 passed, 0 failed", followed by one line per failure.
  * @param {RuntimeReport} report
  * @returns {string}
+ * @example
+ * console.error(formatSummary(report)); // "bun (bun 1.4.4): 52 passed, 0 failed"
  */
 export function formatSummary(report) {
   const failures = report.results

@@ -29,6 +29,11 @@ export function casesWorkerEntry({ dir, caseFiles }: UserProject): string {
  * Bundles a Worker the way `wrangler` does: the export conditions `workerd`, `worker`, `browser`
  * (so `@x/*` resolve to their built `dist` and no "node" branch is taken), and `node:*` left for
  * the runtime to provide or refuse. The entry is a file of the project, or source text.
+ *
+ * @example
+ * ```ts
+ * const { code } = await bundleWorker(project.dir, { file: join(project.dir, "worker", "worker.ts") });
+ * ```
  */
 export async function bundleWorker(projectDir: string, entry: { file: string } | { contents: string }): Promise<WorkerBundle> {
   const result = await build({

@@ -54,11 +54,19 @@ const MATRIX = {
     id: "deno",
     expectedVersion: "deno 2.9.6",
     expectedCrypto: "native",
-    // `manual`: resolve from the node_modules pnpm made, as Node does (no download, no lockfile);
+    // `manual`: resolve from the project's node_modules, as Node does (no download, no lockfile);
     // the permissions are what the cases need: read modules, the context variable, loopback.
     command: () => ({
       executable: installedBinary(".bin/deno"),
-      args: ["run", "--no-lock", "--no-prompt", "--node-modules-dir=manual", "--allow-read", "--allow-env=X_RUNTIME_TESTS_CONTEXT", "--allow-net=127.0.0.1"],
+      args: [
+        "run",
+        "--no-lock",
+        "--no-prompt",
+        "--node-modules-dir=manual",
+        "--allow-read",
+        "--allow-env=X_RUNTIME_TESTS_CONTEXT",
+        "--allow-net=127.0.0.1",
+      ],
     }),
   },
   // From compatibility date 2026-08-04 `nodejs_compat` is on by default, so both variants name

@@ -57,6 +57,13 @@ function listeningPort(child: ChildProcess, stderr: () => string): Promise<numbe
  * Serves a Worker with `workerd serve` on a port of 127.0.0.1 that the kernel picks (no race
  * for a free port). The config, which holds the bindings (test credentials included), lives in
  * a private temporary folder that `stop()` deletes, as does a failed start.
+ *
+ * @example
+ * ```ts
+ * const worker = await serveWorker({ code, compatibilityFlags: ["nodejs_compat"], bindings: { API_KEY: "k" } });
+ * const response = await fetch(`${worker.url}/`);
+ * await worker.stop();
+ * ```
  */
 export async function serveWorker({ code, ...settings }: ServeWorkerOptions): Promise<ServedWorker> {
   const dir = await mkdtemp(join(tmpdir(), "x-runtime-tests-workerd-"));

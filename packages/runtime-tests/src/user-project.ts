@@ -72,10 +72,28 @@ async function installPublishedFiles(sourceDir: string, targetDir: string): Prom
  * they depend on. Why not the workspace links: through them, Bun and esbuild read
  * `packages/signing/tsconfig.json`, whose `paths` send `#crypto` to the TypeScript source, so
  * they would test the source instead of the built `dist` and its `exports`/`imports` conditions.
+ *
+ * @example
+ * ```ts
+ * const project = await createUserProject({ sources: { worker: "/path/to/app/src" } });
+ * // project.dir/worker/… imports "@x/auth" exactly as an npm user's code would.
+ * await removeUserProject(project);
+ * ```
  */
 export async function createUserProject(options: UserProjectOptions = {}): Promise<UserProject> {
   const dir = await mkdtemp(join(tmpdir(), "x-runtime-tests-project-"));
-  await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "x-runtime-tests-user", private: true, type: "module" }, null, 2)}\n`);
+  try {
+    await layOutProject(dir, options);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, caseFiles: listCaseFileNames().map((name) => join(dir, "cases", name)) };
+}
+
+async function layOutProject(dir: string, options: UserProjectOptions): Promise<void> {
+  const manifest = { name: "x-runtime-tests-user", private: true, type: "module" };
+  await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   const sources = { harness: harnessDir, cases: casesDir, ...options.sources };
   for (const [folder, sourceDir] of Object.entries(sources)) await cp(sourceDir, join(dir, folder), { recursive: true });
   const links = new Map<string, string>();
@@ -95,10 +113,16 @@ export async function createUserProject(options: UserProjectOptions = {}): Promi
     await mkdir(dirname(link), { recursive: true });
     await symlink(target, link, "dir");
   }
-  return { dir, caseFiles: listCaseFileNames().map((name) => join(dir, "cases", name)) };
 }
 
-/** Deletes a project made by {@link createUserProject}. */
+/**
+ * Deletes a project made by {@link createUserProject}.
+ *
+ * @example
+ * ```ts
+ * await removeUserProject(project);
+ * ```
+ */
 export async function removeUserProject(project: UserProject): Promise<void> {
   await rm(project.dir, { recursive: true, force: true });
 }

@@ -1,4 +1,11 @@
-/** The compatibility date of the pinned workerd (1.20261117.1): the newest behaviour it knows. */
+/**
+ * The compatibility date of the pinned workerd (1.20261117.1): the newest behaviour it knows.
+ *
+ * @example
+ * ```ts
+ * await serveWorker({ code, compatibilityDate: WORKERD_COMPATIBILITY_DATE, compatibilityFlags: [], bindings: {} });
+ * ```
+ */
 export const WORKERD_COMPATIBILITY_DATE = "2026-11-17";
 
 /** What one `workerd serve` runs: one Worker, its compatibility settings and its bindings. */

@@ -1,0 +1,110 @@
+import { createServer, type Server } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import { startLocalServer, type LocalServer } from "@x/local-server";
+import { Pusher, type PusherEnv } from "@x/server";
+import { apiEndpointFromEnv, browserConnection, type BrowserConnection } from "./browser-connection.ts";
+import { createDemoApp } from "./create-demo-app.ts";
+import { listenOnLoopback } from "./listen-on-loopback.ts";
+import { loadStaticFiles } from "./static-files.ts";
+
+/**
+ * How to start the demo.
+ *
+ * @example
+ * ```ts
+ * const options: DemoOptions = { port: 3000, pusherEnv: process.env };
+ * ```
+ */
+export interface DemoOptions {
+  /** The port to listen on (127.0.0.1); a free one if it is taken, any free one if `0`. @default 3000 */
+  port?: number;
+  /**
+   * `PUSHER_*` variables (read by `Pusher.fromEnv`) of a real Pusher app to talk to. Without
+   * them the demo starts its own Pusher-compatible server (soketi) and points its webhooks here.
+   */
+  pusherEnv?: PusherEnv;
+  /** Where errors are reported. @default console.error */
+  logError?: (message: string) => void;
+}
+
+/**
+ * A running demo.
+ *
+ * @example
+ * ```ts
+ * const demo = await startDemo();
+ * console.log(`open ${demo.url}`);
+ * await demo.stop();
+ * ```
+ */
+export interface Demo {
+  /** `http://127.0.0.1:<port>`: the page. */
+  url: string;
+  /** The embedded soketi server, when the demo started one. */
+  localServer?: LocalServer;
+  /** Closes the web server (and its open connections) and stops the embedded soketi. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+// soketi posts only these to the demo; Pusher sends what the app's dashboard enables.
+const WEBHOOK_EVENT_TYPES = ["channel_occupied", "channel_vacated", "member_added", "member_removed", "client_event"];
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Browsers keep connections open; close() alone would wait for them.
+    server.closeAllConnections();
+  });
+}
+
+async function connectToPusher(
+  pusherEnv: PusherEnv | undefined,
+  webhookUrl: string,
+): Promise<{ pusher: Pusher; connection: BrowserConnection; localServer?: LocalServer }> {
+  if (pusherEnv !== undefined) {
+    const pusher = Pusher.fromEnv(pusherEnv);
+    return { pusher, connection: browserConnection(pusher.key, apiEndpointFromEnv(pusherEnv)) };
+  }
+  const localServer = await startLocalServer({ webhooks: [{ url: webhookUrl, event_types: WEBHOOK_EVENT_TYPES }] });
+  const endpoint = { host: localServer.host, port: localServer.port, useTLS: false };
+  const pusher = new Pusher({ appId: localServer.appId, key: localServer.key, secret: localServer.secret, ...endpoint });
+  return { pusher, connection: browserConnection(pusher.key, endpoint), localServer };
+}
+
+/**
+ * Starts the demo: a web server on 127.0.0.1 with the page and its API (see `createDemoApp`),
+ * talking to a real Pusher app when `pusherEnv` is given, else to an embedded soketi server
+ * whose webhooks come back to this web server. The web server listens first, so that soketi
+ * can be told where to send webhooks. Signed-in users keep their connection: user
+ * authentication is on, and the page signs in as soon as it connects.
+ *
+ * @example
+ * ```ts
+ * const demo = await startDemo({ port: 0 });
+ * const page = await fetch(demo.url);
+ * await demo.stop();
+ * ```
+ */
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const files = await loadStaticFiles();
+  const server = createServer();
+  const port = await listenOnLoopback(server, options.port ?? 3000);
+  const url = `http://127.0.0.1:${port}`;
+  let localServer: LocalServer | undefined;
+  try {
+    const connected = await connectToPusher(options.pusherEnv, `${url}/webhooks/pusher`);
+    localServer = connected.localServer;
+    const app = createDemoApp({ ...connected, files, ...(options.logError ? { logError: options.logError } : {}) });
+    const listener = getRequestListener(app.fetch);
+    server.on("request", (request, response) => void listener(request, response));
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    await closeServer(server);
+    await localServer?.stop();
+  };
+  return { url, ...(localServer ? { localServer } : {}), stop: () => (stopping ??= stop()) };
+}
