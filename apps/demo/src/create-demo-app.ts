@@ -32,7 +32,7 @@ export interface DemoAppOptions {
  *
  * @example
  * ```ts
- * const message: ChatMessage = { id: "…", userId: "user-1", name: "Alice", text: "hi", sentAt: 1700000000000 };
+ * const message: ChatMessage = { id: "…", userId: "user-1", name: "Alice", text: "hi" };
  * ```
  */
 export interface ChatMessage {
@@ -40,7 +40,6 @@ export interface ChatMessage {
   userId: string;
   name: string;
   text: string;
-  sentAt: number;
 }
 
 const MAX_MESSAGE_LENGTH = 500;
@@ -142,7 +141,7 @@ export function createDemoApp(options: DemoAppOptions): Hono {
       return c.json({ error: `text: 1 to ${MAX_MESSAGE_LENGTH} characters` }, 400);
     }
     if (typeof body?.socketId !== "string") return c.json({ error: "socketId: the sender's pusher-js socket id" }, 400);
-    const message: ChatMessage = { id: randomUUID(), userId: user.id, name: user.name, text, sentAt: Date.now() };
+    const message: ChatMessage = { id: randomUUID(), userId: user.id, name: user.name, text };
     try {
       // With the sender's socket id, Pusher delivers the event to every connection but that
       // one: the page shows its own message from this response instead, exactly once.

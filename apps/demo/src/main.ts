@@ -1,8 +1,8 @@
 // `pnpm demo`: starts the demo and stops everything it started on Ctrl-C (SIGINT) or SIGTERM.
-import { startDemo } from "./start-demo.ts";
+import { startDemo, type Demo } from "./start-demo.ts";
 
 const env = process.env;
-// A real Pusher app when its variables are set (the same ones Pusher.fromEnv reads).
+// A real Pusher app when its variables are set (the ones Pusher.fromEnv reads).
 const usesPusher = Boolean(env.PUSHER_URL || env.PUSHER_APP_ID);
 const port = env.PORT ? Number(env.PORT) : 3000;
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -10,27 +10,35 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
-const demo = await startDemo({ port, ...(usesPusher ? { pusherEnv: env } : {}) });
-console.log(
-  demo.localServer
-    ? `Using a local Pusher-compatible server (soketi) at ${demo.localServer.url}; its webhooks come back to the demo.`
-    : "Using the Pusher app named by the PUSHER_* variables; configure its webhooks in the dashboard (see README).",
-);
-if (demo.url !== `http://127.0.0.1:${port}` && port !== 0) console.log(`Port ${port} is taken: using another one.`);
+let demo: Demo;
+try {
+  demo = await startDemo({ port, ...(usesPusher ? { pusherEnv: env } : {}) });
+} catch (error) {
+  // The SDK's configuration errors name the bad variable and never echo a secret.
+  console.error(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+if (demo.localServer) {
+  console.log(`Using a local Pusher-compatible server (soketi) at ${demo.localServer.url}; its webhooks come back to the demo.`);
+} else {
+  console.log("Using the Pusher app of the PUSHER_* variables; its webhooks are set in the Pusher dashboard (see apps/demo/README.md).");
+}
+if (port !== 0 && demo.url !== `http://127.0.0.1:${port}`) console.log(`Port ${port} is taken: using another one.`);
 console.log(`Demo running at ${demo.url}  (Ctrl-C to stop)`);
 
 let stopping = false;
-const shutDown = (signal: NodeJS.Signals) => {
+function shutDown(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping the demo…`);
   demo.stop().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error("could not stop cleanly:", error);
+      console.error("The demo could not stop cleanly:", error);
       process.exit(1);
     },
   );
-};
+}
 process.on("SIGINT", shutDown);
 process.on("SIGTERM", shutDown);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { connectClient, type TestClient } from "@x/local-server";
+import { connectClient, startLocalServer, type TestClient } from "@x/local-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHAT_CHANNEL } from "../src/channels.ts";
 import type { ChatMessage } from "../src/create-demo-app.ts";
@@ -220,7 +220,9 @@ describe("the chat, with pusher-js clients and the embedded soketi", () => {
     await vi.waitFor(
       async () => {
         const { webhooks } = (await (await fetch(`${demo.url}/api/webhooks`)).json()) as { webhooks: LoggedWebhook[] };
-        const joined = webhooks.filter((entry) => entry.event.name === "member_added").map((entry) => entry.event.user_id);
+        const joined = webhooks
+          .filter((entry) => entry.event.name === "member_added")
+          .map((entry) => (entry.event as { user_id: string }).user_id);
         expect(joined).toEqual(expect.arrayContaining([alice.user.id, bob.user.id]));
       },
       { timeout: 15_000, interval: 100 },
@@ -244,5 +246,25 @@ describe("startDemo", () => {
     const soketiPid = second.localServer!.pid;
     expect(() => process.kill(soketiPid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
     await expect(fetch(second.url)).rejects.toThrow();
+  });
+
+  it("startDemo({ pusherEnv }) talks to the app PUSHER_URL names, starts no server of its own, and leaves that app's server running", async () => {
+    const external = await startLocalServer();
+    try {
+      const { appId, key, secret, port } = external;
+      const other = await startDemo({ port: 0, pusherEnv: { PUSHER_URL: `http://${key}:${secret}@127.0.0.1:${port}/apps/${appId}` } });
+      try {
+        expect(other.localServer).toBeUndefined();
+        const config = await (await fetch(`${other.url}/api/config`)).json();
+        expect(config.connection).toMatchObject({ key, wsHost: "127.0.0.1", wsPort: port, forceTLS: false });
+        const state = await (await fetch(`${other.url}/api/state`)).json();
+        expect(state).toEqual({ channels: {}, users: [] });
+      } finally {
+        await other.stop();
+      }
+      expect(await (await fetch(external.url)).text()).toBe("OK");
+    } finally {
+      await external.stop();
+    }
   });
 });

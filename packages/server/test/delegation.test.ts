@@ -144,7 +144,7 @@ describe("REST calls: the umbrella sends what @x/rest sends", () => {
   it("pusher.trigger(encryptedChannel, ...) sends what @x/rest sends with the same nonce", async () => {
     fixClock(1_700_000_000);
     // The nonce is the one random part of an encrypted trigger (PROTOCOL §6): fix it.
-    vi.spyOn(crypto, "getRandomValues").mockImplementation(<T extends ArrayBufferView | null>(array: T) => {
+    vi.spyOn(crypto, "getRandomValues").mockImplementation((array) => {
       if (array instanceof Uint8Array) array.fill(7);
       return array;
     });

@@ -11,6 +11,7 @@ import {
   Pusher,
   isPusherConfigError,
   isPusherValidationError,
+  type PusherConfig,
   type PusherConfigError,
   type PusherEnv,
   type PusherOptions,
@@ -98,7 +99,7 @@ describe("new Pusher(...): the two constructor forms", () => {
   });
 
   it("new Pusher(...) keeps its own copy of the config: changing the object afterwards changes nothing", () => {
-    const config = { appId: "3", key: AUTH_APP.key, secret: AUTH_APP.secret };
+    const config: PusherConfig = { appId: "3", key: AUTH_APP.key, secret: AUTH_APP.secret };
     const pusher = new Pusher(config);
     config.secret = "changed-after-construction";
     expect(pusher.authenticate("private-foobar", AUTH_APP.socketId)).toEqual({
@@ -523,6 +524,7 @@ describe("the secret stays private", () => {
 
   it("String(pusher), util.inspect(pusher) and its own property names show neither the secret nor the master key", () => {
     const shown = [
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what String() shows is the point
       String(pusher),
       `${pusher as unknown as string}`,
       inspect(pusher, { showHidden: true, depth: Number.POSITIVE_INFINITY, getters: true }),
