@@ -1,7 +1,14 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The transports are separate entries, reached through the package's own `#transport` import
+  // map so that each runtime loads only the one its conditions select.
+  entry: {
+    index: "src/index.ts",
+    "transport-node": "src/transport/transport-node.ts",
+    "transport-portable": "src/transport/transport-portable.ts",
+  },
+  external: ["#transport", /^node:/],
   format: ["esm", "cjs"],
   dts: true,
   platform: "neutral",

@@ -1,6 +1,7 @@
 import { signRequest } from "@x/signing";
 import { PusherAbortError, type QueryParamValue } from "@x/types";
-import ky, { type RetryOptions as KyRetryOptions } from "ky";
+import { runtimeTransport } from "#transport";
+import ky, { type Options as KyOptions, type RetryOptions as KyRetryOptions } from "ky";
 import { mapTransportError } from "./map-transport-error.js";
 import { parseResponseBody } from "./map-response.js";
 import type { RawResponse } from "./raw-response.js";
@@ -66,6 +67,9 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   });
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
   const { baseUrl, appPath, credentials, timeoutMs } = options;
+  // A fetch the caller injected is used as given; otherwise the runtime's own transport, if it
+  // has one (Node: transport-node.ts), else ky's default, the global fetch.
+  const transport = options.fetch === undefined ? runtimeTransport : undefined;
 
   return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<unknown> {
     const fullPath = appPath + path;
@@ -74,13 +78,12 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
     let response: RawResponse;
     try {
-      response = await api(target.url, {
-        method,
-        body,
-        headers: body === undefined ? GET_HEADERS : POST_HEADERS,
-        signal,
-        retry: retryFor[method],
-      }).json<RawResponse>();
+      const init: KyOptions = { method, headers: body === undefined ? GET_HEADERS : POST_HEADERS, signal, retry: retryFor[method] };
+      // The transport takes the body as the string it is: ky's Request then carries no body
+      // stream to build, read back and cancel.
+      if (transport === undefined) init.body = body;
+      else init.fetch = (request) => transport(request as Request, body);
+      response = await api(target.url, init).json<RawResponse>();
     } catch (error) {
       throw mapTransportError(error, target, signal, timeoutMs);
     }
