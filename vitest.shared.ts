@@ -10,8 +10,8 @@ export function packageTestConfig(overrides: ViteUserConfig = {}): ViteUserConfi
       test: {
         include: ["test/**/*.test.ts"],
         reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
-        testTimeout: 20_000,
-        hookTimeout: 60_000,
+        testTimeout: 60_000,
+        hookTimeout: 90_000,
       },
     }),
     overrides,

@@ -14,9 +14,11 @@ const workspaces = ["packages", "apps"].flatMap((dir) =>
 for (const workspace of workspaces) rmSync(join(workspace, "test-results"), { recursive: true, force: true });
 rmSync(join(root, ".turbo", "runs"), { recursive: true, force: true });
 
+// Three tasks at a time: the machines have two cores, and integration tests start real servers
+// (soketi, workerd, Chromium) that must not starve each other.
 const turbo = spawnSync(
   "pnpm",
-  ["exec", "turbo", "run", ...TASKS, "--continue", "--summarize", ...process.argv.slice(2)],
+  ["exec", "turbo", "run", ...TASKS, "--continue", "--summarize", "--concurrency=3", ...process.argv.slice(2)],
   { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
 );
 

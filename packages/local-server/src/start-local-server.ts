@@ -34,7 +34,7 @@ export interface LocalServerOptions {
    * not the host, ports, credentials or webhooks, which have their own options.
    */
   env?: Record<string, string>;
-  /** How long soketi may take to say it is up. @default 20_000 */
+  /** How long soketi may take to say it is up (about 2 s on an idle machine; generous for loaded CI). @default 45_000 */
   startTimeoutMs?: number;
 }
 
@@ -126,7 +126,7 @@ async function startSoketi(options: LocalServerOptions): Promise<LocalServer> {
   const lines = [child.stdout, child.stderr].flatMap((stream) => (stream ? [createInterface({ input: stream })] : []));
   for (const reader of lines) reader.on("line", (line) => tail.push(line));
   try {
-    await waitUntilReady(child, lines, tail, options.startTimeoutMs ?? 20_000);
+    await waitUntilReady(child, lines, tail, options.startTimeoutMs ?? 45_000);
     const pid = child.pid;
     // A child without a pid never started, and that rejected above.
     if (pid === undefined) throw new Error("soketi has no process id");
