@@ -95,7 +95,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const connected = await connectToPusher(options.pusherEnv, `${url}/webhooks/pusher`);
     localServer = connected.localServer;
     const app = createDemoApp({ ...connected, files, ...(options.logError ? { logError: options.logError } : {}) });
-    const listener = getRequestListener(app.fetch);
+    // By default @hono/node-server replaces the global Request and Response with its own
+    // classes, whose read-only `json` breaks ky (and so every Pusher API call of @x/server) in
+    // the same process: keep the globals as they are.
+    const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
     server.on("request", (request, response) => void listener(request, response));
   } catch (error) {
     await closeServer(server);
