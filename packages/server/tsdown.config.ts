@@ -1,11 +1,3 @@
-import { defineConfig } from "tsdown";
+import { packageBuildConfig } from "../../tsdown.shared.ts";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  platform: "neutral",
-  sourcemap: false,
-  clean: true,
-  fixedExtension: true,
-});
+export default packageBuildConfig();

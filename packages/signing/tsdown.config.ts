@@ -1,6 +1,6 @@
-import { defineConfig } from "tsdown";
+import { packageBuildConfig } from "../../tsdown.shared.ts";
 
-export default defineConfig({
+export default packageBuildConfig({
   // The crypto implementations are separate entries, reached through the package's own
   // `#crypto` import map so that each runtime loads only the one its conditions select.
   entry: {
@@ -9,10 +9,4 @@ export default defineConfig({
     "crypto-portable": "src/crypto/crypto-portable.ts",
   },
   external: ["#crypto"],
-  format: ["esm", "cjs"],
-  dts: true,
-  platform: "neutral",
-  sourcemap: false,
-  clean: true,
-  fixedExtension: true,
 });
