@@ -76,6 +76,11 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // The one file of @x/rest allowed to import a Node built-in: the "node" condition's transport.
+    files: ["packages/rest/src/transport/transport-node.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
     files: ["**/test/**/*.ts", "**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",

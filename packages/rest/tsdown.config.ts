@@ -1,6 +1,6 @@
-import { defineConfig } from "tsdown";
+import { packageBuildConfig } from "../../tsdown.shared.ts";
 
-export default defineConfig({
+export default packageBuildConfig({
   // The transports are separate entries, reached through the package's own `#transport` import
   // map so that each runtime loads only the one its conditions select.
   entry: {
@@ -8,11 +8,5 @@ export default defineConfig({
     "transport-node": "src/transport/transport-node.ts",
     "transport-portable": "src/transport/transport-portable.ts",
   },
-  external: ["#transport", /^node:/],
-  format: ["esm", "cjs"],
-  dts: true,
-  platform: "neutral",
-  sourcemap: false,
-  clean: true,
-  fixedExtension: true,
+  external: ["#transport"],
 });

@@ -26,9 +26,9 @@ export async function startSink(): Promise<Sink> {
   child.stderr.pipe(process.stderr);
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextMessage = async (): Promise<Record<string, number>> => {
-    const { value, done } = await lines.next();
-    if (done === true) throw new Error("the HTTP sink exited early");
-    return JSON.parse(value) as Record<string, number>;
+    const line: IteratorResult<string> = await lines.next();
+    if (line.done === true) throw new Error("the HTTP sink exited early");
+    return JSON.parse(line.value) as Record<string, number>;
   };
   const { port } = await nextMessage();
   if (port === undefined) throw new Error("the HTTP sink did not report its port");

@@ -4,6 +4,14 @@ import { createRestClient } from "@x/rest";
 import Pusher from "pusher";
 import { APP, EVENT } from "./fixtures.js";
 
+/** The contenders of the trigger benchmark, by the name the report gives them. */
+export const TRIGGER_CONTENDERS = {
+  ours: "@x/rest",
+  oursOverFetch: "@x/rest with fetch: globalThis.fetch",
+  official: "pusher 5.3.4",
+  floor: "floor (node:http)",
+} as const;
+
 /** One way of sending a trigger to the sink, and how to release what it holds. */
 export interface TriggerContender {
   name: string;
@@ -14,13 +22,22 @@ export interface TriggerContender {
 /** `@x/rest` with its default options: the transport a user gets without configuring one. */
 export function oursTrigger(port: number): TriggerContender {
   const client = createRestClient({ ...APP, host: "127.0.0.1", port, useTLS: false });
-  return { name: "@x/rest", trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
+  return { name: TRIGGER_CONTENDERS.ours, trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
+}
+
+/**
+ * `@x/rest` given the built-in `fetch` (undici): the default transport before the Node one, kept
+ * as a row to show what the Node transport changed.
+ */
+export function oursOverFetchTrigger(port: number): TriggerContender {
+  const client = createRestClient({ ...APP, host: "127.0.0.1", port, useTLS: false, fetch: globalThis.fetch });
+  return { name: TRIGGER_CONTENDERS.oursOverFetch, trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
 }
 
 /** The official `pusher` package with its default options. */
 export function officialTrigger(port: number): TriggerContender {
   const pusher = new Pusher({ ...APP, host: "127.0.0.1", port: String(port), useTLS: false });
-  return { name: "pusher 5.3.4", trigger: () => pusher.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
+  return { name: TRIGGER_CONTENDERS.official, trigger: () => pusher.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
 }
 
 /**
@@ -47,5 +64,5 @@ export function floorTrigger(port: number): TriggerContender {
       outgoing.end(body);
     });
   };
-  return { name: "floor (node:http)", trigger, close: () => agent.destroy() };
+  return { name: TRIGGER_CONTENDERS.floor, trigger, close: () => agent.destroy() };
 }

@@ -44,7 +44,8 @@ export interface RestClientOptions extends AppCredentials, ConnectionOptions, En
   timeout?: number;
   /**
    * The `fetch` that sends the requests, e.g. a faster transport or a test double. It is called
-   * with a `Request`. @default globalThis.fetch
+   * with a `Request`. When given, it is used on every runtime. @default on Node.js, `node:http`
+   * and `node:https` on keep-alive agents; elsewhere `globalThis.fetch`
    */
   fetch?: typeof fetch;
   /** Retries of failed requests; `false` turns them off. @default { limit: 2, methods: ["GET"] } */

@@ -1,7 +1,7 @@
 import { signRequest } from "@x/signing";
 import { PusherAbortError, type QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
-import ky, { type Options as KyOptions, type RetryOptions as KyRetryOptions } from "ky";
+import ky, { type Input, type RetryOptions as KyRetryOptions } from "ky";
 import { mapTransportError } from "./map-transport-error.js";
 import { parseResponseBody } from "./map-response.js";
 import type { RawResponse } from "./raw-response.js";
@@ -60,9 +60,9 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   const api = ky.create({
     fetch: options.fetch,
     timeout: options.timeoutMs,
-    // ky hands over the raw text with its Response: parsing happens in one place
-    // (map-response.ts), the read of the body stays under ky's timeout, and the status of a 2xx
-    // error body (PROTOCOL §3) is kept.
+    // Through a fetch, ky's `.json()` hands over the raw text with its Response: parsing happens
+    // in one place (map-response.ts), the read of the body stays under ky's timeout, and the
+    // status of a 2xx error body (PROTOCOL §3) is kept. ky also reads error bodies with it.
     parseJson: (text, { response }): RawResponse => ({ status: response.status, text }),
   });
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
@@ -76,14 +76,20 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     const query = signRequest(credentials, { method, path: fullPath, params, body });
     const target: RequestTarget = { method, url: `${baseUrl}${fullPath}?${query}`, secret: credentials.secret };
     if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
+    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
+    const retry = retryFor[method];
     let response: RawResponse;
     try {
-      const init: KyOptions = { method, headers: body === undefined ? GET_HEADERS : POST_HEADERS, signal, retry: retryFor[method] };
-      // The transport takes the body as the string it is: ky's Request then carries no body
-      // stream to build, read back and cancel.
-      if (transport === undefined) init.body = body;
-      else init.fetch = (request) => transport(request as Request, body);
-      response = await api(target.url, init).json<RawResponse>();
+      if (transport === undefined) {
+        response = await api(target.url, { method, headers, body, signal, retry }).json<RawResponse>();
+      } else {
+        // ky's Request carries neither headers nor body: the transport takes them as they are.
+        // It has read the body before it resolves, within ky's timeout, so `text()` waits on
+        // nothing and ky's `.json()` (a second timer racing a read) is not needed.
+        const fetchWith = (request: Input): Promise<Response> => transport(request as Request, { headers, body });
+        const reply = await api(target.url, { method, signal, retry, fetch: fetchWith });
+        response = { status: reply.status, text: await reply.text() };
+      }
     } catch (error) {
       throw mapTransportError(error, target, signal, timeoutMs);
     }

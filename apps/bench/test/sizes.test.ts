@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { BUNDLE_SOURCES, SIZE_BUDGETS, bundleSize, type BundleName, type BundleSize } from "../src/measure-sizes.js";
+
+// The size budgets of BENCHMARKS.md, enforced: sizes are deterministic, unlike speed. Each
+// bundle is what a user's Node app ships for one job (esbuild, platform node, minified,
+// gzipped), built from the packages' built `dist` (turbo builds them before this test runs).
+// The official package's figure is printed beside ours, for the record.
+
+async function measure(name: BundleName): Promise<{ ours: BundleSize; official: BundleSize }> {
+  const sources = BUNDLE_SOURCES[name];
+  const [ours, official] = await Promise.all([bundleSize(sources.ours), bundleSize(sources.official)]);
+  console.log(
+    `${name} bundle: @x ${ours.gzippedBytes} B min+gz (budget ${SIZE_BUDGETS[name]} B), official pusher ${official.gzippedBytes} B`,
+  );
+  return { ours, official };
+}
+
+const contributed = (bundle: BundleSize, fragment: string): string[] => bundle.inputs.filter((path) => path.includes(fragment));
+
+describe("bundle size budgets (minified + gzipped, platform node)", () => {
+  it("an auth-only module (authorizeChannel, authenticateUser from @x/auth) is at most 3 KB, on node:crypto, without secretbox or pure-JS hashes", async () => {
+    const { ours } = await measure("auth-only");
+
+    expect(ours.gzippedBytes).toBeLessThanOrEqual(SIZE_BUDGETS["auth-only"]);
+    expect(contributed(ours, "/signing/dist/crypto-node.")).not.toEqual([]);
+    expect(contributed(ours, "@noble/")).toEqual([]);
+  });
+
+  it("a webhook-only module (verifyWebhook from @x/webhooks) is at most 3 KB", async () => {
+    const { ours } = await measure("webhook-only");
+
+    expect(ours.gzippedBytes).toBeLessThanOrEqual(SIZE_BUDGETS["webhook-only"]);
+  });
+
+  it("a module using the whole umbrella (Pusher from @x/server) is at most 25 KB, with the Node transport and not the portable one", async () => {
+    const { ours } = await measure("umbrella");
+
+    expect(ours.gzippedBytes).toBeLessThanOrEqual(SIZE_BUDGETS.umbrella);
+    expect(contributed(ours, "/rest/dist/transport-node.")).not.toEqual([]);
+    expect(contributed(ours, "/rest/dist/transport-portable.")).toEqual([]);
+  });
+});
