@@ -29,9 +29,11 @@ import type {
   UserData,
 } from "@x/types";
 import {
+  createWebhookDecryptor,
   createWebhookHandler,
   verifyWebhook,
   type VerifyWebhookOptions,
+  type WebhookDecryptor,
   type WebhookDelivery,
   type WebhookHandlerOptions,
   type WebhookVerdict,
@@ -43,8 +45,11 @@ import { readPusherEnv, type PusherEnv } from "./read-pusher-env.js";
 /** The auth handler's options minus what a {@link Pusher} already knows (its credentials). */
 export type BoundAuthHandlerOptions = Omit<AuthHandlerOptions, "key" | "secret" | "encryptionMasterKeyBase64">;
 
-/** The webhook handler's options minus what a {@link Pusher} already knows (its credentials). */
-export type BoundWebhookHandlerOptions = Omit<WebhookHandlerOptions, "credentials" | "encryptionMasterKeyBase64">;
+/**
+ * The webhook handler's options minus what a {@link Pusher} already knows: its credentials, and
+ * the decryptor of its master key.
+ */
+export type BoundWebhookHandlerOptions = Omit<WebhookHandlerOptions, "credentials" | "decryptor">;
 
 /**
  * A Pusher Channels app: the API of the .NET `PusherServer` library in TypeScript. It binds the
@@ -66,6 +71,8 @@ export class Pusher {
   readonly key: string;
   readonly #config: PusherConfig;
   readonly #rest: RestClient;
+  /** Decrypts encrypted client events of webhooks; only when the app has a master key. */
+  readonly #decryptor: WebhookDecryptor | undefined;
 
   /**
    * Binds an app's credentials and options, checked here once: a bad option throws a
@@ -88,6 +95,9 @@ export class Pusher {
         : { ...appIdOrConfig };
     this.#rest = createRestClient(config);
     this.#config = config;
+    // The REST client has checked the master key: decoding it here cannot throw anymore.
+    this.#decryptor =
+      config.encryptionMasterKeyBase64 === undefined ? undefined : createWebhookDecryptor(config.encryptionMasterKeyBase64);
     this.appId = config.appId;
     this.key = config.key;
   }
@@ -296,9 +306,9 @@ export class Pusher {
     signature: string | null | undefined,
     body: WebhookDelivery["body"],
     key?: string | null,
-    options?: Omit<VerifyWebhookOptions, "encryptionMasterKeyBase64">,
+    options?: Omit<VerifyWebhookOptions, "decryptor">,
   ): WebhookVerdict {
-    return verifyWebhook(this.#keyPair(), { body, signature, key }, this.#withMasterKey(options ?? {}));
+    return verifyWebhook(this.#keyPair(), { body, signature, key }, { ...options, decryptor: this.#decryptor });
   }
 
   /**
@@ -311,7 +321,7 @@ export class Pusher {
    * ```
    */
   createAuthHandler(options: BoundAuthHandlerOptions): (request: Request) => Promise<Response> {
-    return createAuthHandler({ ...options, ...this.#keyPair(), ...this.#withMasterKey({}) });
+    return createAuthHandler({ ...options, ...this.#keyPair(), encryptionMasterKeyBase64: this.#config.encryptionMasterKeyBase64 });
   }
 
   /**
@@ -324,7 +334,7 @@ export class Pusher {
    * ```
    */
   createWebhookHandler(options: BoundWebhookHandlerOptions): (request: Request) => Promise<Response> {
-    return createWebhookHandler({ ...this.#withMasterKey(options), credentials: this.#keyPair() });
+    return createWebhookHandler({ ...options, decryptor: this.#decryptor, credentials: this.#keyPair() });
   }
 
   /**
@@ -343,10 +353,5 @@ export class Pusher {
 
   #keyPair(): { key: string; secret: string } {
     return { key: this.#config.key, secret: this.#config.secret };
-  }
-
-  #withMasterKey<T extends object>(options: T): T & { encryptionMasterKeyBase64?: string } {
-    const { encryptionMasterKeyBase64 } = this.#config;
-    return encryptionMasterKeyBase64 === undefined ? options : { ...options, encryptionMasterKeyBase64 };
   }
 }

@@ -5,7 +5,7 @@
 import { authenticateUser, authorizeChannel, createAuthHandler } from "@x/auth";
 import { createPublisher, createRestClient, type RestClient } from "@x/rest";
 import { decodeMasterKey, encryptPayload, hmacSha256Hex } from "@x/signing";
-import { createWebhookHandler, verifyWebhook } from "@x/webhooks";
+import { createWebhookDecryptor, createWebhookHandler, verifyWebhook } from "@x/webhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Pusher, type PusherConfig, type WebhookEvent } from "../src/index.js";
 import { fixClock } from "./support/fixed-clock.js";
@@ -239,7 +239,8 @@ describe("webhooks: the umbrella concludes what @x/webhooks concludes", () => {
     expect(verdict.events).toEqual([
       { name: "client_event", channel: "private-encrypted-chat", event: "client-typing", data: '{"text":"hi"}', socket_id: "1.2" },
     ]);
-    expect(verdict).toEqual(verifyWebhook(CREDENTIALS, { body, signature, key: CONFIG.key }, { encryptionMasterKeyBase64: ENCRYPTED.masterKeyBase64 }));
+    const decryptor = createWebhookDecryptor(ENCRYPTED.masterKeyBase64);
+    expect(verdict).toEqual(verifyWebhook(CREDENTIALS, { body, signature, key: CONFIG.key }, { decryptor }));
   });
 });
 
@@ -279,18 +280,31 @@ describe("handlers: the umbrella's handlers answer as the leaf handlers do", () 
     });
   }
   const occupied = '{"time_ms":1700000000000,"events":[{"name":"channel_occupied","channel":"chat"}]}';
+  const encryptedClientEvent = JSON.stringify({
+    time_ms: 1_700_000_000_000,
+    events: [
+      {
+        name: "client_event",
+        channel: "private-encrypted-chat",
+        event: "client-typing",
+        data: encryptPayload("private-encrypted-chat", '{"text":"hi"}', decodeMasterKey(ENCRYPTED.masterKeyBase64)),
+        socket_id: "1.2",
+      },
+    ],
+  });
 
   it.each([
     ["a valid webhook", webhook(occupied, hmacSha256Hex(CONFIG.secret, occupied))],
     ["a wrong signature", webhook(occupied, hmacSha256Hex("another-secret", occupied))],
     ["another content type", webhook(occupied, hmacSha256Hex(CONFIG.secret, occupied), "text/plain")],
+    ["an encrypted client event", webhook(encryptedClientEvent, hmacSha256Hex(CONFIG.secret, encryptedClientEvent))],
   ])("pusher.createWebhookHandler(...) answers %s as createWebhookHandler({ credentials, ... })", async (_, request) => {
     const umbrellaEvents: WebhookEvent[] = [];
     const leafEvents: WebhookEvent[] = [];
     const umbrellaResponse = await pusher.createWebhookHandler({ onEvent: (event) => void umbrellaEvents.push(event) })(request.clone());
     const leafResponse = await createWebhookHandler({
       credentials: { key: CONFIG.key, secret: CONFIG.secret },
-      encryptionMasterKeyBase64: ENCRYPTED.masterKeyBase64,
+      decryptor: createWebhookDecryptor(ENCRYPTED.masterKeyBase64),
       onEvent: (event) => void leafEvents.push(event),
     })(request);
     expect(umbrellaResponse.status).toBe(leafResponse.status);

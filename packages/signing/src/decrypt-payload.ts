@@ -3,7 +3,7 @@ import { PusherValidationError, type EncryptedPayload } from "@x/types";
 import { base64ToBytes } from "./base64.js";
 import { deriveSharedSecret } from "./shared-secret.js";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
 
 function parsePayload(payload: string | EncryptedPayload): EncryptedPayload {
   let parsed: unknown = payload;

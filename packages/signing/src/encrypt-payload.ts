@@ -4,7 +4,7 @@ import { bytesToBase64 } from "./base64.js";
 import { deriveSharedSecret } from "./shared-secret.js";
 
 const NONCE_BYTES = 24;
-const utf8 = new TextEncoder();
+const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Encrypts an event's `data` for an end-to-end encrypted channel (PROTOCOL §6): NaCl secretbox

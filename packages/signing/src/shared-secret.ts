@@ -1,6 +1,6 @@
 import { runtimeCrypto } from "#crypto";
 
-const utf8 = new TextEncoder();
+const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /**
  * The 32-byte key of one encrypted channel: SHA-256 of the channel name's UTF-8 bytes followed

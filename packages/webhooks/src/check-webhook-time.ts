@@ -6,14 +6,7 @@ import type { WebhookValidationError } from "./webhook-validation-error.js";
  */
 export function checkWebhookTime(timeMs: number, maxAgeMs: number, nowMs: number): WebhookValidationError | undefined {
   const ageMs = nowMs - timeMs;
-  if (ageMs > maxAgeMs) {
-    return { code: "outside_time_window", message: `the webhook is ${ageMs} ms old; maxAgeMs allows ${maxAgeMs} ms` };
-  }
-  if (-ageMs > maxAgeMs) {
-    return {
-      code: "outside_time_window",
-      message: `the webhook's time_ms is ${-ageMs} ms in the future; maxAgeMs allows ${maxAgeMs} ms`,
-    };
-  }
-  return undefined;
+  if (!(Math.abs(ageMs) > maxAgeMs)) return undefined;
+  const age = ageMs > 0 ? ` is ${ageMs} ms old` : `'s time_ms is ${-ageMs} ms in the future`;
+  return { code: "outside_time_window", message: `the webhook${age}; maxAgeMs allows ${maxAgeMs} ms` };
 }

@@ -7,6 +7,8 @@ export type { VerifyWebhookOptions } from "./verify-webhook-options.js";
 export { verifyWebhook } from "./verify-webhook.js";
 export type { WebhookDelivery } from "./verify-webhook.js";
 export type { WebhookCredentials } from "./webhook-credentials.js";
+export { createWebhookDecryptor } from "./webhook-decryptor.js";
+export type { WebhookDecryptor } from "./webhook-decryptor.js";
 export type { WebhookValidationError, WebhookValidationErrorCode } from "./webhook-validation-error.js";
 export type { InvalidWebhookVerdict, ValidWebhookVerdict, WebhookVerdict } from "./webhook-verdict.js";
 export type {

@@ -1,47 +1,37 @@
-import { problem, type Checked } from "./webhook-validation-error.js";
+import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 
 /** The envelope of a webhook (PROTOCOL §7), before its events are parsed. */
 export interface WebhookEnvelope {
-  timeMs: number;
-  rawEvents: readonly unknown[];
+  time_ms: number;
+  events: readonly unknown[];
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function invalidBody(message: string): Checked<never> {
-  return problem("invalid_body", message);
-}
-
-function decode(body: string | Uint8Array): string | undefined {
-  if (typeof body === "string") return body;
-  try {
-    return utf8.decode(body);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Parses the raw body into `{time_ms, events}` (PROTOCOL §7), or says what is wrong with it.
- * Never throws: a body that is not UTF-8, not JSON (however deeply nested) or not shaped like
- * a webhook is an `invalid_body` problem.
+ * Parses the raw body into `{time_ms, events}` (PROTOCOL §7), or records in `problems` what is
+ * wrong with it and returns `undefined`. Never throws: a body that is not UTF-8, not JSON
+ * (however deeply nested) or not shaped like a webhook is an `invalid_body` problem.
  */
-export function parseWebhookBody(body: string | Uint8Array): Checked<WebhookEnvelope> {
-  const text = decode(body);
-  if (text === undefined) return invalidBody("the body is not valid UTF-8");
-  let parsed: unknown;
+export function parseWebhookBody(body: string | Uint8Array, problems: WebhookValidationError[]): WebhookEnvelope | undefined {
+  const invalid = (message: string) => refuse(problems, "invalid_body", message);
+  let text: string;
   try {
-    parsed = JSON.parse(text);
+    text = typeof body === "string" ? body : utf8.decode(body);
   } catch {
-    return invalidBody("the body is not valid JSON");
+    return invalid("the body is not valid UTF-8");
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    return invalid("the body is not valid JSON");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return invalidBody('the body must be a JSON object {"time_ms": …, "events": […]}');
+    return invalid('the body must be a JSON object {"time_ms": …, "events": […]}');
   }
-  const { time_ms: timeMs, events } = parsed as Record<string, unknown>;
-  if (typeof timeMs !== "number" || !Number.isFinite(timeMs)) {
-    return invalidBody("the body's time_ms must be a number (Unix milliseconds)");
-  }
-  if (!Array.isArray(events)) return invalidBody("the body's events must be an array");
-  return { ok: true, value: { timeMs, rawEvents: events } };
+  const envelope = parsed as Record<string, unknown>;
+  if (!Number.isFinite(envelope.time_ms)) return invalid("the body's time_ms must be a number (Unix milliseconds)");
+  if (!Array.isArray(envelope.events)) return invalid("the body's events must be an array");
+  return envelope as unknown as WebhookEnvelope;
 }

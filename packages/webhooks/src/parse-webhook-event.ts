@@ -1,75 +1,6 @@
 import type { KnownWebhookEventName, WebhookEvent } from "@x/types";
-import { problem, type Checked } from "./webhook-validation-error.js";
-
-type RawEvent = Record<string, unknown>;
-
-function missing(where: string, field: string, what: string): Checked<never> {
-  return problem("invalid_event", `${where}.${field} must be ${what}`);
-}
-
-function parsed(event: WebhookEvent): Checked<WebhookEvent> {
-  return { ok: true, value: event };
-}
-
-/**
- * A user id as Pusher sends it: a string. Presence `channel_data` may carry a numeric id
- * (PROTOCOL §5 has `"user_id":10`), which compatible servers echo as a number: it is kept as its
- * decimal string so that `user_id` is always a string.
- */
-function userIdOf(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-/**
- * Client event `data` as Pusher sends it: a string. Compatible servers (soketi) forward the
- * object a client sent as it was: it is serialised once, so that `data` is always the string a
- * Pusher webhook would carry.
- */
-function clientDataOf(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  return value === undefined ? undefined : JSON.stringify(value);
-}
-
-function parseKnownEvent(
-  raw: RawEvent,
-  name: KnownWebhookEventName,
-  channel: string,
-  where: string,
-): Checked<WebhookEvent> {
-  switch (name) {
-    case "channel_occupied":
-    case "channel_vacated":
-      return parsed({ name, channel });
-    case "cache_miss":
-      return parsed({ name, channel });
-    case "member_added":
-    case "member_removed": {
-      const userId = userIdOf(raw.user_id);
-      if (userId === undefined) return missing(where, "user_id", "a string");
-      return parsed({ name, channel, user_id: userId });
-    }
-    case "subscription_count": {
-      const count = raw.subscription_count;
-      if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) {
-        return missing(where, "subscription_count", "a non-negative integer");
-      }
-      return parsed({ name, channel, subscription_count: count });
-    }
-    case "client_event": {
-      const { event, socket_id: socketId } = raw;
-      const data = clientDataOf(raw.data);
-      if (typeof event !== "string") return missing(where, "event", "a string");
-      if (data === undefined) return missing(where, "data", "present");
-      if (typeof socketId !== "string") return missing(where, "socket_id", "a string");
-      if (raw.user_id === undefined) return parsed({ name: "client_event", channel, event, data, socket_id: socketId });
-      const userId = userIdOf(raw.user_id);
-      if (userId === undefined) return missing(where, "user_id", "a string when present");
-      return parsed({ name: "client_event", channel, event, data, socket_id: socketId, user_id: userId });
-    }
-  }
-}
+import type { WebhookDecryptor } from "./webhook-decryptor.js";
+import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 
 const KNOWN_EVENT_NAMES: ReadonlySet<string> = new Set<KnownWebhookEventName>([
   "channel_occupied",
@@ -81,25 +12,81 @@ const KNOWN_EVENT_NAMES: ReadonlySet<string> = new Set<KnownWebhookEventName>([
   "subscription_count",
 ]);
 
-function isKnownEventName(name: string): name is KnownWebhookEventName {
-  return KNOWN_EVENT_NAMES.has(name);
+/**
+ * A user id as Pusher sends it: a string. Presence `channel_data` may carry a numeric id
+ * (PROTOCOL §5 has `"user_id":10`), which compatible servers echo as a number: it is kept as its
+ * decimal string so that `user_id` is always a string.
+ */
+function userIdOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  return Number.isFinite(value) ? String(value) : undefined;
 }
 
 /**
- * Parses one element of a webhook's `events` (PROTOCOL §7) into a typed event, or says what is
- * wrong with it. A known event keeps exactly its documented fields. An event whose name is not
- * known is kept whole, marked `known: false`, so that a new kind of server event does not make
- * receivers refuse every webhook.
+ * Parses one element of a webhook's `events` (PROTOCOL §7) into a typed event, or records in
+ * `problems` what is wrong with it and returns `undefined`. A known event keeps exactly its
+ * documented fields. An event whose name is not known is kept whole, marked `known: false`, so
+ * that a new kind of server event does not make receivers refuse every webhook. With a
+ * `decryptor`, a client event's `data` is what the decryptor returns; data it cannot decrypt is
+ * a `decryption_failed` problem.
  */
-export function parseWebhookEvent(raw: unknown, index: number): Checked<WebhookEvent> {
+export function parseWebhookEvent(
+  raw: unknown,
+  index: number,
+  problems: WebhookValidationError[],
+  decryptor: WebhookDecryptor | undefined,
+): WebhookEvent | undefined {
   const where = `events[${index}]`;
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return problem("invalid_event", `${where} is not an object`);
-  const { name, channel } = raw as RawEvent;
-  if (typeof name !== "string") return missing(where, "name", "a string");
-  if (!isKnownEventName(name)) {
-    if (channel !== undefined && typeof channel !== "string") return missing(where, "channel", "a string when present");
-    return parsed({ ...(raw as RawEvent), name, known: false });
+  const invalid = (field: string, what: string) => refuse(problems, "invalid_event", `${where}.${field} must be ${what}`);
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return refuse(problems, "invalid_event", `${where} is not an object`);
   }
-  if (typeof channel !== "string") return missing(where, "channel", "a string");
-  return parseKnownEvent(raw as RawEvent, name, channel, where);
+  const fields = raw as Record<string, unknown>;
+  const { name, channel } = fields;
+  if (typeof name !== "string") return invalid("name", "a string");
+  if (!KNOWN_EVENT_NAMES.has(name)) {
+    if (channel !== undefined && typeof channel !== "string") return invalid("channel", "a string when present");
+    return { ...fields, name, known: false };
+  }
+  if (typeof channel !== "string") return invalid("channel", "a string");
+  const known = name as KnownWebhookEventName;
+  switch (known) {
+    case "member_added":
+    case "member_removed": {
+      const userId = userIdOf(fields.user_id);
+      return userId === undefined ? invalid("user_id", "a string") : { name: known, channel, user_id: userId };
+    }
+    case "subscription_count": {
+      const count = fields.subscription_count;
+      return Number.isSafeInteger(count) && (count as number) >= 0
+        ? { name: known, channel, subscription_count: count as number }
+        : invalid("subscription_count", "a non-negative integer");
+    }
+    case "client_event": {
+      const { event, socket_id: socketId, user_id: rawUserId } = fields;
+      // Compatible servers (soketi) forward the object a client sent: it is serialised once, so
+      // that `data` is always the string a Pusher webhook would carry.
+      let data = typeof fields.data === "string" || fields.data === undefined ? fields.data : JSON.stringify(fields.data);
+      const userId = userIdOf(rawUserId);
+      if (typeof event !== "string") return invalid("event", "a string");
+      if (data === undefined) return invalid("data", "present");
+      if (typeof socketId !== "string") return invalid("socket_id", "a string");
+      if (rawUserId !== undefined && userId === undefined) return invalid("user_id", "a string when present");
+      try {
+        data = decryptor === undefined ? data : decryptor(channel, data);
+      } catch {
+        return refuse(
+          problems,
+          "decryption_failed",
+          `${where}.data could not be decrypted: wrong master key, or data tampered with or not encrypted`,
+        );
+      }
+      return { name: known, channel, event, data, socket_id: socketId, ...(userId === undefined ? {} : { user_id: userId }) };
+    }
+    case "cache_miss":
+      return { name: known, channel };
+    default:
+      // channel_occupied and channel_vacated carry nothing else.
+      return { name: known, channel };
+  }
 }

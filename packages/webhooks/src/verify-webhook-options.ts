@@ -1,5 +1,5 @@
 import { PusherConfigError } from "@x/types";
-import { decodeMasterKey } from "@x/signing";
+import type { WebhookDecryptor } from "./webhook-decryptor.js";
 
 /** The largest body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
 export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1_048_576;
@@ -11,7 +11,7 @@ export const DEFAULT_MAX_WEBHOOK_BODY_BYTES = 1_048_576;
  * ```ts
  * const options: VerifyWebhookOptions = {
  *   maxAgeMs: 10 * 60_000,
- *   encryptionMasterKeyBase64: process.env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64,
+ *   decryptor: createWebhookDecryptor(process.env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64!),
  * };
  * ```
  */
@@ -25,37 +25,42 @@ export interface VerifyWebhookOptions {
   /** The clock, in Unix milliseconds; only tests need it. @default Date.now */
   now?: () => number;
   /**
-   * Base64 of the 32-byte master key: `client_event` data on `private-encrypted-` channels is
-   * then decrypted (PROTOCOL §6). Without it such data stays the encrypted JSON string.
+   * `createWebhookDecryptor(encryptionMasterKeyBase64)`: `client_event` data on
+   * `private-encrypted-` channels is then decrypted (PROTOCOL §6). Without it such data stays
+   * the encrypted JSON string.
    */
-  encryptionMasterKeyBase64?: string;
+  decryptor?: WebhookDecryptor;
   /** The largest body accepted, in bytes; a larger one is refused unread. @default 1048576 */
   maxBodyBytes?: number;
 }
 
-/** The options checked once, with defaults filled in and the master key decoded. */
+/** The options checked once, with defaults filled in. */
 export interface ResolvedVerifyOptions {
   maxAgeMs: number | undefined;
   now: () => number;
-  masterKey: Uint8Array | undefined;
+  decryptor: WebhookDecryptor | undefined;
   maxBodyBytes: number;
 }
 
-/**
- * Checks the options and fills in the defaults. Throws a `PusherConfigError` naming the bad
- * option (never echoing the master key).
- */
-export function resolveVerifyOptions(options: VerifyWebhookOptions = {}): ResolvedVerifyOptions {
-  const { maxAgeMs, now = Date.now, encryptionMasterKeyBase64, maxBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES } = options;
-  if (maxAgeMs !== undefined && !(typeof maxAgeMs === "number" && Number.isFinite(maxAgeMs) && maxAgeMs >= 0)) {
-    throw new PusherConfigError("maxAgeMs", "maxAgeMs must be a non-negative number of milliseconds");
+function refuseOption(option: string, rule: string): never {
+  throw new PusherConfigError(option, `${option} must ${rule}`);
+}
+
+/** Checks the options and fills in the defaults. Throws a `PusherConfigError` naming the bad option. */
+export function resolveVerifyOptions({
+  maxAgeMs,
+  now = Date.now,
+  decryptor,
+  maxBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES,
+}: VerifyWebhookOptions = {}): ResolvedVerifyOptions {
+  // Number.isFinite is false for anything but a finite number: no type check needed besides it.
+  if (maxAgeMs !== undefined && !(Number.isFinite(maxAgeMs) && maxAgeMs >= 0)) {
+    refuseOption("maxAgeMs", "be a non-negative number of milliseconds");
   }
-  if (typeof now !== "function") {
-    throw new PusherConfigError("now", "now must be a function returning Unix milliseconds");
+  if (typeof now !== "function") refuseOption("now", "be a function returning Unix milliseconds");
+  if (decryptor !== undefined && typeof decryptor !== "function") {
+    refuseOption("decryptor", "be a function: createWebhookDecryptor(encryptionMasterKeyBase64)");
   }
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) {
-    throw new PusherConfigError("maxBodyBytes", "maxBodyBytes must be a positive integer");
-  }
-  const masterKey = encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(encryptionMasterKeyBase64);
-  return { maxAgeMs, now, masterKey, maxBodyBytes };
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) refuseOption("maxBodyBytes", "be a positive integer");
+  return { maxAgeMs, now, decryptor, maxBodyBytes };
 }

@@ -1,13 +1,11 @@
 import { verifyHmacSignature } from "@x/signing";
 import { utf8ByteLength, type KeyCredentials, type WebhookEvent } from "@x/types";
 import { checkWebhookTime } from "./check-webhook-time.js";
-import { decryptClientEvent } from "./decrypt-client-event.js";
-import { isKnownWebhookEvent } from "./known-webhook-event.js";
 import { parseWebhookBody } from "./parse-webhook-body.js";
 import { parseWebhookEvent } from "./parse-webhook-event.js";
 import { resolveWebhookCredentials, secretsForKey, type WebhookCredentials } from "./webhook-credentials.js";
 import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
-import type { Checked, WebhookValidationError } from "./webhook-validation-error.js";
+import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 import type { InvalidWebhookVerdict, WebhookVerdict } from "./webhook-verdict.js";
 
 /**
@@ -38,48 +36,6 @@ function invalid(validationErrors: readonly WebhookValidationError[]): InvalidWe
   return { isValid: false, events: [], timeMs: undefined, validationErrors };
 }
 
-function rawBodyOf(body: unknown): string | Uint8Array | undefined {
-  if (typeof body === "string" || body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  return undefined;
-}
-
-function byteLength(body: string | Uint8Array): number {
-  return typeof body === "string" ? utf8ByteLength(body) : body.byteLength;
-}
-
-/** The signature problems of a delivery; every candidate secret is checked, in constant time. */
-function signatureProblems(
-  credentials: readonly KeyCredentials[],
-  delivery: WebhookDelivery,
-  body: string | Uint8Array | undefined,
-): WebhookValidationError[] {
-  const problems: WebhookValidationError[] = [];
-  const secrets = secretsForKey(credentials, delivery.key);
-  if (secrets.length === 0) {
-    problems.push({ code: "unknown_key", message: "the X-Pusher-Key header names none of the configured keys" });
-  }
-  const { signature } = delivery;
-  if (typeof signature !== "string" || signature.length === 0) {
-    problems.push({ code: "missing_signature", message: "the X-Pusher-Signature header is missing or empty" });
-  } else if (body !== undefined && secrets.length > 0) {
-    const matches = secrets.map((secret) => verifyHmacSignature(secret, body, signature));
-    if (!matches.includes(true)) {
-      problems.push({ code: "invalid_signature", message: "the X-Pusher-Signature header does not match the body" });
-    }
-  }
-  return problems;
-}
-
-/** Parses one event and, with a master key, decrypts it if it is an encrypted client event. */
-function parseEvent(raw: unknown, index: number, masterKey: Uint8Array | undefined): Checked<WebhookEvent> {
-  const parsed = parseWebhookEvent(raw, index);
-  if (!parsed.ok || masterKey === undefined) return parsed;
-  const event = parsed.value;
-  if (!isKnownWebhookEvent(event) || event.name !== "client_event") return parsed;
-  return decryptClientEvent(event, masterKey, index);
-}
-
 /**
  * {@link verifyWebhook} with credentials and options already checked: what the handler calls
  * for each request.
@@ -89,39 +45,46 @@ export function verifyResolvedWebhook(
   options: ResolvedVerifyOptions,
   delivery: WebhookDelivery,
 ): WebhookVerdict {
-  const body = rawBodyOf(delivery.body);
+  const { signature } = delivery;
+  const body = delivery.body instanceof ArrayBuffer ? new Uint8Array(delivery.body) : delivery.body;
+  const isRawBody = typeof body === "string" || body instanceof Uint8Array;
   // Refuse an oversized body before hashing or parsing it: it is the one check that must stay cheap.
-  if (body !== undefined && byteLength(body) > options.maxBodyBytes) {
+  if (isRawBody && (typeof body === "string" ? utf8ByteLength(body) : body.byteLength) > options.maxBodyBytes) {
     return invalid([{ code: "body_too_large", message: `the body is larger than maxBodyBytes (${options.maxBodyBytes})` }]);
   }
-  const problems = signatureProblems(credentials, delivery, body);
-  if (body === undefined) {
-    problems.push({ code: "invalid_body", message: "the body must be the raw request body: a string or bytes" });
-    return invalid(problems);
+  const problems: WebhookValidationError[] = [];
+  const secrets = secretsForKey(credentials, delivery.key);
+  if (secrets.length === 0) refuse(problems, "unknown_key", "the X-Pusher-Key header names none of the configured keys");
+  if (typeof signature !== "string" || signature === "") {
+    refuse(problems, "missing_signature", "the X-Pusher-Signature header is missing or empty");
+  } else if (
+    isRawBody &&
+    secrets.length > 0 &&
+    // Every candidate secret is checked, each in constant time: which one matched does not show.
+    !secrets.map((secret) => verifyHmacSignature(secret, body, signature)).includes(true)
+  ) {
+    refuse(problems, "invalid_signature", "the X-Pusher-Signature header does not match the body");
   }
-  const envelope = parseWebhookBody(body);
-  if (!envelope.ok) return invalid([...problems, envelope.problem]);
-  const { timeMs, rawEvents } = envelope.value;
-  if (options.maxAgeMs !== undefined) {
-    const stale = checkWebhookTime(timeMs, options.maxAgeMs, options.now());
-    if (stale !== undefined) problems.push(stale);
-  }
+  if (!isRawBody) refuse(problems, "invalid_body", "the body must be the raw request body: a string or bytes");
+  const envelope = isRawBody ? parseWebhookBody(body, problems) : undefined;
+  if (envelope === undefined) return invalid(problems);
+  const timeMs = envelope.time_ms;
+  const stale = options.maxAgeMs === undefined ? undefined : checkWebhookTime(timeMs, options.maxAgeMs, options.now());
+  if (stale !== undefined) problems.push(stale);
   const events: WebhookEvent[] = [];
-  rawEvents.forEach((raw, index) => {
-    const event = parseEvent(raw, index, options.masterKey);
-    if (event.ok) events.push(event.value);
-    else problems.push(event.problem);
+  envelope.events.forEach((raw, index) => {
+    const event = parseWebhookEvent(raw, index, problems, options.decryptor);
+    if (event !== undefined) events.push(event);
   });
-  if (problems.length > 0) return invalid(problems);
-  return { isValid: true, events, timeMs, validationErrors: [] };
+  return problems.length > 0 ? invalid(problems) : { isValid: true, events, timeMs, validationErrors: [] };
 }
 
 /**
  * Verifies and parses one webhook delivery (PROTOCOL §7): the seed's `ProcessWebHook`. Checks
  * the signature against the raw body in constant time (the secret chosen by the key header,
  * so several keys can be valid while they are rotated), the body's shape, each event's fields,
- * optionally the freshness of `time_ms`, and decrypts encrypted client events when given the
- * master key.
+ * optionally the freshness of `time_ms`, and decrypts encrypted client events when given a
+ * `decryptor` (see {@link createWebhookDecryptor}).
  *
  * Never throws on bad input: every problem found is listed in `validationErrors`, and
  * `isValid` is true only when there is none. A webhook older than `maxAgeMs` and one whose

@@ -28,10 +28,11 @@ export interface WebhookValidationError {
   message: string;
 }
 
-/** What a check of one part of a webhook gives: the parsed value, or the problem found. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: WebhookValidationError };
-
-/** A failed check. */
-export function problem(code: WebhookValidationErrorCode, message: string): Checked<never> {
-  return { ok: false, problem: { code, message } };
+/**
+ * Records a problem in `problems`. Returns `undefined`, what a check returns when the part it
+ * checks is refused, so that a check can end with `return refuse(...)`.
+ */
+export function refuse(problems: WebhookValidationError[], code: WebhookValidationErrorCode, message: string): undefined {
+  problems.push({ code, message });
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { isPusherConfigError, type WebhookEvent } from "@x/types";
 import { describe, expect, it } from "vitest";
-import { createWebhookHandler, type WebhookContext, type WebhookHandlerOptions } from "../src/index.js";
+import { decodeMasterKey, encryptPayload } from "@x/signing";
+import { createWebhookDecryptor, createWebhookHandler, type WebhookContext, type WebhookHandlerOptions } from "../src/index.js";
 import { signBody, utf8, webhookRequest } from "./support/webhook-fixtures.js";
 
 const app = { key: "app-key", secret: "app-secret-c0ffee" };
@@ -102,6 +103,34 @@ describe("createWebhookHandler: accepted webhooks", () => {
     const { handler } = recordingHandler({ credentials: [app, rotated] });
     const headers = { "x-pusher-key": rotated.key, "x-pusher-signature": signBody(rotated.secret, body) };
     expect((await handler(webhookRequest(body, headers))).status).toBe(200);
+  });
+});
+
+describe("createWebhookHandler: encrypted client events", () => {
+  const MASTER_KEY_BASE64 = "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=";
+  const channel = "private-encrypted-orders";
+  const clientEventBody = (data: string) =>
+    JSON.stringify({ time_ms: NOW, events: [{ name: "client_event", channel, event: "client-order", data, socket_id: "1.2" }] });
+
+  it("handler({ decryptor }) hands onEvent the plaintext of an encrypted client event", async () => {
+    const encrypted = clientEventBody(encryptPayload(channel, '{"total":42}', decodeMasterKey(MASTER_KEY_BASE64)));
+    const { handler, received } = recordingHandler({ decryptor: createWebhookDecryptor(MASTER_KEY_BASE64) });
+    const response = await handler(webhookRequest(encrypted, pusherHeaders(encrypted)));
+    expect(response.status).toBe(200);
+    expect(received.map(({ event }) => event)).toEqual([
+      { name: "client_event", channel, event: "client-order", data: '{"total":42}', socket_id: "1.2" },
+    ]);
+  });
+
+  it("handler({ decryptor }) answers 400 and calls nothing for data that does not decrypt", async () => {
+    const plain = clientEventBody("not encrypted");
+    const { handler, received, batches } = recordingHandler({ decryptor: createWebhookDecryptor(MASTER_KEY_BASE64) });
+    const response = await handler(webhookRequest(plain, pusherHeaders(plain)));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: "events[0].data could not be decrypted: wrong master key, or data tampered with or not encrypted",
+    });
+    expect([received, batches]).toEqual([[], []]);
   });
 });
 
@@ -271,6 +300,6 @@ describe("createWebhookHandler: configuration", () => {
     expect(optionOf({ credentials: [], onEvent })).toBe("credentials");
     expect(optionOf({ credentials: { key: "k", secret: "" }, onEvent })).toBe("secret");
     expect(optionOf({ credentials: app, onEvent, maxBodyBytes: 1.5 })).toBe("maxBodyBytes");
-    expect(optionOf({ credentials: app, onEvent, encryptionMasterKeyBase64: "short" })).toBe("encryptionMasterKeyBase64");
+    expect(optionOf({ credentials: app, onEvent, decryptor: "short" as never })).toBe("decryptor");
   });
 });

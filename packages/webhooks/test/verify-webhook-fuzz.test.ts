@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createWebhookHandler, verifyWebhook, type VerifyWebhookOptions } from "../src/index.js";
+import { createWebhookDecryptor, createWebhookHandler, verifyWebhook, type VerifyWebhookOptions } from "../src/index.js";
 import { anyBodyArb, applyEdit, credentialsArb, editArb, wellFormedBodyArb } from "./support/webhook-arbitraries.js";
 import { signBody, utf8 } from "./support/webhook-fixtures.js";
 
@@ -16,7 +16,7 @@ const optionsArb: fc.Arbitrary<VerifyWebhookOptions> = fc.record(
     // Mostly a window wide enough for every generated time_ms, sometimes a narrow one.
     maxAgeMs: fc.oneof(fc.constant(5_000_000_000_000), fc.nat({ max: 10 * 365 * 24 * 3600 * 1000 })),
     now: fc.constant(() => NOW),
-    encryptionMasterKeyBase64: fc.constant(MASTER_KEY_BASE64),
+    decryptor: fc.constant(createWebhookDecryptor(MASTER_KEY_BASE64)),
     maxBodyBytes: fc.integer({ min: 1, max: 2000 }),
   },
   { requiredKeys: ["now"] },
@@ -75,7 +75,7 @@ function deservesValid(
   // Generated data is never a secretbox under the master key, so an encrypted client event
   // cannot decrypt (PROTOCOL §6).
   const undecryptable = (event: Record<string, unknown>) =>
-    options.encryptionMasterKeyBase64 !== undefined &&
+    options.decryptor !== undefined &&
     event.name === "client_event" &&
     String(event.channel).startsWith("private-encrypted-");
   return payload.events.every((event) => eventIsWellFormed(event) && !undecryptable(event as Record<string, unknown>));

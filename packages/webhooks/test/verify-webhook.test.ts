@@ -1,7 +1,7 @@
 import { decodeMasterKey, encryptPayload } from "@x/signing";
 import { isPusherConfigError } from "@x/types";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, isKnownWebhookEvent, verifyWebhook } from "../src/index.js";
+import { DEFAULT_MAX_WEBHOOK_BODY_BYTES, createWebhookDecryptor, isKnownWebhookEvent, verifyWebhook } from "../src/index.js";
 import { signBody, signedDelivery, utf8 } from "./support/webhook-fixtures.js";
 
 const app = { key: "app-key", secret: "app-secret-7f3c9a" };
@@ -249,35 +249,61 @@ describe("verifyWebhook: encrypted client events", () => {
     socket_id: "1.2",
   });
 
-  it("verifyWebhook(encryptionMasterKeyBase64) decrypts client_event data on encrypted channels", () => {
+  it("verifyWebhook({ decryptor }) decrypts client_event data on encrypted channels and leaves other channels' data", () => {
     const verdict = verifyWebhook(app, signedDelivery(app, webhook([clientEvent(encrypted), clientEvent("plain", "private-a")])), {
-      encryptionMasterKeyBase64: MASTER_KEY_BASE64,
+      decryptor: createWebhookDecryptor(MASTER_KEY_BASE64),
     });
     expect(verdict.isValid).toBe(true);
     expect(verdict.events).toEqual([clientEvent('{"total":42}'), clientEvent("plain", "private-a")]);
   });
 
-  it("verifyWebhook without a master key leaves the encrypted data as it came", () => {
+  it("verifyWebhook without a decryptor leaves the encrypted data as it came", () => {
     const verdict = verifyWebhook(app, signedDelivery(app, webhook([clientEvent(encrypted)])));
     expect(verdict.events).toEqual([clientEvent(encrypted)]);
   });
 
-  it("verifyWebhook(wrong master key, tampered or plain data) is invalid with decryption_failed", () => {
+  it("verifyWebhook({ decryptor } of a wrong master key, tampered or plain data) is invalid with decryption_failed", () => {
     const otherKey = "OHRXNUZRTG5pUTFzQlFGd3J3N3Q2VFZFc0paZDEweVk=";
     const wrongKey = verifyWebhook(app, signedDelivery(app, webhook([clientEvent(encrypted)])), {
-      encryptionMasterKeyBase64: otherKey,
+      decryptor: createWebhookDecryptor(otherKey),
     });
     expect(codes(wrongKey)).toEqual(["decryption_failed"]);
     expect(JSON.stringify(wrongKey)).not.toContain(otherKey);
-    const plain = verifyWebhook(app, signedDelivery(app, webhook([clientEvent("hello")])), {
-      encryptionMasterKeyBase64: MASTER_KEY_BASE64,
-    });
+    const decryptor = createWebhookDecryptor(MASTER_KEY_BASE64);
+    const plain = verifyWebhook(app, signedDelivery(app, webhook([clientEvent("hello")])), { decryptor });
     expect(plain.validationErrors).toEqual([
       {
         code: "decryption_failed",
         message: "events[0].data could not be decrypted: wrong master key, or data tampered with or not encrypted",
       },
     ]);
+    const tampered = encrypted.replace(/"ciphertext":"(.)/, (_, first: string) => `"ciphertext":"${first === "A" ? "B" : "A"}`);
+    expect(codes(verifyWebhook(app, signedDelivery(app, webhook([clientEvent(tampered)])), { decryptor }))).toEqual([
+      "decryption_failed",
+    ]);
+  });
+
+  it("verifyWebhook({ decryptor } of the application) shows what the decryptor returns, and a throw as decryption_failed", () => {
+    const upperCase = (channelName: string, data: string) => `${channelName}:${data.toUpperCase()}`;
+    const shown = verifyWebhook(app, signedDelivery(app, webhook([clientEvent("hi", "private-a")])), { decryptor: upperCase });
+    expect(shown.events).toEqual([clientEvent("private-a:HI", "private-a")]);
+    const failing = () => {
+      throw new Error("no key for this channel");
+    };
+    const refused = verifyWebhook(app, signedDelivery(app, webhook([clientEvent("hi", "private-a")])), { decryptor: failing });
+    expect(codes(refused)).toEqual(["decryption_failed"]);
+  });
+
+  it("createWebhookDecryptor(bad master key) throws a PusherConfigError naming encryptionMasterKeyBase64, never echoing it", () => {
+    const badKey = "dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA==";
+    let thrown: unknown;
+    try {
+      createWebhookDecryptor(badKey);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isPusherConfigError(thrown) && thrown.option).toBe("encryptionMasterKeyBase64");
+    expect(String((thrown as Error).message)).not.toContain(badKey);
   });
 });
 
@@ -304,9 +330,6 @@ describe("verifyWebhook: configuration errors", () => {
     expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: Number.NaN }))).toBe("maxAgeMs");
     expect(configErrorOf(() => verifyWebhook(app, delivery, { maxBodyBytes: 0 }))).toBe("maxBodyBytes");
     expect(configErrorOf(() => verifyWebhook(app, delivery, { now: 5 as never }))).toBe("now");
-    const badKey = "dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA==";
-    expect(configErrorOf(() => verifyWebhook(app, delivery, { encryptionMasterKeyBase64: badKey }))).toBe(
-      "encryptionMasterKeyBase64",
-    );
+    expect(configErrorOf(() => verifyWebhook(app, delivery, { decryptor: MASTER_KEY_BASE64 as never }))).toBe("decryptor");
   });
 });
