@@ -1,8 +1,8 @@
-import { isPusherValidationError, validateSocketId } from "@x/types";
+import { errorResponse, isPusherValidationError, jsonResponse, validateSocketId } from "@x/types";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { authorizeChannel } from "./authorize-channel.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";
-import { errorResponse, jsonResponse } from "./json-response.js";
+import { badRequest } from "./bad-request.js";
 import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 
 /**
@@ -27,15 +27,13 @@ export async function answerChannelAuthorization(
     validateSocketId(socketId, "socket_id");
     validateAuthorizableChannel(channelName, credentials, "channel_name");
   } catch (error) {
-    if (isPusherValidationError(error)) return errorResponse(400, `Bad Request: ${error.message}`);
+    if (isPusherValidationError(error)) return badRequest(error.message);
     throw error;
   }
 
   const decision = await onChannelAuthorization({ socketId, channelName, params, request });
   // Fail closed: only `true` or a `{ presenceData }` object allows; anything else refuses.
-  if (decision === true) return jsonResponse(200, authorizeChannel(credentials, { socketId, channelName }));
-  if (typeof decision === "object" && decision !== null) {
-    return jsonResponse(200, authorizeChannel(credentials, { socketId, channelName, presenceData: decision.presenceData }));
-  }
-  return errorResponse(403, "Forbidden");
+  if (decision !== true && (typeof decision !== "object" || decision === null)) return errorResponse(403, "Forbidden");
+  const presenceData = decision === true ? undefined : decision.presenceData;
+  return jsonResponse(200, authorizeChannel(credentials, { socketId, channelName, presenceData }));
 }

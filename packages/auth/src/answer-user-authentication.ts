@@ -1,7 +1,7 @@
-import { isPusherValidationError, validateSocketId } from "@x/types";
+import { errorResponse, isPusherValidationError, jsonResponse, validateSocketId } from "@x/types";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { authenticateUser } from "./authenticate-user.js";
-import { errorResponse, jsonResponse } from "./json-response.js";
+import { badRequest } from "./bad-request.js";
 import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 
 /**
@@ -23,7 +23,7 @@ export async function answerUserAuthentication(
   try {
     validateSocketId(socketId, "socket_id");
   } catch (error) {
-    if (isPusherValidationError(error)) return errorResponse(400, `Bad Request: ${error.message}`);
+    if (isPusherValidationError(error)) return badRequest(error.message);
     throw error;
   }
 

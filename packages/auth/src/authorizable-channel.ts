@@ -34,8 +34,7 @@ export function validateAuthorizableChannel(
     throw new PusherValidationError(
       "channel_not_authorizable",
       field,
-      `${field} "${channelName}" is a public channel, which needs no authorization: ` +
-        `only private-, presence- and private-encrypted- channels are authorized`,
+      `${field} "${channelName}" is a public channel, which needs no authorization`,
     );
   }
 }

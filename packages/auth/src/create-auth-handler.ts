@@ -1,7 +1,7 @@
+import { errorResponse } from "@x/types";
 import { answerChannelAuthorization } from "./answer-channel-authorization.js";
 import { answerUserAuthentication } from "./answer-user-authentication.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
-import { errorResponse } from "./json-response.js";
 import { readAuthRequest } from "./read-auth-request.js";
 import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
 
@@ -47,11 +47,11 @@ export function createAuthHandler(options: AuthHandlerOptions): (request: Reques
   const settings = resolveAuthHandlerOptions(options);
   return async (request) => {
     try {
-      const reading = await readAuthRequest(request, settings.maxBodyBytes);
-      if (!reading.ok) return errorResponse(reading.status, reading.message);
-      return reading.params.channel_name === undefined
-        ? await answerUserAuthentication(settings, reading.params, request)
-        : await answerChannelAuthorization(settings, reading.params, request);
+      const params = await readAuthRequest(request, settings.maxBodyBytes);
+      if (params instanceof Response) return params;
+      return params.channel_name === undefined
+        ? await answerUserAuthentication(settings, params, request)
+        : await answerChannelAuthorization(settings, params, request);
     } catch (error) {
       try {
         settings.onError?.(error, request);

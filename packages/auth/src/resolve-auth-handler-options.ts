@@ -32,7 +32,7 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   if (onChannelAuthorization === undefined && onUserAuthentication === undefined) {
     throw new PusherConfigError(
       "onChannelAuthorization",
-      "createAuthHandler needs onChannelAuthorization, onUserAuthentication or both: without them it could only refuse",
+      "createAuthHandler needs onChannelAuthorization, onUserAuthentication or both",
     );
   }
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -8,6 +8,7 @@ import {
   type ChannelAttributes,
 } from "@x/types";
 import type { RestClient } from "./rest-client.js";
+import { wholeNumberOption } from "./whole-number-option.js";
 
 /**
  * Options of {@link createPublisher}.
@@ -91,14 +92,14 @@ export function createPublisher(
   if (typeof client?.triggerBatch !== "function") {
     throw new PusherConfigError("client", "client must be a client made by createRestClient");
   }
-  const maxBatchSize = positiveInteger(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
-  const maxDelayMs = positiveInteger(options.maxDelayMs, "maxDelayMs", 10, 0);
-  const maxConcurrency = positiveInteger(options.maxConcurrency, "maxConcurrency", 4, 1);
-  const maxQueued = positiveInteger(options.maxQueued, "maxQueued", 1_000, maxBatchSize);
+  const maxBatchSize = wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
+  const maxDelayMs = wholeNumberOption(options.maxDelayMs, "maxDelayMs", 10, 0);
+  const maxConcurrency = wholeNumberOption(options.maxConcurrency, "maxConcurrency", 4, 1);
+  const maxQueued = wholeNumberOption(options.maxQueued, "maxQueued", 1_000, maxBatchSize);
 
-  const queue: PendingEvent[] = [];
-  // Publishers blocked by backpressure, in arrival order.
-  const waiting: PendingEvent[] = [];
+  // Events in arrival order: the first `maxQueued` are queued, the others wait for room in the
+  // queue (backpressure). One array holds both, as batches are always taken from its front.
+  const pending: PendingEvent[] = [];
   const idleWaiters: (() => void)[] = [];
   let inFlight = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -106,25 +107,20 @@ export function createPublisher(
   let due = false;
   let closed = false;
 
-  function admitWaiting(): void {
-    while (queue.length < maxQueued && waiting.length > 0) queue.push(waiting.shift() as PendingEvent);
-  }
-
   function dispatch(): void {
     while (
       inFlight < maxConcurrency &&
-      queue.length > 0 &&
-      (queue.length >= maxBatchSize || due || closed || idleWaiters.length > 0)
+      pending.length > 0 &&
+      (pending.length >= maxBatchSize || due || closed || idleWaiters.length > 0)
     ) {
-      const batch = queue.splice(0, maxBatchSize);
-      admitWaiting();
       inFlight++;
-      void send(batch);
+      void send(pending.splice(0, maxBatchSize));
     }
-    if (queue.length === 0) {
+    if (pending.length === 0) {
       due = false;
       clearTimeout(timer);
       timer = undefined;
+      if (inFlight === 0) for (const resolve of idleWaiters.splice(0)) resolve();
     } else if (timer === undefined && !due) {
       timer = setTimeout(() => {
         timer = undefined;
@@ -132,15 +128,12 @@ export function createPublisher(
         dispatch();
       }, maxDelayMs);
     }
-    if (queue.length === 0 && waiting.length === 0 && inFlight === 0) {
-      for (const resolve of idleWaiters.splice(0)) resolve();
-    }
   }
 
   // A client made by createRestClient answers one entry per event; a stand-in may answer fewer.
   async function deliver(batch: PendingEvent[]): Promise<void> {
-    const { batch: results } = await client.triggerBatch(batch.map((pending) => pending.event));
-    batch.forEach((pending, index) => pending.resolve(results[index] ?? {}));
+    const { batch: results } = await client.triggerBatch(batch.map((one) => one.event));
+    batch.forEach((one, index) => one.resolve(results[index] ?? {}));
   }
 
   async function send(batch: PendingEvent[]): Promise<void> {
@@ -149,12 +142,12 @@ export function createPublisher(
     } catch (error) {
       if (batch.length > 1 && (isPusherValidationError(error) || isPusherConfigError(error))) {
         // Validation refused the whole batch before sending it: give each event its own verdict.
-        for (const pending of batch) await deliver([pending]).catch(pending.reject);
+        for (const one of batch) await deliver([one]).catch(one.reject);
       } else if (isPusherPartialDeliveryError(error)) {
         const delivered = new Set(error.delivered);
-        batch.forEach((pending, index) => (delivered.has(index) ? pending.resolve({}) : pending.reject(error.cause)));
+        batch.forEach((one, index) => (delivered.has(index) ? one.resolve({}) : one.reject(error.cause)));
       } else {
-        for (const pending of batch) pending.reject(error);
+        for (const one of batch) one.reject(error);
       }
     } finally {
       inFlight--;
@@ -175,9 +168,7 @@ export function createPublisher(
         return Promise.reject(new PusherConfigError("publisher", "publish() was called after close()"));
       }
       return new Promise((resolve, reject) => {
-        const pending = { event, resolve, reject };
-        if (queue.length < maxQueued) queue.push(pending);
-        else waiting.push(pending);
+        pending.push({ event, resolve, reject });
         dispatch();
       });
     },
@@ -187,21 +178,13 @@ export function createPublisher(
       return flush();
     },
     get queued() {
-      return queue.length;
+      return Math.min(pending.length, maxQueued);
     },
     get waiting() {
-      return waiting.length;
+      return Math.max(pending.length - maxQueued, 0);
     },
     get inFlightRequests() {
       return inFlight;
     },
   };
-}
-
-function positiveInteger(value: unknown, option: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > 2_147_483_647) {
-    throw new PusherConfigError(option, `${option} must be a whole number of at least ${min}`);
-  }
-  return value;
 }

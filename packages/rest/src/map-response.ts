@@ -1,5 +1,4 @@
-import { PusherHttpError } from "@x/types";
-import { isObject } from "./is-object.js";
+import { PusherHttpError, isJsonObject } from "@x/types";
 import type { RawResponse } from "./raw-response.js";
 import { secretsOf, type RequestTarget } from "./request-target.js";
 import { redactSecrets } from "./redact-secrets.js";
@@ -24,7 +23,7 @@ export function parseResponseBody(response: RawResponse, target: RequestTarget):
   } catch {
     return response.text;
   }
-  if (isObject(body) && typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {
+  if (isJsonObject(body) && typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {
     throw new PusherHttpError({
       status: response.status,
       serverMessage: `${redactSecrets(body.error, secretsOf(target))} (code ${body.code})`,

@@ -30,22 +30,21 @@ export function mapTransportError(
   signal: AbortSignal | undefined,
   timeoutMs: number,
 ): PusherError {
-  const { method, url } = target;
+  // The errors keep only the method and the URL of the target (redacted), never its secret.
   // Checked first: an abort surfaces as whatever the fetch in use rejects with.
-  if (signal?.aborted === true) return new PusherAbortError({ method, url }, { cause: signal.reason });
+  if (signal?.aborted === true) return new PusherAbortError(target, { cause: signal.reason });
   if (isHTTPError(error)) {
     return new PusherHttpError({
       status: error.response.status,
       serverMessage: serverMessage(errorBodyText(error.data), secretsOf(target)),
-      method,
-      url,
+      method: target.method,
+      url: target.url,
     });
   }
-  if (isTimeoutError(error)) return new PusherTimeoutError({ method, url }, timeoutMs);
+  if (isTimeoutError(error)) return new PusherTimeoutError(target, timeoutMs);
   // ky wraps the runtime's network failure; that inner error (e.g. ECONNREFUSED) names no URL.
-  if (isNetworkError(error)) return new PusherNetworkError({ method, url }, { cause: error.cause });
   // An injected fetch may fail in its own way: that error is the caller's, passed on as cause.
-  return new PusherNetworkError({ method, url }, { cause: error });
+  return new PusherNetworkError(target, { cause: isNetworkError(error) ? error.cause : error });
 }
 
 // ky reads an error body itself: JSON bodies go through our `parseJson` (a RawResponse), other

@@ -8,7 +8,8 @@ import {
   type KeyCredentials,
 } from "@x/types";
 import { baseUrl } from "./base-url.js";
-import type { RestClientOptions } from "./rest-client-options.js";
+import type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
+import { wholeNumberOption } from "./whole-number-option.js";
 
 /**
  * The retry settings after defaults; `limit: 0` means no retry.
@@ -52,9 +53,6 @@ export interface ResolvedOptions {
 
 // The default timeout of one attempt, in milliseconds (ky's own default).
 const DEFAULT_TIMEOUT_MS = 10_000;
-// setTimeout cannot wait longer than a signed 32-bit number of milliseconds.
-const MAX_TIMEOUT_MS = 2_147_483_647;
-const NO_RETRY: ResolvedRetry = { limit: 0, methods: [], backoffLimit: 0, maxRetryAfter: 0 };
 // App ids end up in every path: anything that would end or escape the path segment is refused.
 const APP_ID = /^[^\s/?#%]+$/;
 const CLUSTER = /^[A-Za-z0-9-]+$/;
@@ -86,38 +84,55 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
   if (host !== undefined && (typeof host !== "string" || !HOST.test(host))) {
     throw new PusherConfigError("host", 'host must be a bare host name such as "api.example.com" (no scheme, port or path)');
   }
-  if (port !== undefined && !isIntegerBetween(port, 1, 65_535)) {
-    throw new PusherConfigError("port", "port must be an integer from 1 to 65535");
-  }
+  // Only checked here: baseUrl reads the port from the options.
+  wholeNumberOption(port, "port", undefined, 1, 65_535);
   if (useTLS !== undefined && typeof useTLS !== "boolean") {
     throw new PusherConfigError("useTLS", "useTLS must be a boolean");
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new PusherConfigError("fetch", "fetch must be a function with the signature of the global fetch");
+    throw new PusherConfigError("fetch", "fetch must be a function, such as the global fetch");
   }
   const masterKey =
     options.encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(options.encryptionMasterKeyBase64);
   return {
     credentials: { key, secret },
     appPath: `/apps/${appId}`,
-    baseUrl: baseUrl({ cluster, host, port, useTLS }),
-    timeoutMs: positiveInteger(options.timeout, "timeout", DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
+    baseUrl: baseUrl(options),
+    timeoutMs: wholeNumberOption(options.timeout, "timeout", DEFAULT_TIMEOUT_MS, 1),
     fetch: options.fetch,
     retry: resolveRetry(options.retry),
     masterKey,
-    maxPayloadBytes: resolveMaxPayloadBytes(options.maxPayloadBytes),
-    maxBatchSize: positiveInteger(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE),
-    maxChannelsPerTrigger: positiveInteger(
+    // `false` turns the check off.
+    maxPayloadBytes:
+      options.maxPayloadBytes === false
+        ? Number.POSITIVE_INFINITY
+        : wholeNumberOption(
+            options.maxPayloadBytes,
+            "maxPayloadBytes",
+            DEFAULT_MAX_PAYLOAD_BYTES,
+            1,
+            Number.MAX_SAFE_INTEGER,
+          ),
+    maxBatchSize: wholeNumberOption(
+      options.maxBatchSize,
+      "maxBatchSize",
+      DEFAULT_MAX_BATCH_SIZE,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
+    maxChannelsPerTrigger: wholeNumberOption(
       options.maxChannelsPerTrigger,
       "maxChannelsPerTrigger",
       DEFAULT_MAX_CHANNELS_PER_TRIGGER,
+      1,
+      Number.MAX_SAFE_INTEGER,
     ),
   };
 }
 
-function resolveRetry(retry: RestClientOptions["retry"]): ResolvedRetry {
-  if (retry === false) return NO_RETRY;
-  if (retry === undefined) return { limit: 2, methods: ["GET"], backoffLimit: 5_000, maxRetryAfter: 30_000 };
+// No `retry` option means the defaults: `{}` takes every one of them. `false` is a limit of 0.
+function resolveRetry(retry: RetryOptions | false = {}): ResolvedRetry {
+  if (retry === false) return resolveRetry({ limit: 0 });
   if (typeof retry !== "object" || retry === null) {
     throw new PusherConfigError("retry", "retry must be false or an object such as { limit: 2 }");
   }
@@ -126,38 +141,9 @@ function resolveRetry(retry: RestClientOptions["retry"]): ResolvedRetry {
     throw new PusherConfigError("retry.methods", 'retry.methods must be an array of "GET" and "POST"');
   }
   return {
-    limit: nonNegativeInteger(retry.limit, "retry.limit", 2),
+    limit: wholeNumberOption(retry.limit, "retry.limit", 2, 0),
     methods,
-    backoffLimit: nonNegativeInteger(retry.backoffLimit, "retry.backoffLimit", 5_000),
-    maxRetryAfter: nonNegativeInteger(retry.maxRetryAfter, "retry.maxRetryAfter", 30_000),
+    backoffLimit: wholeNumberOption(retry.backoffLimit, "retry.backoffLimit", 5_000, 0),
+    maxRetryAfter: wholeNumberOption(retry.maxRetryAfter, "retry.maxRetryAfter", 30_000, 0),
   };
-}
-
-function resolveMaxPayloadBytes(value: unknown): number {
-  if (value === false) return Number.POSITIVE_INFINITY;
-  if (value === undefined) return DEFAULT_MAX_PAYLOAD_BYTES;
-  if (!isIntegerBetween(value, 1, Number.MAX_SAFE_INTEGER)) {
-    throw new PusherConfigError("maxPayloadBytes", "maxPayloadBytes must be a whole number of bytes (at least 1) or false");
-  }
-  return value;
-}
-
-function isIntegerBetween(value: unknown, min: number, max: number): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-}
-
-function positiveInteger(value: unknown, option: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return fallback;
-  if (!isIntegerBetween(value, 1, max)) {
-    throw new PusherConfigError(option, `${option} must be a whole number from 1 to ${max}`);
-  }
-  return value;
-}
-
-function nonNegativeInteger(value: unknown, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!isIntegerBetween(value, 0, MAX_TIMEOUT_MS)) {
-    throw new PusherConfigError(option, `${option} must be a whole number from 0 to ${MAX_TIMEOUT_MS}`);
-  }
-  return value;
 }

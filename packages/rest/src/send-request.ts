@@ -100,13 +100,12 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
 // A limit of 0 also spares ky the clone of each request it keeps for retrying.
 function kyRetry(retry: ResolvedRetry, method: "GET" | "POST"): KyRetryOptions | number {
   if (retry.limit === 0 || !retry.methods.includes(method)) return 0;
+  // `limit`, `backoffLimit` and `maxRetryAfter` are ky's own names; ky spells methods in lower case.
   return {
-    limit: retry.limit,
-    methods: [method === "GET" ? "get" : "post"],
+    ...retry,
+    methods: [method.toLowerCase()],
     statusCodes: RETRY_STATUS_CODES,
     afterStatusCodes: RETRY_AFTER_STATUS_CODES,
-    backoffLimit: retry.backoffLimit,
-    maxRetryAfter: retry.maxRetryAfter,
     retryOnTimeout: true,
   };
 }

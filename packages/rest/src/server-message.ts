@@ -1,4 +1,4 @@
-import { isObject } from "./is-object.js";
+import { isJsonObject } from "@x/types";
 import { redactSecrets } from "./redact-secrets.js";
 
 /**
@@ -15,7 +15,7 @@ export function serverMessage(text: string, secrets: readonly string[]): string 
   let message = text;
   try {
     const body: unknown = JSON.parse(text);
-    if (isObject(body) && typeof body.error === "string") message = body.error;
+    if (isJsonObject(body) && typeof body.error === "string") message = body.error;
   } catch {
     // Not JSON: Pusher answers most errors in plain text.
   }

@@ -13,18 +13,16 @@ import { PusherValidationError } from "@x/types";
  */
 export function toWireString(value: unknown, field: string): string {
   if (typeof value === "string") return value;
-  let json: string | undefined;
   try {
-    json = JSON.stringify(value);
+    // undefined, a function or a symbol has no JSON: stringify returns undefined for them.
+    const json = JSON.stringify(value) as string | undefined;
+    if (json !== undefined) return json;
   } catch {
-    json = undefined;
+    // A BigInt or a cycle: refused below like the values without JSON.
   }
-  if (json === undefined) {
-    throw new PusherValidationError(
-      "invalid_params",
-      field,
-      `${field} must be a string or a value JSON can encode (not undefined, a function, a BigInt or a cycle)`,
-    );
-  }
-  return json;
+  throw new PusherValidationError(
+    "invalid_params",
+    field,
+    `${field} must be a string or a value JSON can encode (not undefined, a function, a BigInt or a cycle)`,
+  );
 }

@@ -1,17 +1,16 @@
 import {
   PusherValidationError,
+  isJsonObject,
   validateBatchSize,
   validateChannelName,
   validateEventName,
   validateSocketId,
   type BatchEvent,
   type BatchTriggerResult,
-  type ChannelAttributes,
 } from "@x/types";
 import { chunk } from "./chunk.js";
 import type { ClientContext } from "./client-context.js";
 import { infoParam } from "./info-param.js";
-import { isObject } from "./is-object.js";
 import type { RequestOptions } from "./rest-client.js";
 import { sendInOrder } from "./send-in-order.js";
 import { serializeEventData } from "./serialize-event-data.js";
@@ -58,17 +57,19 @@ export async function triggerBatch(
     wireEvents.map((_, index) => index),
     maxBatchSize,
   );
-  const bodies = indexChunks.map((indices) => JSON.stringify({ batch: indices.map((index) => wireEvents[index]) }));
   const responses = await sendInOrder(indexChunks, (index) =>
-    context.send({ method: "POST", path: "/batch_events", body: bodies[index], signal: options.signal }),
+    context.send({
+      method: "POST",
+      path: "/batch_events",
+      body: JSON.stringify({ batch: indexChunks[index]!.map((eventIndex) => wireEvents[eventIndex]) }),
+      signal: options.signal,
+    }),
   );
-  const batch: ChannelAttributes[] = [];
-  indexChunks.forEach((indices, index) => batch.push(...batchEntries(responses[index], indices.length)));
-  return { batch };
+  return { batch: indexChunks.flatMap((indices, index) => batchEntries(responses[index], indices.length)) };
 }
 
 function toWireEvent(context: ClientContext, event: BatchEvent, field: string): WireBatchEvent {
-  if (!isObject(event)) {
+  if (!isJsonObject(event)) {
     throw new PusherValidationError("invalid_params", field, `${field} must be an object { channel, name, data }`);
   }
   validateChannelName(event.channel, { field: `${field}.channel` });

@@ -54,9 +54,9 @@ export async function trigger(
   const { maxChannelsPerTrigger } = context.options;
   // Longer lists are split below, so only an empty list breaks the count rule here.
   if (list.length === 0) validateChannelCount(0, maxChannelsPerTrigger);
-  for (let index = 0; index < list.length; index++) {
-    validateChannelName(list[index], { allowServerToUser, field: single ? "channel" : `channels[${index}]` });
-  }
+  list.forEach((channel, index) =>
+    validateChannelName(channel, { allowServerToUser, field: single ? "channel" : `channels[${index}]` }),
+  );
   validateEventName(event, "event");
   const { socketId, signal } = options;
   if (socketId !== undefined) validateSocketId(socketId);
@@ -66,15 +66,14 @@ export async function trigger(
   const wireData = serializeEventData(list[0] as string, data, context.options, "data");
 
   const chunks = chunk(list, maxChannelsPerTrigger);
-  // Key order as in PROTOCOL §2 V1; undefined fields are left out by JSON.stringify.
-  const bodies = chunks.map((channelsOfChunk) =>
-    JSON.stringify({ name: event, channels: channelsOfChunk, data: wireData, socket_id: socketId, info }),
-  );
   const responses = await sendInOrder(chunks, (index) =>
-    context.send({ method: "POST", path: "/events", body: bodies[index], signal }),
+    context.send({
+      method: "POST",
+      path: "/events",
+      // Key order as in PROTOCOL §2 V1; undefined fields are left out by JSON.stringify.
+      body: JSON.stringify({ name: event, channels: chunks[index], data: wireData, socket_id: socketId, info }),
+      signal,
+    }),
   );
-  if (responses.length === 1) return { channels: triggerChannels(responses[0]) };
-  const merged: Record<string, ChannelAttributes> = {};
-  for (const response of responses) Object.assign(merged, triggerChannels(response));
-  return { channels: merged };
+  return { channels: Object.assign({}, ...responses.map(triggerChannels)) as Record<string, ChannelAttributes> };
 }

@@ -1,5 +1,4 @@
-import type { ChannelAttributes, ChannelState, ChannelsList, PresenceUsers } from "@x/types";
-import { isObject } from "./is-object.js";
+import { isJsonObject, type ChannelAttributes, type ChannelState, type ChannelsList, type PresenceUsers } from "@x/types";
 
 // Response bodies are read tolerantly (PROTOCOL §3): compatible servers answer `{}` or
 // `{"ok":true}` where Pusher answers with data, and a missing part reads as empty.
@@ -14,7 +13,7 @@ import { isObject } from "./is-object.js";
  * ```
  */
 export function triggerChannels(body: unknown): Record<string, ChannelAttributes> {
-  return isObject(body) && isObject(body.channels) ? (body.channels as Record<string, ChannelAttributes>) : {};
+  return isJsonObject(body) && isJsonObject(body.channels) ? (body.channels as Record<string, ChannelAttributes>) : {};
 }
 
 /**
@@ -27,11 +26,11 @@ export function triggerChannels(body: unknown): Record<string, ChannelAttributes
  * ```
  */
 export function batchEntries(body: unknown, count: number): ChannelAttributes[] {
-  const batch: unknown[] = isObject(body) && Array.isArray(body.batch) ? body.batch : [];
+  const batch: unknown[] = isJsonObject(body) && Array.isArray(body.batch) ? body.batch : [];
   const entries: ChannelAttributes[] = [];
   for (let index = 0; index < count; index++) {
     const entry = batch[index];
-    entries.push(isObject(entry) ? entry : {});
+    entries.push(isJsonObject(entry) ? entry : {});
   }
   return entries;
 }
@@ -45,7 +44,8 @@ export function batchEntries(body: unknown, count: number): ChannelAttributes[] 
  * ```
  */
 export function toChannelsList(body: unknown): ChannelsList {
-  return { channels: isObject(body) && isObject(body.channels) ? (body.channels as ChannelsList["channels"]) : {} };
+  // The same `channels` object as a trigger's answer, with other attributes inside.
+  return { channels: triggerChannels(body) };
 }
 
 /**
@@ -58,7 +58,7 @@ export function toChannelsList(body: unknown): ChannelsList {
  * ```
  */
 export function toChannelState(body: unknown): ChannelState {
-  return isObject(body) ? { ...body, occupied: body.occupied === true } : { occupied: false };
+  return isJsonObject(body) ? { ...body, occupied: body.occupied === true } : { occupied: false };
 }
 
 /**
@@ -70,5 +70,5 @@ export function toChannelState(body: unknown): ChannelState {
  * ```
  */
 export function toPresenceUsers(body: unknown): PresenceUsers {
-  return { users: isObject(body) && Array.isArray(body.users) ? (body.users as PresenceUsers["users"]) : [] };
+  return { users: isJsonObject(body) && Array.isArray(body.users) ? (body.users as PresenceUsers["users"]) : [] };
 }

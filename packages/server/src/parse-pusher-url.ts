@@ -31,22 +31,18 @@ export function parsePusherUrl(url: string, options: PusherOptions = {}, option 
   if (parsed.username === "" || parsed.password === "") {
     throw new PusherConfigError(option, `${option} must carry the credentials as KEY:SECRET@HOST`);
   }
-  let credentials: { appId: string; key: string; secret: string };
   try {
-    credentials = {
+    return {
+      ...options,
       appId: decodeURIComponent(appId),
       key: decodeURIComponent(parsed.username),
       secret: decodeURIComponent(parsed.password),
+      host: parsed.hostname,
+      port: parsed.port === "" ? options.port : Number(parsed.port),
+      useTLS: parsed.protocol === "https:",
     };
   } catch {
     // A stray `%` makes decodeURIComponent throw a URIError that names no option.
     throw new PusherConfigError(option, `${option} has a malformed percent-escape in its app id, key or secret`);
   }
-  return {
-    ...options,
-    ...credentials,
-    host: parsed.hostname,
-    ...(parsed.port === "" ? {} : { port: Number(parsed.port) }),
-    useTLS: parsed.protocol === "https:",
-  };
 }

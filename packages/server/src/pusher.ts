@@ -2,6 +2,7 @@ import {
   authenticateUser,
   authorizeChannel,
   createAuthHandler,
+  type AuthCredentials,
   type AuthHandlerOptions,
 } from "@x/auth";
 import {
@@ -69,7 +70,9 @@ export class Pusher {
   readonly appId: string;
   /** The app key (public: browsers use it to connect). */
   readonly key: string;
-  readonly #config: PusherConfig;
+  // What signing needs, copied: the REST client resolves its options once, so a caller mutating
+  // its config object later must not make the signing methods use other credentials.
+  readonly #credentials: AuthCredentials;
   readonly #rest: RestClient;
   /** Decrypts encrypted client events of webhooks; only when the app has a master key. */
   readonly #decryptor: WebhookDecryptor | undefined;
@@ -87,14 +90,12 @@ export class Pusher {
   constructor(config: PusherConfig);
   constructor(appId: string, key: string, secret: string, options?: PusherOptions);
   constructor(appIdOrConfig: string | PusherConfig, key?: string, secret?: string, options: PusherOptions = {}) {
-    // A copy: the REST client resolves its options once, so a caller mutating its object later
-    // must not make the signing methods use other credentials than the requests.
     const config: PusherConfig =
       typeof appIdOrConfig === "string"
         ? { ...options, appId: appIdOrConfig, key: key as string, secret: secret as string }
-        : { ...appIdOrConfig };
+        : appIdOrConfig;
     this.#rest = createRestClient(config);
-    this.#config = config;
+    this.#credentials = { key: config.key, secret: config.secret, encryptionMasterKeyBase64: config.encryptionMasterKeyBase64 };
     // The REST client has checked the master key: decoding it here cannot throw anymore.
     this.#decryptor =
       config.encryptionMasterKeyBase64 === undefined ? undefined : createWebhookDecryptor(config.encryptionMasterKeyBase64);
@@ -173,7 +174,7 @@ export class Pusher {
    * ```
    */
   authenticate(channelName: string, socketId: string, presenceData?: PresenceData): ChannelAuthResponse {
-    return authorizeChannel(this.#config, { socketId, channelName, presenceData });
+    return authorizeChannel(this.#credentials, { socketId, channelName, presenceData });
   }
 
   /**
@@ -198,7 +199,7 @@ export class Pusher {
    * ```
    */
   authenticateUser(socketId: string, userData: UserData): UserAuthResponse {
-    return authenticateUser(this.#config, { socketId, userData });
+    return authenticateUser(this.#credentials, { socketId, userData });
   }
 
   /**
@@ -308,7 +309,7 @@ export class Pusher {
     key?: string | null,
     options?: Omit<VerifyWebhookOptions, "decryptor">,
   ): WebhookVerdict {
-    return verifyWebhook(this.#keyPair(), { body, signature, key }, { ...options, decryptor: this.#decryptor });
+    return verifyWebhook(this.#credentials, { body, signature, key }, { ...options, decryptor: this.#decryptor });
   }
 
   /**
@@ -321,7 +322,7 @@ export class Pusher {
    * ```
    */
   createAuthHandler(options: BoundAuthHandlerOptions): (request: Request) => Promise<Response> {
-    return createAuthHandler({ ...options, ...this.#keyPair(), encryptionMasterKeyBase64: this.#config.encryptionMasterKeyBase64 });
+    return createAuthHandler({ ...options, ...this.#credentials });
   }
 
   /**
@@ -334,7 +335,7 @@ export class Pusher {
    * ```
    */
   createWebhookHandler(options: BoundWebhookHandlerOptions): (request: Request) => Promise<Response> {
-    return createWebhookHandler({ ...options, decryptor: this.#decryptor, credentials: this.#keyPair() });
+    return createWebhookHandler({ ...options, decryptor: this.#decryptor, credentials: this.#credentials });
   }
 
   /**
@@ -349,9 +350,5 @@ export class Pusher {
    */
   createPublisher(options?: PublisherOptions): Publisher {
     return createPublisher(this.#rest, options);
-  }
-
-  #keyPair(): { key: string; secret: string } {
-    return { key: this.#config.key, secret: this.#config.secret };
   }
 }

@@ -10,9 +10,10 @@ function processEnv(): PusherEnv {
   return (globalThis as { process?: { env?: PusherEnv } }).process?.env ?? {};
 }
 
+// An empty variable (`PUSHER_PORT=` in a .env file) counts as unset.
 function readBoolean(env: PusherEnv, name: string): boolean | undefined {
   const value = env[name];
-  if (value === undefined || value === "") return undefined;
+  if (!value) return undefined;
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new PusherConfigError(name, `${name} must be true or false, got ${JSON.stringify(value)}`);
@@ -20,7 +21,7 @@ function readBoolean(env: PusherEnv, name: string): boolean | undefined {
 
 function readPort(env: PusherEnv, name: string): number | undefined {
   const value = env[name];
-  if (value === undefined || value === "") return undefined;
+  if (!value) return undefined;
   const port = Number(value);
   if (!/^\d{1,5}$/.test(value) || port < 1 || port > 65_535) {
     throw new PusherConfigError(name, `${name} must be a port number from 1 to 65535, got ${JSON.stringify(value)}`);
@@ -42,29 +43,25 @@ function readPort(env: PusherEnv, name: string): number | undefined {
  * ```
  */
 export function readPusherEnv(env: PusherEnv = processEnv(), options: PusherOptions = {}): PusherConfig {
-  const masterKey = env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64;
-  const withMasterKey: PusherOptions =
-    masterKey === undefined || masterKey === "" ? options : { ...options, encryptionMasterKeyBase64: masterKey };
-  const url = env.PUSHER_URL;
-  if (url !== undefined && url !== "") return parsePusherUrl(url, withMasterKey, "PUSHER_URL");
+  // A variable that is set wins over the option of the same name; an empty one counts as unset.
+  const withMasterKey: PusherOptions = {
+    ...options,
+    encryptionMasterKeyBase64: env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64 || options.encryptionMasterKeyBase64,
+  };
+  if (env.PUSHER_URL) return parsePusherUrl(env.PUSHER_URL, withMasterKey, "PUSHER_URL");
 
   const missing = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new PusherConfigError(
-      missing[0] as string,
-      `set PUSHER_URL, or ${missing.join(", ")} (with PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET all required)`,
-    );
+    throw new PusherConfigError(missing[0] as string, `set PUSHER_URL, or ${missing.join(", ")}`);
   }
-  const port = readPort(env, "PUSHER_PORT");
-  const useTLS = readBoolean(env, "PUSHER_USE_TLS");
   return {
     ...withMasterKey,
     appId: env.PUSHER_APP_ID as string,
     key: env.PUSHER_KEY as string,
     secret: env.PUSHER_SECRET as string,
-    ...(env.PUSHER_CLUSTER ? { cluster: env.PUSHER_CLUSTER } : {}),
-    ...(env.PUSHER_HOST ? { host: env.PUSHER_HOST } : {}),
-    ...(port === undefined ? {} : { port }),
-    ...(useTLS === undefined ? {} : { useTLS }),
+    cluster: env.PUSHER_CLUSTER || options.cluster,
+    host: env.PUSHER_HOST || options.host,
+    port: readPort(env, "PUSHER_PORT") ?? options.port,
+    useTLS: readBoolean(env, "PUSHER_USE_TLS") ?? options.useTLS,
   };
 }

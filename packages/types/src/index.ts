@@ -31,6 +31,9 @@ export {
 } from "./limits.js";
 export type { LimitedBody } from "./read-body-with-limit.js";
 export { readBodyWithLimit } from "./read-body-with-limit.js";
+export { isJsonObject } from "./is-json-object.js";
+export { errorResponse, jsonResponse } from "./json-response.js";
+export { mediaTypeOf } from "./media-type.js";
 export { redactSignedUrl } from "./redact-signed-url.js";
 export type {
   BatchTriggerResult,

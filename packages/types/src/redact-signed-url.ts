@@ -13,22 +13,18 @@ const REDACTED_QUERY_PARAMS = new Set(["auth_key", "auth_signature", "body_md5"]
  * ```
  */
 export function redactSignedUrl(url: string): string {
-  // The userinfo ends at the authority's last "@" (WHATWG URL): a password may contain "@".
-  const withoutUserInfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
-  const queryStart = withoutUserInfo.indexOf("?");
-  if (queryStart === -1) return withoutUserInfo;
-  const hashStart = withoutUserInfo.indexOf("#", queryStart);
-  const queryEnd = hashStart === -1 ? withoutUserInfo.length : hashStart;
-  const query = withoutUserInfo
-    .slice(queryStart + 1, queryEnd)
-    .split("&")
-    .map((pair) => {
-      const equals = pair.indexOf("=");
-      const key = equals === -1 ? pair : pair.slice(0, equals);
-      return REDACTED_QUERY_PARAMS.has(safeDecode(key).toLowerCase()) ? `${key}=REDACTED` : pair;
-    })
-    .join("&");
-  return withoutUserInfo.slice(0, queryStart + 1) + query + withoutUserInfo.slice(queryEnd);
+  return (
+    url
+      // The userinfo ends at the authority's last "@" (WHATWG URL): a password may contain "@".
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1")
+      // The query runs from the first "?" to the fragment; each of its `&`-separated pairs is
+      // `name=value` or a bare `name`, and the value of a redacted name (or none) becomes REDACTED.
+      .replace(/\?[^#]*/, (query) =>
+        query.replace(/([?&])([^=&]*)(=[^&]*)?/g, (pair, separator: string, name: string) =>
+          REDACTED_QUERY_PARAMS.has(safeDecode(name).toLowerCase()) ? `${separator}${name}=REDACTED` : pair,
+        ),
+      )
+  );
 }
 
 function safeDecode(component: string): string {

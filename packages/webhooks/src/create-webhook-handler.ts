@@ -1,5 +1,11 @@
-import { PusherConfigError, readBodyWithLimit, type WebhookEvent } from "@x/types";
-import { isJsonContentType } from "./is-json-content-type.js";
+import {
+  PusherConfigError,
+  errorResponse,
+  jsonResponse,
+  mediaTypeOf,
+  readBodyWithLimit,
+  type WebhookEvent,
+} from "@x/types";
 import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
 import { verifyResolvedWebhook } from "./verify-webhook.js";
 import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";
@@ -58,17 +64,10 @@ const STATUS_BY_CODE: Record<WebhookValidationErrorCode, 400 | 401 | 413> = {
   decryption_failed: 400,
 };
 
-function json(status: number, body: object, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...headers },
-  });
-}
-
 function refusal(problems: readonly WebhookValidationError[]): Response {
   const status = Math.max(...problems.map((found) => STATUS_BY_CODE[found.code]));
   const shown = problems.filter((found) => STATUS_BY_CODE[found.code] === status);
-  return json(status, { error: shown.map((found) => found.message).join("; ") });
+  return errorResponse(status, shown.map((found) => found.message).join("; "));
 }
 
 /**
@@ -110,19 +109,20 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
 
   return async (request) => {
     if (request.method !== "POST") {
-      return json(405, { error: "webhooks must be POSTed" }, { allow: "POST" });
+      return errorResponse(405, "webhooks must be POSTed");
     }
-    if (!isJsonContentType(request.headers.get("content-type"))) {
-      return json(415, { error: "the Content-Type must be application/json" });
+    // Pusher sends JSON only (PROTOCOL §7).
+    if (mediaTypeOf(request) !== "application/json") {
+      return errorResponse(415, "the Content-Type must be application/json");
     }
     let body;
     try {
       body = await readBodyWithLimit(request, resolvedOptions.maxBodyBytes);
     } catch {
-      return json(400, { error: "the body could not be read" });
+      return errorResponse(400, "the body could not be read");
     }
     if (body.tooLarge) {
-      return json(413, { error: `the body is larger than maxBodyBytes (${resolvedOptions.maxBodyBytes})` });
+      return errorResponse(413, `the body is larger than maxBodyBytes (${resolvedOptions.maxBodyBytes})`);
     }
     const verdict = verifyResolvedWebhook(resolvedCredentials, resolvedOptions, {
       body: body.bytes,
@@ -143,8 +143,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       } catch {
         // A failing logger must not turn the 500 into something else.
       }
-      return json(500, { error: "the webhook could not be processed" });
+      return errorResponse(500, "the webhook could not be processed");
     }
-    return json(200, { ok: true });
+    return jsonResponse(200, { ok: true });
   };
 }

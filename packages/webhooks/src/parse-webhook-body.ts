@@ -1,3 +1,4 @@
+import { isJsonObject } from "@x/types";
 import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 
 /** The envelope of a webhook (PROTOCOL §7), before its events are parsed. */
@@ -27,11 +28,10 @@ export function parseWebhookBody(body: string | Uint8Array, problems: WebhookVal
   } catch {
     return invalid("the body is not valid JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+  if (!isJsonObject(parsed)) {
     return invalid('the body must be a JSON object {"time_ms": …, "events": […]}');
   }
-  const envelope = parsed as Record<string, unknown>;
-  if (!Number.isFinite(envelope.time_ms)) return invalid("the body's time_ms must be a number (Unix milliseconds)");
-  if (!Array.isArray(envelope.events)) return invalid("the body's events must be an array");
-  return envelope as unknown as WebhookEnvelope;
+  if (!Number.isFinite(parsed.time_ms)) return invalid("the body's time_ms must be a number (Unix milliseconds)");
+  if (!Array.isArray(parsed.events)) return invalid("the body's events must be an array");
+  return parsed as unknown as WebhookEnvelope;
 }

@@ -1,4 +1,4 @@
-import type { KnownWebhookEventName, WebhookEvent } from "@x/types";
+import { isJsonObject, type KnownWebhookEventName, type WebhookEvent } from "@x/types";
 import type { WebhookDecryptor } from "./webhook-decryptor.js";
 import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 
@@ -38,35 +38,34 @@ export function parseWebhookEvent(
 ): WebhookEvent | undefined {
   const where = `events[${index}]`;
   const invalid = (field: string, what: string) => refuse(problems, "invalid_event", `${where}.${field} must be ${what}`);
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+  if (!isJsonObject(raw)) {
     return refuse(problems, "invalid_event", `${where} is not an object`);
   }
-  const fields = raw as Record<string, unknown>;
-  const { name, channel } = fields;
+  const { name, channel } = raw;
   if (typeof name !== "string") return invalid("name", "a string");
   if (!KNOWN_EVENT_NAMES.has(name)) {
     if (channel !== undefined && typeof channel !== "string") return invalid("channel", "a string when present");
-    return { ...fields, name, known: false };
+    return { ...raw, name, known: false };
   }
   if (typeof channel !== "string") return invalid("channel", "a string");
   const known = name as KnownWebhookEventName;
   switch (known) {
     case "member_added":
     case "member_removed": {
-      const userId = userIdOf(fields.user_id);
+      const userId = userIdOf(raw.user_id);
       return userId === undefined ? invalid("user_id", "a string") : { name: known, channel, user_id: userId };
     }
     case "subscription_count": {
-      const count = fields.subscription_count;
+      const count = raw.subscription_count;
       return Number.isSafeInteger(count) && (count as number) >= 0
         ? { name: known, channel, subscription_count: count as number }
         : invalid("subscription_count", "a non-negative integer");
     }
     case "client_event": {
-      const { event, socket_id: socketId, user_id: rawUserId } = fields;
+      const { event, socket_id: socketId, user_id: rawUserId } = raw;
       // Compatible servers (soketi) forward the object a client sent: it is serialised once, so
       // that `data` is always the string a Pusher webhook would carry.
-      let data = typeof fields.data === "string" || fields.data === undefined ? fields.data : JSON.stringify(fields.data);
+      let data = typeof raw.data === "string" || raw.data === undefined ? raw.data : JSON.stringify(raw.data);
       const userId = userIdOf(rawUserId);
       if (typeof event !== "string") return invalid("event", "a string");
       if (data === undefined) return invalid("data", "present");

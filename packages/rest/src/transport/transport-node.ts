@@ -62,6 +62,20 @@ export const nodeTransport: Transport = (request, wire) =>
     }
     const url = new URL(request.url);
     const tls = url.protocol === "https:";
+    // Every outcome stops listening for an abort; any but a response also ends the connection.
+    const settle = (response: Response | undefined, error?: unknown): void => {
+      signal.removeEventListener("abort", onAbort);
+      if (response) {
+        resolve(response);
+      } else {
+        outgoing.destroy();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        reject(error);
+      }
+    };
+    // As fetch does (Fetch standard): an abort rejects with the signal's reason, whatever it is.
+    const onAbort = (): void => settle(undefined, signal.reason);
+    const fail = (error: unknown): void => settle(undefined, new TypeError("fetch failed", { cause: error }));
     const outgoing = (tls ? httpsRequest : httpRequest)(
       {
         agent: tls ? httpsAgent : httpAgent,
@@ -72,23 +86,8 @@ export const nodeTransport: Transport = (request, wire) =>
         method: request.method,
         headers: wire.headers,
       },
-      (incoming) => readResponse(incoming, succeed, fail),
+      (incoming) => readResponse(incoming, settle, fail),
     );
-    const onAbort = (): void => {
-      signal.removeEventListener("abort", onAbort);
-      outgoing.destroy();
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal.reason);
-    };
-    function succeed(response: Response): void {
-      signal.removeEventListener("abort", onAbort);
-      resolve(response);
-    }
-    function fail(error: unknown): void {
-      signal.removeEventListener("abort", onAbort);
-      outgoing.destroy();
-      reject(new TypeError("fetch failed", { cause: error }));
-    }
     signal.addEventListener("abort", onAbort);
     outgoing.on("error", fail);
     outgoing.end(wire.body);

@@ -16,7 +16,7 @@ import { PusherError, isPusherError } from "./pusher-error.js";
 export class PusherConfigError extends PusherError {
   override readonly name = "PusherConfigError";
   /** The name of the option at fault, e.g. `"cluster"`. */
-  readonly option: string;
+  declare readonly option: string;
 
   constructor(option: string, message: string) {
     super("invalid_config", message);

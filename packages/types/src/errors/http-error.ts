@@ -34,12 +34,12 @@ function isRetryableStatus(status: number): boolean {
  */
 export class PusherHttpError extends PusherError {
   override readonly name = "PusherHttpError";
-  readonly status: number;
-  readonly serverMessage: string;
-  readonly method: string;
+  declare readonly status: number;
+  declare readonly serverMessage: string;
+  declare readonly method: string;
   /** The request URL with every credential-derived value redacted. */
-  readonly url: string;
-  readonly retryable: boolean;
+  declare readonly url: string;
+  declare readonly retryable: boolean;
 
   constructor(details: PusherHttpErrorDetails) {
     const url = redactSignedUrl(details.url);

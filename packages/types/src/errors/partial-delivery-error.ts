@@ -20,8 +20,8 @@ import { PusherError, isPusherError } from "./pusher-error.js";
  */
 export class PusherPartialDeliveryError<TItem = unknown> extends PusherError {
   override readonly name = "PusherPartialDeliveryError";
-  readonly delivered: readonly TItem[];
-  readonly undelivered: readonly TItem[];
+  declare readonly delivered: readonly TItem[];
+  declare readonly undelivered: readonly TItem[];
 
   constructor(
     delivered: readonly TItem[],

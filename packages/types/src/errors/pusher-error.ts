@@ -51,8 +51,10 @@ const PUSHER_ERROR_MARKER = Symbol.for("@x/types.PusherError");
  */
 export class PusherError extends Error {
   override readonly name: string = "PusherError";
+  // The properties of the errors are `declare`d and set by their constructors: a class field
+  // would first define each of them as `undefined`, and ship one more line per property.
   /** A stable, machine-readable code. */
-  readonly code: PusherErrorCode;
+  declare readonly code: PusherErrorCode;
 
   constructor(code: PusherErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);

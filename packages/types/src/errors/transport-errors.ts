@@ -1,11 +1,25 @@
 import { redactSignedUrl } from "../redact-signed-url.js";
-import { PusherError, isPusherError } from "./pusher-error.js";
+import { PusherError, isPusherError, type PusherErrorCode } from "./pusher-error.js";
 
 /** Where a request was going when it failed before any answer came back. */
 export interface PusherRequestTarget {
   method: string;
   /** Redacted by the constructor, whatever is passed. */
   url: string;
+}
+
+// What the errors of a request that got no HTTP answer share: where it went (with the URL
+// redacted) and a message that says so before saying what happened.
+abstract class PusherRequestFailure extends PusherError {
+  declare readonly method: string;
+  declare readonly url: string;
+
+  constructor(code: PusherErrorCode, target: PusherRequestTarget, outcome: string, options?: { cause?: unknown }) {
+    const url = redactSignedUrl(target.url);
+    super(code, `${target.method} ${url} ${outcome}`, options);
+    this.method = target.method;
+    this.url = url;
+  }
 }
 
 /**
@@ -17,16 +31,11 @@ export interface PusherRequestTarget {
  * if (isPusherNetworkError(error)) console.error(error.method, error.url, error.cause);
  * ```
  */
-export class PusherNetworkError extends PusherError {
+export class PusherNetworkError extends PusherRequestFailure {
   override readonly name = "PusherNetworkError";
-  readonly method: string;
-  readonly url: string;
 
   constructor(target: PusherRequestTarget, options: { cause: unknown }) {
-    const url = redactSignedUrl(target.url);
-    super("network_error", `${target.method} ${url} failed before any response`, options);
-    this.method = target.method;
-    this.url = url;
+    super("network_error", target, "failed before any response", options);
   }
 }
 
@@ -38,17 +47,12 @@ export class PusherNetworkError extends PusherError {
  * if (isPusherTimeoutError(error)) console.error(`gave up after ${error.timeoutMs} ms`);
  * ```
  */
-export class PusherTimeoutError extends PusherError {
+export class PusherTimeoutError extends PusherRequestFailure {
   override readonly name = "PusherTimeoutError";
-  readonly method: string;
-  readonly url: string;
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(target: PusherRequestTarget, timeoutMs: number, options?: { cause?: unknown }) {
-    const url = redactSignedUrl(target.url);
-    super("timeout", `${target.method} ${url} timed out after ${timeoutMs} ms`, options);
-    this.method = target.method;
-    this.url = url;
+    super("timeout", target, `timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -64,16 +68,11 @@ export class PusherTimeoutError extends PusherError {
  * await pending.catch((error) => isPusherAbortError(error)); // true
  * ```
  */
-export class PusherAbortError extends PusherError {
+export class PusherAbortError extends PusherRequestFailure {
   override readonly name = "PusherAbortError";
-  readonly method: string;
-  readonly url: string;
 
   constructor(target: PusherRequestTarget, options?: { cause?: unknown }) {
-    const url = redactSignedUrl(target.url);
-    super("aborted", `${target.method} ${url} was aborted`, options);
-    this.method = target.method;
-    this.url = url;
+    super("aborted", target, "was aborted", options);
   }
 }
 

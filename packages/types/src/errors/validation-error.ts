@@ -18,7 +18,7 @@ export class PusherValidationError extends PusherError {
   override readonly name = "PusherValidationError";
   declare readonly code: ValidationErrorCode;
   /** The argument at fault, e.g. `"socketId"` or `"channels[3]"`. */
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(code: ValidationErrorCode, field: string, message: string) {
     super(code, message);

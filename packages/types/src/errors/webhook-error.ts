@@ -11,7 +11,7 @@ import { PusherError, isPusherError } from "./pusher-error.js";
  */
 export class PusherWebhookError extends PusherError {
   override readonly name = "PusherWebhookError";
-  readonly reasons: readonly string[];
+  declare readonly reasons: readonly string[];
 
   constructor(reasons: readonly string[]) {
     super("invalid_webhook", `invalid webhook: ${reasons.join("; ")}`);

@@ -1,9 +1,8 @@
 import { PusherValidationError } from "../errors/validation-error.js";
 import { MAX_CHANNEL_NAME_LENGTH, SERVER_TO_USER_CHANNEL_PREFIX } from "../limits.js";
 import { describeValue } from "./describe-value.js";
+import { validateNameCharacters } from "./name-characters.js";
 import { validateUserId } from "./user-id.js";
-
-const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]+$/;
 
 /** Options of {@link validateChannelName}. */
 export interface ChannelNameOptions {
@@ -40,11 +39,5 @@ export function validateChannelName(name: unknown, options: ChannelNameOptions =
       `${field} must be 1 to ${MAX_CHANNEL_NAME_LENGTH} characters long, got ${describeValue(name)}`,
     );
   }
-  if (!CHANNEL_NAME.test(name)) {
-    throw new PusherValidationError(
-      "invalid_channel_name",
-      field,
-      `${field} may only contain A-Z a-z 0-9 _ - = @ , . ; but got ${describeValue(name)}`,
-    );
-  }
+  validateNameCharacters(name, "invalid_channel_name", field);
 }

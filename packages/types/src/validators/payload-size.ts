@@ -1,7 +1,10 @@
 import { PusherValidationError } from "../errors/validation-error.js";
 
+const encoder = /* @__PURE__ */ new TextEncoder();
+
 /**
- * The number of bytes `text` takes in UTF-8, counted without encoding it.
+ * The number of bytes `text` takes in UTF-8. A lone surrogate counts as U+FFFD (3 bytes), as
+ * it is sent. The native encoder is faster than counting in JavaScript from about 1 KB on.
  *
  * @example
  * ```ts
@@ -9,21 +12,7 @@ import { PusherValidationError } from "../errors/validation-error.js";
  * ```
  */
 export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        // A surrogate pair is one code point of 4 bytes.
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3; // BMP characters and lone surrogates (encoded as U+FFFD, 3 bytes)
-  }
-  return bytes;
+  return encoder.encode(text).byteLength;
 }
 
 /**

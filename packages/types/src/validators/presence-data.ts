@@ -1,4 +1,5 @@
 import { PusherValidationError } from "../errors/validation-error.js";
+import { isJsonObject } from "../is-json-object.js";
 import type { PresenceData } from "../wire-types.js";
 import { describeValue } from "./describe-value.js";
 
@@ -14,14 +15,14 @@ import { describeValue } from "./describe-value.js";
  * ```
  */
 export function validatePresenceData(data: unknown, field = "presenceData"): asserts data is PresenceData {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+  if (!isJsonObject(data)) {
     throw new PusherValidationError(
       "invalid_presence_data",
       field,
       `${field} must be an object with a user_id, got ${describeValue(data)}`,
     );
   }
-  const { user_id: userId, user_info: userInfo } = data as Record<string, unknown>;
+  const { user_id: userId, user_info: userInfo } = data;
   const validId =
     (typeof userId === "string" && userId.length > 0) || (typeof userId === "number" && Number.isFinite(userId));
   if (!validId) {
@@ -31,7 +32,7 @@ export function validatePresenceData(data: unknown, field = "presenceData"): ass
       `${field}.user_id must be a non-empty string (or a number), got ${describeValue(userId)}`,
     );
   }
-  if (userInfo !== undefined && (typeof userInfo !== "object" || userInfo === null || Array.isArray(userInfo))) {
+  if (userInfo !== undefined && !isJsonObject(userInfo)) {
     throw new PusherValidationError(
       "invalid_presence_data",
       `${field}.user_info`,

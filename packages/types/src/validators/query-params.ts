@@ -1,4 +1,5 @@
 import { PusherValidationError } from "../errors/validation-error.js";
+import { isJsonObject } from "../is-json-object.js";
 import { RESERVED_QUERY_PARAMS } from "../limits.js";
 import { describeValue } from "./describe-value.js";
 
@@ -21,7 +22,7 @@ export function validateQueryParams(
   params: unknown,
   field = "params",
 ): asserts params is Record<string, QueryParamValue | undefined> {
-  if (typeof params !== "object" || params === null || Array.isArray(params)) {
+  if (!isJsonObject(params)) {
     throw new PusherValidationError("invalid_params", field, `${field} must be an object of query parameters`);
   }
   for (const [key, value] of Object.entries(params)) {

@@ -1,4 +1,5 @@
 import { PusherValidationError } from "../errors/validation-error.js";
+import { isJsonObject } from "../is-json-object.js";
 import { MAX_WATCHLIST_SIZE } from "../limits.js";
 import type { UserData } from "../wire-types.js";
 import { describeValue } from "./describe-value.js";
@@ -16,16 +17,16 @@ import { validateUserId } from "./user-id.js";
  * ```
  */
 export function validateUserData(data: unknown, field = "userData"): asserts data is UserData {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+  if (!isJsonObject(data)) {
     throw new PusherValidationError(
       "invalid_user_data",
       field,
       `${field} must be an object with an id, got ${describeValue(data)}`,
     );
   }
-  const { id, user_info: userInfo, watchlist } = data as Record<string, unknown>;
+  const { id, user_info: userInfo, watchlist } = data;
   validateUserId(id, `${field}.id`);
-  if (userInfo !== undefined && (typeof userInfo !== "object" || userInfo === null || Array.isArray(userInfo))) {
+  if (userInfo !== undefined && !isJsonObject(userInfo)) {
     throw new PusherValidationError(
       "invalid_user_data",
       `${field}.user_info`,

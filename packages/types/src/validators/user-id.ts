@@ -1,8 +1,7 @@
 import { PusherValidationError } from "../errors/validation-error.js";
 import { MAX_USER_ID_LENGTH } from "../limits.js";
 import { describeValue } from "./describe-value.js";
-
-const USER_ID = /^[A-Za-z0-9_\-=@,.;]+$/;
+import { validateNameCharacters } from "./name-characters.js";
 
 /**
  * Checks a user id: a non-empty string of at most 200 characters from the channel-name
@@ -22,11 +21,5 @@ export function validateUserId(userId: unknown, field = "userId"): asserts userI
       `${field} must be a string of 1 to ${MAX_USER_ID_LENGTH} characters, got ${describeValue(userId)}`,
     );
   }
-  if (!USER_ID.test(userId)) {
-    throw new PusherValidationError(
-      "invalid_user_id",
-      field,
-      `${field} may only contain A-Z a-z 0-9 _ - = @ , . ; but got ${describeValue(userId)}`,
-    );
-  }
+  validateNameCharacters(userId, "invalid_user_id", field);
 }
