@@ -1,5 +1,5 @@
-export type { Publisher, PublisherOptions } from "./create-publisher.js";
-export { createPublisher } from "./create-publisher.js";
+export type { Publisher, PublisherOptions } from "./publisher/create-publisher.js";
+export { createPublisher } from "./publisher/create-publisher.js";
 export { createRestClient } from "./create-rest-client.js";
 export type {
   ChannelOptions,
@@ -9,7 +9,7 @@ export type {
   RestClient,
   TriggerOptions,
 } from "./rest-client.js";
-export type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
+export type { RestClientOptions, RetryOptions } from "./options/rest-client-options.js";
 export { VERSION } from "./version.js";
 // The vocabulary of this client's API, from @x/types, so that one install is enough.
 export type {

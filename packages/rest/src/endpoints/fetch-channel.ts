@@ -1,7 +1,7 @@
 import { validateChannelName, type ChannelState } from "@x/types";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
 import { infoParam } from "./info-param.js";
-import type { ChannelOptions } from "./rest-client.js";
+import type { ChannelOptions } from "../rest-client.js";
 import { toChannelState } from "./typed-results.js";
 
 /**

@@ -1,6 +1,6 @@
 import { validateUserId } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import type { RequestOptions } from "../rest-client.js";
 
 /**
  * Disconnects every connection of a signed-in user: `POST /users/<userId>/terminate_connections`

@@ -9,9 +9,9 @@ import {
   type TriggerResult,
 } from "@x/types";
 import { chunk } from "./chunk.js";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
 import { infoParam } from "./info-param.js";
-import type { TriggerOptions } from "./rest-client.js";
+import type { TriggerOptions } from "../rest-client.js";
 import { sendInOrder } from "./send-in-order.js";
 import { serializeEventData } from "./serialize-event-data.js";
 import { triggerChannels } from "./typed-results.js";

@@ -9,9 +9,9 @@ import {
   type BatchTriggerResult,
 } from "@x/types";
 import { chunk } from "./chunk.js";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
 import { infoParam } from "./info-param.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { RequestOptions } from "../rest-client.js";
 import { sendInOrder } from "./send-in-order.js";
 import { serializeEventData } from "./serialize-event-data.js";
 import { TRIGGER_INFO_ATTRIBUTES } from "./trigger.js";

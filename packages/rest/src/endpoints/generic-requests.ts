@@ -1,6 +1,6 @@
 import { PusherValidationError } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { QueryParams, RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import type { QueryParams, RequestOptions } from "../rest-client.js";
 import { toWireString } from "./to-wire-string.js";
 
 // A path is one piece of the URL: a query or fragment must go through `params`, and whitespace

@@ -7,8 +7,8 @@ import {
   type BatchEvent,
   type ChannelAttributes,
 } from "@x/types";
-import type { RestClient } from "./rest-client.js";
-import { wholeNumberOption } from "./whole-number-option.js";
+import type { RestClient } from "../rest-client.js";
+import { wholeNumberOption } from "../options/whole-number-option.js";
 
 /**
  * Options of {@link createPublisher}.

@@ -1,6 +1,6 @@
 import { PusherValidationError, isPresenceChannel, validateChannelName, type PresenceUsers } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import type { RequestOptions } from "../rest-client.js";
 import { toPresenceUsers } from "./typed-results.js";
 
 /**

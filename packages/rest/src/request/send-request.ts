@@ -6,8 +6,8 @@ import { mapTransportError } from "./map-transport-error.js";
 import { parseResponseBody } from "./map-response.js";
 import type { RawResponse } from "./raw-response.js";
 import type { RequestTarget } from "./request-target.js";
-import type { ResolvedOptions, ResolvedRetry } from "./resolve-options.js";
-import { VERSION } from "./version.js";
+import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
+import { VERSION } from "../version.js";
 
 /**
  * One call of the HTTP API, before signing.

@@ -1,7 +1,7 @@
 import { PusherValidationError, validateChannelName, type ChannelsList } from "@x/types";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
 import { infoParam } from "./info-param.js";
-import type { ChannelsOptions } from "./rest-client.js";
+import type { ChannelsOptions } from "../rest-client.js";
 import { toChannelsList } from "./typed-results.js";
 
 /**

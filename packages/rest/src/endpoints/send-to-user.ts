@@ -1,6 +1,6 @@
 import { SERVER_TO_USER_CHANNEL_PREFIX, validateUserId, type TriggerResult } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import type { RequestOptions } from "../rest-client.js";
 import { trigger } from "./trigger.js";
 
 /**
