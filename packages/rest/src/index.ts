@@ -22,6 +22,7 @@ export type {
   PresenceUsers,
   PusherErrorCode,
   QueryParamValue,
+  ResponseErrorCode,
   TriggerResult,
 } from "@x/types";
 export {
@@ -31,6 +32,8 @@ export {
   PusherHttpError,
   PusherNetworkError,
   PusherPartialDeliveryError,
+  PusherQueueFullError,
+  PusherResponseError,
   PusherTimeoutError,
   PusherValidationError,
   isPusherAbortError,
@@ -39,6 +42,8 @@ export {
   isPusherHttpError,
   isPusherNetworkError,
   isPusherPartialDeliveryError,
+  isPusherQueueFullError,
+  isPusherResponseError,
   isPusherTimeoutError,
   isPusherValidationError,
 } from "@x/types";

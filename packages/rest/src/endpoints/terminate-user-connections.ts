@@ -1,5 +1,6 @@
 import { validateUserId } from "@x/types";
 import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
 import type { RequestOptions } from "../rest-client.js";
 
 /**
@@ -14,8 +15,9 @@ import type { RequestOptions } from "../rest-client.js";
 export async function terminateUserConnections(
   context: ClientContext,
   userId: string,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<void> {
+  const options = callOptions(givenOptions);
   validateUserId(userId);
   await context.send({
     method: "POST",

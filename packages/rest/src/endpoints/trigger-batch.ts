@@ -10,6 +10,7 @@ import {
 } from "@x/types";
 import { chunk } from "./chunk.js";
 import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";
 import type { RequestOptions } from "../rest-client.js";
 import { sendInOrder } from "./send-in-order.js";
@@ -41,8 +42,9 @@ interface WireBatchEvent {
 export async function triggerBatch(
   context: ClientContext,
   events: readonly BatchEvent[],
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<BatchTriggerResult> {
+  const options = callOptions(givenOptions);
   // Checked through an unknown: Array.isArray would narrow a readonly array to any[].
   const given: unknown = events;
   if (!Array.isArray(given)) {

@@ -1,13 +1,16 @@
 import { signRequest } from "@x/signing";
 import { PusherAbortError, type QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
-import ky, { type Input, type RetryOptions as KyRetryOptions } from "ky";
-import { mapTransportError } from "./map-transport-error.js";
-import { parseResponseBody } from "./map-response.js";
-import type { RawResponse } from "./raw-response.js";
-import type { RequestTarget } from "./request-target.js";
+import type { KyInstance, RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
+import type { BufferedReply } from "../transport/buffered-reply.js";
+import type { WireOrigin, WireParts } from "../transport/transport.js";
 import { VERSION } from "../version.js";
+import { bufferedFetch } from "./buffered-fetch.js";
+import { loadKy, type KyModule } from "./load-ky.js";
+import { parseResponseBody } from "./map-response.js";
+import { mapTransportError } from "./map-transport-error.js";
+import type { RequestTarget } from "./request-target.js";
 
 /**
  * One call of the HTTP API, before signing.
@@ -46,9 +49,11 @@ const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 const RETRY_AFTER_STATUS_CODES = [429, 503];
 
 /**
- * Builds the function that signs, sends and maps every request of one client, on a ky instance
- * made once. Each request is signed once, its body is the exact string that was MD5'd
- * (PROTOCOL §2), and any failure comes out as an error of `@x/types`, never one of ky's.
+ * Builds the function that signs, sends and maps every request of one client. ky is loaded on
+ * the first request, and one ky instance then serves them all. Each request is signed once, its
+ * body is the exact string that was MD5'd (PROTOCOL §2), the answer's body is read whole under
+ * `maxResponseBytes` within ky's timeout, and any failure comes out as an error of `@x/types`,
+ * never one of ky's.
  *
  * @example
  * ```ts
@@ -57,44 +62,60 @@ const RETRY_AFTER_STATUS_CODES = [429, 503];
  * ```
  */
 export function createSendRequest(options: ResolvedOptions): SendRequest {
-  const api = ky.create({
-    fetch: options.fetch,
-    timeout: options.timeoutMs,
-    // Through a fetch, ky's `.json()` hands over the raw text with its Response: parsing happens
-    // in one place (map-response.ts), the read of the body stays under ky's timeout, and the
-    // status of a 2xx error body (PROTOCOL §3) is kept. ky also reads error bodies with it.
-    parseJson: (text, { response }): RawResponse => ({ status: response.status, text }),
-  });
+  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes } = options;
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
-  const { baseUrl, appPath, credentials, timeoutMs } = options;
   // A fetch the caller injected is used as given; otherwise the runtime's own transport, if it
-  // has one (Node: transport-node.ts), else ky's default, the global fetch.
+  // has one (Node: transport-node.ts), else the global fetch, looked up when a request is sent.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
+  const origin = transport === undefined ? undefined : wireOrigin(baseUrl);
+  let ky: KyModule | undefined;
+  let api: KyInstance | undefined;
+  // Looked up on the first request: on Node, reading `globalThis.fetch` loads undici.
+  let send: typeof fetch | undefined;
+
+  async function exchange(method: "GET" | "POST", url: string, path: string, body: string | undefined, signal: AbortSignal | undefined): Promise<BufferedReply> {
+    ky ??= await loadKy();
+    api ??= ky.default.create({
+      timeout: timeoutMs,
+      // Never follow a redirect: the other location would receive the signed URL and the body.
+      redirect: "manual",
+    });
+    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
+    const retry = retryFor[method];
+    if (origin !== undefined && transport !== undefined) {
+      // ky's Request carries neither headers nor body: the transport takes them as they are.
+      const wire: WireParts = { origin, path, headers, body, maxResponseBytes };
+      const fetch = (request: Request): Promise<Response> => transport(request, wire) as unknown as Promise<Response>;
+      return (await api(url, { method, signal, retry, fetch: fetch as typeof globalThis.fetch })) as unknown as BufferedReply;
+    }
+    send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
+    const fetchVia = send;
+    // A BufferedReply passes for a Response with ky (buffered-reply.ts).
+    const fetch = (request: Request): Promise<Response> => bufferedFetch(fetchVia, request, maxResponseBytes) as unknown as Promise<Response>;
+    return (await api(url, { method, headers, body, signal, retry, fetch: fetch as typeof globalThis.fetch })) as unknown as BufferedReply;
+  }
 
   return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<unknown> {
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
-    const target: RequestTarget = { method, url: `${baseUrl}${fullPath}?${query}`, secret: credentials.secret };
+    const pathAndQuery = `${fullPath}?${query}`;
+    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, secret: credentials.secret };
     if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
-    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
-    const retry = retryFor[method];
-    let response: RawResponse;
+    let reply: BufferedReply;
     try {
-      if (transport === undefined) {
-        response = await api(target.url, { method, headers, body, signal, retry }).json<RawResponse>();
-      } else {
-        // ky's Request carries neither headers nor body: the transport takes them as they are.
-        // It has read the body before it resolves, within ky's timeout, so `text()` waits on
-        // nothing and ky's `.json()` (a second timer racing a read) is not needed.
-        const fetchWith = (request: Input): Promise<Response> => transport(request as Request, { headers, body });
-        const reply = await api(target.url, { method, signal, retry, fetch: fetchWith });
-        response = { status: reply.status, text: await reply.text() };
-      }
+      reply = await exchange(method, target.url, pathAndQuery, body, signal);
     } catch (error) {
-      throw mapTransportError(error, target, signal, timeoutMs);
+      throw mapTransportError(ky, error, target, signal, timeoutMs);
     }
-    return parseResponseBody(response, target);
+    return parseResponseBody(reply, target);
   };
+}
+
+// Parsed once per client: the transport needs the parts, and the base URL never changes.
+function wireOrigin(baseUrl: string): WireOrigin {
+  const url = new URL(baseUrl);
+  // An IPv6 host comes in brackets in a URL, and without them to `node:http`.
+  return { tls: url.protocol === "https:", hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"), port: url.port };
 }
 
 // A limit of 0 also spares ky the clone of each request it keeps for retrying.
