@@ -6,6 +6,7 @@
 import { Buffer } from "node:buffer";
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { networkFailure } from "../request/network-failure.js";
 import { responseTooLarge } from "../request/response-too-large.js";
 import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
 import type { Transport, WireParts } from "./transport.js";
@@ -66,7 +67,7 @@ export const nodeTransport: Transport = (request, wire) =>
       }
     };
     const onAbort = (): void => finish(undefined, signal.reason);
-    const fail = (error: unknown): void => finish(undefined, new TypeError("fetch failed", { cause: error }));
+    const fail = (error: unknown, status?: number): void => finish(undefined, networkFailure(error, status));
 
     const send = (afterStaleConnection: boolean): void => {
       if (afterStaleConnection) closeIdleConnections(agent, options);
@@ -97,7 +98,13 @@ function closeIdleConnections(agent: HttpAgent, options: RequestOptions): void {
   for (const socket of agent.freeSockets[agent.getName(options)] ?? []) socket.destroy();
 }
 
-function readReply(incoming: IncomingMessage, request: Request, wire: WireParts, finish: Finish, fail: (error: unknown) => void): void {
+function readReply(
+  incoming: IncomingMessage,
+  request: Request,
+  wire: WireParts,
+  finish: Finish,
+  fail: (error: unknown, status: number) => void,
+): void {
   const status = incoming.statusCode ?? 0;
   const { maxResponseBytes } = wire;
   const tooLarge = (): void => {
@@ -115,10 +122,12 @@ function readReply(incoming: IncomingMessage, request: Request, wire: WireParts,
     if (size > maxResponseBytes) tooLarge();
     else chunks.push(chunk);
   });
-  incoming.on("error", fail);
+  // The status had arrived: the error says so (the server may have acted on the request).
+  const failReading = (error: unknown): void => fail(error, status);
+  incoming.on("error", failReading);
   // A connection that ends before the whole body arrived must not pass for a short answer.
   incoming.on("close", () => {
-    if (!incoming.complete) fail(Object.assign(new Error("the connection closed in the middle of the answer"), { code: "ECONNRESET" }));
+    if (!incoming.complete) failReading(Object.assign(new Error("the connection closed in the middle of the answer"), { code: "ECONNRESET" }));
   });
   incoming.on("end", () => {
     const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");
