@@ -56,9 +56,9 @@ export async function trigger(
   const { maxChannelsPerTrigger } = context.options;
   // Longer lists are split below, so only an empty list breaks the count rule here.
   if (list.length === 0) validateChannelCount(0, maxChannelsPerTrigger);
-  list.forEach((channel, index) =>
-    validateChannelName(channel, { allowServerToUser, field: single ? "channel" : `channels[${index}]` }),
-  );
+  for (let index = 0; index < list.length; index++) {
+    validateChannelName(list[index], { allowServerToUser, field: single ? "channel" : `channels[${index}]` });
+  }
   validateEventName(event, "event");
   const { socketId, signal } = options;
   if (socketId !== undefined) validateSocketId(socketId);

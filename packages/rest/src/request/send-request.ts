@@ -1,7 +1,7 @@
 import { signRequest } from "@x/signing";
 import { PusherAbortError, type QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
-import type { KyInstance, RetryOptions as KyRetryOptions } from "ky";
+import type { KyInstance, Options as KyOptions, RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { WireOrigin, WireParts } from "../transport/transport.js";
@@ -73,26 +73,28 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   // Looked up on the first request: on Node, reading `globalThis.fetch` loads undici.
   let send: typeof fetch | undefined;
 
-  async function exchange(method: "GET" | "POST", url: string, path: string, body: string | undefined, signal: AbortSignal | undefined): Promise<BufferedReply> {
-    ky ??= await loadKy();
-    api ??= ky.default.create({
-      timeout: timeoutMs,
-      // Never follow a redirect: the other location would receive the signed URL and the body.
-      redirect: "manual",
-    });
-    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
+  // One call's options for ky, built anew for each request: ky merges its defaults and a
+  // call's options key by key on every call, so both are kept to the keys that matter.
+  function kyCall(method: "GET" | "POST", path: string, body: string | undefined, signal: AbortSignal | undefined): KyOptions {
+    const call: KyOptions = { method };
+    if (signal !== undefined) call.signal = signal;
+    // ky retries no POST by default: a retry setting is only needed where it differs.
     const retry = retryFor[method];
+    if (retry !== 0 || method === "GET") call.retry = retry;
+    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
     if (origin !== undefined && transport !== undefined) {
       // ky's Request carries neither headers nor body: the transport takes them as they are.
       const wire: WireParts = { origin, path, headers, body, maxResponseBytes };
-      const fetch = (request: Request): Promise<Response> => transport(request, wire) as unknown as Promise<Response>;
-      return (await api(url, { method, signal, retry, fetch: fetch as typeof globalThis.fetch })) as unknown as BufferedReply;
+      call.fetch = ((request: Request) => transport(request, wire)) as unknown as typeof fetch;
+    } else {
+      send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
+      const fetchVia = send;
+      call.headers = headers;
+      call.body = body;
+      // A BufferedReply passes for a Response with ky (buffered-reply.ts).
+      call.fetch = ((request: Request) => bufferedFetch(fetchVia, request, maxResponseBytes)) as unknown as typeof fetch;
     }
-    send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
-    const fetchVia = send;
-    // A BufferedReply passes for a Response with ky (buffered-reply.ts).
-    const fetch = (request: Request): Promise<Response> => bufferedFetch(fetchVia, request, maxResponseBytes) as unknown as Promise<Response>;
-    return (await api(url, { method, headers, body, signal, retry, fetch: fetch as typeof globalThis.fetch })) as unknown as BufferedReply;
+    return call;
   }
 
   return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<unknown> {
@@ -103,7 +105,10 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
     let reply: BufferedReply;
     try {
-      reply = await exchange(method, target.url, pathAndQuery, body, signal);
+      ky ??= await loadKy();
+      // node:http never follows a redirect; a fetch must be told not to.
+      api ??= ky.default.create(origin === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs });
+      reply = (await api(target.url, kyCall(method, pathAndQuery, body, signal))) as unknown as BufferedReply;
     } catch (error) {
       throw mapTransportError(ky, error, target, signal, timeoutMs);
     }
