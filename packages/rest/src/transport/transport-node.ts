@@ -4,8 +4,7 @@
 // loopback. This sends what ky built with `node:http(s)` on keep-alive agents and hands ky back
 // the answer, read in full. It is the one file of @x/rest that may import Node built-ins.
 import { Buffer } from "node:buffer";
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions, request as httpRequest } from "node:http";
 import { networkFailure } from "../request/network-failure.js";
 import { responseTooLarge } from "../request/response-too-large.js";
 import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
@@ -15,8 +14,25 @@ import type { Transport, WireParts } from "./transport.js";
 // used first (so that idle ones age out), and one idle for 5 s is closed, before servers
 // commonly close theirs (a request sent on a connection the server is closing fails).
 const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 5_000 } as const;
-const httpAgent = new HttpAgent(AGENT_OPTIONS);
-const httpsAgent = new HttpsAgent(AGENT_OPTIONS);
+
+/** How requests of one scheme leave: `node:http` or `node:https`, and its keep-alive agent. */
+interface Scheme {
+  request: typeof httpRequest;
+  agent: Agent;
+}
+
+// Loaded by the first request of each scheme, not with the package: an app that signs
+// authorizations and never sends a request does not load Node's HTTP stack (node:https alone
+// takes several milliseconds to load).
+const schemes: { http?: Promise<Scheme>; https?: Promise<Scheme> } = {};
+
+function loadScheme(tls: boolean): Promise<Scheme> {
+  const load = async (): Promise<Scheme> => {
+    const module = tls ? await import("node:https") : await import("node:http");
+    return { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
+  };
+  return tls ? (schemes.https ??= load()) : (schemes.http ??= load());
+}
 
 type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
 
@@ -38,8 +54,10 @@ type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
  * const reply = await ky(url, { method: "POST", fetch: (request) => nodeTransport(request as Request, wire) });
  * ```
  */
-export const nodeTransport: Transport = (request, wire) =>
-  new Promise<BufferedReply>((resolve, reject) => {
+export const nodeTransport: Transport = async (request, wire) => sendOver(await loadScheme(wire.origin.tls), request, wire);
+
+function sendOver({ request: requestVia, agent }: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
+  return new Promise<BufferedReply>((resolve, reject) => {
     const { signal } = request;
     if (signal.aborted) {
       // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
@@ -47,8 +65,7 @@ export const nodeTransport: Transport = (request, wire) =>
       reject(signal.reason);
       return;
     }
-    const { tls, hostname, port } = wire.origin;
-    const agent = tls ? httpsAgent : httpAgent;
+    const { hostname, port } = wire.origin;
     const options: RequestOptions = { agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers };
     let outgoing: ClientRequest;
     let settled = false;
@@ -72,7 +89,7 @@ export const nodeTransport: Transport = (request, wire) =>
     const send = (afterStaleConnection: boolean): void => {
       if (afterStaleConnection) closeIdleConnections(agent, options);
       let answered = false;
-      outgoing = (tls ? httpsRequest : httpRequest)(options, (incoming) => {
+      outgoing = requestVia(options, (incoming) => {
         answered = true;
         readReply(incoming, request, wire, finish, fail);
       });
@@ -85,6 +102,7 @@ export const nodeTransport: Transport = (request, wire) =>
     signal.addEventListener("abort", onAbort);
     send(false);
   });
+}
 
 // A server that closes a kept-alive connection just as a request is written on it resets it:
 // "socket hang up" (ECONNRESET) or a write to the closed socket (EPIPE).
@@ -94,7 +112,7 @@ function isConnectionReset(error: NodeJS.ErrnoException): boolean {
 
 // The other idle connections to the same server were opened in the same period as the stale
 // one and are likely stale too: closing them makes the agent open a new connection.
-function closeIdleConnections(agent: HttpAgent, options: RequestOptions): void {
+function closeIdleConnections(agent: Agent, options: RequestOptions): void {
   for (const socket of agent.freeSockets[agent.getName(options)] ?? []) socket.destroy();
 }
 
