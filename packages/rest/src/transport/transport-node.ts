@@ -23,15 +23,19 @@ interface Scheme {
 
 // Loaded by the first request of each scheme, not with the package: an app that signs
 // authorizations and never sends a request does not load Node's HTTP stack (node:https alone
-// takes several milliseconds to load).
-const schemes: { http?: Promise<Scheme>; https?: Promise<Scheme> } = {};
+// takes several milliseconds to load). Once loaded, a scheme is used without waiting.
+const loading: { http?: Promise<Scheme>; https?: Promise<Scheme> } = {};
+const loaded: { http?: Scheme; https?: Scheme } = {};
 
 function loadScheme(tls: boolean): Promise<Scheme> {
   const load = async (): Promise<Scheme> => {
     const module = tls ? await import("node:https") : await import("node:http");
-    return { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
+    const scheme = { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
+    if (tls) loaded.https = scheme;
+    else loaded.http = scheme;
+    return scheme;
   };
-  return tls ? (schemes.https ??= load()) : (schemes.http ??= load());
+  return tls ? (loading.https ??= load()) : (loading.http ??= load());
 }
 
 type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
@@ -54,7 +58,11 @@ type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
  * const reply = await ky(url, { method: "POST", fetch: (request) => nodeTransport(request as Request, wire) });
  * ```
  */
-export const nodeTransport: Transport = async (request, wire) => sendOver(await loadScheme(wire.origin.tls), request, wire);
+export const nodeTransport: Transport = (request, wire) => {
+  const { tls } = wire.origin;
+  const scheme = tls ? loaded.https : loaded.http;
+  return scheme === undefined ? loadScheme(tls).then((ready) => sendOver(ready, request, wire)) : sendOver(scheme, request, wire);
+};
 
 function sendOver({ request: requestVia, agent }: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
   return new Promise<BufferedReply>((resolve, reject) => {
