@@ -2,6 +2,8 @@ export type { Publisher, PublisherOptions } from "./publisher/create-publisher.j
 export { createPublisher } from "./publisher/create-publisher.js";
 export { createRestClient } from "./create-rest-client.js";
 export type {
+  ApiRequestOptions,
+  ApiResponse,
   ChannelOptions,
   ChannelsOptions,
   QueryParams,

@@ -75,7 +75,7 @@ export async function trigger(
       // Key order as in PROTOCOL §2 V1; undefined fields are left out by JSON.stringify.
       body: JSON.stringify({ name: event, channels: chunks[index], data: wireData, socket_id: socketId, info }),
       signal,
-    }),
+    }).then((answer) => answer.body),
   );
   return { channels: Object.assign({}, ...responses.map(triggerChannels)) as Record<string, ChannelAttributes> };
 }

@@ -11,6 +11,7 @@ import { loadKy, type KyModule } from "./load-ky.js";
 import { parseResponseBody } from "./map-response.js";
 import { mapTransportError } from "./map-transport-error.js";
 import type { RequestTarget } from "./request-target.js";
+import type { ApiResponse } from "../rest-client.js";
 
 /**
  * One call of the HTTP API, before signing.
@@ -32,14 +33,16 @@ export interface ApiRequest {
 }
 
 /**
- * Sends an {@link ApiRequest} and resolves with the parsed response body.
+ * Sends an {@link ApiRequest} and resolves with the API's answer: its status, its body as it
+ * came, and that body parsed.
  *
  * @example
  * ```ts
  * const send: SendRequest = createSendRequest(resolved);
+ * const { body } = await send({ method: "GET", path: "/channels" });
  * ```
  */
-export type SendRequest = (request: ApiRequest) => Promise<unknown>;
+export type SendRequest = (request: ApiRequest) => Promise<ApiResponse>;
 
 const LIBRARY_HEADER = `@x/rest ${VERSION}`;
 const GET_HEADERS = { accept: "application/json", "x-pusher-library": LIBRARY_HEADER };
@@ -58,7 +61,7 @@ const RETRY_AFTER_STATUS_CODES = [429, 503];
  * @example
  * ```ts
  * const send = createSendRequest(resolveOptions({ appId: "1", key: "k", secret: "s" }));
- * const body = await send({ method: "GET", path: "/channels" });
+ * const { body } = await send({ method: "GET", path: "/channels" });
  * ```
  */
 export function createSendRequest(options: ResolvedOptions): SendRequest {
@@ -97,7 +100,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     return call;
   }
 
-  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<unknown> {
+  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
     const pathAndQuery = `${fullPath}?${query}`;
@@ -112,7 +115,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     } catch (error) {
       throw mapTransportError(ky, error, target, signal, timeoutMs);
     }
-    return parseResponseBody(reply, target);
+    return { status: reply.status, body: parseResponseBody(reply, target), text: reply.bodyText };
   };
 }
 
