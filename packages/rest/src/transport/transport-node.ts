@@ -30,7 +30,11 @@ const loaded: { http?: Scheme; https?: Scheme } = {};
 function loadScheme(tls: boolean): Promise<Scheme> {
   const load = async (): Promise<Scheme> => {
     const module = tls ? await import("node:https") : await import("node:http");
-    const scheme = { request: module.request, agent: new module.Agent(AGENT_OPTIONS) };
+    // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
+    // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
+    const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
+    const agentOptions = proxyEnv === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, proxyEnv };
+    const scheme = { request: module.request, agent: new module.Agent(agentOptions) };
     if (tls) loaded.https = scheme;
     else loaded.http = scheme;
     return scheme;
@@ -64,7 +68,9 @@ export const nodeTransport: Transport = (request, wire) => {
   return scheme === undefined ? loadScheme(tls).then((ready) => sendOver(ready, request, wire)) : sendOver(scheme, request, wire);
 };
 
-function sendOver({ request: requestVia, agent }: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
+function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
+  const requestVia = scheme.request;
+  const agent = (wire.origin.agent as Agent | undefined) ?? scheme.agent;
   return new Promise<BufferedReply>((resolve, reject) => {
     const { signal } = request;
     if (signal.aborted) {
