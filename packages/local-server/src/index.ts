@@ -6,6 +6,8 @@ export type { RedisReply } from "./redis-command.ts";
 export { redisCommand } from "./redis-command.ts";
 export { REDIS_INSTALL_COMMAND, RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
 export { isContinuousIntegration, skipClusterTests } from "./skip-cluster-tests.ts";
+export type { NodeProcess } from "./start-node-process.ts";
+export { startNodeProcess } from "./start-node-process.ts";
 export type { SoketiWebhook } from "./soketi-environment.ts";
 export type { ClusterNode, LocalCluster, LocalClusterOptions } from "./start-local-cluster.ts";
 export { startLocalCluster } from "./start-local-cluster.ts";

@@ -53,12 +53,18 @@ const OVERRIDABLE_DEFAULTS: Record<string, string> = {
   SOKETI_DEFAULT_APP_USER_AUTHENTICATION: "true",
 };
 
-// Defaults of a cluster's nodes, which a caller may override too. The last event of a cache
-// channel lives in Redis, as on one server: a node other than the one that received it can
-// replay it to a new subscriber. Rate limits (off by default) stay per node, and webhooks are
-// sent by the node that observed the event (queue driver "sync").
+// Defaults of a cluster's nodes, which a caller may override too:
+// - the last event of a cache channel lives in Redis, as on one server: a node other than the
+//   one that received it can replay it to a new subscriber;
+// - a node that answers a query (channels, members, counts) asks the others through Redis and
+//   waits for every answer up to this timeout, then answers with what it has: 5 s in soketi,
+//   20 s here, so that a loaded test machine gets complete answers rather than partial ones (a
+//   killed node is not waited for: Redis drops it from the count at once).
+// Rate limits (off by default) stay per node, and webhooks are sent by the node that observed
+// the event (queue driver "sync").
 const CLUSTER_OVERRIDABLE_DEFAULTS: Record<string, string> = {
   SOKETI_CACHE_DRIVER: "redis",
+  SOKETI_ADAPTER_REDIS_REQUESTS_TIMEOUT: "20000",
 };
 
 function controlledVariables(settings: SoketiSettings): Record<string, string> {
