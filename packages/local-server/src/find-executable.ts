@@ -1,10 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
-// Debian puts daemons such as redis-server in /usr/bin, and a few tools in /usr/sbin, which a
-// trimmed PATH may lack.
-const FALLBACK_DIRECTORIES = ["/usr/local/bin", "/usr/bin", "/usr/sbin"];
-
 function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -15,9 +11,9 @@ function isExecutableFile(path: string): boolean {
 }
 
 /**
- * The path of a program, looked up like a shell's `command -v` would (each folder of `PATH`,
- * then `/usr/local/bin`, `/usr/bin`, `/usr/sbin`), or `undefined` when there is none. A name
- * with a `/` is a path: it is returned if it is an executable file.
+ * The path of a program, looked up in each folder of `PATH` as a shell's `command -v` would, or
+ * `undefined` when there is none. A name with a `/` is a path: it is returned if it is an
+ * executable file.
  *
  * @example
  * ```ts
@@ -27,6 +23,9 @@ function isExecutableFile(path: string): boolean {
  */
 export function findExecutable(name: string, path = process.env.PATH ?? ""): string | undefined {
   if (name.includes("/")) return isExecutableFile(name) ? name : undefined;
-  const directories = [...path.split(delimiter).filter((directory) => directory !== ""), ...FALLBACK_DIRECTORIES];
-  return directories.map((directory) => join(directory, name)).find(isExecutableFile);
+  return path
+    .split(delimiter)
+    .filter((directory) => directory !== "")
+    .map((directory) => join(directory, name))
+    .find(isExecutableFile);
 }

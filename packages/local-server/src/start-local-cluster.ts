@@ -18,7 +18,7 @@ import { startRedis } from "./start-redis.ts";
 export interface LocalClusterOptions extends LocalServerOptions {
   /** How many soketi nodes, from 1 to 16. @default 2 */
   nodes?: number;
-  /** The `redis-server` program. @default the one found on `PATH` (or in /usr/local/bin, /usr/bin, /usr/sbin) */
+  /** The `redis-server` program: a path, or a name looked up on `PATH`. @default "redis-server" */
   redisServer?: string;
 }
 

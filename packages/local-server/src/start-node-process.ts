@@ -31,7 +31,8 @@ const EXIT_WITH_PARENT_CJS = createRequire(import.meta.url).resolve("./exit-with
  * process, the same three ways as soketi: `stop()`, a kill when this process exits, and the
  * exit-with-parent watchdog, which ends it when its stdin pipe closes, that is when this process
  * dies in any way. The script may read lines from its stdin too (commands from the test); it
- * must not close it. It inherits this process's environment unless `env` is given.
+ * must not close it, and, as the watchdog keeps stdin flowing, it calls `process.exit()` when
+ * it is done. It inherits this process's environment unless `env` is given.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@ import { findExecutable } from "./find-executable.ts";
 import { freePort } from "./free-port.ts";
 import { RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
 import { retryOnPortCollision, startChildServer } from "./start-child-server.ts";
-import { killChild, stopChild } from "./tracked-children.ts";
+import { stopChild } from "./tracked-children.ts";
 
 /**
  * A running `redis-server` on the loopback interface, without persistence.
@@ -21,17 +21,13 @@ export interface LocalRedis {
   host: "127.0.0.1";
   port: number;
   pid: number;
-  /** Its working directory, a fresh temporary one (it stays empty: nothing is persisted); removed by `stop()`. */
-  directory: string;
-  /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited and its directory is gone. Safe to call twice. */
+  /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited and its temporary directory is gone. Safe to call twice. */
   stop(): Promise<void>;
-  /** SIGKILL at once; resolves once it has exited and its directory is gone. */
-  kill(): Promise<void>;
 }
 
 /** How to start Redis. */
 export interface LocalRedisOptions {
-  /** The `redis-server` program. @default the one found on `PATH` */
+  /** The `redis-server` program: a path, or a name looked up on `PATH`. @default "redis-server" */
   redisServer?: string;
   /** @default 45_000 */
   startTimeoutMs?: number;
@@ -82,7 +78,7 @@ function resolveRedisServer(redisServer = "redis-server"): string {
   throw new RedisServerNotFoundError(
     redisServer.includes("/")
       ? `${redisServer} is not an executable file`
-      : `no ${redisServer} on PATH nor in /usr/local/bin, /usr/bin, /usr/sbin`,
+      : `no ${redisServer} on PATH`,
   );
 }
 
@@ -114,13 +110,7 @@ async function startRedisOnFreePort(redisServer: string, startTimeoutMs: number)
       host: "127.0.0.1",
       port,
       pid,
-      directory,
       stop: () => (stopping ??= stopChild(child).then(removeDirectory)),
-      kill: () => {
-        const killed = killChild(child).then(removeDirectory);
-        stopping ??= killed;
-        return killed;
-      },
     };
   } catch (error) {
     removeDirectory();

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,6 +57,26 @@ describe("skipClusterTests and isContinuousIntegration (no Redis needed)", () =>
     expect(skipClusterTests({ CI: "true", PATH: "/nonexistent" })).toBe(false);
   });
 
+  it("skipClusterTests(env) outside CI skips, with a notice that says how to install Redis, only when redis-server is not on PATH", () => {
+    const directory = mkdtempSync(join(tmpdir(), "x-fake-redis-"));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      writeFileSync(join(directory, "redis-server"), "#!/bin/sh\n", { mode: 0o755 });
+      expect(skipClusterTests({ PATH: directory })).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+
+      expect(skipClusterTests({ PATH: "/nonexistent" })).toBe(true);
+      expect(warn).toHaveBeenCalledWith(
+        "Skipping the cluster tests (they fail instead when CI=true). redis-server was not found: no redis-server on PATH. " +
+          "A local cluster shares its state through Redis: install it with `apt-get install -y redis-server` (Debian/Ubuntu), " +
+          "or pass the path of a redis-server program as the redisServer option.",
+      );
+    } finally {
+      warn.mockRestore();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it("startLocalCluster({ redisServer }) with a program that does not exist rejects with how to install Redis, and starts nothing", async () => {
     const before = childPids();
     const failure = startLocalCluster({ redisServer: "/nonexistent/redis-server" });
@@ -64,6 +84,9 @@ describe("skipClusterTests and isContinuousIntegration (no Redis needed)", () =>
     await expect(failure).rejects.toThrow(
       "redis-server was not found: /nonexistent/redis-server is not an executable file. A local cluster shares its state " +
         "through Redis: install it with `apt-get install -y redis-server` (Debian/Ubuntu)",
+    );
+    await expect(startLocalCluster({ redisServer: "x-no-such-redis-server" })).rejects.toThrow(
+      "redis-server was not found: no x-no-such-redis-server on PATH.",
     );
     expect(childPids()).toEqual(before);
   });
