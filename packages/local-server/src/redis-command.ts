@@ -1,6 +1,13 @@
 import { connect } from "node:net";
 
-/** A Redis reply: a simple or bulk string, an integer, a nil, or an array of replies. */
+/**
+ * A Redis reply: a simple or bulk string, an integer, a nil, or an array of replies.
+ *
+ * @example
+ * ```ts
+ * const reply: RedisReply = ["x-local-cluster#redis-adapter#comms#req", 2]; // PUBSUB NUMSUB
+ * ```
+ */
 export type RedisReply = string | number | null | RedisReply[];
 
 class RedisErrorReply {

@@ -1,4 +1,11 @@
-/** The command that installs Redis on Debian and Ubuntu, the systems the tests and CI run on. */
+/**
+ * The command that installs Redis on Debian and Ubuntu, the systems the tests and CI run on.
+ *
+ * @example
+ * ```ts
+ * console.warn(`no redis-server: run ${REDIS_INSTALL_COMMAND}`);
+ * ```
+ */
 export const REDIS_INSTALL_COMMAND = "apt-get install -y redis-server";
 
 /**

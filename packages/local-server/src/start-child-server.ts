@@ -43,7 +43,14 @@ export interface ChildServerSpec {
   portTakenPattern?: RegExp;
 }
 
-/** A server process that said it is up and owns its ports. */
+/**
+ * A server process that said it is up and owns its ports.
+ *
+ * @example
+ * ```ts
+ * const { child, pid }: ChildServer = await startChildServer(spec);
+ * ```
+ */
 export interface ChildServer {
   child: ChildProcess;
   pid: number;

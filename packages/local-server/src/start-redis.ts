@@ -25,7 +25,14 @@ export interface LocalRedis {
   stop(): Promise<void>;
 }
 
-/** How to start Redis. */
+/**
+ * How to start Redis. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: LocalRedisOptions = { redisServer: "/usr/bin/redis-server", startTimeoutMs: 10_000 };
+ * ```
+ */
 export interface LocalRedisOptions {
   /** The `redis-server` program: a path, or a name looked up on `PATH`. @default "redis-server" */
   redisServer?: string;
