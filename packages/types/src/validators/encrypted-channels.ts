@@ -4,7 +4,8 @@ import { PusherValidationError } from "../errors/validation-error.js";
 /**
  * Checks the end-to-end encryption rule of PROTOCOL §6: a trigger that names an encrypted
  * channel must name only that one channel (each channel has its own key). Throws
- * `encrypted_channel_misuse`.
+ * `encrypted_channel_misuse`; a `channels` that is not an array of strings throws
+ * `invalid_channel_name`.
  *
  * @example
  * ```ts
@@ -13,6 +14,10 @@ import { PusherValidationError } from "../errors/validation-error.js";
  * ```
  */
 export function validateEncryptedChannelTrigger(channels: readonly string[], field = "channels"): void {
+  // Checked before anything is read: a list of anything else cannot be judged.
+  if (!Array.isArray(channels) || !channels.every((channel) => typeof channel === "string")) {
+    throw new PusherValidationError("invalid_channel_name", field, `${field} must be an array of channel names`);
+  }
   if (channels.length > 1 && channels.some(isEncryptedChannel)) {
     throw new PusherValidationError(
       "encrypted_channel_misuse",

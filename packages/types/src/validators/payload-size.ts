@@ -5,19 +5,23 @@ const encoder = /* @__PURE__ */ new TextEncoder();
 /**
  * The number of bytes `text` takes in UTF-8. A lone surrogate counts as U+FFFD (3 bytes), as
  * it is sent. The native encoder is faster than counting in JavaScript from about 1 KB on.
+ * Anything but a string throws `invalid_params` naming `field`.
  *
  * @example
  * ```ts
  * utf8ByteLength("héllo"); // 6
  * ```
  */
-export function utf8ByteLength(text: string): number {
+export function utf8ByteLength(text: string, field = "text"): number {
+  // The encoder would convert anything else to a string first, which may throw or mislead.
+  if (typeof text !== "string") throw new PusherValidationError("invalid_params", field, `${field} must be a string`);
   return encoder.encode(text).byteLength;
 }
 
 /**
  * Checks that the wire `data` string fits in `maxBytes` UTF-8 bytes (PROTOCOL §4). Pass
- * `Infinity` to turn the check off for servers without a limit. Throws `payload_too_large`.
+ * `Infinity` to turn the check off for servers without a limit. Throws `payload_too_large`, or
+ * `invalid_params` when `data` is not a string (it is measured as sent, once serialized).
  *
  * @example
  * ```ts
@@ -25,7 +29,7 @@ export function utf8ByteLength(text: string): number {
  * ```
  */
 export function validatePayloadSize(data: string, maxBytes: number, field = "data"): void {
-  const size = utf8ByteLength(data);
+  const size = utf8ByteLength(data, field);
   if (size > maxBytes) {
     throw new PusherValidationError(
       "payload_too_large",
