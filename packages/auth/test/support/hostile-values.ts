@@ -69,14 +69,21 @@ export class HostileSeed {
 /** A seed of one of the hostile objects. */
 export const hostileObject = fc.constantFrom(...Object.entries(HOSTILE_FACTORIES)).map(([kind, make]) => new HostileSeed(kind, make));
 
+/** Seeds of the hostile objects JSON.stringify throws on: nothing that holds one can be signed. */
+export const unserializableObject = fc
+  .constantFrom(...Object.entries(HOSTILE_FACTORIES).filter(([kind]) => !["an object with non-callable toString and valueOf", "a function", "a symbol"].includes(kind)))
+  .map(([kind, make]) => new HostileSeed(kind, make));
+
 /** A copy of `value` with every seed in it, in plain objects and arrays, replaced by its hostile object. */
 export function materialize(value: unknown): unknown {
   if (value instanceof HostileSeed) return value.make();
   if (Array.isArray(value)) return value.map(materialize);
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, materialize(field)]));
-  }
-  return value;
+  if (typeof value !== "object" || value === null) return value;
+  // fast-check's records and objects come with Object.prototype or with none.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy = Object.fromEntries(Object.entries(value).map(([key, field]) => [key, materialize(field)]));
+  return prototype === null ? Object.setPrototypeOf(copy, null) : copy;
 }
 
 /** Anything, hostile objects included. */
