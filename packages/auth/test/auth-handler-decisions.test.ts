@@ -86,7 +86,8 @@ describe("createAuthHandler fails closed on every decision that is not an explic
       let failed = 0;
       await fc.assert(
         fc.asyncProperty(refusals[target], deliveryArb, async (seed, delivery) => {
-          const callback = answering(materialize(seed), delivery);
+          // The callbacks are typed for well-behaved applications: these answer anything.
+          const callback = answering(materialize(seed), delivery) as never;
           const handler = createAuthHandler({ ...credentials, onChannelAuthorization: callback, onUserAuthentication: callback, onError });
           const fields: Record<string, string> = target === "sign-in" ? { socket_id: "1.1" } : { socket_id: "1.1", channel_name: target };
           const response = await handler(formRequest(fields));
@@ -112,12 +113,13 @@ describe("createAuthHandler fails closed on every decision that is not an explic
           answering(channelName.startsWith("presence-") ? { presenceData: { user_id: "1" } } : true, delivery)() as never,
         onUserAuthentication: answering({ id: "1" }, delivery) as never,
       });
-      for (const fields of [
+      const requests: Record<string, string>[] = [
         { socket_id: "1.1", channel_name: "private-a" },
         { socket_id: "1.1", channel_name: "private-encrypted-vault" },
         { socket_id: "1.1", channel_name: "presence-a" },
         { socket_id: "1.1" },
-      ]) {
+      ];
+      for (const fields of requests) {
         const response = await handler(formRequest(fields));
         expect(response.status).toBe(200);
         expect(await response.json()).toHaveProperty("auth");
