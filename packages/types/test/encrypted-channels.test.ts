@@ -38,6 +38,7 @@ describe("validateEncryptedChannelTrigger with channels that are not an array of
     ["an array-like object", { length: 2 }],
     ["an array holding a number", ["a", 1]],
     ["an array holding a symbol", [Symbol("a")]],
+    ["an array Proxy whose traps throw", new Proxy([], { get: () => { throw new Error("boom"); } })],
   ])("rejects %s", (_, channels) => {
     expectValidationError(
       () => validateEncryptedChannelTrigger(channels as never),

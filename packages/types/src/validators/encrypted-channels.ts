@@ -14,15 +14,21 @@ import { PusherValidationError } from "../errors/validation-error.js";
  * ```
  */
 export function validateEncryptedChannelTrigger(channels: readonly string[], field = "channels"): void {
-  // Checked before anything is read: a list of anything else cannot be judged.
-  if (!Array.isArray(channels) || !channels.every((channel) => typeof channel === "string")) {
+  // A copy, read once; a list that is not an array of strings (or a Proxy that throws) cannot be judged.
+  let list: unknown[] = [0];
+  try {
+    if (Array.isArray(channels)) list = [...(channels as unknown[])];
+  } catch {
+    // list stays a list of something else
+  }
+  if (!list.every((channel) => typeof channel === "string")) {
     throw new PusherValidationError("invalid_channel_name", field, `${field} must be an array of channel names`);
   }
-  if (channels.length > 1 && channels.some(isEncryptedChannel)) {
+  if (list.length > 1 && list.some(isEncryptedChannel)) {
     throw new PusherValidationError(
       "encrypted_channel_misuse",
       field,
-      `a trigger to an encrypted channel must name only that channel, got ${channels.length} channels`,
+      `a trigger to an encrypted channel must name only that channel, got ${list.length} channels`,
     );
   }
 }
