@@ -59,6 +59,6 @@ function presenceDataAllowedBy(decision: unknown, channelName: string): Presence
   }
   throw new PusherConfigError(
     "onChannelAuthorization",
-    "onChannelAuthorization allows with true (private and encrypted channels) or { presenceData } (presence channels): this decision was refused",
+    "onChannelAuthorization must return true, or { presenceData } for a presence channel: refused",
   );
 }

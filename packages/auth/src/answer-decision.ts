@@ -18,7 +18,8 @@ export async function answerDecision(
   try {
     return jsonResponse(200, sign());
   } catch (error) {
-    if (decision !== false && decision !== null && decision !== undefined) await reportError(settings.onError, error, request);
+    // `!= null`: neither null nor undefined.
+    if (decision !== false && decision != null) await reportError(settings.onError, error, request);
     return errorResponse(403, "Forbidden");
   }
 }

@@ -55,8 +55,6 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
-const OPTION_NAMES = ["credentials", "onEvent", "onEvents", "onError", "maxAgeMs", "now", "decryptor", "maxBodyBytes"] as const;
-
 // The precedence is the numeric order: 413 is decided before anything else is checked, and an
 // unauthenticated sender learns nothing of the body's problems (401 wins over 400).
 const STATUS_BY_CODE: Record<WebhookValidationErrorCode, 400 | 401 | 413> = {
@@ -113,11 +111,12 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
-  const fields = readFields(options, OPTION_NAMES);
+  // (resolveVerifyOptions reads the options of verifyWebhook the same way.)
+  const fields = readFields(options, ["credentials", "onEvent", "onEvents", "onError"]);
   if (fields === undefined) refuseOption("options", "be an object with credentials and onEvent or onEvents");
   const { credentials, onEvent, onEvents, onError } = fields as Partial<WebhookHandlerOptions>;
   const resolvedCredentials = resolveWebhookCredentials(credentials as WebhookCredentials);
-  const resolvedOptions = resolveVerifyOptions(fields);
+  const resolvedOptions = resolveVerifyOptions(options);
   for (const [option, callback] of [["onEvent", onEvent], ["onEvents", onEvents], ["onError", onError]] as const) {
     if (callback !== undefined && typeof callback !== "function") refuseOption(option, "be a function when given");
   }

@@ -64,7 +64,7 @@ function nowOf(options: ResolvedVerifyOptions): number {
   } catch {
     // nowMs stays undefined
   }
-  if (!Number.isFinite(nowMs)) refuseOption("now", "return Unix milliseconds, a finite number");
+  if (!Number.isFinite(nowMs)) refuseOption("now", "return Unix milliseconds");
   return nowMs as number;
 }
 

@@ -6,7 +6,8 @@ import { PusherValidationError } from "../errors/validation-error.js";
  * back: the copy to check, so that what is checked is exactly what is signed, whatever getters,
  * Proxies or `toJSON` methods the original has. Data with no JSON text (a BigInt, a cycle,
  * nesting too deep, a getter or `toJSON` that throws) throws a {@link PusherValidationError}
- * with `code`; what it threw is dropped, since it may carry anything. `undefined` (and a function
+ * with `code` ("… cannot be serialized as JSON"); what it threw is dropped, since it may carry
+ * anything. `undefined` (and a function
  * or a symbol) has no text either: `text` is then `undefined` and so is the copy, which the
  * caller refuses as not being an object (so `text` is a string once the copy is checked).
  *
@@ -24,7 +25,7 @@ export function jsonText(data: unknown, code: ValidationErrorCode, field: string
     throw new PusherValidationError(
       code,
       field,
-      `${field} cannot be serialized as JSON (a BigInt, a cycle, deep nesting, or a getter or toJSON that throws)`,
+      `${field} cannot be serialized as JSON`,
     );
   }
   // JSON.parse of text JSON.stringify just wrote cannot fail.
