@@ -9,6 +9,8 @@ import { authenticateUser, authorizeChannel, isPusherError } from "../src/index.
 import { HOSTILE_MESSAGE, anyOrHostile, errorText, materialize, mutated } from "./support/hostile-values.js";
 
 const RUNS = 20_000;
+// A limit for a shared, possibly overloaded machine, not a speed requirement.
+const FUZZ_TIMEOUT_MS = 600_000;
 const SECRET = "fuzz-secret-3f9a2c71";
 const MASTER_KEY = "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=";
 const credentials = { key: "fuzz-key", secret: SECRET, encryptionMasterKeyBase64: MASTER_KEY };
@@ -71,7 +73,7 @@ function report(name: string, tally: Map<string, number>): void {
   console.log(`${name}: ${RUNS} inputs; ${rows.join(", ")}`);
 }
 
-describe("authorizeChannel and authenticateUser under fuzzing", () => {
+describe("authorizeChannel and authenticateUser under fuzzing", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it(`authorizeChannel(any credentials, any params) signs what it returns or throws only the SDK's errors (${RUNS} inputs)`, () => {
     const tally = new Map<string, number>();
     fc.assert(

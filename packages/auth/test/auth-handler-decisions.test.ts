@@ -12,6 +12,8 @@ import { formRequest } from "./support/auth-requests.js";
 import { anyOrHostile, anyValue, materialize, unserializableObject } from "./support/hostile-values.js";
 
 const RUNS = 1_500;
+// A limit for a shared, possibly overloaded machine, not a speed requirement.
+const FUZZ_TIMEOUT_MS = 600_000;
 const credentials = { key: "key", secret: "decision-secret", encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=" };
 const FORBIDDEN = { error: "Forbidden" };
 const FAILED = { error: "Internal Server Error" };
@@ -77,7 +79,7 @@ const refusals = {
   "sign-in": fc.oneof(fc.constantFrom(true, "true", {}, [], new Error("denied")), invalidUserData),
 } as const;
 
-describe("createAuthHandler fails closed on every decision that is not an explicit allow", () => {
+describe("createAuthHandler fails closed on every decision that is not an explicit allow", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it.each(Object.keys(refusals) as (keyof typeof refusals)[])(
     `answers 403 with no signature for ${RUNS} refusing decisions of every type on %s`,
     async (target) => {

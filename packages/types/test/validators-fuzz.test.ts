@@ -26,6 +26,8 @@ import {
 import { hostileData } from "./support/hostile-data.js";
 
 const RUNS = 1_000;
+// A limit for a shared, possibly overloaded machine, not a speed requirement.
+const FUZZ_TIMEOUT_MS = 600_000;
 const anything = fc.anything({
   maxDepth: 3,
   withBigInt: true,
@@ -63,7 +65,7 @@ const validators: Record<string, (value: unknown) => unknown> = {
   'readFields(value, ["key"])': (value) => readFields(value, ["key"]),
 };
 
-describe("the validators under fuzzing", () => {
+describe("the validators under fuzzing", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it.each(Object.keys(validators))(`%s returns or throws only the SDK's errors (${RUNS} values)`, (name) => {
     const validate = validators[name]!;
     fc.assert(
