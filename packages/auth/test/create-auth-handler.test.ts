@@ -341,6 +341,10 @@ describe("createAuthHandler: options", () => {
     ["a zero maxBodyBytes", { ...docs, ...callback, maxBodyBytes: 0 }, "maxBodyBytes"],
     ["a fractional maxBodyBytes", { ...docs, ...callback, maxBodyBytes: 10.5 }, "maxBodyBytes"],
     ["an infinite maxBodyBytes", { ...docs, ...callback, maxBodyBytes: Infinity }, "maxBodyBytes"],
+    ["null options", null, "options"],
+    ["options whose getter throws", Object.defineProperty({ ...callback }, "key", { get: () => { throw new Error(docs.secret); } }), "options"],
+    ["a Proxy as options", new Proxy({}, { get: () => { throw new Error(docs.secret); } }), "options"],
+    ["a maxBodyBytes that cannot be turned into a string", { ...docs, ...callback, maxBodyBytes: { toString: 0, valueOf: 0 } }, "maxBodyBytes"],
   ])("createAuthHandler throws a PusherConfigError naming the option for %s", (_, options, option) => {
     let error: unknown;
     try {

@@ -423,3 +423,14 @@ describe("verifyWebhook: hostile arguments", () => {
     expect(codes(verifyWebhook(app, signedDelivery(app, body), { decryptor }))).toEqual(["decryption_failed"]);
   });
 });
+
+describe("isKnownWebhookEvent with what is not an event", () => {
+  it.each([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "channel_occupied"],
+    ["a Proxy whose get trap throws", new Proxy({}, { get: () => { throw new Error("boom"); } })],
+  ])("isKnownWebhookEvent(%s) is false, not a throw", (_, value) => {
+    expect(isKnownWebhookEvent(value as never)).toBe(false);
+  });
+});
