@@ -1,0 +1,91 @@
+import { PusherValidationError } from "@x/types";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
+import type { ApiRequestOptions, ApiResponse, QueryParams, RequestOptions } from "../rest-client.js";
+import { toWireString } from "./to-wire-string.js";
+
+// A path is one piece of the URL: a query or fragment must go through `params`, and whitespace
+// would change the path between signing and sending.
+const API_PATH = /^\/[^?#\s]*$/;
+
+function validatePath(path: unknown): asserts path is string {
+  if (typeof path !== "string" || !API_PATH.test(path)) {
+    throw new PusherValidationError(
+      "invalid_params",
+      "path",
+      'path must start with "/" and hold no "?", "#" or whitespace (pass query parameters as params)',
+    );
+  }
+}
+
+/**
+ * A signed GET of any path under `/apps/<appId>`; resolves with the parsed body. Parameters
+ * named like a signing parameter are refused (PROTOCOL §2.5).
+ *
+ * @example
+ * ```ts
+ * const list = await apiGet<ChannelsList>(context, "/channels", { filter_by_prefix: "private-" });
+ * ```
+ */
+export async function apiGet<T>(
+  context: ClientContext,
+  path: string,
+  params?: QueryParams,
+  givenOptions?: RequestOptions,
+): Promise<T> {
+  const options = callOptions(givenOptions);
+  validatePath(path);
+  return (await context.send({ method: "GET", path, params, signal: options.signal })).body as T;
+}
+
+/**
+ * A signed POST of any path under `/apps/<appId>`: a string body is sent as-is, anything else
+ * JSON-encoded once. Resolves with the parsed body.
+ *
+ * @example
+ * ```ts
+ * await apiPost(context, "/users/42/terminate_connections", {});
+ * ```
+ */
+export async function apiPost<T>(
+  context: ClientContext,
+  path: string,
+  body: unknown,
+  params?: QueryParams,
+  givenOptions?: RequestOptions,
+): Promise<T> {
+  const options = callOptions(givenOptions);
+  validatePath(path);
+  const wireBody = toWireString(body, "body");
+  return (await context.send({ method: "POST", path, params, body: wireBody, signal: options.signal })).body as T;
+}
+
+/**
+ * A signed request of any path under `/apps/<appId>`, resolving with the whole answer: its
+ * status, its parsed body and its body as received (`text`). A `body` (POST only) is sent as-is
+ * when it is a string, JSON-encoded once otherwise. Failures reject as every call does.
+ *
+ * @example
+ * ```ts
+ * const { status, body, text } = await apiRequest(context, "POST", "/events", { body: { name: "e", channels: ["a"], data: "x" } });
+ * ```
+ */
+export async function apiRequest<T>(
+  context: ClientContext,
+  method: "GET" | "POST",
+  path: string,
+  givenOptions?: ApiRequestOptions,
+): Promise<ApiResponse<T>> {
+  const options = callOptions(givenOptions);
+  if (method !== "GET" && method !== "POST") {
+    throw new PusherValidationError("invalid_params", "method", 'method must be "GET" or "POST"');
+  }
+  validatePath(path);
+  const { params, signal } = options;
+  if (method === "GET") {
+    if (options.body !== undefined) throw new PusherValidationError("invalid_params", "body", "a GET has no body");
+    return (await context.send({ method, path, params, signal })) as ApiResponse<T>;
+  }
+  const body = toWireString(options.body ?? {}, "body");
+  return (await context.send({ method, path, params, body, signal })) as ApiResponse<T>;
+}

@@ -1,0 +1,261 @@
+import {
+  DEFAULT_MAX_BATCH_SIZE,
+  PusherConfigError,
+  PusherQueueFullError,
+  isPusherConfigError,
+  isPusherPartialDeliveryError,
+  isPusherValidationError,
+  type BatchEvent,
+  type ChannelAttributes,
+} from "@x/types";
+import type { RestClient } from "../rest-client.js";
+import { wholeNumberOption } from "../options/whole-number-option.js";
+
+/**
+ * Options of {@link createPublisher}.
+ *
+ * @example
+ * ```ts
+ * const options: PublisherOptions = { maxBatchSize: 10, maxDelayMs: 5, maxConcurrency: 2, maxQueued: 500, maxWaiting: 100, maxWaitMs: 2_000 };
+ * ```
+ */
+export interface PublisherOptions {
+  /** The most events one `batch_events` request carries; keep it ≤ the client's. @default 10 */
+  maxBatchSize?: number;
+  /** How long an event may wait for others to fill its batch, in milliseconds. @default 10 */
+  maxDelayMs?: number;
+  /** The most batch requests in flight at once. Use 1 to keep events in order. @default 4 */
+  maxConcurrency?: number;
+  /** The most events queued to be sent; beyond it, `publish` waits for room. @default 1_000 */
+  maxQueued?: number;
+  /**
+   * The most `publish` calls waiting for room in the queue. When the queue and this waiting room
+   * are both full, `publish` rejects at once with a `PusherQueueFullError`. `0` never waits.
+   * @default 1_000
+   */
+  maxWaiting?: number;
+  /**
+   * How long a `publish` may wait for room, in milliseconds; past it, it rejects with a
+   * `PusherQueueFullError`. @default 10_000
+   */
+  maxWaitMs?: number;
+}
+
+/**
+ * Coalesces events published close together into `batch_events` requests; made by
+ * {@link createPublisher}.
+ *
+ * @example
+ * ```ts
+ * const publisher = createPublisher(client);
+ * await Promise.all(orders.map((order) => publisher.publish({ channel: `order-${order.id}`, name: "updated", data: order })));
+ * await publisher.close();
+ * ```
+ */
+export interface Publisher {
+  /**
+   * Queues one event. Resolves with the attributes the server returned for it (`{}` unless it
+   * asked for `info` and the server reports it), or rejects with the error of its request. When
+   * `maxQueued` events are already queued, the event waits for room first: at most `maxWaitMs`,
+   * and only if fewer than `maxWaiting` others are waiting; otherwise it rejects with a
+   * `PusherQueueFullError`, unsent.
+   */
+  publish(event: BatchEvent): Promise<ChannelAttributes>;
+  /** Sends what is queued without waiting for full batches; resolves once everything has settled. */
+  flush(): Promise<void>;
+  /** Flushes, and refuses every later `publish` with a `PusherConfigError`. */
+  close(): Promise<void>;
+  /** Events accepted and not yet sent: never more than `maxQueued`. */
+  readonly queued: number;
+  /** `publish` calls waiting for room in the queue (backpressure): never more than `maxWaiting`. */
+  readonly waiting: number;
+  /** Batch requests sent and not yet answered: never more than `maxConcurrency`. */
+  readonly inFlightRequests: number;
+}
+
+interface PendingEvent {
+  event: BatchEvent;
+  resolve: (attributes: ChannelAttributes) => void;
+  reject: (error: unknown) => void;
+}
+
+interface WaitingEvent extends PendingEvent {
+  /** When the event began to wait for room, from `Date.now()`. */
+  since: number;
+}
+
+/**
+ * Creates a {@link Publisher} on `client.triggerBatch`. Its memory has a hard bound, whatever
+ * the caller does: at most `maxQueued` events are queued, `maxWaiting` wait for room, and
+ * `maxConcurrency × maxBatchSize` are in flight; any other `publish` rejects at once with a
+ * `PusherQueueFullError`, and so does one that waited `maxWaitMs` for room (the model of a
+ * Kafka producer's full buffer). Batches run concurrently, so events of different batches may
+ * arrive out of order unless `maxConcurrency` is 1.
+ *
+ * An event that fails validation does not sink its batch: nothing of a batch is sent when one of
+ * its events is invalid, so the publisher then sends each of its events on its own and each
+ * gets its own verdict. If a batch was split by the client and failed part-way, its delivered
+ * events resolve with `{}` and the others reject with the failure.
+ *
+ * @example
+ * ```ts
+ * import { createPublisher, createRestClient } from "@x/rest";
+ *
+ * const publisher = createPublisher(createRestClient(options), { maxDelayMs: 5 });
+ * const attributes = await publisher.publish({ channel: "chat", name: "message", data: { text: "hi" } });
+ * await publisher.close();
+ * ```
+ */
+export function createPublisher(
+  client: Pick<RestClient, "triggerBatch">,
+  options: PublisherOptions = {},
+): Publisher {
+  if (typeof client?.triggerBatch !== "function") {
+    throw new PusherConfigError("client", "client must be a client made by createRestClient");
+  }
+  if (typeof options !== "object" || options === null) {
+    throw new PusherConfigError("options", "options must be an object when given");
+  }
+  const maxBatchSize = wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
+  const maxDelayMs = wholeNumberOption(options.maxDelayMs, "maxDelayMs", 10, 0);
+  const maxConcurrency = wholeNumberOption(options.maxConcurrency, "maxConcurrency", 4, 1);
+  const maxQueued = wholeNumberOption(options.maxQueued, "maxQueued", 1_000, maxBatchSize);
+  const maxWaiting = wholeNumberOption(options.maxWaiting, "maxWaiting", 1_000, 0);
+  const maxWaitMs = wholeNumberOption(options.maxWaitMs, "maxWaitMs", 10_000, 0);
+
+  // Events accepted, in arrival order; batches are taken from the front.
+  const queue: PendingEvent[] = [];
+  // `publish` calls waiting for room in the queue, oldest first.
+  const waiting: WaitingEvent[] = [];
+  const idleWaiters: (() => void)[] = [];
+  let inFlight = 0;
+  let batchTimer: ReturnType<typeof setTimeout> | undefined;
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
+  // The oldest queued event has waited maxDelayMs: partial batches may go.
+  let due = false;
+  let closed = false;
+
+  function dispatch(): void {
+    while (
+      inFlight < maxConcurrency &&
+      queue.length > 0 &&
+      (queue.length >= maxBatchSize || due || closed || idleWaiters.length > 0)
+    ) {
+      inFlight++;
+      void send(queue.splice(0, maxBatchSize));
+      admitWaiting();
+    }
+    if (queue.length === 0) {
+      due = false;
+      clearTimeout(batchTimer);
+      batchTimer = undefined;
+      if (inFlight === 0 && waiting.length === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+    } else if (batchTimer === undefined && !due) {
+      batchTimer = setTimeout(() => {
+        batchTimer = undefined;
+        due = true;
+        dispatch();
+      }, maxDelayMs);
+    }
+  }
+
+  // Moves the oldest waiting events into the room the queue has.
+  function admitWaiting(): void {
+    const admitted = waiting.splice(0, Math.max(maxQueued - queue.length, 0));
+    for (const { event, resolve, reject } of admitted) queue.push({ event, resolve, reject });
+    if (waiting.length === 0) {
+      clearTimeout(waitTimer);
+      waitTimer = undefined;
+    }
+  }
+
+  // One timer, for the oldest waiting event: the others arrived later and expire later.
+  function armWaitTimer(): void {
+    if (waitTimer !== undefined || waiting.length === 0) return;
+    const oldest = waiting[0] as WaitingEvent;
+    waitTimer = setTimeout(expireWaiting, Math.max(oldest.since + maxWaitMs - Date.now(), 0));
+  }
+
+  function expireWaiting(): void {
+    waitTimer = undefined;
+    const now = Date.now();
+    let expired = 0;
+    while (expired < waiting.length && (waiting[expired] as WaitingEvent).since + maxWaitMs <= now) expired++;
+    for (const one of waiting.splice(0, expired)) {
+      one.reject(queueFull(`waited ${now - one.since} ms for room in the queue (maxWaitMs is ${maxWaitMs})`, now - one.since));
+    }
+    armWaitTimer();
+    dispatch();
+  }
+
+  function queueFull(reason: string, waitedMs: number): PusherQueueFullError {
+    return new PusherQueueFullError(`the event was not published: it ${reason}`, waitedMs);
+  }
+
+  // A client made by createRestClient answers one entry per event; a stand-in may answer fewer.
+  async function deliver(batch: PendingEvent[]): Promise<void> {
+    const { batch: results } = await client.triggerBatch(batch.map((one) => one.event));
+    batch.forEach((one, index) => one.resolve(results[index] ?? {}));
+  }
+
+  async function send(batch: PendingEvent[]): Promise<void> {
+    try {
+      await deliver(batch);
+    } catch (error) {
+      if (batch.length > 1 && (isPusherValidationError(error) || isPusherConfigError(error))) {
+        // Validation refused the whole batch before sending it: give each event its own verdict.
+        for (const one of batch) await deliver([one]).catch(one.reject);
+      } else if (isPusherPartialDeliveryError(error)) {
+        const delivered = new Set(error.delivered);
+        batch.forEach((one, index) => (delivered.has(index) ? one.resolve({}) : one.reject(error.cause)));
+      } else {
+        for (const one of batch) one.reject(error);
+      }
+    } finally {
+      inFlight--;
+      dispatch();
+    }
+  }
+
+  function flush(): Promise<void> {
+    return new Promise((resolve) => {
+      idleWaiters.push(resolve);
+      dispatch();
+    });
+  }
+
+  return {
+    publish(event) {
+      if (closed) {
+        return Promise.reject(new PusherConfigError("publisher", "publish() was called after close()"));
+      }
+      if (queue.length < maxQueued && waiting.length === 0) {
+        return new Promise((resolve, reject) => {
+          queue.push({ event, resolve, reject });
+          dispatch();
+        });
+      }
+      if (waiting.length >= maxWaiting) {
+        return Promise.reject(queueFull(`found the queue (${maxQueued}) and the waiting room (${maxWaiting}) full`, 0));
+      }
+      return new Promise((resolve, reject) => {
+        waiting.push({ event, resolve, reject, since: Date.now() });
+        armWaitTimer();
+      });
+    },
+    flush,
+    close() {
+      closed = true;
+      return flush();
+    },
+    get queued() {
+      return queue.length;
+    },
+    get waiting() {
+      return waiting.length;
+    },
+    get inFlightRequests() {
+      return inFlight;
+    },
+  };
+}
