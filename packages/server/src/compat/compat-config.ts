@@ -176,6 +176,6 @@ export function restClientOptions(config: CompatConfig): RestClientOptions {
     useTLS: config.scheme === "https",
     // A falsy timeout means none there; here, the REST client's default (10 s).
     timeout: config.timeout ? Math.ceil(Number(config.timeout)) : undefined,
-    agent: config.agent ? (config.agent as object) : undefined,
+    agent: config.agent ? config.agent : undefined,
   };
 }

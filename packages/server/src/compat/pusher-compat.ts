@@ -42,7 +42,8 @@ import { WebHook as CompatWebHook } from "./webhook.js";
 
 /** A string as-is, anything else JSON-encoded once: the official package's `ensureJSON`. */
 function ensureJSON(data: unknown): string | undefined {
-  return typeof data === "string" ? data : (JSON.stringify(data) as string | undefined);
+  // JSON.stringify gives undefined for undefined, a function or a symbol: the body then has no data.
+  return typeof data === "string" ? data : JSON.stringify(data);
 }
 
 // Node's Buffer where there is one, so that `channelSharedSecret(…).toString("base64")` works
@@ -182,7 +183,7 @@ export class Pusher {
    */
   get(opts: Pusher.GetOptions): Promise<Pusher.Response> {
     const { path, params } = opts ?? ({} as Partial<Pusher.GetOptions>);
-    return sendCompatRequest(this.#transport, "GET", path as string, params, undefined);
+    return sendCompatRequest(this.#transport, "GET", path, params, undefined);
   }
 
   /**
@@ -197,7 +198,7 @@ export class Pusher {
   post(opts: Pusher.PostOptions): Promise<Pusher.Response> {
     const { path, params, body } = opts ?? ({} as Partial<Pusher.PostOptions>);
     const wireBody = body ? (typeof body === "string" ? body : (JSON.stringify(body) as string | undefined)) : undefined;
-    return sendCompatRequest(this.#transport, "POST", path as string, params, wireBody);
+    return sendCompatRequest(this.#transport, "POST", path, params, wireBody);
   }
 
   /**

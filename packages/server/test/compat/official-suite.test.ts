@@ -8,7 +8,7 @@
 // "differs on purpose" block at the end (each is a row of docs/migrating-from-pusher.md).
 import nacl from "tweetnacl";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { Compat, IMPLEMENTATIONS, Official } from "./support/both-sdks.js";
+import { Compat, IMPLEMENTATIONS, Official, asOptions } from "./support/both-sdks.js";
 import { startRecordingServer, type RecordedRequest, type RecordingServer } from "./support/recording-server.js";
 import { whereItGoes } from "./support/where-it-goes.js";
 
@@ -57,13 +57,13 @@ const MASTER_KEY_BASE64 = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";
 
 describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Pusher) => {
   const local = (options: object = {}) =>
-    new Pusher({ appId: 1234, key: "f00d", secret: "tofu", host: "127.0.0.1", port: String(server.port), useTLS: false, ...options } as Pusher.Options);
+    new Pusher(asOptions({ appId: 1234, key: "f00d", secret: "tofu", host: "127.0.0.1", port: String(server.port), useTLS: false, ...options }));
 
   describe("authenticate.js", () => {
-    const pusher = () => new Pusher({ appId: 10000, key: "aaaa", secret: "tofu" } as Pusher.Options);
+    const pusher = () => new Pusher(asOptions({ appId: 10000, key: "aaaa", secret: "tofu" }));
 
     it("authenticateUser prefixes the signature with the app key", () => {
-      const withKey = (key: string) => new Pusher({ appId: 10000, key, secret: "tofu" } as Pusher.Options);
+      const withKey = (key: string) => new Pusher(asOptions({ appId: 10000, key, secret: "tofu" }));
       expect(withKey("1234").authenticateUser("123.456", { id: "45678" })).toEqual({
         auth: "1234:f4b1fdeea7c93e32648c7230e32b172057c5623cace6cfce791c6e7035e0babd",
         user_data: '{"id":"45678"}',
@@ -79,7 +79,7 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
         auth: "aaaa:b8a9f173455903792ae2b788add0c4c78ad7372b3ae7fb5769479276a1993743",
         user_data: JSON.stringify({ id: "55555", user_name: "test" }),
       });
-      const withSecret = (secret: string) => new Pusher({ appId: 10000, key: "11111", secret } as Pusher.Options);
+      const withSecret = (secret: string) => new Pusher(asOptions({ appId: 10000, key: "11111", secret }));
       expect(withSecret("1").authenticateUser("123.456", { id: "45678" }).auth).toBe(
         "11111:79bddf29fe8e2153dd5d8d569b3f45e5aeb26ae2eb4758879d844791b466cfa2",
       );
@@ -121,7 +121,7 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
     });
 
     it("authorizeChannel prefixes the signature with the app key, for any socket id, channel and secret", () => {
-      const make = (key: string, secret = "tofu") => new Pusher({ appId: 10000, key, secret } as Pusher.Options);
+      const make = (key: string, secret = "tofu") => new Pusher(asOptions({ appId: 10000, key, secret }));
       expect(make("1234").authorizeChannel("123.456", "test")).toEqual({
         auth: "1234:efa6cf7644a0b35cba36aa0f776f3cbf7bb60e95ea2696bde1dbe8403b61bd7c",
       });
@@ -146,12 +146,12 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
     });
 
     it("authorizeChannel returns and signs the channel data, UTF-8 included", () => {
-      const data = { foo: "bar" } as unknown as Pusher.PresenceChannelData;
+      const data = { foo: "bar" } as unknown as Compat.PresenceChannelData;
       expect(pusher().authorizeChannel("123.456", "test", data)).toEqual({
         auth: "aaaa:f41faf9ead2ea76772cc6b1168363057459f02499ae4d92e88229dc7f4efa2d4",
         channel_data: '{"foo":"bar"}',
       });
-      const text = "ą§¶™€łü€ß£" as unknown as Pusher.PresenceChannelData;
+      const text = "ą§¶™€łü€ß£" as unknown as Compat.PresenceChannelData;
       expect(pusher().authorizeChannel("1.1", "test", text)).toEqual({
         auth: "aaaa:2a229263e89d9c50524fd80c2e88be2843379f6931e28995e2cc214282c9db0c",
         channel_data: '"ą§¶™€łü€ß£"',
@@ -180,7 +180,7 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
     });
 
     it("authorizeChannel returns the shared_secret of private-encrypted- channels only", () => {
-      const encrypted = new Pusher({ appId: 1234, key: "f00d", secret: "tofu", encryptionMasterKeyBase64: MASTER_KEY_BASE64 } as Pusher.Options);
+      const encrypted = new Pusher(asOptions({ appId: 1234, key: "f00d", secret: "tofu", encryptionMasterKeyBase64: MASTER_KEY_BASE64 }));
       expect(encrypted.authorizeChannel("123.456", "private-encrypted-bla", "foo" as never)).toEqual({
         auth: "f00d:962c48b78bf93d98ff4c92ee7dff04865821455b7b401e9d60a9e0a90af2c105",
         channel_data: '"foo"',
@@ -194,7 +194,7 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
   });
 
   describe("constructor.js, for_cluster.js, for_url.js", () => {
-    const make = (options: object) => new Pusher(options as Pusher.Options);
+    const make = (options: object) => new Pusher(asOptions(options));
 
     it("throws when useTLS and encrypted are both set", () => {
       expect(() => make({ useTLS: true, encrypted: false })).toThrow(/^Cannot set both `useTLS` and `encrypted` configuration options$/);
@@ -236,14 +236,14 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
     });
 
     it("forCluster makes the cluster's host, over any host or cluster option", async () => {
-      const forCluster = (cluster: string) => (options: object) => Pusher.forCluster(cluster, { ...options, useTLS: true } as Pusher.BaseOptions);
+      const forCluster = (cluster: string) => (options: object) => Pusher.forCluster(cluster, { ...options, useTLS: true } as Compat.BaseOptions);
       expect(await whereItGoes(Pusher, {}, forCluster("test"))).toBe("https://api-test.pusher.com/apps/1/events");
       expect(await whereItGoes(Pusher, { host: "api.staging.pusher.com" }, forCluster("eu"))).toBe("https://api-eu.pusher.com/apps/1/events");
       expect(await whereItGoes(Pusher, { cluster: "mt1" }, forCluster("eu"))).toBe("https://api-eu.pusher.com/apps/1/events");
     });
 
     it("forURL reads the scheme, host, port, app id, key and secret", async () => {
-      const viaUrl = (url: string) => (options: object) => Pusher.forURL(url, options as Pusher.Options);
+      const viaUrl = (url: string) => (options: object) => Pusher.forURL(url, options);
       expect(await whereItGoes(Pusher, {}, viaUrl("https://123abc:def456@example.org/apps/4321"))).toBe(
         "https://example.org/apps/4321/events",
       );
@@ -260,8 +260,8 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
   });
 
   describe("create_signed_query_string.js", () => {
-    const pusher = () => new Pusher({ appId: 1234, key: "f00d", secret: "tofu" } as Pusher.Options);
-    const sign = (options: Pusher.SignedQueryStringOptions) => pusher().createSignedQueryString(options);
+    const pusher = () => new Pusher(asOptions({ appId: 1234, key: "f00d", secret: "tofu" }));
+    const sign = (options: Compat.SignedQueryStringOptions) => pusher().createSignedQueryString(options);
 
     beforeEach(() => {
       vi.useFakeTimers({ toFake: ["Date"] });
@@ -539,7 +539,7 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
   describe("webhook.js", () => {
     const vacated = JSON.stringify({ time_ms: 1403175510755, events: [{ channel: "test_channel", name: "channel_vacated" }] });
     const signature = "c17257e92037cd7de407ebc1ed174ceb7b2e518db127f44411b9ffc4f5b28cc5";
-    const app = () => new Pusher({ appId: 1, key: "123456789", secret: "tofu" } as Pusher.Options);
+    const app = () => new Pusher(asOptions({ appId: 1, key: "123456789", secret: "tofu" }));
     const webhook = (headers: object, rawBody: string) => app().webhook({ headers, rawBody });
     const json = (headers: object) => ({ "content-type": "application/json", ...headers });
 
@@ -603,7 +603,7 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
 
 describe("where @x/server/compat differs from the official package on purpose", () => {
   const local = (Pusher: typeof Compat, options: object = {}) =>
-    new Pusher({ appId: 1234, key: "f00d", secret: "tofu", host: "127.0.0.1", port: String(server.port), ...options } as Compat.Options);
+    new Pusher(asOptions({ appId: 1234, key: "f00d", secret: "tofu", host: "127.0.0.1", port: String(server.port), ...options }));
 
   it("RequestError.url: the official one holds the signed URL; ours has the key, signature and body_md5 redacted", async () => {
     server.answer({ status: 400, body: "Error" });
@@ -650,7 +650,7 @@ describe("where @x/server/compat differs from the official package on purpose", 
     const request = { headers: { "content-type": "text/plain", "x-pusher-signature": "f000000" }, rawBody: "{}" };
     const thrown = (Pusher: typeof Compat) => {
       try {
-        new Pusher({ appId: 1, key: "k", secret: "s" } as Compat.Options).webhook(request).getData();
+        new Pusher(asOptions({ appId: 1, key: "k", secret: "s" })).webhook(request).getData();
       } catch (error) {
         return error as { signature: string };
       }

@@ -27,3 +27,8 @@ export function outcome(run: () => unknown): Outcome {
     return { threw: { message: (error as Error).message } };
   }
 }
+
+/** Options as the official package takes them at run time (a numeric appId, no host…), typed for the constructor. */
+export function asOptions(options: object): Compat.Options {
+  return options as Compat.Options;
+}

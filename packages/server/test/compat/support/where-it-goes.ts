@@ -1,5 +1,6 @@
 import { redactSignedUrl } from "@x/types";
 import type Compat from "../../../src/compat/index.js";
+import { asOptions } from "./both-sdks.js";
 import { refusingAgent } from "./refusing-agent.js";
 
 /**
@@ -8,7 +9,7 @@ import { refusingAgent } from "./refusing-agent.js";
  */
 export async function whereItGoes(Pusher: typeof Compat, options: object, make?: (options: object) => Compat): Promise<string> {
   const withAgent = { appId: 1, key: "key", secret: "secret", ...options, agent: refusingAgent("http") };
-  const pusher = make === undefined ? new Pusher(withAgent as Compat.Options) : make(withAgent);
+  const pusher = make === undefined ? new Pusher(asOptions(withAgent)) : make(withAgent);
   try {
     await pusher.trigger("channel", "event", "data");
   } catch (error) {
