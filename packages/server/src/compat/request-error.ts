@@ -18,24 +18,19 @@ import { redactSignedUrl } from "@x/types";
  * ```
  */
 export class RequestError extends Error {
-  override readonly name: string = "PusherRequestError";
+  // The fields are typed as in the official package's declarations (`error: Error`, though it is
+  // undefined when the server answered, there as here), so that code reading them compiles.
+  override name: string = "PusherRequestError";
   /** The request URL, its credentials redacted. */
-  readonly url: string;
-  /** What failed, when the server did not answer. */
-  readonly error: unknown;
+  url: string;
+  /** What failed, when the server did not answer (undefined when it did). */
+  error: Error;
   /** The response's status, when there was one. */
-  readonly status: number | undefined;
+  status?: number;
   /** The response's body, when there was one (secrets the server quoted redacted). */
-  readonly body: string | undefined;
+  body?: string;
 
-  constructor(
-    message: string,
-    url: string,
-    error?: unknown,
-    status?: number,
-    body?: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(message: string, url: string, error: Error, status?: number, body?: string, options?: { cause?: unknown }) {
     super(message, options);
     // Whoever builds one, the URL it keeps is redacted.
     this.url = typeof url === "string" ? redactSignedUrl(url) : url;

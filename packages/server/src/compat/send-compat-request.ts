@@ -88,12 +88,13 @@ export function toRequestError(error: unknown, fallbackUrl: string): RequestErro
   const { url } = error as { url?: unknown };
   const where = typeof url === "string" ? url : fallbackUrl;
   if (isPusherHttpError(error) && error.status >= 400) {
-    return new RequestError(`Unexpected status code ${error.status}`, where, undefined, error.status, error.serverMessage, {
+    // No `error` when the server answered, as there.
+    return new RequestError(`Unexpected status code ${error.status}`, where, undefined as unknown as Error, error.status, error.serverMessage, {
       cause: error,
     });
   }
   // A 2xx that the REST client refused (an error in its body, or not the API's JSON) has a status.
   const status = isPusherHttpError(error) || isPusherResponseError(error) ? error.status : undefined;
   const body = isPusherHttpError(error) ? error.serverMessage : undefined;
-  return new RequestError("Request failed with an error", where, error, status, body, { cause: error });
+  return new RequestError("Request failed with an error", where, error as Error, status, body, { cause: error });
 }

@@ -14,11 +14,11 @@
  * ```
  */
 export class WebHookError extends Error {
-  override readonly name: string = "PusherWebHookError";
-  readonly contentType: string;
-  readonly body: string;
+  override name: string = "PusherWebHookError";
+  contentType: string;
+  body: string;
   /** `"REDACTED"` when the request had a signature, else what it had (`undefined`, `""`). */
-  readonly signature: string;
+  signature: string;
 
   constructor(message: string, contentType: string, body: string, signature: string) {
     super(message);

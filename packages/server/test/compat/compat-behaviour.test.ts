@@ -107,7 +107,7 @@ describe("errors of HTTP calls", () => {
   });
 
   it("the RequestError constructor redacts a signed URL given to it", () => {
-    const error = new Compat.RequestError("m", "https://h/apps/1/events?auth_key=k&auth_timestamp=1&auth_signature=abc", undefined, 500, "b");
+    const error = new Compat.RequestError("m", "https://h/apps/1/events?auth_key=k&auth_timestamp=1&auth_signature=abc", new Error("cause"), 500, "b");
     expect(error.url).toBe("https://h/apps/1/events?auth_key=REDACTED&auth_timestamp=1&auth_signature=REDACTED");
   });
 });

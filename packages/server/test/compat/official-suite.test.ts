@@ -593,9 +593,9 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
   describe("exports.js", () => {
     it("exports Token, RequestError and WebHookError as classes; errors are Errors", () => {
       expect(new Pusher.Token("k", "s").key).toBe("k");
-      expect(new Pusher.RequestError("m", "u", undefined, 400, "b")).toBeInstanceOf(Error);
+      expect(new Pusher.RequestError("m", "u", new Error("cause"), 400, "b")).toBeInstanceOf(Error);
       expect(new Pusher.WebHookError("m", "c", "b", "")).toBeInstanceOf(Error);
-      expect(new Pusher.RequestError("m", "u").name).toBe("PusherRequestError");
+      expect(new Pusher.RequestError("m", "u", new Error("cause")).name).toBe("PusherRequestError");
       expect(new Pusher.WebHookError("m", "c", "b", "").name).toBe("PusherWebHookError");
     });
   });
