@@ -184,6 +184,17 @@ describe("@x/server/compat from the packed tarball", () => {
     });
   });
 
+  it("its declarations need neither Node's types nor the DOM library", async () => {
+    const directory = join(project, "ts-no-ambient-types");
+    await mkdir(directory);
+    await writeFile(join(directory, "package.json"), JSON.stringify({ name: "ts-no-ambient-types", private: true, type: "module" }));
+    await writeFile(join(directory, "tsconfig.json"), tsconfig("bundler", { types: [] }));
+    const source = await readFile(join(here, "fixtures/typescript-consumer/app.ts"), "utf8");
+    await writeFile(join(directory, "app.ts"), source.replaceAll('"pusher"', '"@x/server/compat"'));
+    const result = await typecheck(directory);
+    expect(result, result.output).toEqual({ ok: true, output: "" });
+  });
+
   it("the TypeScript check can fail: a wrong type in the project is an error against @x/server/compat", async () => {
     const directory = join(project, "ts-broken");
     await mkdir(directory);
