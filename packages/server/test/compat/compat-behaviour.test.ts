@@ -82,6 +82,9 @@ describe("errors of HTTP calls", () => {
     expect(isPusherNetworkError(error.error)).toBe(true);
     expect(error.cause).toBe(error.error);
     expect(error.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/apps/app-id/events\\?auth_key=REDACTED&`));
+    const shown = everythingShown(error);
+    expect(shown).not.toMatch(/auth_signature=[0-9a-f]{64}/);
+    expect(shown).not.toContain(SECRET);
   });
 
   it("a connection closed without an answer rejects the same way", async () => {
