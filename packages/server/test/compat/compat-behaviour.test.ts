@@ -5,7 +5,7 @@
 // package where it behaves otherwise.
 import { inspect } from "node:util";
 import { isPusherConfigError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherValidationError } from "@x/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Compat, Official, asOptions } from "./support/both-sdks.js";
 import { startRecordingServer, type RecordingServer } from "./support/recording-server.js";
 
@@ -270,6 +270,20 @@ describe("differences of behaviour, against the official package", () => {
     expect(new Compat.Token("k", SECRET).secret).toBe(SECRET);
     expect(JSON.stringify(local(Official))).toContain(SECRET);
     expect(JSON.stringify(local(Official).webhook(request))).toContain(SECRET);
+  });
+
+  it("the deprecated encrypted and encryptionMasterKey options work and print nothing; the official package warns", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const options = { encrypted: false, encryptionMasterKey: "01234567890123456789012345678901" };
+      const ours = local(Compat, options).channelSharedSecret("private-encrypted-x");
+      expect(warn).not.toHaveBeenCalled();
+      const theirs = local(Official, options).channelSharedSecret("private-encrypted-x");
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(Buffer.from(ours).equals(Buffer.from(theirs))).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("channelSharedSecret gives a Buffer on Node, as there", () => {

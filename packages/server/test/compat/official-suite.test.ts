@@ -196,6 +196,16 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
   describe("constructor.js, for_cluster.js, for_url.js", () => {
     const make = (options: object) => new Pusher(asOptions(options));
 
+    // The official package warns about its deprecated options on the console: kept off the
+    // test output (that the compat entry prints nothing is checked in compat-behaviour.test.ts).
+    beforeEach(() => {
+      vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    });
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
     it("throws when useTLS and encrypted are both set", () => {
       expect(() => make({ useTLS: true, encrypted: false })).toThrow(/^Cannot set both `useTLS` and `encrypted` configuration options$/);
     });
