@@ -16,6 +16,10 @@ export interface PackageManifest {
   private?: boolean;
   files?: string[];
   exports?: Record<string, unknown>;
+  imports?: Record<string, unknown>;
+  main?: string;
+  module?: string;
+  types?: string;
   dependencies?: Record<string, string>;
   engines?: Record<string, string>;
 }
