@@ -1,5 +1,5 @@
-import type { ResolvedOptions } from "./resolve-options.js";
-import type { SendRequest } from "./send-request.js";
+import type { ResolvedOptions } from "./options/resolve-options.js";
+import type { SendRequest } from "./request/send-request.js";
 
 /**
  * What every API call of one client shares: its checked options and its transport.

@@ -1,16 +1,16 @@
 import type { ClientContext } from "./client-context.js";
-import { fetchChannel } from "./fetch-channel.js";
-import { fetchChannels } from "./fetch-channels.js";
-import { fetchUsers } from "./fetch-users.js";
-import { apiGet, apiPost } from "./generic-requests.js";
-import { resolveOptions } from "./resolve-options.js";
+import { fetchChannel } from "./endpoints/fetch-channel.js";
+import { fetchChannels } from "./endpoints/fetch-channels.js";
+import { fetchUsers } from "./endpoints/fetch-users.js";
+import { apiGet, apiPost } from "./endpoints/generic-requests.js";
+import { resolveOptions } from "./options/resolve-options.js";
 import type { RestClient } from "./rest-client.js";
-import type { RestClientOptions } from "./rest-client-options.js";
-import { createSendRequest } from "./send-request.js";
-import { sendToUser } from "./send-to-user.js";
-import { terminateUserConnections } from "./terminate-user-connections.js";
-import { trigger } from "./trigger.js";
-import { triggerBatch } from "./trigger-batch.js";
+import type { RestClientOptions } from "./options/rest-client-options.js";
+import { createSendRequest } from "./request/send-request.js";
+import { sendToUser } from "./endpoints/send-to-user.js";
+import { terminateUserConnections } from "./endpoints/terminate-user-connections.js";
+import { trigger } from "./endpoints/trigger.js";
+import { triggerBatch } from "./endpoints/trigger-batch.js";
 
 /**
  * Creates a client of the Pusher Channels HTTP API. The options are checked here, once: a bad

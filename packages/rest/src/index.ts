@@ -1,5 +1,5 @@
-export type { Publisher, PublisherOptions } from "./create-publisher.js";
-export { createPublisher } from "./create-publisher.js";
+export type { Publisher, PublisherOptions } from "./publisher/create-publisher.js";
+export { createPublisher } from "./publisher/create-publisher.js";
 export { createRestClient } from "./create-rest-client.js";
 export type {
   ChannelOptions,
@@ -9,7 +9,7 @@ export type {
   RestClient,
   TriggerOptions,
 } from "./rest-client.js";
-export type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
+export type { RestClientOptions, RetryOptions } from "./options/rest-client-options.js";
 export { VERSION } from "./version.js";
 // The vocabulary of this client's API, from @x/types, so that one install is enough.
 export type {
@@ -22,6 +22,7 @@ export type {
   PresenceUsers,
   PusherErrorCode,
   QueryParamValue,
+  ResponseErrorCode,
   TriggerResult,
 } from "@x/types";
 export {
@@ -31,6 +32,8 @@ export {
   PusherHttpError,
   PusherNetworkError,
   PusherPartialDeliveryError,
+  PusherQueueFullError,
+  PusherResponseError,
   PusherTimeoutError,
   PusherValidationError,
   isPusherAbortError,
@@ -39,6 +42,8 @@ export {
   isPusherHttpError,
   isPusherNetworkError,
   isPusherPartialDeliveryError,
+  isPusherQueueFullError,
+  isPusherResponseError,
   isPusherTimeoutError,
   isPusherValidationError,
 } from "@x/types";

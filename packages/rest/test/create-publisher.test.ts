@@ -1,4 +1,4 @@
-import { isPusherConfigError, isPusherHttpError, isPusherValidationError } from "@x/types";
+import { isPusherConfigError, isPusherHttpError, isPusherQueueFullError, isPusherValidationError } from "@x/types";
 import { describe, expect, it, vi } from "vitest";
 import { createPublisher, createRestClient, type PublisherOptions, type RestClientOptions } from "../src/index.js";
 import { deferred, fakeFetch, json, text, type Responder } from "./support/fake-fetch.js";
@@ -161,6 +161,132 @@ describe("createPublisher(client, options)", () => {
     await Promise.all(results);
     expect(requests.flatMap((request) => channelsOf(request.body))).toEqual(Array.from({ length: 10 }, (_, n) => `c${n}`));
     expect({ queued: publisher.queued, waiting: publisher.waiting }).toEqual({ queued: 0, waiting: 0 });
+  });
+
+  it("when the queue and the waiting room are full, publish() rejects at once with a PusherQueueFullError, unsent", async () => {
+    const server = heldServer();
+    const { publisher, requests } = publisherOn(server.respond, {
+      maxBatchSize: 2,
+      maxQueued: 4,
+      maxWaiting: 3,
+      maxConcurrency: 1,
+      maxDelayMs: 0,
+    });
+
+    const results = Array.from({ length: 12 }, (_, n) => publisher.publish(event(n)).catch((error: unknown) => error));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+
+    // 2 in flight, 4 queued, 3 waiting: the last 3 found no room.
+    expect({ queued: publisher.queued, waiting: publisher.waiting }).toEqual({ queued: 4, waiting: 3 });
+    const refused = await Promise.all(results.slice(9));
+    for (const error of refused) {
+      expect(isPusherQueueFullError(error)).toBe(true);
+      expect(error).toMatchObject({ code: "queue_full", waitedMs: 0 });
+      expect(String(error)).toContain("the queue (4) and the waiting room (3) full");
+    }
+    for (let sent = 1; sent <= 5; sent++) {
+      await vi.waitFor(() => expect(requests).toHaveLength(sent));
+      server.releaseNext();
+    }
+    await expect(Promise.all(results.slice(0, 9))).resolves.toEqual(Array.from({ length: 9 }, () => ({})));
+    // What was refused was never sent.
+    expect(requests.flatMap((request) => channelsOf(request.body))).toEqual(Array.from({ length: 9 }, (_, n) => `c${n}`));
+  });
+
+  it("maxWaiting: 0 never waits: a publish that finds the queue full is refused at once", async () => {
+    const server = heldServer();
+    const { publisher } = publisherOn(server.respond, { maxBatchSize: 1, maxQueued: 1, maxWaiting: 0, maxConcurrency: 1, maxDelayMs: 0 });
+
+    const first = publisher.publish(event(1));
+    const second = publisher.publish(event(2));
+    const third = publisher.publish(event(3)).catch((error: unknown) => error);
+
+    expect(isPusherQueueFullError(await third)).toBe(true);
+    expect(publisher.waiting).toBe(0);
+    await vi.waitFor(() => expect(server.held).toHaveLength(1));
+    server.releaseNext();
+    await vi.waitFor(() => expect(server.held).toHaveLength(1));
+    server.releaseNext();
+    await expect(Promise.all([first, second])).resolves.toEqual([{}, {}]);
+  });
+
+  it("a publish that waited maxWaitMs for room rejects with a PusherQueueFullError saying how long; later ones keep waiting", async () => {
+    const server = heldServer();
+    const { publisher, requests } = publisherOn(server.respond, {
+      maxBatchSize: 1,
+      maxQueued: 1,
+      maxConcurrency: 1,
+      maxDelayMs: 0,
+      maxWaitMs: 40,
+    });
+
+    const early = [publisher.publish(event(0)), publisher.publish(event(1))];
+    const expiring = publisher.publish(event(2)).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const later = publisher.publish(event(3)).catch((error: unknown) => error);
+
+    const error = await expiring;
+    expect(isPusherQueueFullError(error)).toBe(true);
+    expect((error as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(40);
+    expect(String(error)).toContain("(maxWaitMs is 40)");
+    // The later publish arrived 25 ms after: still waiting when the first expired.
+    expect(publisher.waiting).toBe(1);
+    expect(isPusherQueueFullError(await later)).toBe(true);
+    expect(publisher.waiting).toBe(0);
+
+    server.releaseNext();
+    await vi.waitFor(() => expect(server.held).toHaveLength(1));
+    server.releaseNext();
+    await expect(Promise.all(early)).resolves.toEqual([{}, {}]);
+    expect(requests.flatMap((request) => channelsOf(request.body))).toEqual(["c0", "c1"]);
+  });
+
+  it("an event admitted to the queue before maxWaitMs is no longer subject to it", async () => {
+    const server = heldServer();
+    const { publisher } = publisherOn(server.respond, { maxBatchSize: 1, maxQueued: 1, maxConcurrency: 1, maxDelayMs: 0, maxWaitMs: 500 });
+
+    const results = [publisher.publish(event(0)), publisher.publish(event(1)), publisher.publish(event(2))];
+    await vi.waitFor(() => expect(server.held).toHaveLength(1));
+    expect(publisher.waiting).toBe(1);
+    server.releaseNext();
+    // c0 answered: c1 is sent and c2 moves from the waiting room into the queue.
+    await vi.waitFor(() => expect(publisher.waiting).toBe(0));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    server.releaseNext();
+    await vi.waitFor(() => expect(server.held).toHaveLength(1));
+    server.releaseNext();
+
+    await expect(Promise.all(results)).resolves.toEqual([{}, {}, {}]);
+  });
+
+  it("100,000 publishes not awaited against a server that never answers keep queue and waiting room at their bounds", async () => {
+    const server = heldServer();
+    const { publisher } = publisherOn(server.respond, { maxQueued: 1_000, maxWaiting: 1_000, maxDelayMs: 0 });
+    let refused = 0;
+
+    for (let n = 0; n < 100_000; n++) {
+      publisher.publish(event(n)).catch((error: unknown) => {
+        if (isPusherQueueFullError(error)) refused++;
+      });
+    }
+    await vi.waitFor(() => expect(server.held).toHaveLength(4));
+
+    expect({ queued: publisher.queued, waiting: publisher.waiting, inFlight: publisher.inFlightRequests }).toEqual({
+      queued: 1_000,
+      waiting: 1_000,
+      inFlight: 4,
+    });
+    await vi.waitFor(() => expect(refused).toBe(100_000 - 40 - 1_000 - 1_000));
+  });
+
+  it("the options maxWaiting and maxWaitMs are checked: whole numbers from 0", () => {
+    const client = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fakeFetch().fetch });
+    for (const options of [{ maxWaiting: -1 }, { maxWaiting: 1.5 }, { maxWaitMs: -1 }, { maxWaitMs: "10" as unknown as number }]) {
+      expect(() => createPublisher(client, options)).toThrow(expect.objectContaining({ name: "PusherConfigError" }));
+    }
+    expect(() => createPublisher(client, null as unknown as PublisherOptions)).toThrow(
+      expect.objectContaining({ name: "PusherConfigError", option: "options" }),
+    );
   });
 
   it("close() sends what is queued, resolves once every event has settled, then refuses new events", async () => {

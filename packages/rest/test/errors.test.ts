@@ -2,8 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   isPusherAbortError,
+  isPusherError,
   isPusherHttpError,
   isPusherNetworkError,
+  isPusherResponseError,
   isPusherTimeoutError,
   type PusherHttpError,
 } from "@x/types";
@@ -276,3 +278,173 @@ describe("transport failures", () => {
   });
 });
 
+
+describe("answers that are not the Pusher API's (injected fetch)", () => {
+  it.each([301, 302, 303, 307, 308])(
+    "a %i is refused as redirect_refused: the request is built with redirect: 'manual', and the other origin gets nothing",
+    async (status) => {
+      const { client, requests } = clientAnswering(
+        () => new Response(null, { status, headers: { location: "https://elsewhere.example/apps/3/events?auth_signature=zz" } }),
+      );
+
+      const error = await rejection(client.trigger("chat", "e", "x"));
+
+      expect(isPusherResponseError(error)).toBe(true);
+      expect(error).toMatchObject({ code: "redirect_refused", status, method: "POST" });
+      expect((error as Error).message).toContain("to https://elsewhere.example was refused");
+      expect((error as Error).message).not.toContain("zz");
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it("the fetch is handed a Request whose redirect mode is manual", async () => {
+    const modes: string[] = [];
+    const client = createRestClient({
+      ...CREDENTIALS,
+      fetch: (input) => {
+        modes.push((input as Request).redirect);
+        return Promise.resolve(json({}));
+      },
+    });
+
+    await client.trigger("chat", "e", "x");
+    await client.channels();
+
+    expect(modes).toEqual(["manual", "manual"]);
+  });
+
+  it("a fetch that followed a redirect anyway (response.redirected) is refused after the fact", async () => {
+    const followed = json({});
+    Object.defineProperty(followed, "redirected", { value: true });
+    Object.defineProperty(followed, "url", { value: "https://elsewhere.example/landing?x=1" });
+    const { client } = clientAnswering(() => followed);
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "redirect_refused" });
+    expect((error as Error).message).toContain("to https://elsewhere.example was refused");
+  });
+
+  it("a redirect whose Location is not a URL is refused all the same, naming no destination", async () => {
+    const { client } = clientAnswering(() => new Response(null, { status: 302, headers: { location: "http://[bad" } }));
+
+    const error = await rejection(client.channels());
+
+    expect(error).toMatchObject({ code: "redirect_refused", status: 302 });
+    expect((error as Error).message).toContain("a redirect was refused");
+  });
+
+  it("a browser's opaque redirect (status 0) is refused as a redirect", async () => {
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperty(opaque, "status", { value: 0 });
+    Object.defineProperty(opaque, "ok", { value: false });
+    const { client } = clientAnswering(() => opaque);
+
+    const error = await rejection(client.channels());
+
+    expect(error).toMatchObject({ code: "redirect_refused", status: 0 });
+  });
+
+  it.each([
+    ["a Content-Length past the limit", () => new Response("x".repeat(2_000), { headers: { "content-length": "2000" } })],
+    [
+      "a streamed body that grows past the limit",
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              controller.enqueue(new Uint8Array(256).fill(120));
+            },
+          }),
+        ),
+    ],
+  ])("%s rejects with response_too_large, and the body is not read further", async (_kind, respond) => {
+    const { client } = clientAnswering(respond, { maxResponseBytes: 1_000 });
+
+    const error = await rejection(client.channels());
+
+    expect(isPusherResponseError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "response_too_large", status: 200, method: "GET" });
+    expect((error as Error).message).toContain("larger than maxResponseBytes (1000 bytes)");
+  });
+
+  it("a body of exactly maxResponseBytes is read", async () => {
+    const body = JSON.stringify({ channels: { a: {} }, pad: "x".repeat(100) });
+    const { client } = clientAnswering(() => new Response(body), { maxResponseBytes: body.length });
+
+    await expect(client.channels()).resolves.toEqual({ channels: { a: {} } });
+  });
+
+  it("an error answer past the limit is refused the same way: too large, not an HTTP error", async () => {
+    const { client } = clientAnswering(() => text("e".repeat(5_000), 500), { maxResponseBytes: 1_000, retry: false });
+
+    const error = await rejection(client.channels());
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "response_too_large", status: 500 });
+  });
+
+  it("a status the API never answers with (999) is an invalid_response, not a retryable HTTP error", async () => {
+    const odd = new Response("{}", { status: 200 });
+    Object.defineProperty(odd, "status", { value: 999 });
+    Object.defineProperty(odd, "ok", { value: false });
+    const { client, requests } = clientAnswering(() => odd);
+
+    const error = await rejection(client.channels());
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "invalid_response", status: 999 });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("maxResponseBytes must be a whole number from 1 to 256 MiB", () => {
+    for (const maxResponseBytes of [0, -1, 1.5, 268_435_457, Number.NaN, "1000"]) {
+      expect(() => createRestClient({ ...CREDENTIALS, maxResponseBytes: maxResponseBytes as number })).toThrow(
+        expect.objectContaining({ name: "PusherConfigError", option: "maxResponseBytes" }),
+      );
+    }
+  });
+
+  it("a JSON error body's numeric code becomes serverCode", async () => {
+    const { client } = clientAnswering(() => json({ error: "Over quota", code: 4291 }, 403));
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherHttpError", status: 403, serverMessage: "Over quota", serverCode: 4291 });
+  });
+});
+
+describe("network errors carry the system's code", () => {
+  it("the code found on the cause or the causes it wraps is systemCode, and ends the message", async () => {
+    const cases: [unknown, string | undefined][] = [
+      [new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }), "ECONNREFUSED"],
+      [new TypeError("fetch failed", { cause: { cause: { code: "ENOTFOUND" } } }), "ENOTFOUND"],
+      [Object.assign(new Error("tls"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }), "DEPTH_ZERO_SELF_SIGNED_CERT"],
+      [new TypeError("fetch failed"), undefined],
+      [Object.assign(new Error("odd"), { code: "not a code" }), undefined],
+      ["a string", undefined],
+    ];
+    for (const [failure, systemCode] of cases) {
+      // Whatever an injected fetch rejects with, Error or not.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      const client = createRestClient({ ...CREDENTIALS, retry: false, fetch: () => Promise.reject(failure) });
+
+      const error = await rejection(client.trigger("chat", "e", "x"));
+
+      expect(isPusherNetworkError(error)).toBe(true);
+      expect((error as { systemCode?: string }).systemCode).toBe(systemCode);
+      expect((error as Error).message.endsWith(systemCode === undefined ? "failed before any response" : `(${systemCode})`)).toBe(true);
+    }
+  });
+
+  it("a refused connection through the node transport says ECONNREFUSED", async () => {
+    const server: Server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const client = createRestClient({ ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false, retry: false });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherNetworkError", systemCode: "ECONNREFUSED" });
+    expect(isPusherError(error)).toBe(true);
+  });
+});

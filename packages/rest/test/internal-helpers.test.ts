@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chunk } from "../src/chunk.js";
-import { redactSecrets } from "../src/redact-secrets.js";
+import { chunk } from "../src/endpoints/chunk.js";
+import { redactSecrets } from "../src/request/redact-secrets.js";
 
 describe("chunk(items, size)", () => {
   it("returns a list that fits as its only slice, uncopied", () => {

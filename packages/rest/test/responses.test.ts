@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRestClient } from "../src/index.js";
+import { createRestClient, isPusherHttpError, isPusherResponseError } from "../src/index.js";
 import { fakeFetch } from "./support/fake-fetch.js";
 
 function clientAnswering(body: string, status = 200) {
   const fake = fakeFetch(() => new Response(body, { status, headers: { "content-type": "application/json" } }));
-  return createRestClient({ appId: "1", key: "k", secret: "s", fetch: fake.fetch });
+  return createRestClient({ appId: "1", key: "k", secret: "app-secret-123", fetch: fake.fetch });
 }
 
 const batchOfTwo = [
@@ -16,8 +16,6 @@ describe("response bodies are read tolerantly", () => {
   it.each([
     ["{}", {}],
     ['{"ok":true}', {}],
-    ["", {}],
-    ["OK", {}],
     ['{"channels":{"a":{"subscription_count":3}}}', { a: { subscription_count: 3 } }],
   ])("trigger() answered %j resolves with channels %j", async (body, channels) => {
     await expect(clientAnswering(body).trigger("a", "e", "x")).resolves.toEqual({ channels });
@@ -48,7 +46,6 @@ describe("response bodies are read tolerantly", () => {
       cache: { data: "x", ttl: 30 },
     });
     await expect(clientAnswering("{}").channel("a")).resolves.toEqual({ occupied: false });
-    await expect(clientAnswering("[]").channel("a")).resolves.toEqual({ occupied: false });
   });
 
   it("users() maps the ids, and a body without users to an empty list", async () => {
@@ -62,8 +59,11 @@ describe("response bodies are read tolerantly", () => {
     await expect(clientAnswering('{"ok":true}').terminateUserConnections("u1")).resolves.toBeUndefined();
   });
 
-  it("get() resolves with a non-JSON 2xx body as its text", async () => {
-    await expect(clientAnswering("plain words").get("/anything")).resolves.toBe("plain words");
+  it("a 204 without a body resolves as {}", async () => {
+    const fake = fakeFetch(() => new Response(null, { status: 204 }));
+    const client = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fake.fetch });
+
+    await expect(client.trigger("a", "e", "x")).resolves.toEqual({ channels: {} });
   });
 
   it("a JSON body is parsed whatever its content type", async () => {
@@ -71,5 +71,63 @@ describe("response bodies are read tolerantly", () => {
     const client = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fake.fetch });
 
     await expect(client.channel("a")).resolves.toEqual({ occupied: true });
+  });
+});
+
+describe("a 2xx answer that is not a JSON object is not the Pusher API's, and never passes for success", () => {
+  it.each([
+    ["an empty body", "", "the body is empty"],
+    ["a captive portal's HTML", "<html><body>Sign in to the hotel Wi-Fi</body></html>", '"<html><body>Sign in to the hotel Wi-Fi</body></html>"'],
+    ["FISH", "FISH", '"FISH"'],
+    ["a proxy's OK", "OK", '"OK"'],
+    ["a JSON array", "[]", '"[]"'],
+    ["a JSON string", '"ok"', String.raw`"\"ok\""`],
+    ["a JSON number", "200", '"200"'],
+    ["null", "null", '"null"'],
+    ["truncated JSON", '{"channels":{', '"{\\"channels\\":{"'],
+  ])("%s rejects trigger(), channel() and get() with a PusherResponseError (invalid_response)", async (_kind, body, quoted) => {
+    const client = clientAnswering(body);
+    for (const call of [() => client.trigger("a", "e", "x"), () => client.channel("a"), () => client.get("/channels")]) {
+      const error: unknown = await call().then(
+        () => undefined,
+        (rejection: unknown) => rejection,
+      );
+      expect(isPusherResponseError(error), String(error)).toBe(true);
+      if (!isPusherResponseError(error)) return;
+      expect(error.code).toBe("invalid_response");
+      expect(error.status).toBe(200);
+      expect(error.message).toContain("got HTTP 200");
+      expect(error.message).toContain(quoted);
+    }
+  });
+
+  it("the quoted start of the body is cut at 60 characters, after the secret and the signature are redacted", async () => {
+    const secret = "s3cr3t-value";
+    const fake = fakeFetch((request) => {
+      const signature = new URL(request.url).searchParams.get("auth_signature")!;
+      return new Response(`${"x".repeat(50)}${secret}${signature}${"y".repeat(100)}`, { status: 200 });
+    });
+    const client = createRestClient({ appId: "1", key: "k", secret, fetch: fake.fetch });
+    const signature = () => new URL(fake.requests[0]!.url).searchParams.get("auth_signature")!;
+
+    const error: unknown = await client.trigger("a", "e", "x").catch((rejection: unknown) => rejection);
+
+    expect(isPusherResponseError(error)).toBe(true);
+    const shown = `${String(error)} ${JSON.stringify(error)}`;
+    expect(shown).toContain(`starting "${"x".repeat(50)}REDACTED`);
+    expect(shown).not.toContain(secret.slice(0, 4));
+    expect(shown).not.toContain(signature().slice(0, 8));
+  });
+
+  it("a 200 with {error, code} keeps the server's code in serverCode, for code to branch on", async () => {
+    const error: unknown = await clientAnswering('{"error":"App key missing","code":4001}')
+      .trigger("a", "e", "x")
+      .catch((rejection: unknown) => rejection);
+
+    expect(isPusherHttpError(error)).toBe(true);
+    if (!isPusherHttpError(error)) return;
+    expect(error.status).toBe(200);
+    expect(error.serverCode).toBe(4001);
+    expect(error.serverMessage).toBe("App key missing (code 4001)");
   });
 });

@@ -1,10 +1,11 @@
 import { once } from "node:events";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from "node:net";
-import { isPusherHttpError, isPusherNetworkError, isPusherTimeoutError } from "@x/types";
+import { isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError } from "@x/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRestClient } from "../src/index.js";
 import { nodeTransport, runtimeTransport } from "../src/transport/transport-node.js";
+import type { WireParts } from "../src/transport/transport.js";
 import { runtimeTransport as portableTransport } from "../src/transport/transport-portable.js";
 
 // The "node" condition's transport against real servers on 127.0.0.1: what it sends, what it
@@ -75,6 +76,30 @@ function post(url: string, signal = new AbortController().signal): Request {
   return new Request(url, { method: "POST", signal });
 }
 
+/** What the client hands the transport for `request`: where it goes, its headers and body. */
+function wire(request: Request, parts: Partial<WireParts> = {}): WireParts {
+  const url = new URL(request.url);
+  return {
+    origin: { tls: url.protocol === "https:", hostname: url.hostname, port: url.port },
+    path: url.pathname + url.search,
+    headers: {},
+    body: "x",
+    maxResponseBytes: 1_000_000,
+    ...parts,
+  };
+}
+
+/** Sends `request` through the transport with `parts` as its wire parts. */
+function send(request: Request, parts: Partial<WireParts> = {}) {
+  return nodeTransport(request, wire(request, parts));
+}
+
+/** Waits until the servers of this test hold no open connection. */
+async function expectEveryConnectionClosed(): Promise<void> {
+  for (let waited = 0; sockets.size > 0 && waited < 2_000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(sockets.size).toBe(0);
+}
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => expect.unreachable("the call should have failed"),
@@ -82,13 +107,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe("nodeTransport(request, { headers, body })", () => {
-  it("sends the request's method and URL with the given headers and body, and resolves with a Response of the server's status, headers and text", async () => {
+describe("nodeTransport(request, wire)", () => {
+  it("sends the request's method and the wire's path, headers and body, and resolves with the server's status, headers and text", async () => {
     const { port, received } = await httpServer((response) =>
       response.writeHead(201, "Made", { "content-type": "application/json", "x-answer": "42" }).end('{"ok":true}'),
     );
 
-    const response = await nodeTransport(post(`http://127.0.0.1:${port}/apps/3/events?a=1&b=2`), {
+    const response = await send(post(`http://127.0.0.1:${port}/apps/3/events?a=1&b=2`), {
       headers: { "content-type": "application/json", "x-pusher-library": "test" },
       body: '{"name":"e"}',
     });
@@ -97,9 +122,11 @@ describe("nodeTransport(request, { headers, body })", () => {
       expect.objectContaining({ method: "POST", url: "/apps/3/events?a=1&b=2", body: '{"name":"e"}' }),
     ]);
     expect(received[0]!.headers).toMatchObject({ "content-type": "application/json", "x-pusher-library": "test" });
-    expect(response).toBeInstanceOf(Response);
-    expect([response.status, response.statusText, response.ok]).toEqual([201, "Made", true]);
-    expect(response.headers.get("x-answer")).toBe("42");
+    // ky takes it for a Response: it reports itself as one.
+    expect(Object.prototype.toString.call(response)).toBe("[object Response]");
+    expect([response.status, response.statusText, response.ok, response.body]).toEqual([201, "Made", true, null]);
+    expect(response.headers.get("X-Answer")).toBe("42");
+    expect(response.headers.get("x-missing")).toBeNull();
     expect(await response.text()).toBe('{"ok":true}');
   });
 
@@ -108,7 +135,7 @@ describe("nodeTransport(request, { headers, body })", () => {
     let connections = 0;
     servers[0]!.on("connection", () => connections++);
 
-    for (let index = 0; index < 3; index++) await nodeTransport(post(`http://127.0.0.1:${port}/`), { headers: {}, body: "x" });
+    for (let index = 0; index < 3; index++) await send(post(`http://127.0.0.1:${port}/`));
 
     expect(received).toHaveLength(3);
     expect(connections).toBe(1);
@@ -118,7 +145,7 @@ describe("nodeTransport(request, { headers, body })", () => {
     const text = `{"data":"${"é€😀".repeat(20_000)}"}`;
     const { port } = await httpServer((response) => response.end(text));
 
-    const response = await nodeTransport(post(`http://127.0.0.1:${port}/`), { headers: {}, body: undefined });
+    const response = await send(post(`http://127.0.0.1:${port}/`), { body: undefined });
 
     expect(await response.text()).toBe(text);
   });
@@ -126,7 +153,7 @@ describe("nodeTransport(request, { headers, body })", () => {
   it("an https: URL is sent over TLS: the server receives a TLS handshake record", async () => {
     const { port, firstBytes } = await tcpServer(undefined, (socket) => socket.destroy());
 
-    const error = await rejection(nodeTransport(post(`https://127.0.0.1:${port}/`), { headers: {}, body: "x" }));
+    const error = await rejection(send(post(`https://127.0.0.1:${port}/`)));
 
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed" });
     // 0x16 is a TLS handshake record (the ClientHello), where plain HTTP would start with "POST".
@@ -137,7 +164,7 @@ describe("nodeTransport(request, { headers, body })", () => {
     const port = await listen(createTcpServer());
     await new Promise((resolve) => servers.pop()!.close(resolve));
 
-    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), { headers: {}, body: "x" }));
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
 
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
@@ -146,24 +173,95 @@ describe("nodeTransport(request, { headers, body })", () => {
   it("a connection lost in the middle of the body rejects with TypeError('fetch failed')", async () => {
     const { port } = await tcpServer("HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"partial", (socket) => socket.destroy());
 
-    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), { headers: {}, body: "x" }));
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
 
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed" });
   });
 
-  it("a response no Response can hold (status 999) rejects with TypeError('fetch failed') whose cause says why", async () => {
+  it("an answer with a status no HTTP API uses (999) is handed over as it is: the client decides", async () => {
     const { port } = await tcpServer("HTTP/1.1 999 Odd\r\ncontent-length: 0\r\n\r\n");
 
-    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), { headers: {}, body: "x" }));
+    const response = await send(post(`http://127.0.0.1:${port}/`));
 
-    expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { name: "RangeError" } });
+    expect([response.status, response.ok]).toEqual([999, false]);
+  });
+
+  it("a Content-Length past maxResponseBytes rejects with a PusherResponseError before reading, and closes the connection", async () => {
+    const { port } = await tcpServer("HTTP/1.1 200 OK\r\ncontent-length: 2000\r\n\r\n{");
+    const request = post(`http://127.0.0.1:${port}/apps/3/channels?auth_signature=abc`);
+
+    const error = await rejection(send(request, { maxResponseBytes: 1000 }));
+
+    expect(isPusherResponseError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "response_too_large", status: 200, method: "POST" });
+    expect(String(error)).toContain("maxResponseBytes (1000 bytes)");
+    expect(String(error)).not.toContain("abc");
+    await expectEveryConnectionClosed();
+  });
+
+  it("a chunked body that grows past maxResponseBytes stops being read: PusherResponseError, connection closed", async () => {
+    let written = 0;
+    const { port } = await httpServer((response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      const drip = setInterval(() => {
+        written += 1024;
+        if (!response.write("x".repeat(1024))) return;
+      }, 1);
+      response.on("close", () => clearInterval(drip));
+    });
+
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`), { maxResponseBytes: 10_000 }));
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "response_too_large" });
+    await expectEveryConnectionClosed();
+    const writtenWhenClosed = written;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(written).toBe(writtenWhenClosed);
+  });
+
+  it("a POST on a kept-alive connection the server had closed is sent once more, on a new connection", async () => {
+    let connections = 0;
+    const bodies: string[] = [];
+    // Answers the first request of each connection and keeps it open; a second request on the
+    // same connection finds it closed, as when a server closes an idle connection at that moment.
+    const port = await listen(
+      createTcpServer((socket) => {
+        connections++;
+        let requests = 0;
+        socket.on("data", (data: Buffer) => {
+          requests++;
+          if (requests > 1) {
+            socket.destroy();
+            return;
+          }
+          bodies.push(data.toString("utf8").split("\r\n\r\n")[1] ?? "");
+          socket.write("HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\n{}");
+        });
+      }),
+    );
+
+    const first = await send(post(`http://127.0.0.1:${port}/`), { body: "one" });
+    const second = await send(post(`http://127.0.0.1:${port}/`), { body: "two" });
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(bodies).toEqual(["one", "two"]);
+    expect(connections).toBe(2);
+  });
+
+  it("a reset on a new connection is not retried: it rejects with the reset", async () => {
+    const { port, firstBytes } = await tcpServer(undefined, (socket) => socket.destroy());
+
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
+
+    expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } });
+    expect(firstBytes).toHaveLength(1);
   });
 
   it("an already-aborted signal rejects with its reason and sends nothing", async () => {
     const { port, received } = await httpServer((response) => response.end("{}"));
     const reason = new Error("gave up");
 
-    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`, AbortSignal.abort(reason)), { headers: {}, body: "x" }));
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`, AbortSignal.abort(reason))));
 
     expect(error).toBe(reason);
     expect(received).toEqual([]);
@@ -174,7 +272,7 @@ describe("nodeTransport(request, { headers, body })", () => {
     const controller = new AbortController();
     const reason = new Error("gave up");
 
-    const pending = nodeTransport(post(`http://127.0.0.1:${port}/`, controller.signal), { headers: {}, body: "x" });
+    const pending = send(post(`http://127.0.0.1:${port}/`, controller.signal));
     while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const closed = once([...sockets][0]!, "close");
     controller.abort(reason);

@@ -104,3 +104,47 @@ describe("input is validated before anything is sent", () => {
     expect(error).toMatchObject({ code: "invalid_channel_name", field: "channels[249]" });
   });
 });
+
+describe("options that are not an options object are refused with a typed error, and nothing is sent", () => {
+  const notOptions = [null, 42, "socket", true] as unknown as undefined[];
+  const calls: [string, (client: RestClient, options: undefined) => Promise<unknown>][] = [
+    ["trigger()", (c, o) => c.trigger("a", "e", "x", o)],
+    ["triggerBatch()", (c, o) => c.triggerBatch([{ channel: "a", name: "e", data: "x" }], o)],
+    ["channels()", (c, o) => c.channels(o)],
+    ["channel()", (c, o) => c.channel("a", o)],
+    ["users()", (c, o) => c.users("presence-a", o)],
+    ["terminateUserConnections()", (c, o) => c.terminateUserConnections("u1", o)],
+    ["sendToUser()", (c, o) => c.sendToUser("u1", "e", "x", o)],
+    ["get()", (c, o) => c.get("/channels", {}, o)],
+    ["post()", (c, o) => c.post("/events", {}, {}, o)],
+  ];
+
+  it.each(calls)("%s rejects null, a number, a string and a boolean as options with a PusherValidationError", async (_name, call) => {
+    for (const options of notOptions) {
+      const error = await validationFailure((client) => call(client, options));
+      expect(isPusherValidationError(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ code: "invalid_params", field: "options" });
+    }
+  });
+
+  it.each(calls)("%s rejects a signal that is not an AbortSignal", async (_name, call) => {
+    const error = await validationFailure((client) => call(client, { signal: { aborted: "no" } } as never));
+    expect(error).toMatchObject({ name: "PusherValidationError", field: "options.signal" });
+  });
+
+  it("a call with bad options rejects: it does not throw synchronously", () => {
+    const { client } = recordingClient();
+    const pending = client.trigger("a", "e", "x", null as never);
+    expect(pending).toBeInstanceOf(Promise);
+    return expect(pending).rejects.toMatchObject({ name: "PusherValidationError" });
+  });
+
+  it("a BigInt or a cycle in the data is a PusherValidationError naming the field", async () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const data of [{ amount: 10n }, cycle]) {
+      const error = await validationFailure((client) => client.trigger("a", "e", data));
+      expect(error).toMatchObject({ name: "PusherValidationError", code: "invalid_params", field: "data" });
+    }
+  });
+});

@@ -5,8 +5,11 @@ export { PusherConfigError, isPusherConfigError } from "./errors/config-error.js
 export type { PusherHttpErrorDetails } from "./errors/http-error.js";
 export { PusherHttpError, isPusherHttpError } from "./errors/http-error.js";
 export { PusherPartialDeliveryError, isPusherPartialDeliveryError } from "./errors/partial-delivery-error.js";
-export type { PusherErrorCode, ValidationErrorCode } from "./errors/pusher-error.js";
+export type { PusherErrorCode, ResponseErrorCode, ValidationErrorCode } from "./errors/pusher-error.js";
 export { PusherError, isPusherError } from "./errors/pusher-error.js";
+export { PusherQueueFullError, isPusherQueueFullError } from "./errors/queue-full-error.js";
+export type { PusherResponseErrorDetails } from "./errors/response-error.js";
+export { PusherResponseError, isPusherResponseError } from "./errors/response-error.js";
 export type { PusherRequestTarget } from "./errors/transport-errors.js";
 export {
   PusherAbortError,
@@ -29,7 +32,7 @@ export {
   RESERVED_QUERY_PARAMS,
   SERVER_TO_USER_CHANNEL_PREFIX,
 } from "./limits.js";
-export type { LimitedBody } from "./read-body-with-limit.js";
+export type { BodyWithHeaders, LimitedBody } from "./read-body-with-limit.js";
 export { readBodyWithLimit } from "./read-body-with-limit.js";
 export { isJsonObject } from "./is-json-object.js";
 export { errorResponse, jsonResponse } from "./json-response.js";

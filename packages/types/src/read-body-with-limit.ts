@@ -20,8 +20,21 @@ function concatenate(chunks: readonly Uint8Array[], totalBytes: number): Uint8Ar
 }
 
 /**
- * Reads a Web-standard request's raw body, at most `maxBytes` of it: the shared guard of the
- * auth and webhook endpoints. A declared `Content-Length` above the limit is refused unread;
+ * What {@link readBodyWithLimit} reads: a Web-standard `Request` or `Response`.
+ *
+ * @example
+ * ```ts
+ * const message: BodyWithHeaders = new Response("{}");
+ * ```
+ */
+export interface BodyWithHeaders {
+  readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array> | null;
+}
+
+/**
+ * Reads a Web-standard request's (or response's) raw body, at most `maxBytes` of it: the shared
+ * guard of the auth and webhook endpoints, and of the REST client's answers. A declared `Content-Length` above the limit is refused unread;
  * otherwise the bytes are counted as they arrive, since the header may be absent (chunked) or
  * wrong, and reading stops as soon as the limit is passed.
  *
@@ -32,7 +45,7 @@ function concatenate(chunks: readonly Uint8Array[], totalBytes: number): Uint8Ar
  * const text = new TextDecoder().decode(body.bytes);
  * ```
  */
-export async function readBodyWithLimit(request: Request, maxBytes: number): Promise<LimitedBody> {
+export async function readBodyWithLimit(request: BodyWithHeaders, maxBytes: number): Promise<LimitedBody> {
   const declaredLength = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declaredLength > maxBytes) return { tooLarge: true };
   if (request.body === null) return { tooLarge: false, bytes: new Uint8Array(0) };

@@ -7,6 +7,8 @@ import {
   PusherHttpError,
   PusherNetworkError,
   PusherPartialDeliveryError,
+  PusherQueueFullError,
+  PusherResponseError,
   PusherTimeoutError,
   PusherValidationError,
   PusherWebhookError,
@@ -16,6 +18,8 @@ import {
   isPusherHttpError,
   isPusherNetworkError,
   isPusherPartialDeliveryError,
+  isPusherQueueFullError,
+  isPusherResponseError,
   isPusherTimeoutError,
   isPusherValidationError,
   isPusherWebhookError,
@@ -55,6 +59,13 @@ function everyError(module: typeof types) {
       code: "partial_delivery",
       guard: "isPusherPartialDeliveryError",
     },
+    {
+      error: new module.PusherResponseError({ code: "invalid_response", status: 200, method: "GET", url: target.url, problem: "HTML" }),
+      name: "PusherResponseError",
+      code: "invalid_response",
+      guard: "isPusherResponseError",
+    },
+    { error: new module.PusherQueueFullError("full", 0), name: "PusherQueueFullError", code: "queue_full", guard: "isPusherQueueFullError" },
   ] as const;
 }
 
@@ -67,6 +78,8 @@ const GUARDS = [
   "isPusherAbortError",
   "isPusherWebhookError",
   "isPusherPartialDeliveryError",
+  "isPusherResponseError",
+  "isPusherQueueFullError",
 ] as const;
 
 describe("the error classes", () => {
@@ -252,5 +265,55 @@ describe("PusherPartialDeliveryError", () => {
   ])("gives no reason when the cause is %s", (_kind, cause) => {
     const error = new PusherPartialDeliveryError([0], [1], { cause });
     expect(error.message).toBe("delivered 1 of 2; the request for the rest failed");
+  });
+});
+
+describe("PusherResponseError", () => {
+  const url = "https://k:s3cr3t@api.pusher.com/apps/1/events?auth_key=k&auth_signature=abc123&body_md5=f00";
+
+  it.each(["invalid_response", "response_too_large", "redirect_refused"] as const)(
+    "%s: says the method, the path, the status and the problem; redacts the URL",
+    (code) => {
+      const error = new PusherResponseError({ code, status: 302, method: "POST", url, problem: "a redirect was refused" });
+      expect(error.code).toBe(code);
+      expect(error.message).toBe("POST /apps/1/events got HTTP 302: a redirect was refused");
+      expect(error).toMatchObject({ status: 302, method: "POST" });
+      expect(error.url).toBe("https://api.pusher.com/apps/1/events?auth_key=REDACTED&auth_signature=REDACTED&body_md5=REDACTED");
+      expect(`${error.message}${JSON.stringify(error)}`).not.toMatch(/s3cr3t|abc123|f00/);
+      expect(isPusherResponseError(error)).toBe(true);
+    },
+  );
+});
+
+describe("PusherQueueFullError", () => {
+  it("keeps how long the event waited", () => {
+    const error = new PusherQueueFullError("the event was not published: it waited 12 ms", 12);
+    expect(error).toMatchObject({ code: "queue_full", waitedMs: 12 });
+    expect(isPusherQueueFullError(error)).toBe(true);
+  });
+});
+
+describe("PusherNetworkError.systemCode and PusherHttpError.serverCode", () => {
+  it("systemCode is the first code along the cause chain, up to five levels down", () => {
+    const deep = { cause: { cause: { cause: { cause: { code: "ECONNRESET" } } } } };
+    const tooDeep = { cause: deep };
+    expect(new PusherNetworkError(target, { cause: deep }).systemCode).toBe("ECONNRESET");
+    expect(new PusherNetworkError(target, { cause: tooDeep }).systemCode).toBeUndefined();
+    expect(new PusherNetworkError(target, { cause: { code: 42 } }).systemCode).toBeUndefined();
+    expect(new PusherNetworkError(target, { cause: null }).systemCode).toBeUndefined();
+    expect(new PusherNetworkError(target, { cause: { code: "ETIMEDOUT" } }).message).toBe(
+      "GET https://api.pusher.com/apps/1/channels failed before any response (ETIMEDOUT)",
+    );
+  });
+
+  it("serverCode is kept, and decides retryable when the status is a 2xx", () => {
+    const inBody = new PusherHttpError({ status: 200, serverMessage: "x", method: "POST", url: target.url, serverCode: 503 });
+    expect(inBody).toMatchObject({ status: 200, serverCode: 503, retryable: true });
+    const refused = new PusherHttpError({ status: 200, serverMessage: "x", method: "POST", url: target.url, serverCode: 401 });
+    expect(refused).toMatchObject({ serverCode: 401, retryable: false });
+    expect(new PusherHttpError({ status: 500, serverMessage: "", method: "GET", url: target.url }).serverCode).toBeUndefined();
+    // A code that is no HTTP status, or one given with an error status, leaves the status in charge.
+    expect(new PusherHttpError({ status: 403, serverMessage: "", method: "GET", url: target.url, serverCode: 4291 }).retryable).toBe(false);
+    expect(new PusherHttpError({ status: 200, serverMessage: "", method: "GET", url: target.url, serverCode: 4001 }).retryable).toBe(false);
   });
 });

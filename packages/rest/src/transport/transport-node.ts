@@ -2,10 +2,13 @@
 // WHATWG streams) costs several times more per request than `node:http`: building a body
 // stream, reading it back and cancelling it take longer than the HTTP exchange itself on
 // loopback. This sends what ky built with `node:http(s)` on keep-alive agents and hands ky back
-// a real `Response`. It is the one file of @x/rest that may import Node built-ins.
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+// the answer, read in full. It is the one file of @x/rest that may import Node built-ins.
+import { Buffer } from "node:buffer";
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { Transport } from "./transport.js";
+import { responseTooLarge } from "../request/response-too-large.js";
+import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
+import type { Transport, WireParts } from "./transport.js";
 
 // The settings of Node's own global agent: connections are kept for reuse, the most recently
 // used first (so that idle ones age out), and one idle for 5 s is closed, before servers
@@ -14,45 +17,28 @@ const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 5_000 } as
 const httpAgent = new HttpAgent(AGENT_OPTIONS);
 const httpsAgent = new HttpsAgent(AGENT_OPTIONS);
 
+type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
+
 /**
- * A `Response` whose body the transport has already read in full: `text()` resolves with it
- * directly. Wrapping the text in a stream only for ky to drain it again cost a tenth of a
- * request on Node 20. `text()` is the only reader of the body here: @x/rest gives ky no hook
- * that would clone the response or read its stream.
+ * Sends `request` (its method and signal) with `wire`'s parts over `node:http` or `node:https`,
+ * reads the whole answer (at most `wire.maxResponseBytes` of body), and resolves with it.
+ *
+ * - An abort of the request's signal (ky's timeout, or the caller's signal) ends the exchange
+ *   and rejects with the signal's reason, as `fetch` does.
+ * - A failure of the connection rejects with `TypeError("fetch failed")` whose `cause` is the
+ *   system error, as the built-in fetch does, so that ky sees a network error.
+ * - A body past the limit closes the connection and rejects with a `PusherResponseError`.
+ * - A request sent on a kept-alive connection that the server had already closed (a reset
+ *   before any byte of an answer) never reached the server: it is sent once more, on a new
+ *   connection, whatever its method.
  *
  * @example
  * ```ts
- * await new BufferedResponse("{}", { status: 200 }).text(); // "{}"
- * ```
- */
-class BufferedResponse extends Response {
-  readonly #text: string;
-
-  constructor(text: string, init: ResponseInit) {
-    super(null, init);
-    this.#text = text;
-  }
-
-  override text(): Promise<string> {
-    return Promise.resolve(this.#text);
-  }
-}
-
-/**
- * Sends `request` (its URL, method and signal) with `wire`'s headers and body over `node:http`
- * or `node:https`, reads the whole response, and resolves with it as a `Response`. An abort of
- * the request's signal (ky's timeout, or the caller's signal) ends the exchange and rejects
- * with the signal's reason. A failure of the connection, or a response that is not a valid
- * `Response`, rejects with `TypeError("fetch failed")` whose `cause` is the failure, as the
- * built-in fetch does, so that ky sees a network error.
- *
- * @example
- * ```ts
- * const response = await ky(url, { method: "POST", fetch: (request) => nodeTransport(request as Request, { headers, body }) });
+ * const reply = await ky(url, { method: "POST", fetch: (request) => nodeTransport(request as Request, wire) });
  * ```
  */
 export const nodeTransport: Transport = (request, wire) =>
-  new Promise<Response>((resolve, reject) => {
+  new Promise<BufferedReply>((resolve, reject) => {
     const { signal } = request;
     if (signal.aborted) {
       // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
@@ -60,57 +46,95 @@ export const nodeTransport: Transport = (request, wire) =>
       reject(signal.reason);
       return;
     }
-    const url = new URL(request.url);
-    const tls = url.protocol === "https:";
-    // Every outcome stops listening for an abort; any but a response also ends the connection.
-    const settle = (response: Response | undefined, error?: unknown): void => {
+    const { tls, hostname, port } = wire.origin;
+    const agent = tls ? httpsAgent : httpAgent;
+    const options: RequestOptions = { agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers };
+    let outgoing: ClientRequest;
+    let settled = false;
+    // The first outcome wins; every outcome stops listening for an abort, and any but an
+    // answer also ends the connection.
+    const finish: Finish = (reply, error) => {
+      if (settled) return;
+      settled = true;
       signal.removeEventListener("abort", onAbort);
-      if (response) {
-        resolve(response);
+      if (reply) {
+        resolve(reply);
       } else {
         outgoing.destroy();
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(error);
       }
     };
-    // As fetch does (Fetch standard): an abort rejects with the signal's reason, whatever it is.
-    const onAbort = (): void => settle(undefined, signal.reason);
-    const fail = (error: unknown): void => settle(undefined, new TypeError("fetch failed", { cause: error }));
-    const outgoing = (tls ? httpsRequest : httpRequest)(
-      {
-        agent: tls ? httpsAgent : httpAgent,
-        // An IPv6 host comes in brackets in a URL, and without them to `node:http`.
-        hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
-        port: url.port,
-        path: url.pathname + url.search,
-        method: request.method,
-        headers: wire.headers,
-      },
-      (incoming) => readResponse(incoming, settle, fail),
-    );
+    const onAbort = (): void => finish(undefined, signal.reason);
+    const fail = (error: unknown): void => finish(undefined, new TypeError("fetch failed", { cause: error }));
+
+    const send = (afterStaleConnection: boolean): void => {
+      if (afterStaleConnection) closeIdleConnections(agent, options);
+      let answered = false;
+      outgoing = (tls ? httpsRequest : httpRequest)(options, (incoming) => {
+        answered = true;
+        readReply(incoming, request, wire, finish, fail);
+      });
+      outgoing.on("error", (error: NodeJS.ErrnoException) => {
+        if (!afterStaleConnection && !answered && outgoing.reusedSocket && isConnectionReset(error)) send(true);
+        else fail(error);
+      });
+      outgoing.end(wire.body);
+    };
     signal.addEventListener("abort", onAbort);
-    outgoing.on("error", fail);
-    outgoing.end(wire.body);
+    send(false);
   });
 
-function readResponse(incoming: IncomingMessage, succeed: (response: Response) => void, fail: (error: unknown) => void): void {
-  let text = "";
-  incoming.setEncoding("utf8");
-  incoming.on("data", (chunk: string) => {
-    text += chunk;
+// A server that closes a kept-alive connection just as a request is written on it resets it:
+// "socket hang up" (ECONNRESET) or a write to the closed socket (EPIPE).
+function isConnectionReset(error: NodeJS.ErrnoException): boolean {
+  return error.code === "ECONNRESET" || error.code === "EPIPE";
+}
+
+// The other idle connections to the same server were opened in the same period as the stale
+// one and are likely stale too: closing them makes the agent open a new connection.
+function closeIdleConnections(agent: HttpAgent, options: RequestOptions): void {
+  for (const socket of agent.freeSockets[agent.getName(options)] ?? []) socket.destroy();
+}
+
+function readReply(incoming: IncomingMessage, request: Request, wire: WireParts, finish: Finish, fail: (error: unknown) => void): void {
+  const status = incoming.statusCode ?? 0;
+  const { maxResponseBytes } = wire;
+  const tooLarge = (): void => {
+    incoming.destroy();
+    finish(undefined, responseTooLarge(request, status, maxResponseBytes));
+  };
+  if (Number(incoming.headers["content-length"]) > maxResponseBytes) {
+    tooLarge();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  incoming.on("data", (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxResponseBytes) tooLarge();
+    else chunks.push(chunk);
   });
   incoming.on("error", fail);
-  incoming.on("end", () => {
-    const headers = new Headers();
-    const raw = incoming.rawHeaders;
-    try {
-      for (let index = 0; index < raw.length; index += 2) headers.append(raw[index] as string, raw[index + 1] as string);
-      // Throws for what a Response cannot hold, such as a status outside 200–599.
-      succeed(new BufferedResponse(text, { status: incoming.statusCode, statusText: incoming.statusMessage, headers }));
-    } catch (error) {
-      fail(error);
-    }
+  // A connection that ends before the whole body arrived must not pass for a short answer.
+  incoming.on("close", () => {
+    if (!incoming.complete) fail(Object.assign(new Error("the connection closed in the middle of the answer"), { code: "ECONNRESET" }));
   });
+  incoming.on("end", () => {
+    const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");
+    finish(new BufferedReply(status, incoming.statusMessage ?? "", incomingHeaders(incoming.headers), text));
+  });
+}
+
+// Node has already parsed the headers into an object with lower-case names.
+function incomingHeaders(headers: IncomingMessage["headers"]): HeaderReader {
+  return {
+    get(name) {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
 }
 
 /** The transport of this runtime. */

@@ -11,6 +11,8 @@ export interface PusherHttpErrorDetails {
   method: string;
   /** The request's URL; it is redacted by the constructor, whatever is passed. */
   url: string;
+  /** The error code the server put in its body, when it gave one (`{"error": "...", "code": 401}`). */
+  serverCode?: number | undefined;
 }
 
 // 408 and 429 ask the caller to come back later; 5xx are the server's own failures.
@@ -40,6 +42,11 @@ export class PusherHttpError extends PusherError {
   /** The request URL with every credential-derived value redacted. */
   declare readonly url: string;
   declare readonly retryable: boolean;
+  /**
+   * The error code in the server's body, when it gave one: some compatible servers answer
+   * HTTP 200 with `{"error": "...", "code": 401}`, and then `status` is 200 and this is 401.
+   */
+  declare readonly serverCode: number | undefined;
 
   constructor(details: PusherHttpErrorDetails) {
     const url = redactSignedUrl(details.url);
@@ -54,7 +61,11 @@ export class PusherHttpError extends PusherError {
     this.serverMessage = serverMessage;
     this.method = details.method;
     this.url = url;
-    this.retryable = isRetryableStatus(details.status);
+    this.serverCode = details.serverCode;
+    // A failure reported in a 2xx body is as retryable as the HTTP status its code names.
+    const { serverCode, status } = details;
+    const reported = status < 300 && serverCode !== undefined && serverCode >= 400 && serverCode <= 599 ? serverCode : status;
+    this.retryable = isRetryableStatus(reported);
   }
 }
 

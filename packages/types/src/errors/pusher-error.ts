@@ -10,7 +10,12 @@ export type PusherErrorCode =
   | "timeout"
   | "aborted"
   | "invalid_webhook"
-  | "partial_delivery";
+  | "partial_delivery"
+  | ResponseErrorCode
+  | "queue_full";
+
+/** The codes of {@link PusherResponseError}: the ways a server's answer is not the Pusher API's. */
+export type ResponseErrorCode = "invalid_response" | "response_too_large" | "redirect_refused";
 
 /** The codes of {@link PusherValidationError}: one per kind of bad input. */
 export type ValidationErrorCode =

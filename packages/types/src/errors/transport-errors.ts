@@ -22,20 +22,49 @@ abstract class PusherRequestFailure extends PusherError {
   }
 }
 
+// A system or library error code: `ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`,
+// `DEPTH_ZERO_SELF_SIGNED_CERT`... Codes carry no data of the request, so they may be shown.
+const SYSTEM_CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
+
 /**
- * The request never got an HTTP answer: DNS failure, refused connection, reset socket...
- * `cause` holds the underlying error. Whether the server acted on the request is unknown.
+ * The first error code found on `cause` or on the causes it wraps (a runtime's `fetch` buries
+ * the system error one or two levels down), or `undefined`.
  *
  * @example
  * ```ts
- * if (isPusherNetworkError(error)) console.error(error.method, error.url, error.cause);
+ * systemCodeOf(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })); // "ECONNREFUSED"
+ * ```
+ */
+function systemCodeOf(cause: unknown): string | undefined {
+  let current = cause;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === "string" && SYSTEM_CODE.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * The request never got an HTTP answer: DNS failure, refused connection, reset socket...
+ * `systemCode` is the system's code for it when there is one (`ECONNREFUSED`, `ENOTFOUND`,
+ * `ECONNRESET`, `ETIMEDOUT`, a TLS certificate error...), and the message ends with it; `cause`
+ * holds the underlying error. Whether the server acted on the request is unknown.
+ *
+ * @example
+ * ```ts
+ * if (isPusherNetworkError(error) && error.systemCode === "ENOTFOUND") console.error("check the host option");
  * ```
  */
 export class PusherNetworkError extends PusherRequestFailure {
   override readonly name = "PusherNetworkError";
+  /** The system's error code, e.g. `"ECONNREFUSED"`, when the failure has one. */
+  declare readonly systemCode: string | undefined;
 
   constructor(target: PusherRequestTarget, options: { cause: unknown }) {
-    super("network_error", target, "failed before any response", options);
+    const systemCode = systemCodeOf(options.cause);
+    super("network_error", target, `failed before any response${systemCode === undefined ? "" : ` (${systemCode})`}`, options);
+    this.systemCode = systemCode;
   }
 }
 

@@ -1,6 +1,7 @@
 import { PusherValidationError, isPresenceChannel, validateChannelName, type PresenceUsers } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
+import type { RequestOptions } from "../rest-client.js";
 import { toPresenceUsers } from "./typed-results.js";
 
 /**
@@ -15,8 +16,9 @@ import { toPresenceUsers } from "./typed-results.js";
 export async function fetchUsers(
   context: ClientContext,
   presenceChannel: string,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<PresenceUsers> {
+  const options = callOptions(givenOptions);
   validateChannelName(presenceChannel, { field: "presenceChannel" });
   if (!isPresenceChannel(presenceChannel)) {
     throw new PusherValidationError(

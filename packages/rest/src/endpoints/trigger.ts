@@ -9,9 +9,10 @@ import {
   type TriggerResult,
 } from "@x/types";
 import { chunk } from "./chunk.js";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";
-import type { TriggerOptions } from "./rest-client.js";
+import type { TriggerOptions } from "../rest-client.js";
 import { sendInOrder } from "./send-in-order.js";
 import { serializeEventData } from "./serialize-event-data.js";
 import { triggerChannels } from "./typed-results.js";
@@ -43,9 +44,10 @@ export async function trigger(
   channels: string | readonly string[],
   event: string,
   data: unknown,
-  options: TriggerOptions = {},
+  givenOptions?: TriggerOptions,
   allowServerToUser = false,
 ): Promise<TriggerResult> {
+  const options = callOptions(givenOptions);
   const single = typeof channels === "string";
   const list: readonly string[] = single ? [channels] : channels;
   if (!Array.isArray(list)) {

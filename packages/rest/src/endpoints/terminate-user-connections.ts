@@ -1,6 +1,7 @@
 import { validateUserId } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
+import type { RequestOptions } from "../rest-client.js";
 
 /**
  * Disconnects every connection of a signed-in user: `POST /users/<userId>/terminate_connections`
@@ -14,8 +15,9 @@ import type { RequestOptions } from "./rest-client.js";
 export async function terminateUserConnections(
   context: ClientContext,
   userId: string,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<void> {
+  const options = callOptions(givenOptions);
   validateUserId(userId);
   await context.send({
     method: "POST",

@@ -1,21 +1,22 @@
 import {
   DEFAULT_MAX_BATCH_SIZE,
   PusherConfigError,
+  PusherQueueFullError,
   isPusherConfigError,
   isPusherPartialDeliveryError,
   isPusherValidationError,
   type BatchEvent,
   type ChannelAttributes,
 } from "@x/types";
-import type { RestClient } from "./rest-client.js";
-import { wholeNumberOption } from "./whole-number-option.js";
+import type { RestClient } from "../rest-client.js";
+import { wholeNumberOption } from "../options/whole-number-option.js";
 
 /**
  * Options of {@link createPublisher}.
  *
  * @example
  * ```ts
- * const options: PublisherOptions = { maxBatchSize: 10, maxDelayMs: 5, maxConcurrency: 2, maxQueued: 500 };
+ * const options: PublisherOptions = { maxBatchSize: 10, maxDelayMs: 5, maxConcurrency: 2, maxQueued: 500, maxWaiting: 100, maxWaitMs: 2_000 };
  * ```
  */
 export interface PublisherOptions {
@@ -25,8 +26,19 @@ export interface PublisherOptions {
   maxDelayMs?: number;
   /** The most batch requests in flight at once. Use 1 to keep events in order. @default 4 */
   maxConcurrency?: number;
-  /** The most events waiting to be sent; beyond it, `publish` waits for room. @default 1_000 */
+  /** The most events queued to be sent; beyond it, `publish` waits for room. @default 1_000 */
   maxQueued?: number;
+  /**
+   * The most `publish` calls waiting for room in the queue. When the queue and this waiting room
+   * are both full, `publish` rejects at once with a `PusherQueueFullError`. `0` never waits.
+   * @default 1_000
+   */
+  maxWaiting?: number;
+  /**
+   * How long a `publish` may wait for room, in milliseconds; past it, it rejects with a
+   * `PusherQueueFullError`. @default 10_000
+   */
+  maxWaitMs?: number;
 }
 
 /**
@@ -43,8 +55,10 @@ export interface PublisherOptions {
 export interface Publisher {
   /**
    * Queues one event. Resolves with the attributes the server returned for it (`{}` unless it
-   * asked for `info` and the server reports it), or rejects with the error of its request.
-   * When `maxQueued` events are already waiting, the event waits for room first.
+   * asked for `info` and the server reports it), or rejects with the error of its request. When
+   * `maxQueued` events are already queued, the event waits for room first: at most `maxWaitMs`,
+   * and only if fewer than `maxWaiting` others are waiting; otherwise it rejects with a
+   * `PusherQueueFullError`, unsent.
    */
   publish(event: BatchEvent): Promise<ChannelAttributes>;
   /** Sends what is queued without waiting for full batches; resolves once everything has settled. */
@@ -53,7 +67,7 @@ export interface Publisher {
   close(): Promise<void>;
   /** Events accepted and not yet sent: never more than `maxQueued`. */
   readonly queued: number;
-  /** `publish` calls waiting for room in the queue (backpressure). */
+  /** `publish` calls waiting for room in the queue (backpressure): never more than `maxWaiting`. */
   readonly waiting: number;
   /** Batch requests sent and not yet answered: never more than `maxConcurrency`. */
   readonly inFlightRequests: number;
@@ -65,11 +79,18 @@ interface PendingEvent {
   reject: (error: unknown) => void;
 }
 
+interface WaitingEvent extends PendingEvent {
+  /** When the event began to wait for room, from `Date.now()`. */
+  since: number;
+}
+
 /**
- * Creates a {@link Publisher} on `client.triggerBatch`. Memory stays bounded: at most
- * `maxQueued` events are queued and `maxConcurrency × maxBatchSize` are in flight; a `publish`
- * beyond that waits (backpressure) instead of growing the queue. Batches run concurrently, so
- * events of different batches may arrive out of order unless `maxConcurrency` is 1.
+ * Creates a {@link Publisher} on `client.triggerBatch`. Its memory has a hard bound, whatever
+ * the caller does: at most `maxQueued` events are queued, `maxWaiting` wait for room, and
+ * `maxConcurrency × maxBatchSize` are in flight; any other `publish` rejects at once with a
+ * `PusherQueueFullError`, and so does one that waited `maxWaitMs` for room (the model of a
+ * Kafka producer's full buffer). Batches run concurrently, so events of different batches may
+ * arrive out of order unless `maxConcurrency` is 1.
  *
  * An event that fails validation does not sink its batch: nothing of a batch is sent when one of
  * its events is invalid, so the publisher then sends each of its events on its own and each
@@ -92,17 +113,24 @@ export function createPublisher(
   if (typeof client?.triggerBatch !== "function") {
     throw new PusherConfigError("client", "client must be a client made by createRestClient");
   }
+  if (typeof options !== "object" || options === null) {
+    throw new PusherConfigError("options", "options must be an object when given");
+  }
   const maxBatchSize = wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
   const maxDelayMs = wholeNumberOption(options.maxDelayMs, "maxDelayMs", 10, 0);
   const maxConcurrency = wholeNumberOption(options.maxConcurrency, "maxConcurrency", 4, 1);
   const maxQueued = wholeNumberOption(options.maxQueued, "maxQueued", 1_000, maxBatchSize);
+  const maxWaiting = wholeNumberOption(options.maxWaiting, "maxWaiting", 1_000, 0);
+  const maxWaitMs = wholeNumberOption(options.maxWaitMs, "maxWaitMs", 10_000, 0);
 
-  // Events in arrival order: the first `maxQueued` are queued, the others wait for room in the
-  // queue (backpressure). One array holds both, as batches are always taken from its front.
-  const pending: PendingEvent[] = [];
+  // Events accepted, in arrival order; batches are taken from the front.
+  const queue: PendingEvent[] = [];
+  // `publish` calls waiting for room in the queue, oldest first.
+  const waiting: WaitingEvent[] = [];
   const idleWaiters: (() => void)[] = [];
   let inFlight = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let batchTimer: ReturnType<typeof setTimeout> | undefined;
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
   // The oldest queued event has waited maxDelayMs: partial batches may go.
   let due = false;
   let closed = false;
@@ -110,24 +138,58 @@ export function createPublisher(
   function dispatch(): void {
     while (
       inFlight < maxConcurrency &&
-      pending.length > 0 &&
-      (pending.length >= maxBatchSize || due || closed || idleWaiters.length > 0)
+      queue.length > 0 &&
+      (queue.length >= maxBatchSize || due || closed || idleWaiters.length > 0)
     ) {
       inFlight++;
-      void send(pending.splice(0, maxBatchSize));
+      void send(queue.splice(0, maxBatchSize));
+      admitWaiting();
     }
-    if (pending.length === 0) {
+    if (queue.length === 0) {
       due = false;
-      clearTimeout(timer);
-      timer = undefined;
-      if (inFlight === 0) for (const resolve of idleWaiters.splice(0)) resolve();
-    } else if (timer === undefined && !due) {
-      timer = setTimeout(() => {
-        timer = undefined;
+      clearTimeout(batchTimer);
+      batchTimer = undefined;
+      if (inFlight === 0 && waiting.length === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+    } else if (batchTimer === undefined && !due) {
+      batchTimer = setTimeout(() => {
+        batchTimer = undefined;
         due = true;
         dispatch();
       }, maxDelayMs);
     }
+  }
+
+  // Moves the oldest waiting events into the room the queue has.
+  function admitWaiting(): void {
+    const admitted = waiting.splice(0, Math.max(maxQueued - queue.length, 0));
+    for (const { event, resolve, reject } of admitted) queue.push({ event, resolve, reject });
+    if (waiting.length === 0) {
+      clearTimeout(waitTimer);
+      waitTimer = undefined;
+    }
+  }
+
+  // One timer, for the oldest waiting event: the others arrived later and expire later.
+  function armWaitTimer(): void {
+    if (waitTimer !== undefined || waiting.length === 0) return;
+    const oldest = waiting[0] as WaitingEvent;
+    waitTimer = setTimeout(expireWaiting, Math.max(oldest.since + maxWaitMs - Date.now(), 0));
+  }
+
+  function expireWaiting(): void {
+    waitTimer = undefined;
+    const now = Date.now();
+    let expired = 0;
+    while (expired < waiting.length && (waiting[expired] as WaitingEvent).since + maxWaitMs <= now) expired++;
+    for (const one of waiting.splice(0, expired)) {
+      one.reject(queueFull(`waited ${now - one.since} ms for room in the queue (maxWaitMs is ${maxWaitMs})`, now - one.since));
+    }
+    armWaitTimer();
+    dispatch();
+  }
+
+  function queueFull(reason: string, waitedMs: number): PusherQueueFullError {
+    return new PusherQueueFullError(`the event was not published: it ${reason}`, waitedMs);
   }
 
   // A client made by createRestClient answers one entry per event; a stand-in may answer fewer.
@@ -167,9 +229,18 @@ export function createPublisher(
       if (closed) {
         return Promise.reject(new PusherConfigError("publisher", "publish() was called after close()"));
       }
+      if (queue.length < maxQueued && waiting.length === 0) {
+        return new Promise((resolve, reject) => {
+          queue.push({ event, resolve, reject });
+          dispatch();
+        });
+      }
+      if (waiting.length >= maxWaiting) {
+        return Promise.reject(queueFull(`found the queue (${maxQueued}) and the waiting room (${maxWaiting}) full`, 0));
+      }
       return new Promise((resolve, reject) => {
-        pending.push({ event, resolve, reject });
-        dispatch();
+        waiting.push({ event, resolve, reject, since: Date.now() });
+        armWaitTimer();
       });
     },
     flush,
@@ -178,10 +249,10 @@ export function createPublisher(
       return flush();
     },
     get queued() {
-      return Math.min(pending.length, maxQueued);
+      return queue.length;
     },
     get waiting() {
-      return Math.max(pending.length - maxQueued, 0);
+      return waiting.length;
     },
     get inFlightRequests() {
       return inFlight;

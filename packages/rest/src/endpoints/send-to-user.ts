@@ -1,6 +1,7 @@
 import { SERVER_TO_USER_CHANNEL_PREFIX, validateUserId, type TriggerResult } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
+import type { RequestOptions } from "../rest-client.js";
 import { trigger } from "./trigger.js";
 
 /**
@@ -17,8 +18,9 @@ export async function sendToUser(
   userId: string,
   event: string,
   data: unknown,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<TriggerResult> {
+  const options = callOptions(givenOptions);
   validateUserId(userId);
   return trigger(context, `${SERVER_TO_USER_CHANNEL_PREFIX}${userId}`, event, data, { signal: options.signal }, true);
 }

@@ -1,6 +1,6 @@
 import { encryptPayload } from "@x/signing";
 import { PusherConfigError, isEncryptedChannel, validatePayloadSize } from "@x/types";
-import type { ResolvedOptions } from "./resolve-options.js";
+import type { ResolvedOptions } from "../options/resolve-options.js";
 import { toWireString } from "./to-wire-string.js";
 
 /**

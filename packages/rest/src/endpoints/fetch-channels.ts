@@ -1,7 +1,8 @@
 import { PusherValidationError, validateChannelName, type ChannelsList } from "@x/types";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";
-import type { ChannelsOptions } from "./rest-client.js";
+import type { ChannelsOptions } from "../rest-client.js";
 import { toChannelsList } from "./typed-results.js";
 
 /**
@@ -14,7 +15,8 @@ import { toChannelsList } from "./typed-results.js";
  * const { channels } = await fetchChannels(context, { filterByPrefix: "presence-", info: ["user_count"] });
  * ```
  */
-export async function fetchChannels(context: ClientContext, options: ChannelsOptions = {}): Promise<ChannelsList> {
+export async function fetchChannels(context: ClientContext, givenOptions?: ChannelsOptions): Promise<ChannelsList> {
+  const options = callOptions(givenOptions);
   const { filterByPrefix, signal } = options;
   if (filterByPrefix !== undefined) validateChannelName(filterByPrefix, { field: "filterByPrefix" });
   const info = infoParam(options.info, ["user_count"], "info");

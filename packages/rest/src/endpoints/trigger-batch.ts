@@ -9,9 +9,10 @@ import {
   type BatchTriggerResult,
 } from "@x/types";
 import { chunk } from "./chunk.js";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";
-import type { RequestOptions } from "./rest-client.js";
+import type { RequestOptions } from "../rest-client.js";
 import { sendInOrder } from "./send-in-order.js";
 import { serializeEventData } from "./serialize-event-data.js";
 import { TRIGGER_INFO_ATTRIBUTES } from "./trigger.js";
@@ -41,8 +42,9 @@ interface WireBatchEvent {
 export async function triggerBatch(
   context: ClientContext,
   events: readonly BatchEvent[],
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<BatchTriggerResult> {
+  const options = callOptions(givenOptions);
   // Checked through an unknown: Array.isArray would narrow a readonly array to any[].
   const given: unknown = events;
   if (!Array.isArray(given)) {

@@ -41,6 +41,8 @@ export interface ResolvedOptions {
   /** Scheme, host and port, without a trailing slash. */
   baseUrl: string;
   timeoutMs: number;
+  /** The largest response body read, in bytes. */
+  maxResponseBytes: number;
   fetch: typeof fetch | undefined;
   retry: ResolvedRetry;
   /** The decoded master key, when encrypted channels are configured. */
@@ -53,6 +55,9 @@ export interface ResolvedOptions {
 
 // The default timeout of one attempt, in milliseconds (ky's own default).
 const DEFAULT_TIMEOUT_MS = 10_000;
+// 32 MiB: the largest answer of the API is the channel list of a busy app, about 50 bytes a
+// channel (`"presence-room-1234":{"user_count":12},`): this holds more than 600,000 channels.
+const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
 // App ids end up in every path: anything that would end or escape the path segment is refused.
 const APP_ID = /^[^\s/?#%]+$/;
 const CLUSTER = /^[A-Za-z0-9-]+$/;
@@ -99,6 +104,8 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
     appPath: `/apps/${appId}`,
     baseUrl: baseUrl(options),
     timeoutMs: wholeNumberOption(options.timeout, "timeout", DEFAULT_TIMEOUT_MS, 1),
+    // Past 512 MiB a body no longer fits in one string: the limit must stay below it.
+    maxResponseBytes: wholeNumberOption(options.maxResponseBytes, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, 1, 268_435_456),
     fetch: options.fetch,
     retry: resolveRetry(options.retry),
     masterKey,

@@ -1,6 +1,7 @@
 import { PusherValidationError } from "@x/types";
-import type { ClientContext } from "./client-context.js";
-import type { QueryParams, RequestOptions } from "./rest-client.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
+import type { QueryParams, RequestOptions } from "../rest-client.js";
 import { toWireString } from "./to-wire-string.js";
 
 // A path is one piece of the URL: a query or fragment must go through `params`, and whitespace
@@ -30,8 +31,9 @@ export async function apiGet<T>(
   context: ClientContext,
   path: string,
   params?: QueryParams,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<T> {
+  const options = callOptions(givenOptions);
   validatePath(path);
   return (await context.send({ method: "GET", path, params, signal: options.signal })) as T;
 }
@@ -50,8 +52,9 @@ export async function apiPost<T>(
   path: string,
   body: unknown,
   params?: QueryParams,
-  options: RequestOptions = {},
+  givenOptions?: RequestOptions,
 ): Promise<T> {
+  const options = callOptions(givenOptions);
   validatePath(path);
   const wireBody = toWireString(body, "body");
   return (await context.send({ method: "POST", path, params, body: wireBody, signal: options.signal })) as T;

@@ -1,7 +1,8 @@
 import { validateChannelName, type ChannelState } from "@x/types";
-import type { ClientContext } from "./client-context.js";
+import type { ClientContext } from "../client-context.js";
+import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";
-import type { ChannelOptions } from "./rest-client.js";
+import type { ChannelOptions } from "../rest-client.js";
 import { toChannelState } from "./typed-results.js";
 
 /**
@@ -16,8 +17,9 @@ import { toChannelState } from "./typed-results.js";
 export async function fetchChannel(
   context: ClientContext,
   name: string,
-  options: ChannelOptions = {},
+  givenOptions?: ChannelOptions,
 ): Promise<ChannelState> {
+  const options = callOptions(givenOptions);
   validateChannelName(name, { field: "channel" });
   const info = infoParam(options.info, ["user_count", "subscription_count", "cache"], "info");
   const body = await context.send({ method: "GET", path: `/channels/${name}`, params: { info }, signal: options.signal });

@@ -40,8 +40,18 @@ export interface RetryOptions {
  * ```
  */
 export interface RestClientOptions extends AppCredentials, ConnectionOptions, EncryptionOptions {
-  /** How long one attempt may take, in milliseconds, before it fails with a timeout. @default 10_000 */
+  /**
+   * How long one attempt may take, in milliseconds, before it fails with a timeout: the answer's
+   * body included, so a server that drips it times out too. @default 10_000
+   */
   timeout?: number;
+  /**
+   * The largest response body read, in bytes (at most 256 MiB). A larger answer is not read
+   * further: its connection is closed and the call rejects with a `PusherResponseError` whose
+   * code is `response_too_large`. The default holds the channel list of an app with more than
+   * 600,000 channels. @default 33_554_432 (32 MiB)
+   */
+  maxResponseBytes?: number;
   /**
    * The `fetch` that sends the requests, e.g. a faster transport or a test double. It is called
    * with a `Request`. When given, it is used on every runtime. @default on Node.js, `node:http`

@@ -1,0 +1,34 @@
+import { readBodyWithLimit } from "@x/types";
+import { BufferedReply } from "../transport/buffered-reply.js";
+import { redirectRefused } from "./redirect-refused.js";
+import { responseTooLarge } from "./response-too-large.js";
+
+/**
+ * Sends `request` through `fetch` (the runtime's, or the one the caller injected) and reads the
+ * answer's body in full, at most `maxBytes` of it, inside the call that ky times: a server that
+ * drips its body times out like one that never answers. A body past the limit is cancelled and
+ * rejects with a `PusherResponseError`.
+ *
+ * Signed requests are never followed to another location: ky builds them with
+ * `redirect: "manual"`, so a 3xx comes back as it is (ky then fails it as an HTTP error). A
+ * `fetch` that followed a redirect all the same is refused here, after the fact.
+ *
+ * @example
+ * ```ts
+ * const api = ky.create({ redirect: "manual", fetch: (request) => bufferedFetch(fetch, request as Request, 33_554_432) });
+ * ```
+ */
+export async function bufferedFetch(send: typeof fetch, request: Request, maxBytes: number): Promise<BufferedReply> {
+  const response = await send(request);
+  if (response.redirected) {
+    await response.body?.cancel().catch(() => undefined);
+    throw redirectRefused(request, response.status, response.url);
+  }
+  const body = await readBodyWithLimit(response, maxBytes);
+  if (body.tooLarge) {
+    // Refused on its Content-Length, the body was not even opened: release the connection.
+    await response.body?.cancel().catch(() => undefined);
+    throw responseTooLarge(request, response.status, maxBytes);
+  }
+  return new BufferedReply(response.status, response.statusText, response.headers, new TextDecoder().decode(body.bytes));
+}

@@ -1,0 +1,23 @@
+import type * as KyNamespace from "ky";
+
+/** ky's module, as `import("ky")` resolves it. */
+export type KyModule = typeof KyNamespace;
+
+let loading: Promise<KyModule> | undefined;
+
+/**
+ * Loads ky on first use, once per process. Importing ky evaluates `globalThis.Request` and
+ * friends, which makes Node load its whole `fetch` stack (undici, ~25 ms): an app that only
+ * signs authorizations through `@x/server` must not pay for it. A dynamic `import()` also stays
+ * one in the CommonJS build, so `require("@x/rest")` gets ky's real ES module (a static import
+ * compiled to `require` would see ky's namespace where it expects its default export).
+ *
+ * @example
+ * ```ts
+ * const { default: ky } = await loadKy();
+ * ```
+ */
+export function loadKy(): Promise<KyModule> {
+  loading ??= import("ky");
+  return loading;
+}

@@ -1,0 +1,58 @@
+import { PusherHttpError, PusherResponseError, isJsonObject } from "@x/types";
+import type { BufferedReply } from "../transport/buffered-reply.js";
+import { secretsOf, type RequestTarget } from "./request-target.js";
+import { redactSecrets } from "./redact-secrets.js";
+
+// How much of a body that is not the API's is quoted in the error: enough to recognise a
+// captive portal or a proxy's page, after redaction.
+const QUOTED_CHARACTERS = 60;
+
+/**
+ * Parses the body of a 2xx answer. The Pusher HTTP API answers every request with a JSON
+ * object (compatible servers too: `{}`, `{"ok":true}`, `{"channels":…}`), so anything else —
+ * HTML from a captive portal, a proxy's "OK", an empty body — is not its answer and nothing can
+ * be concluded from it: a `PusherResponseError` (`invalid_response`). A 204 has no body and is
+ * `{}`. One compatible server reports failures with a 2xx status and
+ * `{"error": "...", "code": 401}`: a JSON body with a string `error` and a numeric `code` of 400
+ * or more is a failure, a `PusherHttpError` whose `serverCode` is that code.
+ *
+ * @example
+ * ```ts
+ * parseResponseBody(reply, target); // { ok: true } for a reply whose body is '{"ok":true}'
+ * ```
+ */
+export function parseResponseBody(reply: BufferedReply, target: RequestTarget): Record<string, unknown> {
+  const text = reply.bodyText;
+  if (reply.status === 204 && text === "") return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: refused below.
+  }
+  if (!isJsonObject(body)) {
+    // Redacted before it is cut, so that no part of a secret can be left at the cut.
+    const quoted = redactSecrets(text, secretsOf(target)).slice(0, QUOTED_CHARACTERS);
+    throw new PusherResponseError({
+      code: "invalid_response",
+      status: reply.status,
+      method: target.method,
+      url: target.url,
+      problem:
+        text === ""
+          ? "the body is empty, where the Pusher API answers with a JSON object"
+          : `the body is not the JSON object the Pusher API answers with (${reply.headers.get("content-type") ?? "no content type"}, ` +
+            `starting ${JSON.stringify(quoted)})`,
+    });
+  }
+  if (typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {
+    throw new PusherHttpError({
+      status: reply.status,
+      serverMessage: `${redactSecrets(body.error, secretsOf(target))} (code ${body.code})`,
+      serverCode: body.code,
+      method: target.method,
+      url: target.url,
+    });
+  }
+  return body;
+}

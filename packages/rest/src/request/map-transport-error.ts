@@ -1,0 +1,71 @@
+import {
+  PusherAbortError,
+  PusherHttpError,
+  PusherNetworkError,
+  PusherResponseError,
+  PusherTimeoutError,
+  isPusherError,
+  type PusherError,
+} from "@x/types";
+import type { BufferedReply } from "../transport/buffered-reply.js";
+import type { KyModule } from "./load-ky.js";
+import { redirectRefused } from "./redirect-refused.js";
+import { secretsOf, type RequestTarget } from "./request-target.js";
+import { serverError } from "./server-message.js";
+
+/**
+ * Turns whatever the transport threw into the matching error of `@x/types`. ky's own errors
+ * carry the signed URL in their message and their `request`, so none of them is passed on, not
+ * even as a `cause`: only the status, the server's message and the raw network failure are kept.
+ * `ky` is undefined when ky itself could not be loaded.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   reply = await exchange(…);
+ * } catch (error) {
+ *   throw mapTransportError(ky, error, target, signal, timeoutMs);
+ * }
+ * ```
+ */
+export function mapTransportError(
+  ky: KyModule | undefined,
+  error: unknown,
+  target: RequestTarget,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): PusherError {
+  // The errors keep only the method and the URL of the target (redacted), never its secret.
+  // Checked first: an abort surfaces as whatever the fetch in use rejects with.
+  if (signal?.aborted === true) return new PusherAbortError(target, { cause: signal.reason });
+  // The transports' own verdicts on an answer (too large, redirected) are already typed.
+  if (isPusherError(error)) return error;
+  if (ky?.isHTTPError(error) === true) {
+    // Every transport answers with a BufferedReply, its body already read.
+    const reply = error.response as unknown as BufferedReply;
+    const { status } = reply;
+    // A 3xx, or the opaque redirect (status 0) of a fetch that runs in a browser.
+    if (status === 0 || (status >= 300 && status < 400)) return redirectRefused(target, status, reply.headers.get("location"));
+    if (status < 400 || status > 599) {
+      return new PusherResponseError({
+        code: "invalid_response",
+        status,
+        method: target.method,
+        url: target.url,
+        problem: "an HTTP status the Pusher API never answers with",
+      });
+    }
+    const said = serverError(reply.bodyText, secretsOf(target));
+    return new PusherHttpError({
+      status,
+      serverMessage: said.message,
+      serverCode: said.code,
+      method: target.method,
+      url: target.url,
+    });
+  }
+  if (ky?.isTimeoutError(error) === true) return new PusherTimeoutError(target, timeoutMs);
+  // ky wraps the runtime's network failure; that inner error (e.g. ECONNREFUSED) names no URL.
+  // An injected fetch may fail in its own way: that error is the caller's, passed on as cause.
+  return new PusherNetworkError(target, { cause: ky?.isNetworkError(error) === true ? error.cause : error });
+}
