@@ -1,6 +1,12 @@
 // The one test command (`pnpm test`): lint, typecheck, build, package checks and every test of
 // every workspace package through turbo, then one summary line that CI reads:
 // `N passed, N failed, N skipped`. Exits non-zero on any failure.
+//
+// It prints what a person should read and nothing else: the logs of the tasks that failed (turbo
+// `--output-logs=errors-only`; a passing task's log is in `.turbo/` and replayed by
+// `turbo run <task> --filter <package>`), the notes the tests print for people (sizes, the
+// runtime and consumer matrices, install figures: `test-results/notes.txt` of each package), and
+// the summary.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +24,7 @@ rmSync(join(root, ".turbo", "runs"), { recursive: true, force: true });
 // (soketi, workerd, Chromium) that must not starve each other.
 const turbo = spawnSync(
   "pnpm",
-  ["exec", "turbo", "run", ...TASKS, "--continue", "--summarize", "--concurrency=3", ...process.argv.slice(2)],
+  ["exec", "turbo", "run", ...TASKS, "--continue", "--summarize", "--concurrency=3", "--output-logs=errors-only", ...process.argv.slice(2)],
   { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
 );
 
@@ -65,6 +71,14 @@ function countSuitesThatFailedToRun(report) {
     (suite) => suite.status === "failed" && !(suite.assertionResults ?? []).some((test) => test.status === "failed"),
   ).length;
 }
+
+const notes = [];
+for (const workspace of workspaces) {
+  const file = join(workspace, "test-results", "notes.txt");
+  const text = existsSync(file) ? readFileSync(file, "utf8").trimEnd() : "";
+  if (text !== "") notes.push(`${workspace.slice(root.length)}\n${text.replace(/^/gm, "  ")}`);
+}
+if (notes.length > 0) console.log(`\nNotes from the tests\n${notes.join("\n")}`);
 
 console.log("\nTest summary");
 for (const row of rows) console.log(`  ${row.suite.padEnd(40)} ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped`);
