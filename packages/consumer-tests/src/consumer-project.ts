@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { nodeBinary, npmInstall, packageManagerEnv, type InstallOutput, type PackedPackage } from "@x/runtime-tests";
 import { consumerDir } from "./paths.js";
@@ -84,8 +84,9 @@ export function cjsConsumerSource(specifiers: string[]): string {
  * documented module, the TypeScript users as `.mts` and as `.cts`) and installs the tarballs in
  * it with one package manager, as a user who downloaded them would:
  *
- * - npm: `npm install <every tarball> @types/node`, run by Node 22 (the lowest supported Node,
- *   so that an `engines` range it does not satisfy shows up as an `EBADENGINE` warning);
+ * - npm: the tarballs as `file:` dependencies with `overrides` (see `npmInstall`), plus
+ *   `@types/node`, run by Node 22 (the lowest supported Node, so that an `engines` range it does
+ *   not satisfy shows up as an `EBADENGINE` warning);
  * - pnpm: the tarballs as `file:` dependencies and, since pnpm would look the packages' own
  *   `@x/*` dependencies up on the registry, `overrides` that send each to its tarball.
  *
@@ -107,7 +108,7 @@ export async function createConsumerProject(packageManager: PackageManager, pack
   let install: InstallOutput;
   if (packageManager === "npm") {
     await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    install = await npmInstall(dir, packed.map((pkg) => pkg.tarball), { registryPackages: [TYPES_NODE], node: nodeBinary(22) });
+    install = await npmInstall(dir, packed, { registryPackages: [TYPES_NODE], node: nodeBinary(22) });
   } else {
     install = await pnpmInstall(dir, manifest, packed, { "@types/node": TYPES_NODE.slice("@types/node@".length) });
   }
@@ -124,11 +125,11 @@ async function pnpmInstall(
   await writeFile(join(dir, "package.json"), `${JSON.stringify({ ...manifest, dependencies: { ...tarballs, ...registryDependencies } }, null, 2)}\n`);
   const overrides = packed.map(({ name, tarball }) => `  ${JSON.stringify(name)}: ${JSON.stringify(`file:${tarball}`)}`);
   await writeFile(join(dir, "pnpm-workspace.yaml"), ["# The @x packages come from their tarballs, not the registry.", "overrides:", ...overrides, ""].join("\n"));
-  const { stdout, stderr } = await run("pnpm", ["install", "--prefer-offline"], { cwd: dir, env: packageManagerEnv(), maxBuffer: 16 * 1024 * 1024 });
+  const { stdout, stderr } = await run("pnpm", ["install", "--prefer-offline"], {
+    cwd: dir,
+    env: packageManagerEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 300_000,
+  });
   return { stdout, stderr };
-}
-
-/** The tarball file names, for messages. */
-export function tarballNames(packed: PackedPackage[]): string[] {
-  return packed.map((pkg) => basename(pkg.tarball));
 }

@@ -46,8 +46,11 @@ async function serviceSource(): Promise<string> {
 beforeAll(async () => {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "auth-only-service", private: true, type: "module" }, null, 2)}\n`);
-  const tarballs = packed.filter((pkg) => SERVICE_PACKAGES.includes(pkg.name)).map((pkg) => pkg.tarball);
-  await npmInstall(dir, tarballs, { node: nodeBinary(22) });
+  await npmInstall(
+    dir,
+    packed.filter((pkg) => SERVICE_PACKAGES.includes(pkg.name)),
+    { node: nodeBinary(22) },
+  );
   alone = installedFootprint(dir);
   await npmInstall(dir, [], { registryPackages: ADAPTER, node: nodeBinary(22) });
   withAdapter = installedFootprint(dir);

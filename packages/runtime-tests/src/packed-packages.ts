@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import { packageDir } from "./package-paths.js";
@@ -82,6 +82,7 @@ export async function packPublishedPackages(destination: string): Promise<Packed
       cwd: dir,
       env: packageManagerEnv(),
       maxBuffer: 16 * 1024 * 1024,
+      timeout: 60_000,
     });
     const report = JSON.parse(stdout) as { name: string; version: string; filename: string; files: { path: string }[] };
     const tarball = report.filename;
@@ -113,27 +114,39 @@ export interface InstallOutput {
 }
 
 /**
- * Installs tarballs into a project folder that holds a package.json, the way a user would: with
- * npm, all of them in one `npm install` (they depend on each other, and none of them is on the
- * registry), plus `registryPackages` (e.g. `"@types/node@22.20.7"`) from the npm registry. No
- * workspace link is involved: the project's `node_modules` holds exactly what npm put there.
- * `node` is the Node that runs npm (its version is the one npm checks `engines` against).
+ * Installs packed packages into a project folder that holds a package.json, the way a user who
+ * downloaded the tarballs would: they become the project's dependencies (`file:<tarball>`), with
+ * `overrides` that send the packages' dependencies on each other to the same tarballs (none of
+ * them is on the registry, and npm would ask it first), then one `npm install`, which also adds
+ * `registryPackages` (e.g. `"@types/node@22.20.7"`) from the npm registry. No workspace link is
+ * involved: the project's `node_modules` holds exactly what npm put there. `node` is the Node
+ * that runs npm (its version is the one npm checks `engines` against). An install that takes
+ * more than 5 minutes is stopped and reported.
  *
  * @example
  * ```ts
- * const { stderr } = await npmInstall(projectDir, packed.map((p) => p.tarball));
+ * const { stderr } = await npmInstall(projectDir, packed);
  * ```
  */
 export async function npmInstall(
   projectDir: string,
-  tarballs: string[],
+  packages: PackedPackage[],
   options: { registryPackages?: string[]; node?: string } = {},
 ): Promise<InstallOutput> {
-  const args = ["install", "--no-audit", "--no-fund", "--prefer-offline", ...tarballs, ...(options.registryPackages ?? [])];
+  const manifestFile = join(projectDir, "package.json");
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, Record<string, string> | undefined>;
+  const tarballs = Object.fromEntries(packages.map(({ name, tarball }) => [name, `file:${tarball}`]));
+  const overrides = Object.fromEntries(packages.map(({ name }) => [name, `$${name}`]));
+  writeFileSync(
+    manifestFile,
+    `${JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, ...tarballs }, overrides: { ...manifest.overrides, ...overrides } }, null, 2)}\n`,
+  );
+  const args = ["install", "--no-audit", "--no-fund", "--prefer-offline", ...(options.registryPackages ?? [])];
   const { stdout, stderr } = await run(options.node ?? process.execPath, [npmCliScript(), ...args], {
     cwd: projectDir,
     env: packageManagerEnv(),
     maxBuffer: 16 * 1024 * 1024,
+    timeout: 300_000,
   });
   return { stdout, stderr };
 }

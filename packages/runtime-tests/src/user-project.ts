@@ -52,7 +52,7 @@ async function layOutProject(dir: string, options: UserProjectOptions): Promise<
   const tarballDir = join(dir, "tarballs");
   await mkdir(tarballDir);
   const packed = await packPublishedPackages(tarballDir);
-  await npmInstall(dir, packed.map((pkg) => pkg.tarball));
+  await npmInstall(dir, packed);
 }
 
 /**

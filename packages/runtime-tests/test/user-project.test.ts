@@ -21,7 +21,8 @@ describe("createUserProject", () => {
 
   it("records the tarballs as the project's dependencies, and no workspace path", () => {
     const manifest = JSON.parse(readFileSync(join(project.dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    for (const spec of Object.values(manifest.dependencies)) expect(spec).toMatch(/^file:tarballs\/x-[a-z]+-\d+\.\d+\.\d+\.tgz$/);
+    const tarballs = join(project.dir, "tarballs");
+    for (const spec of Object.values(manifest.dependencies)) expect(spec).toMatch(new RegExp(`^file:${tarballs}/x-[a-z]+-\\d+\\.\\d+\\.\\d+\\.tgz$`));
   });
 
   it("installs the third-party dependencies from the registry as folders of the project, not links into the workspace", () => {
