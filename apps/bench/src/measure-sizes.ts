@@ -14,6 +14,8 @@ export interface BundleSize {
   gzippedBytes: number;
   /** Paths of the input files that contributed bytes (tree-shaken files contribute none). */
   inputs: string[];
+  /** The minified code itself, to look for what must not be in it. */
+  code: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function bundleSize(source: string): Promise<BundleSize> {
   });
   const output = result.outputFiles[0];
   if (output === undefined) throw new Error("esbuild wrote no bundle");
-  return { gzippedBytes: gzipSync(output.contents).length, inputs: contributingInputs(result.metafile) };
+  return { gzippedBytes: gzipSync(output.contents).length, inputs: contributingInputs(result.metafile), code: output.text };
 }
 
 function contributingInputs(metafile: Metafile): string[] {

@@ -1,7 +1,16 @@
+export { childPids, isRunning } from "./child-pids.ts";
 export type { TestClient } from "./connect-client.ts";
 export { connectClient } from "./connect-client.ts";
 export { freePort } from "./free-port.ts";
+export type { RedisReply } from "./redis-command.ts";
+export { redisCommand } from "./redis-command.ts";
+export { REDIS_INSTALL_COMMAND, RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
+export { isContinuousIntegration, skipClusterTests } from "./skip-cluster-tests.ts";
+export type { NodeProcess } from "./start-node-process.ts";
+export { startNodeProcess } from "./start-node-process.ts";
 export type { SoketiWebhook } from "./soketi-environment.ts";
+export type { ClusterNode, LocalCluster, LocalClusterOptions } from "./start-local-cluster.ts";
+export { startLocalCluster } from "./start-local-cluster.ts";
 export type { LocalServer, LocalServerOptions } from "./start-local-server.ts";
 export { startLocalServer } from "./start-local-server.ts";
 export { SubscriptionError } from "./subscription-error.ts";

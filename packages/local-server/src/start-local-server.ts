@@ -1,12 +1,9 @@
-import { type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { createInterface, type Interface } from "node:readline";
 import { freePorts } from "./free-port.ts";
-import { OutputTail } from "./output-tail.ts";
-import { isSoleListener } from "./port-ownership.ts";
 import { soketiEnvironment, type SoketiWebhook } from "./soketi-environment.ts";
-import { spawnTracked, stopChild } from "./tracked-children.ts";
+import { retryOnPortCollision, startChildServer } from "./start-child-server.ts";
+import { killChild, stopChild } from "./tracked-children.ts";
 
 /**
  * How to start a local soketi server. Every field is optional.
@@ -52,6 +49,8 @@ export interface LocalServer {
   host: "127.0.0.1";
   /** The port of both the HTTP API and the WebSocket server. */
   port: number;
+  /** The WebSocket port for pusher-js (`wsPort`): the same as `port`, soketi serves both on one. */
+  wsPort: number;
   appId: string;
   key: string;
   secret: string;
@@ -61,6 +60,11 @@ export interface LocalServer {
   pid: number;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. Safe to call twice and after a crash. */
   stop(): Promise<void>;
+  /**
+   * SIGKILL at once, as a crash would end it: no graceful shutdown, open connections are cut.
+   * Resolves once the process has exited; after it, `stop()` resolves at once.
+   */
+  kill(): Promise<void>;
 }
 
 const require = createRequire(import.meta.url);
@@ -69,38 +73,22 @@ const EXIT_WITH_PARENT_CJS = require.resolve("./exit-with-parent.cjs");
 // soketi loads a `.env` from its working directory; its own package folder has none.
 const SOKETI_DIRECTORY = dirname(dirname(SOKETI_SERVER_JS));
 const READY_LINE = "Server is up and running";
-const OUTPUT_LINES_KEPT = 20;
 
-class PortCollisionError extends Error {
-  override readonly name = "PortCollisionError";
+/**
+ * What a cluster adds to a node: the port of the Redis server the nodes share. Internal:
+ * {@link startLocalServer} starts a lone server, startLocalCluster the nodes of a cluster.
+ *
+ * @example
+ * ```ts
+ * const settings: SoketiNodeSettings = { redisPort: 6380, startedBy: "startLocalCluster" };
+ * ```
+ */
+export interface SoketiNodeSettings {
+  redisPort?: number;
+  startedBy: "startLocalServer" | "startLocalCluster";
 }
 
-function waitUntilReady(child: ChildProcess, lines: Interface[], tail: OutputTail, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      clearTimeout(timer);
-      for (const reader of lines) reader.off("line", onLine);
-      child.off("close", onClose);
-      child.off("error", onError);
-      if (error) reject(error);
-      else resolve();
-    };
-    const fail = (reason: string) => settle(new Error(`soketi ${reason}. Its last output:\n${tail.text()}`));
-    const onLine = (line: string) => {
-      if (line.includes(READY_LINE)) settle();
-    };
-    // "close" rather than "exit": it comes after the last output has been read.
-    const onClose = (code: number | null, signal: NodeJS.Signals | null) =>
-      fail(`exited (${signal ?? `code ${code}`}) before it was ready`);
-    const onError = (error: Error) => fail(`could not be started: ${error.message}`);
-    const timer = setTimeout(() => fail(`did not start within ${timeoutMs} ms`), timeoutMs);
-    for (const reader of lines) reader.on("line", onLine);
-    child.on("close", onClose);
-    child.on("error", onError);
-  });
-}
-
-async function startSoketi(options: LocalServerOptions): Promise<LocalServer> {
+async function startSoketiOnFreePorts(options: LocalServerOptions, node: SoketiNodeSettings): Promise<LocalServer> {
   const appId = options.appId ?? "app-id";
   const key = options.key ?? "app-key";
   const secret = options.secret ?? "app-secret";
@@ -114,41 +102,52 @@ async function startSoketi(options: LocalServerOptions): Promise<LocalServer> {
     secret,
     webhooks: options.webhooks ?? [],
     extraEnv: options.env ?? {},
+    ...node,
   });
-  const child = spawnTracked(process.execPath, ["--require", EXIT_WITH_PARENT_CJS, SOKETI_SERVER_JS, "start"], {
+  const { child, pid } = await startChildServer({
+    name: "soketi",
+    command: process.execPath,
+    args: ["--require", EXIT_WITH_PARENT_CJS, SOKETI_SERVER_JS, "start"],
     cwd: SOKETI_DIRECTORY,
     env,
     // stdin is the pipe whose end tells soketi that this process is gone (exit-with-parent.cjs).
-    stdio: ["pipe", "pipe", "pipe"],
+    stdin: "pipe",
+    readyLine: READY_LINE,
+    ports: [port, metricsPort],
+    secrets: [secret],
+    startTimeoutMs: options.startTimeoutMs ?? 45_000,
   });
-  const tail = new OutputTail(OUTPUT_LINES_KEPT, [secret]);
-  // Read both streams for the child's whole life: a full pipe would block soketi.
-  const lines = [child.stdout, child.stderr].flatMap((stream) => (stream ? [createInterface({ input: stream })] : []));
-  for (const reader of lines) reader.on("line", (line) => tail.push(line));
-  try {
-    await waitUntilReady(child, lines, tail, options.startTimeoutMs ?? 45_000);
-    const pid = child.pid;
-    // A child without a pid never started, and that rejected above.
-    if (pid === undefined) throw new Error("soketi has no process id");
-    // Both listeners must be this child's alone; see isSoleListener for why the log is not enough.
-    if (!(await isSoleListener(pid, port)) || !(await isSoleListener(pid, metricsPort))) {
-      throw new PortCollisionError(`port ${port} or ${metricsPort} was taken by another process`);
-    }
-    let stopping: Promise<void> | undefined;
-    return {
-      host: "127.0.0.1",
-      port,
-      appId,
-      key,
-      secret,
-      url: `http://127.0.0.1:${port}`,
-      pid,
-      stop: () => (stopping ??= stopChild(child)),
-    };
-  } catch (error) {
-    await stopChild(child);
-    throw error;
-  }
+  let stopping: Promise<void> | undefined;
+  return {
+    host: "127.0.0.1",
+    port,
+    wsPort: port,
+    appId,
+    key,
+    secret,
+    url: `http://127.0.0.1:${port}`,
+    pid,
+    stop: () => (stopping ??= stopChild(child)),
+    kill: () => {
+      // SIGKILL even while a stop() waits out its grace period.
+      const killed = killChild(child);
+      stopping ??= killed;
+      return killed;
+    },
+  };
+}
+
+/**
+ * Starts one soketi process on free ports (retried once on new ports if one was taken).
+ * Internal: the shared body of {@link startLocalServer} and startLocalCluster.
+ *
+ * @example
+ * ```ts
+ * const node = await startSoketi(options, { redisPort, startedBy: "startLocalCluster" });
+ * ```
+ */
+export function startSoketi(options: LocalServerOptions, node: SoketiNodeSettings): Promise<LocalServer> {
+  return retryOnPortCollision(() => startSoketiOnFreePorts(options, node));
 }
 
 /**
@@ -168,11 +167,6 @@ async function startSoketi(options: LocalServerOptions): Promise<LocalServer> {
  * }
  * ```
  */
-export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
-  try {
-    return await startSoketi(options);
-  } catch (error) {
-    if (error instanceof PortCollisionError) return startSoketi(options);
-    throw error;
-  }
+export function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  return startSoketi(options, { startedBy: "startLocalServer" });
 }

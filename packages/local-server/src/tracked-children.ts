@@ -34,6 +34,23 @@ function hasExited(child: ChildProcess): boolean {
 }
 
 /**
+ * Kills a child at once with SIGKILL (no graceful shutdown: what a crash or an out-of-memory kill
+ * looks like to its peers). Resolves once the process has exited, at once if it already had.
+ *
+ * @example
+ * ```ts
+ * await killChild(child);
+ * ```
+ */
+export function killChild(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+}
+
+/**
  * Stops a child: SIGTERM, then SIGKILL if it is still running after a grace period. Resolves once
  * the process has exited; resolves at once if it already had (a crash, an earlier stop).
  *

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { once } from "node:events";
 import { describe, expect, it, vi } from "vitest";
-import { isRunning } from "./support/child-pids.ts";
+import { isRunning } from "../src/child-pids.ts";
 
 const watchdog = createRequire(import.meta.url).resolve("../src/exit-with-parent.cjs");
 

@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLocalServer, type LocalServer } from "../src/index.ts";
-import { childPids, isRunning } from "./support/child-pids.ts";
+import { childPids, isRunning } from "../src/child-pids.ts";
 import { trigger } from "./support/trigger.ts";
 
 function connectionRefused(port: number): Promise<boolean> {

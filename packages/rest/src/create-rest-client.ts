@@ -2,7 +2,7 @@ import type { ClientContext } from "./client-context.js";
 import { fetchChannel } from "./endpoints/fetch-channel.js";
 import { fetchChannels } from "./endpoints/fetch-channels.js";
 import { fetchUsers } from "./endpoints/fetch-users.js";
-import { apiGet, apiPost } from "./endpoints/generic-requests.js";
+import { apiGet, apiPost, apiRequest } from "./endpoints/generic-requests.js";
 import { resolveOptions } from "./options/resolve-options.js";
 import type { RestClient } from "./rest-client.js";
 import type { RestClientOptions } from "./options/rest-client-options.js";
@@ -42,5 +42,6 @@ export function createRestClient(options: RestClientOptions): RestClient {
     sendToUser: (userId, event, data, requestOptions) => sendToUser(context, userId, event, data, requestOptions),
     get: (path, params, requestOptions) => apiGet(context, path, params, requestOptions),
     post: (path, body, params, requestOptions) => apiPost(context, path, body, params, requestOptions),
+    request: (method, path, requestOptions) => apiRequest(context, method, path, requestOptions),
   };
 }

@@ -1,7 +1,10 @@
 export type { Publisher, PublisherOptions } from "./publisher/create-publisher.js";
 export { createPublisher } from "./publisher/create-publisher.js";
 export { createRestClient } from "./create-rest-client.js";
+export type { FailureReport, ObservedRequest, RequestHooks, ResponseReport, RetryReport } from "./observe/request-hooks.js";
 export type {
+  ApiRequestOptions,
+  ApiResponse,
   ChannelOptions,
   ChannelsOptions,
   QueryParams,

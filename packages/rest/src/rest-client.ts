@@ -86,6 +86,36 @@ export type QueryParams = Record<string, QueryParamValue | undefined>;
  * await client.trigger("chat", "message", { text: "hi" });
  * ```
  */
+/**
+ * The options of {@link RestClient.request}: query parameters, a body (POST only), a signal.
+ *
+ * @example
+ * ```ts
+ * const options: ApiRequestOptions = { params: { info: "user_count" }, signal: AbortSignal.timeout(2_000) };
+ * ```
+ */
+export interface ApiRequestOptions extends RequestOptions {
+  /** Query parameters besides the signature's own; names of signing parameters are refused. */
+  params?: QueryParams;
+  /** POST only: sent as-is when a string, JSON-encoded once otherwise. @default {} */
+  body?: unknown;
+}
+
+/**
+ * The API's answer to {@link RestClient.request}: its status, its body parsed, and its body as
+ * it came (what a caller that must forward it byte for byte needs).
+ *
+ * @example
+ * ```ts
+ * const answer: ApiResponse = { status: 200, body: { ok: true }, text: '{"ok":true}' };
+ * ```
+ */
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  text: string;
+}
+
 export interface RestClient {
   /**
    * Triggers an event on one channel or several (`POST /events`). `data` is sent as-is when it
@@ -190,4 +220,16 @@ export interface RestClient {
    * ```
    */
   post<T = unknown>(path: string, body: unknown, params?: QueryParams, options?: RequestOptions): Promise<T>;
+
+  /**
+   * A signed GET or POST of any API path under `/apps/<appId>`, resolving with the whole answer:
+   * its status, its parsed body and its body text as received. The lowest-level call of the
+   * client: signing, limits, retries and typed errors as for every other call.
+   *
+   * @example
+   * ```ts
+   * const { status, body, text } = await client.request("GET", "/channels", { params: { filter_by_prefix: "presence-" } });
+   * ```
+   */
+  request<T = Record<string, unknown>>(method: "GET" | "POST", path: string, options?: ApiRequestOptions): Promise<ApiResponse<T>>;
 }

@@ -75,10 +75,11 @@ describe("createRestClient(options)", () => {
       maxPayloadBytes: 100_000,
       maxBatchSize: 100,
       maxChannelsPerTrigger: 50,
+      maxResponseBytes: 1_000_000,
     });
 
     expect(Object.keys(client).sort()).toEqual(
-      ["channel", "channels", "get", "post", "sendToUser", "terminateUserConnections", "trigger", "triggerBatch", "users"],
+      ["channel", "channels", "get", "post", "request", "sendToUser", "terminateUserConnections", "trigger", "triggerBatch", "users"],
     );
   });
 

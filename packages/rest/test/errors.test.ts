@@ -448,3 +448,34 @@ describe("network errors carry the system's code", () => {
     expect(isPusherError(error)).toBe(true);
   });
 });
+
+describe("a connection cut while the answer's body is read", () => {
+  it("is a PusherNetworkError whose responseStatus says the server had answered", async () => {
+    const { client } = clientAnswering(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"channels":'));
+              controller.error(new TypeError("terminated"));
+            },
+          }),
+        ),
+      { retry: false },
+    );
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherNetworkError", responseStatus: 200 });
+    expect((error as Error).message).toContain("failed while reading the body of its answer (HTTP 200): the server may have acted on it");
+  });
+
+  it("a failure before any answer has no responseStatus", async () => {
+    const client = createRestClient({ ...CREDENTIALS, retry: false, fetch: () => Promise.reject(new TypeError("fetch failed")) });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherNetworkError", responseStatus: undefined });
+    expect((error as Error).message).toContain("failed before any response");
+  });
+});

@@ -131,3 +131,39 @@ describe("a 2xx answer that is not a JSON object is not the Pusher API's, and ne
     expect(error.serverMessage).toBe("App key missing (code 4001)");
   });
 });
+
+describe("request(method, path, options): the whole answer", () => {
+  it("resolves with the status, the parsed body and the body text exactly as received", async () => {
+    const text = '{ "channels" : {"a":{}} }';
+    const fake = fakeFetch(() => new Response(text, { status: 200, headers: { "content-type": "application/json" } }));
+    const client = createRestClient({ appId: "1", key: "k", secret: "app-secret-123", fetch: fake.fetch });
+
+    await expect(client.request("GET", "/channels", { params: { filter_by_prefix: "presence-" } })).resolves.toEqual({
+      status: 200,
+      body: { channels: { a: {} } },
+      text,
+    });
+    expect(new URL(fake.requests[0]!.url).searchParams.get("filter_by_prefix")).toBe("presence-");
+  });
+
+  it("a POST sends a string body as-is, anything else JSON-encoded once, and {} when there is none", async () => {
+    const fake = fakeFetch(() => new Response("{}", { status: 200 }));
+    const client = createRestClient({ appId: "1", key: "k", secret: "app-secret-123", fetch: fake.fetch });
+
+    await client.request("POST", "/events", { body: '{"raw":true}' });
+    await client.request("POST", "/events", { body: { name: "e" } });
+    await client.request("POST", "/users/1/terminate_connections");
+
+    expect(fake.requests.map((request) => request.body)).toEqual(['{"raw":true}', '{"name":"e"}', "{}"]);
+  });
+
+  it("refuses a method other than GET and POST, a GET with a body, and a path with a query, before sending", async () => {
+    const fake = fakeFetch();
+    const client = createRestClient({ appId: "1", key: "k", secret: "app-secret-123", fetch: fake.fetch });
+
+    await expect(client.request("PUT" as "GET", "/channels")).rejects.toMatchObject({ name: "PusherValidationError", field: "method" });
+    await expect(client.request("GET", "/channels", { body: "x" })).rejects.toMatchObject({ name: "PusherValidationError", field: "body" });
+    await expect(client.request("GET", "/channels?x=1")).rejects.toMatchObject({ name: "PusherValidationError", field: "path" });
+    expect(fake.requests).toHaveLength(0);
+  });
+});

@@ -1,6 +1,6 @@
-import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { PusherValidationError, type EncryptedPayload } from "@x/types";
 import { base64ToBytes } from "./base64.js";
+import { secretboxOpen } from "./secretbox/secretbox.js";
 import { deriveSharedSecret } from "./shared-secret.js";
 
 const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
@@ -48,13 +48,15 @@ export function decryptPayload(
     throw new PusherValidationError("invalid_encrypted_payload", "nonce", "nonce must be 24 bytes");
   }
   try {
-    const key = deriveSharedSecret(channelName, masterKey);
-    return utf8.decode(xsalsa20poly1305(key, nonceBytes).decrypt(box));
+    const plaintext = secretboxOpen(deriveSharedSecret(channelName, masterKey), nonceBytes, box);
+    // Not opened (wrong key, tampered data), or not UTF-8: refused alike.
+    if (plaintext !== undefined) return utf8.decode(plaintext);
   } catch {
-    throw new PusherValidationError(
-      "invalid_encrypted_payload",
-      "payload",
-      `payload could not be decrypted for ${JSON.stringify(channelName)}: wrong key, wrong channel or tampered data`,
-    );
+    // Refused below.
   }
+  throw new PusherValidationError(
+    "invalid_encrypted_payload",
+    "payload",
+    `payload could not be decrypted for ${JSON.stringify(channelName)}: wrong key, wrong channel or tampered data`,
+  );
 }

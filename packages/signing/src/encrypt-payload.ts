@@ -1,6 +1,6 @@
-import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { PusherValidationError, isEncryptedChannel } from "@x/types";
 import { bytesToBase64 } from "./base64.js";
+import { secretboxSeal } from "./secretbox/secretbox.js";
 import { deriveSharedSecret } from "./shared-secret.js";
 
 const NONCE_BYTES = 24;
@@ -34,6 +34,6 @@ export function encryptPayload(
     throw new PusherValidationError("invalid_encrypted_payload", "nonce", `nonce must be ${NONCE_BYTES} bytes`);
   }
   const key = deriveSharedSecret(channelName, masterKey);
-  const ciphertext = xsalsa20poly1305(key, nonce).encrypt(utf8.encode(plaintext));
+  const ciphertext = secretboxSeal(key, nonce, utf8.encode(plaintext));
   return JSON.stringify({ nonce: bytesToBase64(nonce), ciphertext: bytesToBase64(ciphertext) });
 }

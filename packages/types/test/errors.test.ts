@@ -306,6 +306,15 @@ describe("PusherNetworkError.systemCode and PusherHttpError.serverCode", () => {
     );
   });
 
+  it("responseStatus says the answer had begun, and changes the message accordingly", () => {
+    const cut = new PusherNetworkError(target, { cause: { code: "ECONNRESET" }, responseStatus: 200 });
+    expect(cut.responseStatus).toBe(200);
+    expect(cut.message).toBe(
+      "GET https://api.pusher.com/apps/1/channels failed while reading the body of its answer (HTTP 200): the server may have acted on it (ECONNRESET)",
+    );
+    expect(new PusherNetworkError(target, { cause: null }).responseStatus).toBeUndefined();
+  });
+
   it("serverCode is kept, and decides retryable when the status is a 2xx", () => {
     const inBody = new PusherHttpError({ status: 200, serverMessage: "x", method: "POST", url: target.url, serverCode: 503 });
     expect(inBody).toMatchObject({ status: 200, serverCode: 503, retryable: true });

@@ -22,6 +22,6 @@ export async function fetchChannel(
   const options = callOptions(givenOptions);
   validateChannelName(name, { field: "channel" });
   const info = infoParam(options.info, ["user_count", "subscription_count", "cache"], "info");
-  const body = await context.send({ method: "GET", path: `/channels/${name}`, params: { info }, signal: options.signal });
+  const { body } = await context.send({ method: "GET", path: `/channels/${name}`, params: { info }, signal: options.signal });
   return toChannelState(body);
 }

@@ -27,7 +27,7 @@ export async function fetchChannels(context: ClientContext, givenOptions?: Chann
       'info: ["user_count"] needs filterByPrefix to start with "presence-"',
     );
   }
-  const body = await context.send({
+  const { body } = await context.send({
     method: "GET",
     path: "/channels",
     params: { filter_by_prefix: filterByPrefix, info },

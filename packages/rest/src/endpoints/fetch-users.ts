@@ -27,6 +27,6 @@ export async function fetchUsers(
       `users() needs a presence- channel, got ${JSON.stringify(presenceChannel)}`,
     );
   }
-  const body = await context.send({ method: "GET", path: `/channels/${presenceChannel}/users`, signal: options.signal });
+  const { body } = await context.send({ method: "GET", path: `/channels/${presenceChannel}/users`, signal: options.signal });
   return toPresenceUsers(body);
 }

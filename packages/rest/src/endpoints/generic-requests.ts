@@ -1,7 +1,7 @@
 import { PusherValidationError } from "@x/types";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";
-import type { QueryParams, RequestOptions } from "../rest-client.js";
+import type { ApiRequestOptions, ApiResponse, QueryParams, RequestOptions } from "../rest-client.js";
 import { toWireString } from "./to-wire-string.js";
 
 // A path is one piece of the URL: a query or fragment must go through `params`, and whitespace
@@ -35,7 +35,7 @@ export async function apiGet<T>(
 ): Promise<T> {
   const options = callOptions(givenOptions);
   validatePath(path);
-  return (await context.send({ method: "GET", path, params, signal: options.signal })) as T;
+  return (await context.send({ method: "GET", path, params, signal: options.signal })).body as T;
 }
 
 /**
@@ -57,5 +57,35 @@ export async function apiPost<T>(
   const options = callOptions(givenOptions);
   validatePath(path);
   const wireBody = toWireString(body, "body");
-  return (await context.send({ method: "POST", path, params, body: wireBody, signal: options.signal })) as T;
+  return (await context.send({ method: "POST", path, params, body: wireBody, signal: options.signal })).body as T;
+}
+
+/**
+ * A signed request of any path under `/apps/<appId>`, resolving with the whole answer: its
+ * status, its parsed body and its body as received (`text`). A `body` (POST only) is sent as-is
+ * when it is a string, JSON-encoded once otherwise. Failures reject as every call does.
+ *
+ * @example
+ * ```ts
+ * const { status, body, text } = await apiRequest(context, "POST", "/events", { body: { name: "e", channels: ["a"], data: "x" } });
+ * ```
+ */
+export async function apiRequest<T>(
+  context: ClientContext,
+  method: "GET" | "POST",
+  path: string,
+  givenOptions?: ApiRequestOptions,
+): Promise<ApiResponse<T>> {
+  const options = callOptions(givenOptions);
+  if (method !== "GET" && method !== "POST") {
+    throw new PusherValidationError("invalid_params", "method", 'method must be "GET" or "POST"');
+  }
+  validatePath(path);
+  const { params, signal } = options;
+  if (method === "GET") {
+    if (options.body !== undefined) throw new PusherValidationError("invalid_params", "body", "a GET has no body");
+    return (await context.send({ method, path, params, signal })) as ApiResponse<T>;
+  }
+  const body = toWireString(options.body ?? {}, "body");
+  return (await context.send({ method, path, params, body, signal })) as ApiResponse<T>;
 }

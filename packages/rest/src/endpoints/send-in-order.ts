@@ -17,12 +17,13 @@ export async function sendInOrder<TItem>(
   chunks: readonly (readonly TItem[])[],
   sendChunk: (index: number) => Promise<unknown>,
 ): Promise<unknown[]> {
+  // The common case, one request: its own outcome, without the bookkeeping of a split call.
+  if (chunks.length === 1) return [await sendChunk(0)];
   const bodies: unknown[] = [];
   for (let index = 0; index < chunks.length; index++) {
     try {
       bodies.push(await sendChunk(index));
     } catch (error) {
-      if (chunks.length === 1) throw error;
       throw new PusherPartialDeliveryError(chunks.slice(0, index).flat(), chunks.slice(index).flat(), { cause: error });
     }
   }

@@ -65,7 +65,7 @@ export async function triggerBatch(
       path: "/batch_events",
       body: JSON.stringify({ batch: indexChunks[index]!.map((eventIndex) => wireEvents[eventIndex]) }),
       signal: options.signal,
-    }),
+    }).then((answer) => answer.body),
   );
   return { batch: indexChunks.flatMap((indices, index) => batchEntries(responses[index], indices.length)) };
 }

@@ -56,9 +56,9 @@ export async function trigger(
   const { maxChannelsPerTrigger } = context.options;
   // Longer lists are split below, so only an empty list breaks the count rule here.
   if (list.length === 0) validateChannelCount(0, maxChannelsPerTrigger);
-  list.forEach((channel, index) =>
-    validateChannelName(channel, { allowServerToUser, field: single ? "channel" : `channels[${index}]` }),
-  );
+  for (let index = 0; index < list.length; index++) {
+    validateChannelName(list[index], { allowServerToUser, field: single ? "channel" : `channels[${index}]` });
+  }
   validateEventName(event, "event");
   const { socketId, signal } = options;
   if (socketId !== undefined) validateSocketId(socketId);
@@ -75,7 +75,7 @@ export async function trigger(
       // Key order as in PROTOCOL §2 V1; undefined fields are left out by JSON.stringify.
       body: JSON.stringify({ name: event, channels: chunks[index], data: wireData, socket_id: socketId, info }),
       signal,
-    }),
+    }).then((answer) => answer.body),
   );
   return { channels: Object.assign({}, ...responses.map(triggerChannels)) as Record<string, ChannelAttributes> };
 }

@@ -8,6 +8,7 @@ import {
   type KeyCredentials,
 } from "@x/types";
 import { baseUrl } from "./base-url.js";
+import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
 import { wholeNumberOption } from "./whole-number-option.js";
 
@@ -47,6 +48,9 @@ export interface ResolvedOptions {
   retry: ResolvedRetry;
   /** The decoded master key, when encrypted channels are configured. */
   masterKey: Uint8Array | undefined;
+  /** The Node agent that carries every request, when the caller gave one. */
+  agent: object | undefined;
+  hooks: RequestHooks | undefined;
   /** `Infinity` when the check is off. */
   maxPayloadBytes: number;
   maxBatchSize: number;
@@ -97,6 +101,13 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new PusherConfigError("fetch", "fetch must be a function, such as the global fetch");
   }
+  const { agent } = options;
+  if (agent !== undefined && (typeof agent !== "object" || agent === null)) {
+    throw new PusherConfigError("agent", "agent must be an http.Agent or https.Agent");
+  }
+  if (agent !== undefined && options.fetch !== undefined) {
+    throw new PusherConfigError("agent", "agent and fetch exclude each other: give the agent to that fetch instead");
+  }
   const masterKey =
     options.encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(options.encryptionMasterKeyBase64);
   return {
@@ -108,6 +119,8 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
     maxResponseBytes: wholeNumberOption(options.maxResponseBytes, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, 1, 268_435_456),
     fetch: options.fetch,
     retry: resolveRetry(options.retry),
+    agent,
+    hooks: resolveHooks(options.hooks),
     masterKey,
     // `false` turns the check off.
     maxPayloadBytes:
@@ -153,4 +166,20 @@ function resolveRetry(retry: RetryOptions | false = {}): ResolvedRetry {
     backoffLimit: wholeNumberOption(retry.backoffLimit, "retry.backoffLimit", 5_000, 0),
     maxRetryAfter: wholeNumberOption(retry.maxRetryAfter, "retry.maxRetryAfter", 30_000, 0),
   };
+}
+
+const HOOK_NAMES = ["onRequest", "onRetry", "onResponse", "onError"] as const;
+
+// Hooks are checked once, here: each one given must be a function.
+function resolveHooks(hooks: RequestHooks | undefined): RequestHooks | undefined {
+  if (hooks === undefined) return undefined;
+  if (typeof hooks !== "object" || hooks === null) {
+    throw new PusherConfigError("hooks", "hooks must be an object of onRequest, onRetry, onResponse and onError functions");
+  }
+  for (const name of HOOK_NAMES) {
+    if (hooks[name] !== undefined && typeof hooks[name] !== "function") {
+      throw new PusherConfigError(`hooks.${name}`, `hooks.${name} must be a function`);
+    }
+  }
+  return { ...hooks };
 }

@@ -1,4 +1,5 @@
 import type { AppCredentials, ConnectionOptions, EncryptionOptions } from "@x/types";
+import type { RequestHooks } from "../observe/request-hooks.js";
 
 /**
  * When and how often a failed request is sent again. Only failures that retrying can cure are
@@ -60,6 +61,17 @@ export interface RestClientOptions extends AppCredentials, ConnectionOptions, En
   fetch?: typeof fetch;
   /** Retries of failed requests; `false` turns them off. @default { limit: 2, methods: ["GET"] } */
   retry?: RetryOptions | false;
+  /**
+   * Node.js only: the `http.Agent` (for `useTLS: false`) or `https.Agent` that carries every
+   * request, e.g. one with a private CA (`new https.Agent({ ca })`), client certificates, other
+   * keep-alive settings, or a proxy agent. Without it, the client uses keep-alive agents of its
+   * own, which honour Node's proxy settings (`NODE_USE_ENV_PROXY=1` with `HTTPS_PROXY`,
+   * `HTTP_PROXY`, `NO_PROXY`). Not allowed with `fetch` (configure that `fetch` instead), nor on
+   * runtimes that send through their `fetch` (Bun, Deno, workerd). @default the client's own agents
+   */
+  agent?: object;
+  /** What the client tells the application about its requests: see {@link RequestHooks}. */
+  hooks?: RequestHooks;
   /**
    * The largest event `data` in UTF-8 bytes, measured after JSON encoding and encryption.
    * Dedicated clusters and self-hosted servers allow more (soketi: 100 KB); `false` turns the

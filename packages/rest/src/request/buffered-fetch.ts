@@ -1,5 +1,6 @@
 import { readBodyWithLimit } from "@x/types";
 import { BufferedReply } from "../transport/buffered-reply.js";
+import { networkFailure } from "./network-failure.js";
 import { redirectRefused } from "./redirect-refused.js";
 import { responseTooLarge } from "./response-too-large.js";
 
@@ -24,7 +25,13 @@ export async function bufferedFetch(send: typeof fetch, request: Request, maxByt
     await response.body?.cancel().catch(() => undefined);
     throw redirectRefused(request, response.status, response.url);
   }
-  const body = await readBodyWithLimit(response, maxBytes);
+  let body;
+  try {
+    body = await readBodyWithLimit(response, maxBytes);
+  } catch (error) {
+    // The answer was cut: told as a network failure that knows the status had arrived.
+    throw networkFailure(error, response.status);
+  }
   if (body.tooLarge) {
     // Refused on its Content-Length, the body was not even opened: release the connection.
     await response.body?.cancel().catch(() => undefined);

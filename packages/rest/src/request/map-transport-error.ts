@@ -67,5 +67,7 @@ export function mapTransportError(
   if (ky?.isTimeoutError(error) === true) return new PusherTimeoutError(target, timeoutMs);
   // ky wraps the runtime's network failure; that inner error (e.g. ECONNREFUSED) names no URL.
   // An injected fetch may fail in its own way: that error is the caller's, passed on as cause.
-  return new PusherNetworkError(target, { cause: ky?.isNetworkError(error) === true ? error.cause : error });
+  const cause = ky?.isNetworkError(error) === true ? error.cause : error;
+  const { responseStatus } = (cause ?? {}) as { responseStatus?: number };
+  return new PusherNetworkError(target, { cause, responseStatus });
 }

@@ -1,16 +1,18 @@
 import { signRequest } from "@x/signing";
-import { PusherAbortError, type QueryParamValue } from "@x/types";
+import { PusherAbortError, PusherConfigError, type QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
-import type { KyInstance, RetryOptions as KyRetryOptions } from "ky";
+import type { KyInstance, Options as KyOptions, RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { WireOrigin, WireParts } from "../transport/transport.js";
 import { VERSION } from "../version.js";
+import { CallObserver } from "../observe/call-observer.js";
 import { bufferedFetch } from "./buffered-fetch.js";
 import { loadKy, type KyModule } from "./load-ky.js";
 import { parseResponseBody } from "./map-response.js";
 import { mapTransportError } from "./map-transport-error.js";
 import type { RequestTarget } from "./request-target.js";
+import type { ApiResponse } from "../rest-client.js";
 
 /**
  * One call of the HTTP API, before signing.
@@ -32,14 +34,22 @@ export interface ApiRequest {
 }
 
 /**
- * Sends an {@link ApiRequest} and resolves with the parsed response body.
+ * Sends an {@link ApiRequest} and resolves with the API's answer: its status, its body as it
+ * came, and that body parsed.
  *
  * @example
  * ```ts
  * const send: SendRequest = createSendRequest(resolved);
+ * const { body } = await send({ method: "GET", path: "/channels" });
  * ```
  */
-export type SendRequest = (request: ApiRequest) => Promise<unknown>;
+export type SendRequest = (request: ApiRequest) => Promise<ApiResponse>;
+
+// What ky's retry hook needs of a call: whom to tell, and the call's target for the error.
+interface RetryContext {
+  observer: CallObserver;
+  target: RequestTarget;
+}
 
 const LIBRARY_HEADER = `@x/rest ${VERSION}`;
 const GET_HEADERS = { accept: "application/json", "x-pusher-library": LIBRARY_HEADER };
@@ -58,57 +68,94 @@ const RETRY_AFTER_STATUS_CODES = [429, 503];
  * @example
  * ```ts
  * const send = createSendRequest(resolveOptions({ appId: "1", key: "k", secret: "s" }));
- * const body = await send({ method: "GET", path: "/channels" });
+ * const { body } = await send({ method: "GET", path: "/channels" });
  * ```
  */
 export function createSendRequest(options: ResolvedOptions): SendRequest {
-  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes } = options;
+  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes, hooks } = options;
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
   // A fetch the caller injected is used as given; otherwise the runtime's own transport, if it
   // has one (Node: transport-node.ts), else the global fetch, looked up when a request is sent.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
-  const origin = transport === undefined ? undefined : wireOrigin(baseUrl);
+  if (options.agent !== undefined && transport === undefined) {
+    throw new PusherConfigError("agent", "agent is only used on Node.js, whose requests leave through node:http(s)");
+  }
+  const origin = transport === undefined ? undefined : { ...wireOrigin(baseUrl), agent: options.agent };
   let ky: KyModule | undefined;
   let api: KyInstance | undefined;
   // Looked up on the first request: on Node, reading `globalThis.fetch` loads undici.
   let send: typeof fetch | undefined;
 
-  async function exchange(method: "GET" | "POST", url: string, path: string, body: string | undefined, signal: AbortSignal | undefined): Promise<BufferedReply> {
-    ky ??= await loadKy();
-    api ??= ky.default.create({
-      timeout: timeoutMs,
-      // Never follow a redirect: the other location would receive the signed URL and the body.
-      redirect: "manual",
-    });
-    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
+  // One call's options for ky, built anew for each request: ky merges its defaults and a
+  // call's options key by key on every call, so both are kept to the keys that matter.
+  function kyCall(
+    method: "GET" | "POST",
+    path: string,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+    context: RetryContext | undefined,
+  ): KyOptions {
+    const call: KyOptions = { method };
+    if (signal !== undefined) call.signal = signal;
+    if (context !== undefined) call.context = context as unknown as Record<string, unknown>;
+    // ky retries no POST by default: a retry setting is only needed where it differs.
     const retry = retryFor[method];
+    if (retry !== 0 || method === "GET") call.retry = retry;
+    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
     if (origin !== undefined && transport !== undefined) {
       // ky's Request carries neither headers nor body: the transport takes them as they are.
       const wire: WireParts = { origin, path, headers, body, maxResponseBytes };
-      const fetch = (request: Request): Promise<Response> => transport(request, wire) as unknown as Promise<Response>;
-      return (await api(url, { method, signal, retry, fetch: fetch as typeof globalThis.fetch })) as unknown as BufferedReply;
+      call.fetch = ((request: Request) => transport(request, wire)) as unknown as typeof fetch;
+    } else {
+      send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
+      const fetchVia = send;
+      call.headers = headers;
+      call.body = body;
+      // A BufferedReply passes for a Response with ky (buffered-reply.ts).
+      call.fetch = ((request: Request) => bufferedFetch(fetchVia, request, maxResponseBytes)) as unknown as typeof fetch;
     }
-    send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
-    const fetchVia = send;
-    // A BufferedReply passes for a Response with ky (buffered-reply.ts).
-    const fetch = (request: Request): Promise<Response> => bufferedFetch(fetchVia, request, maxResponseBytes) as unknown as Promise<Response>;
-    return (await api(url, { method, headers, body, signal, retry, fetch: fetch as typeof globalThis.fetch })) as unknown as BufferedReply;
+    return call;
   }
 
-  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<unknown> {
+  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
     const pathAndQuery = `${fullPath}?${query}`;
     const target: RequestTarget = { method, url: baseUrl + pathAndQuery, secret: credentials.secret };
-    if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
-    let reply: BufferedReply;
+    // Only a client with hooks pays for observing its calls.
+    const observer = hooks === undefined ? undefined : new CallObserver(hooks, { method, url: baseUrl + fullPath, path: fullPath });
     try {
-      reply = await exchange(method, target.url, pathAndQuery, body, signal);
+      if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
+      ky ??= await loadKy();
+      api ??= ky.default.create(kyDefaults());
+      const context = observer === undefined ? undefined : { observer, target };
+      const reply = (await api(target.url, kyCall(method, pathAndQuery, body, signal, context))) as unknown as BufferedReply;
+      const answer = { status: reply.status, body: parseResponseBody(reply, target), text: reply.bodyText };
+      observer?.succeeded(reply.status);
+      return answer;
     } catch (error) {
-      throw mapTransportError(ky, error, target, signal, timeoutMs);
+      const failure = mapTransportError(ky, error, target, signal, timeoutMs);
+      observer?.failed(failure);
+      throw failure;
     }
-    return parseResponseBody(reply, target);
   };
+
+  // The instance's defaults. node:http never follows a redirect; a fetch must be told not to.
+  // With hooks, each retry is reported through the call's context.
+  function kyDefaults(): KyOptions {
+    const defaults: KyOptions = origin === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs };
+    if (hooks !== undefined) {
+      defaults.hooks = {
+        beforeRetry: [
+          ({ options: callOptions, error }) => {
+            const { observer, target } = callOptions.context as unknown as RetryContext;
+            observer.retried(mapTransportError(ky, error, target, undefined, timeoutMs));
+          },
+        ],
+      };
+    }
+    return defaults;
+  }
 }
 
 // Parsed once per client: the transport needs the parts, and the base URL never changes.

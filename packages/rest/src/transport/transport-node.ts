@@ -4,8 +4,8 @@
 // loopback. This sends what ky built with `node:http(s)` on keep-alive agents and hands ky back
 // the answer, read in full. It is the one file of @x/rest that may import Node built-ins.
 import { Buffer } from "node:buffer";
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions, request as httpRequest } from "node:http";
+import { networkFailure } from "../request/network-failure.js";
 import { responseTooLarge } from "../request/response-too-large.js";
 import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
 import type { Transport, WireParts } from "./transport.js";
@@ -14,8 +14,33 @@ import type { Transport, WireParts } from "./transport.js";
 // used first (so that idle ones age out), and one idle for 5 s is closed, before servers
 // commonly close theirs (a request sent on a connection the server is closing fails).
 const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 5_000 } as const;
-const httpAgent = new HttpAgent(AGENT_OPTIONS);
-const httpsAgent = new HttpsAgent(AGENT_OPTIONS);
+
+/** How requests of one scheme leave: `node:http` or `node:https`, and its keep-alive agent. */
+interface Scheme {
+  request: typeof httpRequest;
+  agent: Agent;
+}
+
+// Loaded by the first request of each scheme, not with the package: an app that signs
+// authorizations and never sends a request does not load Node's HTTP stack (node:https alone
+// takes several milliseconds to load). Once loaded, a scheme is used without waiting.
+const loading: { http?: Promise<Scheme>; https?: Promise<Scheme> } = {};
+const loaded: { http?: Scheme; https?: Scheme } = {};
+
+function loadScheme(tls: boolean): Promise<Scheme> {
+  const load = async (): Promise<Scheme> => {
+    const module = tls ? await import("node:https") : await import("node:http");
+    // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
+    // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
+    const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
+    const agentOptions = proxyEnv === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, proxyEnv };
+    const scheme = { request: module.request, agent: new module.Agent(agentOptions) };
+    if (tls) loaded.https = scheme;
+    else loaded.http = scheme;
+    return scheme;
+  };
+  return tls ? (loading.https ??= load()) : (loading.http ??= load());
+}
 
 type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
 
@@ -37,8 +62,16 @@ type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
  * const reply = await ky(url, { method: "POST", fetch: (request) => nodeTransport(request as Request, wire) });
  * ```
  */
-export const nodeTransport: Transport = (request, wire) =>
-  new Promise<BufferedReply>((resolve, reject) => {
+export const nodeTransport: Transport = (request, wire) => {
+  const { tls } = wire.origin;
+  const scheme = tls ? loaded.https : loaded.http;
+  return scheme === undefined ? loadScheme(tls).then((ready) => sendOver(ready, request, wire)) : sendOver(scheme, request, wire);
+};
+
+function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
+  const requestVia = scheme.request;
+  const agent = (wire.origin.agent as Agent | undefined) ?? scheme.agent;
+  return new Promise<BufferedReply>((resolve, reject) => {
     const { signal } = request;
     if (signal.aborted) {
       // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
@@ -46,8 +79,7 @@ export const nodeTransport: Transport = (request, wire) =>
       reject(signal.reason);
       return;
     }
-    const { tls, hostname, port } = wire.origin;
-    const agent = tls ? httpsAgent : httpAgent;
+    const { hostname, port } = wire.origin;
     const options: RequestOptions = { agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers };
     let outgoing: ClientRequest;
     let settled = false;
@@ -66,12 +98,12 @@ export const nodeTransport: Transport = (request, wire) =>
       }
     };
     const onAbort = (): void => finish(undefined, signal.reason);
-    const fail = (error: unknown): void => finish(undefined, new TypeError("fetch failed", { cause: error }));
+    const fail = (error: unknown, status?: number): void => finish(undefined, networkFailure(error, status));
 
     const send = (afterStaleConnection: boolean): void => {
       if (afterStaleConnection) closeIdleConnections(agent, options);
       let answered = false;
-      outgoing = (tls ? httpsRequest : httpRequest)(options, (incoming) => {
+      outgoing = requestVia(options, (incoming) => {
         answered = true;
         readReply(incoming, request, wire, finish, fail);
       });
@@ -84,6 +116,7 @@ export const nodeTransport: Transport = (request, wire) =>
     signal.addEventListener("abort", onAbort);
     send(false);
   });
+}
 
 // A server that closes a kept-alive connection just as a request is written on it resets it:
 // "socket hang up" (ECONNRESET) or a write to the closed socket (EPIPE).
@@ -93,11 +126,17 @@ function isConnectionReset(error: NodeJS.ErrnoException): boolean {
 
 // The other idle connections to the same server were opened in the same period as the stale
 // one and are likely stale too: closing them makes the agent open a new connection.
-function closeIdleConnections(agent: HttpAgent, options: RequestOptions): void {
+function closeIdleConnections(agent: Agent, options: RequestOptions): void {
   for (const socket of agent.freeSockets[agent.getName(options)] ?? []) socket.destroy();
 }
 
-function readReply(incoming: IncomingMessage, request: Request, wire: WireParts, finish: Finish, fail: (error: unknown) => void): void {
+function readReply(
+  incoming: IncomingMessage,
+  request: Request,
+  wire: WireParts,
+  finish: Finish,
+  fail: (error: unknown, status: number) => void,
+): void {
   const status = incoming.statusCode ?? 0;
   const { maxResponseBytes } = wire;
   const tooLarge = (): void => {
@@ -115,10 +154,12 @@ function readReply(incoming: IncomingMessage, request: Request, wire: WireParts,
     if (size > maxResponseBytes) tooLarge();
     else chunks.push(chunk);
   });
-  incoming.on("error", fail);
+  // The status had arrived: the error says so (the server may have acted on the request).
+  const failReading = (error: unknown): void => fail(error, status);
+  incoming.on("error", failReading);
   // A connection that ends before the whole body arrived must not pass for a short answer.
   incoming.on("close", () => {
-    if (!incoming.complete) fail(Object.assign(new Error("the connection closed in the middle of the answer"), { code: "ECONNRESET" }));
+    if (!incoming.complete) failReading(Object.assign(new Error("the connection closed in the middle of the answer"), { code: "ECONNRESET" }));
   });
   incoming.on("end", () => {
     const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");

@@ -40,6 +40,8 @@ export interface WireOrigin {
   hostname: string;
   /** Empty for the scheme's default port. */
   port: string;
+  /** The caller's Node agent, when it gave one; the transport's own agents otherwise. */
+  agent?: object | undefined;
 }
 
 /**

@@ -46,25 +46,38 @@ function systemCodeOf(cause: unknown): string | undefined {
 }
 
 /**
- * The request never got an HTTP answer: DNS failure, refused connection, reset socket...
+ * The request got no complete HTTP answer: DNS failure, refused connection, reset socket...
  * `systemCode` is the system's code for it when there is one (`ECONNREFUSED`, `ENOTFOUND`,
  * `ECONNRESET`, `ETIMEDOUT`, a TLS certificate error...), and the message ends with it; `cause`
- * holds the underlying error. Whether the server acted on the request is unknown.
+ * holds the underlying error.
+ *
+ * Whether the server acted on the request is unknown, unless `responseStatus` is set: then the
+ * connection failed while the answer's body was being read, after the server had answered with
+ * that status, so it most likely did act (a trigger answered 200 was delivered).
  *
  * @example
  * ```ts
  * if (isPusherNetworkError(error) && error.systemCode === "ENOTFOUND") console.error("check the host option");
+ * if (isPusherNetworkError(error) && error.responseStatus === 200) console.warn("delivered, but the answer was cut");
  * ```
  */
 export class PusherNetworkError extends PusherRequestFailure {
   override readonly name = "PusherNetworkError";
   /** The system's error code, e.g. `"ECONNREFUSED"`, when the failure has one. */
   declare readonly systemCode: string | undefined;
+  /** The status of the answer whose body was being read when the connection failed, if any. */
+  declare readonly responseStatus: number | undefined;
 
-  constructor(target: PusherRequestTarget, options: { cause: unknown }) {
+  constructor(target: PusherRequestTarget, options: { cause: unknown; responseStatus?: number | undefined }) {
     const systemCode = systemCodeOf(options.cause);
-    super("network_error", target, `failed before any response${systemCode === undefined ? "" : ` (${systemCode})`}`, options);
+    const { responseStatus } = options;
+    const outcome =
+      responseStatus === undefined
+        ? "failed before any response"
+        : `failed while reading the body of its answer (HTTP ${responseStatus}): the server may have acted on it`;
+    super("network_error", target, `${outcome}${systemCode === undefined ? "" : ` (${systemCode})`}`, { cause: options.cause });
     this.systemCode = systemCode;
+    this.responseStatus = responseStatus;
   }
 }
 

@@ -25,6 +25,9 @@ export function utf8ByteLength(text: string): number {
  * ```
  */
 export function validatePayloadSize(data: string, maxBytes: number, field = "data"): void {
+  // A UTF-16 code unit takes 1 to 3 bytes of UTF-8 (a surrogate pair, 2 units, takes 4): a
+  // string of at most a third of the limit in units fits without being measured.
+  if (data.length * 3 <= maxBytes) return;
   const size = utf8ByteLength(data);
   if (size > maxBytes) {
     throw new PusherValidationError(

@@ -1,0 +1,43 @@
+import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, describe, expect, it } from "vitest";
+import { childPids, isRunning, startNodeProcess } from "../src/index.ts";
+
+// Echoes each line of its stdin in upper case, with the value of X_GREETING first.
+const ECHO_SCRIPT = `
+import { createInterface } from "node:readline";
+console.log(process.env.X_GREETING ?? "no greeting");
+createInterface({ input: process.stdin }).on("line", (line) => console.log(line.toUpperCase()));
+`;
+
+describe("startNodeProcess", () => {
+  const directory = mkdtempSync(join(tmpdir(), "x-node-process-test-"));
+  const script = join(directory, "echo.mjs");
+  writeFileSync(script, ECHO_SCRIPT);
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("runs a script that reads commands from stdin and answers on stdout; stop() ends it and leaves no process", async () => {
+    const before = childPids();
+    const app = startNodeProcess(script, [], { env: { X_GREETING: "hello" } });
+    const lines = createInterface({ input: app.child.stdout })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toBe("hello");
+
+    app.child.stdin.write("ping\n");
+    expect((await lines.next()).value).toBe("PING");
+
+    await app.stop();
+    expect(isRunning(app.pid)).toBe(false);
+    expect(childPids()).toEqual(before);
+  });
+
+  it("kill() ends it at once with SIGKILL", async () => {
+    const app = startNodeProcess(script);
+    const exited = once(app.child, "exit");
+    await app.kill();
+    expect(await exited).toEqual([null, "SIGKILL"]);
+    await expect(app.stop()).resolves.toBeUndefined();
+  });
+});
