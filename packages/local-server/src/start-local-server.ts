@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { freePorts } from "./free-port.ts";
 import { soketiEnvironment, type SoketiWebhook } from "./soketi-environment.ts";
+import { SOKETI_NODE } from "./soketi-node.ts";
 import { retryOnPortCollision, startChildServer } from "./start-child-server.ts";
 import { killChild, stopChild } from "./tracked-children.ts";
 
@@ -106,7 +107,7 @@ async function startSoketiOnFreePorts(options: LocalServerOptions, node: SoketiN
   });
   const { child, pid } = await startChildServer({
     name: "soketi",
-    command: process.execPath,
+    command: SOKETI_NODE,
     args: ["--require", EXIT_WITH_PARENT_CJS, SOKETI_SERVER_JS, "start"],
     cwd: SOKETI_DIRECTORY,
     env,
