@@ -31,12 +31,18 @@ const turbo = spawnSync(
 // Non-test tasks (lint, typecheck, build, package checks) count as one check each.
 let checksPassed = 0;
 const checksFailed = [];
+// Test tasks that exited non-zero, by workspace folder: a failure even when no test failed (a
+// coverage threshold missed, a crash after the tests).
+const testTasksFailed = new Map();
 const runsDir = join(root, ".turbo", "runs");
 if (existsSync(runsDir)) {
   for (const file of readdirSync(runsDir).filter((name) => name.endsWith(".json"))) {
     const summary = JSON.parse(readFileSync(join(runsDir, file), "utf8"));
     for (const task of summary.tasks ?? []) {
-      if (task.task === "test") continue;
+      if (task.task === "test") {
+        if (task.execution && task.execution.exitCode !== 0) testTasksFailed.set(task.directory, task.taskId);
+        continue;
+      }
       if (task.execution?.exitCode === 0) checksPassed++;
       else checksFailed.push(task.taskId);
     }
@@ -63,6 +69,12 @@ for (const workspace of workspaces) {
     failed += row.failed;
     skipped += row.skipped;
   }
+}
+for (const [directory, taskId] of testTasksFailed) {
+  const workspaceRows = rows.filter((row) => row.suite.startsWith(`${directory} `));
+  if (workspaceRows.some((row) => row.failed > 0)) continue;
+  rows.push({ suite: `${directory} ${taskId} exited non-zero, no test failed (its log is above)`, passed: 0, failed: 1, skipped: 0 });
+  failed++;
 }
 
 // A suite that failed to load (or whose hooks threw) counts as one failure, though no test failed.
