@@ -5,6 +5,8 @@ export default packageBuildConfig({
   // map so that each runtime loads only the one its conditions select.
   entry: {
     index: "src/index.ts",
+    // The OpenTelemetry hooks, a subpath of their own: only it loads @opentelemetry/api.
+    otel: "src/otel/open-telemetry-hooks.ts",
     "transport-node": "src/transport/transport-node.ts",
     "transport-portable": "src/transport/transport-portable.ts",
   },

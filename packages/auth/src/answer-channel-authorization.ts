@@ -1,4 +1,13 @@
-import { errorResponse, isPusherValidationError, jsonResponse, validateSocketId } from "@x/types";
+import {
+  PusherConfigError,
+  errorResponse,
+  isPresenceChannel,
+  isPusherValidationError,
+  validateSocketId,
+  type PresenceData,
+} from "@x/types";
+import { answerDecision } from "./answer-decision.js";
+import { askApplication } from "./ask-application.js";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { authorizeChannel } from "./authorize-channel.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";
@@ -8,9 +17,9 @@ import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 /**
  * Answers a channel authorization request (`socket_id` and `channel_name`, PROTOCOL §5): 400 for
  * a bad socket id or a channel that cannot be authorized (checked before the application is
- * asked), 403 when the application refuses, else 200 with `{ auth, channel_data?, shared_secret? }`.
- * An error after the application decided (a decision that cannot be signed) propagates: it is
- * the application's bug, answered 500 by the handler.
+ * asked), 200 with `{ auth, channel_data?, shared_secret? }` when the application explicitly
+ * allows, 403 for any other decision. A callback that throws or rejects propagates: the
+ * handler answers 500.
  */
 export async function answerChannelAuthorization(
   settings: AuthHandlerSettings,
@@ -31,9 +40,25 @@ export async function answerChannelAuthorization(
     throw error;
   }
 
-  const decision = await onChannelAuthorization({ socketId, channelName, params, request });
-  // Fail closed: only `true` or a `{ presenceData }` object allows; anything else refuses.
-  if (decision !== true && (typeof decision !== "object" || decision === null)) return errorResponse(403, "Forbidden");
-  const presenceData = decision === true ? undefined : decision.presenceData;
-  return jsonResponse(200, authorizeChannel(credentials, { socketId, channelName, presenceData }));
+  const { decision } = await askApplication(onChannelAuthorization, { socketId, channelName, params, request });
+  return answerDecision(settings, request, decision, () =>
+    authorizeChannel(credentials, { socketId, channelName, presenceData: presenceDataAllowedBy(decision, channelName) }),
+  );
+}
+
+/**
+ * The presence data a decision allows the channel with: none for `true` on a private or
+ * encrypted channel, the `presenceData` of an object on a presence channel (checked when signed).
+ * Any other decision allows nothing and throws.
+ */
+function presenceDataAllowedBy(decision: unknown, channelName: string): PresenceData | undefined {
+  if (isPresenceChannel(channelName)) {
+    if (typeof decision === "object" && decision !== null) return (decision as { presenceData?: PresenceData }).presenceData;
+  } else if (decision === true) {
+    return undefined;
+  }
+  throw new PusherConfigError(
+    "onChannelAuthorization",
+    "onChannelAuthorization must return true, or { presenceData } for a presence channel: refused",
+  );
 }

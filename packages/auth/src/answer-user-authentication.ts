@@ -1,4 +1,6 @@
-import { errorResponse, isPusherValidationError, jsonResponse, validateSocketId } from "@x/types";
+import { errorResponse, isPusherValidationError, validateSocketId } from "@x/types";
+import { answerDecision } from "./answer-decision.js";
+import { askApplication } from "./ask-application.js";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { authenticateUser } from "./authenticate-user.js";
 import { badRequest } from "./bad-request.js";
@@ -6,9 +8,9 @@ import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 
 /**
  * Answers a user authentication request (`socket_id` alone, PROTOCOL §5): 400 for a bad socket
- * id (checked before the application is asked), 403 when the application refuses, else 200 with
- * `{ auth, user_data }`. User data that cannot be signed propagates: it is the application's
- * bug, answered 500 by the handler.
+ * id (checked before the application is asked), 200 with `{ auth, user_data }` when the
+ * application answers valid user data, 403 for any other answer. A callback that throws or
+ * rejects propagates: the handler answers 500.
  */
 export async function answerUserAuthentication(
   settings: AuthHandlerSettings,
@@ -27,8 +29,7 @@ export async function answerUserAuthentication(
     throw error;
   }
 
-  const userData = await onUserAuthentication({ socketId, params, request });
-  // Fail closed: only a user data object signs the user in; anything else refuses.
-  if (typeof userData !== "object" || userData === null) return errorResponse(403, "Forbidden");
-  return jsonResponse(200, authenticateUser(credentials, { socketId, userData }));
+  const { decision } = await askApplication(onUserAuthentication, { socketId, params, request });
+  // Only user data that passes every check signs the user in (authenticateUser throws otherwise).
+  return answerDecision(settings, request, decision, () => authenticateUser(credentials, { socketId, userData: decision as never }));
 }

@@ -35,6 +35,8 @@ export interface ChannelAuthorizationContext {
 /**
  * The application's answer to a channel authorization: `true` allows a private or encrypted
  * channel, `{ presenceData }` allows a presence channel as that member, `false` refuses (HTTP 403).
+ * Nothing else allows: `true` for a presence channel, `{ presenceData }` for a private one, or
+ * presence data that fails its checks is refused (403) too.
  *
  * @example
  * ```ts
@@ -68,7 +70,7 @@ export interface UserAuthenticationContext {
 
 /**
  * The application's answer to a sign-in: the user's data to sign it in as, or `false` to refuse
- * (HTTP 403).
+ * (HTTP 403). User data that fails its checks is refused (403) too.
  *
  * @example
  * ```ts
@@ -118,9 +120,11 @@ export interface AuthHandlerOptions {
    */
   maxBodyBytes?: number;
   /**
-   * Told about every error that made the handler answer 500: a callback that threw, or a
-   * decision that could not be signed (such as `true` for a presence channel). For logging;
-   * the response body never carries the detail.
+   * Told, for logging, about what the application should fix: a callback that threw or rejected
+   * (answered 500), and a decision refused because it was neither an allow nor `false`, `null`
+   * or `undefined` (answered 403; the error says why, such as `true` for a presence channel).
+   * It may be asynchronous: the handler awaits it before answering. Whatever it throws or
+   * rejects with is ignored; the response body never carries the detail.
    */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: (error: unknown, request: Request) => void | Promise<void>;
 }

@@ -1,12 +1,7 @@
 import { signUserAuth } from "@x/signing";
-import {
-  validateKeyCredentials,
-  validateSocketId,
-  validateUserData,
-  type UserAuthResponse,
-  type UserData,
-} from "@x/types";
+import { serializeUserData, validateSocketId, type UserAuthResponse, type UserData } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
+import { readAuthCredentials, readAuthParams } from "./read-arguments.js";
 
 /**
  * What {@link authenticateUser} signs: the socket signing in and the user it signs in as.
@@ -31,9 +26,11 @@ export interface UserAuthenticationParams {
  * body pusher-js expects: `auth` and `user_data`, exactly `JSON.stringify(userData)`, the string
  * that was signed.
  *
- * Throws a `PusherConfigError` for bad credentials and a `PusherValidationError` for a bad
- * socket id (`invalid_socket_id`), a bad `userData` (`invalid_user_data`) or a bad user id in
- * `id` or the `watchlist` (`invalid_user_id`).
+ * Throws a `PusherConfigError` for bad credentials and a `PusherValidationError` for `params`
+ * that is not an object (`invalid_params`), a bad socket id (`invalid_socket_id`), a bad
+ * `userData` (`invalid_user_data`, including data JSON cannot serialize: a BigInt, a cycle, a
+ * getter or `toJSON` that throws) or a bad user id in `id` or the `watchlist`
+ * (`invalid_user_id`). It throws nothing else, whatever it is given; no error carries the secret.
  *
  * @example
  * ```ts
@@ -44,11 +41,11 @@ export interface UserAuthenticationParams {
  * ```
  */
 export function authenticateUser(credentials: AuthCredentials, params: UserAuthenticationParams): UserAuthResponse {
-  validateKeyCredentials(credentials);
-  const { socketId, userData } = params;
+  // Each argument is read once, and only the copies are checked and signed.
+  const keys = readAuthCredentials(credentials);
+  const { socketId, userData } = readAuthParams(params, ["socketId", "userData"]);
   validateSocketId(socketId);
-  validateUserData(userData);
   // Sign the very string that is returned: the server checks the signature against it (PROTOCOL §5).
-  const serialized = JSON.stringify(userData);
-  return { auth: signUserAuth(credentials, socketId, serialized), user_data: serialized };
+  const serialized = serializeUserData(userData);
+  return { auth: signUserAuth(keys, socketId, serialized), user_data: serialized };
 }

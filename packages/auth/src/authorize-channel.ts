@@ -2,14 +2,14 @@ import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth } f
 import {
   PusherValidationError,
   channelKind,
-  validateKeyCredentials,
-  validatePresenceData,
+  serializePresenceData,
   validateSocketId,
   type ChannelAuthResponse,
   type PresenceData,
 } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";
+import { readAuthCredentials, readAuthParams } from "./read-arguments.js";
 
 /**
  * What {@link authorizeChannel} signs: the subscribing socket, the channel, and for presence
@@ -39,11 +39,14 @@ export interface ChannelAuthorizationParams {
  * (presence: exactly `JSON.stringify(presenceData)`, the string that was signed) or
  * `shared_secret` (encrypted: base64 of SHA-256(channel name ‖ master key), not signed).
  *
- * Throws a `PusherConfigError` for bad credentials and a `PusherValidationError` for a bad
- * socket id or channel name (`invalid_socket_id`, `invalid_channel_name`), a public channel
- * (`channel_not_authorizable`), a presence channel without valid `presenceData` or
- * `presenceData` on another kind of channel (`invalid_presence_data`), or an encrypted channel
- * without `encryptionMasterKeyBase64` (`encrypted_channel_misuse`).
+ * Throws a `PusherConfigError` for bad credentials and a `PusherValidationError` for `params`
+ * that is not an object (`invalid_params`), a bad socket id or channel name
+ * (`invalid_socket_id`, `invalid_channel_name`), a public channel (`channel_not_authorizable`),
+ * a presence channel without valid `presenceData` (including data JSON cannot serialize: a
+ * BigInt, a cycle, a getter or `toJSON` that throws) or `presenceData` on another kind of
+ * channel (`invalid_presence_data`), or an encrypted channel without `encryptionMasterKeyBase64`
+ * (`encrypted_channel_misuse`). It throws nothing else, whatever it is given; no error carries
+ * the secret.
  *
  * @example
  * ```ts
@@ -62,18 +65,18 @@ export interface ChannelAuthorizationParams {
  * ```
  */
 export function authorizeChannel(credentials: AuthCredentials, params: ChannelAuthorizationParams): ChannelAuthResponse {
-  validateKeyCredentials(credentials);
-  const { socketId, channelName, presenceData } = params;
+  // Each argument is read once, and only the copies are checked and signed.
+  const keys = readAuthCredentials(credentials);
+  const { socketId, channelName, presenceData } = readAuthParams(params, ["socketId", "channelName", "presenceData"]);
   validateSocketId(socketId);
-  validateAuthorizableChannel(channelName, credentials);
+  validateAuthorizableChannel(channelName, keys);
   const kind = channelKind(channelName);
 
   if (kind === "presence") {
-    validatePresenceData(presenceData);
     // The exact string that is signed is the one returned: pusher-js forwards it to the server,
     // which checks the signature against it byte for byte (PROTOCOL §5).
-    const channelData = JSON.stringify(presenceData);
-    return { auth: signChannelAuth(credentials, socketId, channelName, channelData), channel_data: channelData };
+    const channelData = serializePresenceData(presenceData);
+    return { auth: signChannelAuth(keys, socketId, channelName, channelData), channel_data: channelData };
   }
   if (presenceData !== undefined) {
     throw new PusherValidationError(
@@ -83,14 +86,14 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
     );
   }
 
-  if (kind === "private") return { auth: signChannelAuth(credentials, socketId, channelName) };
+  if (kind === "private") return { auth: signChannelAuth(keys, socketId, channelName) };
 
   // An encrypted channel: validateAuthorizableChannel made sure there is a master key, and
   // decodeMasterKey checks its form before anything is signed. The shared secret is not part of
   // the signature (PROTOCOL §5).
-  const masterKey = decodeMasterKey(credentials.encryptionMasterKeyBase64 as string);
+  const masterKey = decodeMasterKey(keys.encryptionMasterKeyBase64 as string);
   return {
-    auth: signChannelAuth(credentials, socketId, channelName),
+    auth: signChannelAuth(keys, socketId, channelName),
     shared_secret: bytesToBase64(deriveSharedSecret(channelName, masterKey)),
   };
 }

@@ -3,6 +3,7 @@ import { answerChannelAuthorization } from "./answer-channel-authorization.js";
 import { answerUserAuthentication } from "./answer-user-authentication.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
 import { readAuthRequest } from "./read-auth-request.js";
+import { reportError } from "./report-error.js";
 import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
 
 /**
@@ -13,11 +14,24 @@ import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
  * authorization, a body with `socket_id` alone a user authentication (PROTOCOL §5).
  *
  * Accepts `application/x-www-form-urlencoded` (what pusher-js sends) and JSON objects of strings.
- * Answers 200 with the JSON pusher-js expects; 400 for a malformed request; 403 when the
- * application refuses; 404 for a kind of request it has no callback for; 405 for a method other
- * than POST; 413 for a body over `maxBodyBytes`; 415 for another content type; 500, with no
- * detail in the body, when a callback throws or returns a decision that cannot be signed
- * (`onError` receives the error). Bad input never causes a 500.
+ * It fails closed: only an explicit allow is signed. Answers:
+ *
+ * - 200 with the JSON pusher-js expects, only when the application allows explicitly: `true` for
+ *   a private or encrypted channel, `{ presenceData }` with valid presence data for a presence
+ *   channel, valid user data for a sign-in;
+ * - 403 `{"error":"Forbidden"}`, with no signature, for every other decision, whatever its type
+ *   (`false`, `{}`, an `Error`, `true` for a presence channel, invalid presence or user data,
+ *   an object whose getters throw...). Apart from `false`, `null` and `undefined`, such a
+ *   decision is a bug of the application: `onError` is told why it was refused;
+ * - 400 for a malformed request; 404 for a kind of request it has no callback for; 405 for a
+ *   method other than POST; 413 for a body over `maxBodyBytes`; 415 for another content type;
+ * - 500, with no detail in the body, when a callback throws or its promise rejects (`onError`
+ *   receives the error).
+ *
+ * Bad input never causes a 500, and nothing a callback does (`onError` included, synchronous or
+ * not, throwing or rejecting) makes the returned promise reject or changes the status. The
+ * handler awaits the callbacks: one that never settles leaves the request unanswered, to the
+ * platform's own timeout.
  *
  * The options are checked here, once: a `PusherConfigError` names the bad option.
  *
@@ -53,11 +67,7 @@ export function createAuthHandler(options: AuthHandlerOptions): (request: Reques
         ? await answerUserAuthentication(settings, params, request)
         : await answerChannelAuthorization(settings, params, request);
     } catch (error) {
-      try {
-        settings.onError?.(error, request);
-      } catch {
-        // A failing logger must not turn a clean 500 into an unhandled rejection.
-      }
+      await reportError(settings.onError, error, request);
       return errorResponse(500, "Internal Server Error");
     }
   };

@@ -12,3 +12,22 @@ export { authenticateUser } from "./authenticate-user.js";
 export type { ChannelAuthorizationParams } from "./authorize-channel.js";
 export { authorizeChannel } from "./authorize-channel.js";
 export { createAuthHandler } from "./create-auth-handler.js";
+// The errors these functions throw and their guards, and the wire types the callbacks return,
+// so that a service that installs @x/auth alone (pnpm's strict layout gives it no @x/types) can
+// name them.
+export {
+  PusherConfigError,
+  PusherError,
+  PusherValidationError,
+  isPusherConfigError,
+  isPusherError,
+  isPusherValidationError,
+} from "@x/types";
+export type {
+  ChannelAuthResponse,
+  PresenceData,
+  PusherErrorCode,
+  UserAuthResponse,
+  UserData,
+  ValidationErrorCode,
+} from "@x/types";

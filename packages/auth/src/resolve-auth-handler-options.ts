@@ -1,9 +1,19 @@
-import { PusherConfigError, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
+import { PusherConfigError, readFields, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
 
 /** Auth requests are two short fields (plus a few custom params): 8 KiB is plenty. */
 const DEFAULT_MAX_BODY_BYTES = 8192;
+
+const OPTION_NAMES = [
+  "key",
+  "secret",
+  "encryptionMasterKeyBase64",
+  "onChannelAuthorization",
+  "onUserAuthentication",
+  "onError",
+  "maxBodyBytes",
+] as const;
 
 /** The checked options of an auth handler, with defaults applied. */
 export interface AuthHandlerSettings {
@@ -20,11 +30,14 @@ export interface AuthHandlerSettings {
  * `PusherConfigError` naming the option; no message echoes a secret.
  */
 export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHandlerSettings {
-  if (typeof options !== "object" || options === null) {
+  // Read once: what is checked here is what the handler keeps, whatever getters the object has.
+  const fields = readFields(options, OPTION_NAMES);
+  if (fields === undefined) {
     throw new PusherConfigError("options", "createAuthHandler needs an options object with key, secret and a callback");
   }
-  validateKeyCredentials(options);
-  const { key, secret, encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = options;
+  const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = fields as Partial<AuthHandlerOptions>;
+  const maxBodyBytes: unknown = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  validateKeyCredentials(fields);
   if (encryptionMasterKeyBase64 !== undefined) validateMasterKeyBase64(encryptionMasterKeyBase64);
   checkOptionalFunction("onChannelAuthorization", onChannelAuthorization);
   checkOptionalFunction("onUserAuthentication", onUserAuthentication);
@@ -35,16 +48,15 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
       "createAuthHandler needs onChannelAuthorization, onUserAuthentication or both",
     );
   }
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new PusherConfigError("maxBodyBytes", `maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}`);
+  if (!Number.isSafeInteger(maxBodyBytes) || (maxBodyBytes as number) < 1) {
+    throw new PusherConfigError("maxBodyBytes", "maxBodyBytes must be a positive integer");
   }
   return {
-    credentials: { key, secret, encryptionMasterKeyBase64 },
+    credentials: { key: fields.key, secret: fields.secret, encryptionMasterKeyBase64 },
     onChannelAuthorization,
     onUserAuthentication,
     onError,
-    maxBodyBytes,
+    maxBodyBytes: maxBodyBytes as number,
   };
 }
 

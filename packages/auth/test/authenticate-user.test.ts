@@ -86,3 +86,41 @@ describe("authenticateUser validation errors", () => {
     expect(isPusherConfigError(error) && error.option).toBe("secret");
   });
 });
+
+describe("authenticateUser with hostile arguments", () => {
+  const credentials = { key: "key", secret: "secret-that-must-not-leak" };
+  const cycle: Record<string, unknown> = { id: "1" };
+  cycle.user_info = { cycle };
+
+  it.each([
+    ["null params", null, "invalid_params", "params"],
+    ["params that are a number", 42, "invalid_params", "params"],
+    ["a BigInt in user_info", { socketId: "1.1", userData: { id: "1", user_info: { n: 1n } } }, "invalid_user_data", "userData"],
+    ["a cycle in userData", { socketId: "1.1", userData: cycle }, "invalid_user_data", "userData"],
+    [
+      "userData whose toJSON throws",
+      {
+        socketId: "1.1",
+        userData: {
+          id: "1",
+          toJSON() {
+            throw new Error("boom");
+          },
+        },
+      },
+      "invalid_user_data",
+      "userData",
+    ],
+    ["true as userData", { socketId: "1.1", userData: true }, "invalid_user_data", "userData"],
+  ])("throws a PusherValidationError for %s, never a TypeError, and no secret", (_, params, code, field) => {
+    const error = thrown(() => authenticateUser(credentials, params as never));
+    expect(isPusherValidationError(error)).toBe(true);
+    expect(error).toMatchObject({ code, field });
+    expect(`${(error as Error).message}${JSON.stringify(error)}`).not.toContain(credentials.secret);
+  });
+
+  it("throws a PusherConfigError naming credentials for null credentials and params", () => {
+    const error = thrown(() => authenticateUser(null as never, null as never));
+    expect(isPusherConfigError(error) && error.option).toBe("credentials");
+  });
+});

@@ -144,3 +144,57 @@ describe("authorizeChannel validation errors", () => {
     expect(isPusherConfigError(error) && error.option).toBe(option);
   });
 });
+
+describe("authorizeChannel with hostile arguments", () => {
+  const cycle: Record<string, unknown> = { user_id: "1" };
+  cycle.user_info = { cycle };
+  const throwing = () => {
+    throw new Error(`cannot read ${fooBar.secret}`);
+  };
+
+  it.each([
+    ["null params", fooBar, null, "invalid_params", "params"],
+    ["a string as params", fooBar, "private-a", "invalid_params", "params"],
+    ["params whose getter throws", fooBar, Object.defineProperty({}, "socketId", { get: throwing }), "invalid_params", "params"],
+    ["a Proxy as params", fooBar, new Proxy({}, { get: throwing }), "invalid_params", "params"],
+    [
+      "a BigInt in user_info",
+      fooBar,
+      { socketId: "1.1", channelName: "presence-a", presenceData: { user_id: "1", user_info: { n: 1n } } },
+      "invalid_presence_data",
+      "presenceData",
+    ],
+    ["a cycle in presenceData", fooBar, { socketId: "1.1", channelName: "presence-a", presenceData: cycle }, "invalid_presence_data", "presenceData"],
+    [
+      "presenceData whose toJSON throws",
+      fooBar,
+      { socketId: "1.1", channelName: "presence-a", presenceData: { user_id: "1", toJSON: throwing } },
+      "invalid_presence_data",
+      "presenceData",
+    ],
+  ])("throws a PusherValidationError for %s, never a TypeError, and no secret", (_, credentials, params, code, field) => {
+    const error = thrown(() => authorizeChannel(credentials, params as never));
+    expect(isPusherValidationError(error)).toBe(true);
+    expect(error).toMatchObject({ code, field });
+    expect(`${(error as Error).message}${JSON.stringify(error)}`).not.toContain(fooBar.secret);
+  });
+
+  it.each([
+    ["null credentials", null, "credentials"],
+    ["credentials whose getter throws", Object.defineProperty({ key: "foo" }, "secret", { get: throwing }), "credentials"],
+    ["a Proxy as credentials", new Proxy(fooBar, { get: throwing }), "credentials"],
+  ])("throws a PusherConfigError for %s, never what the getter threw", (_, credentials, option) => {
+    const error = thrown(() => authorizeChannel(credentials as never, { socketId: "1.1", channelName: "private-a" }));
+    expect(isPusherConfigError(error) && error.option).toBe(option);
+    expect((error as Error).message).not.toContain(fooBar.secret);
+  });
+
+  it("signs with the credentials it checked, even from a getter that answers differently on each read", () => {
+    let reads = 0;
+    const credentials = Object.defineProperty({ key: "foo" }, "secret", { get: () => (reads++ === 0 ? "bar" : "") });
+    expect(authorizeChannel(credentials as never, { socketId: "345.23", channelName: "private-channel" })).toEqual({
+      auth: "foo:89955e77e1b40e33df6d515a5ecbba86a01dc816a5b720da18a06fd26f7d92ff",
+    });
+    expect(reads).toBe(1);
+  });
+});

@@ -93,10 +93,16 @@ describe("createAuthHandler: channel authorization", () => {
     ["undefined", undefined],
     ["null", null],
     ["a string", "yes"],
-  ])("answers 403 when the application's decision is %s", async (_, decision) => {
-    const handler = createAuthHandler({ ...docs, onChannelAuthorization: () => decision as never });
-    const response = await handler(formRequest({ socket_id: "1234.1234", channel_name: "private-foobar" }));
-    expect(await answer(response)).toEqual({ status: 403, body: { error: "Forbidden" } });
+    ["an empty object", {}],
+    ["an empty array", []],
+    ["an Error", new Error("denied")],
+    ["1", 1],
+  ])("answers 403 with no signature, for private, encrypted and presence channels alike, when the decision is %s", async (_, decision) => {
+    const handler = createAuthHandler({ ...encrypted, onChannelAuthorization: () => decision as never });
+    for (const channelName of ["private-a", "private-encrypted-vault", "presence-a"]) {
+      const response = await handler(formRequest({ socket_id: "1.1", channel_name: channelName }));
+      expect(await answer(response)).toEqual({ status: 403, body: { error: "Forbidden" } });
+    }
   });
 
   it.each([
@@ -142,6 +148,9 @@ describe("createAuthHandler: user authentication", () => {
     ["false", false],
     ["undefined", undefined],
     ["true", true],
+    ["an empty object", {}],
+    ["an Error", new Error("denied")],
+    ["user data with a BigInt", { id: "1", user_info: { n: 1n } }],
   ])("answers 403 when onUserAuthentication returns %s", async (_, decision) => {
     const handler = createAuthHandler({ ...docs, onUserAuthentication: () => decision as never });
     expect((await handler(formRequest({ socket_id: "1.1" }))).status).toBe(403);
@@ -248,22 +257,60 @@ describe("createAuthHandler: application errors", () => {
   });
 
   it.each([
-    ["true for a presence channel", "presence-room", true],
-    ["presenceData without user_id", "presence-room", { presenceData: {} }],
-    ["presenceData for a private channel", "private-room", { presenceData: { user_id: "1" } }],
-  ])("answers 500 when the application returns %s, and tells onError why", async (_, channelName, decision) => {
+    ["true for a presence channel", "presence-room", true, { name: "PusherConfigError", option: "onChannelAuthorization" }],
+    ["presenceData without user_id", "presence-room", { presenceData: {} }, { name: "PusherValidationError", code: "invalid_presence_data" }],
+    [
+      "presenceData for a private channel",
+      "private-room",
+      { presenceData: { user_id: "1" } },
+      { name: "PusherConfigError", option: "onChannelAuthorization" },
+    ],
+    [
+      "presenceData with a BigInt in user_info",
+      "presence-room",
+      { presenceData: { user_id: "1", user_info: { n: 1n } } },
+      { name: "PusherValidationError", code: "invalid_presence_data" },
+    ],
+  ])("answers 403 with no signature when the application returns %s, and tells onError why", async (_, channelName, decision, reported) => {
     const onError = vi.fn();
     const handler = createAuthHandler({ ...docs, onChannelAuthorization: () => decision as never, onError });
     const response = await handler(formRequest({ socket_id: "1.1", channel_name: channelName }));
-    expect(response.status).toBe(500);
-    expect(onError.mock.calls[0]![0]).toMatchObject({ name: "PusherValidationError", code: "invalid_presence_data" });
+    expect(await answer(response)).toEqual({ status: 403, body: { error: "Forbidden" } });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toMatchObject(reported);
   });
 
-  it("answers 500 when onUserAuthentication returns invalid user data", async () => {
+  it("answers 403 when onUserAuthentication returns invalid user data, and tells onError why", async () => {
     const onError = vi.fn();
     const handler = createAuthHandler({ ...docs, onUserAuthentication: () => ({ id: "not valid" }), onError });
-    expect((await handler(formRequest({ socket_id: "1.1" }))).status).toBe(500);
+    expect(await answer(await handler(formRequest({ socket_id: "1.1" })))).toEqual({ status: 403, body: { error: "Forbidden" } });
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: "invalid_user_id" });
+  });
+
+  it("does not tell onError about a plain refusal (false, null, undefined)", async () => {
+    const onError = vi.fn();
+    for (const decision of [false, null, undefined]) {
+      const handler = createAuthHandler({ ...docs, onChannelAuthorization: () => decision as never, onUserAuthentication: () => decision as never, onError });
+      expect((await handler(formRequest({ socket_id: "1.1", channel_name: "presence-room" }))).status).toBe(403);
+      expect((await handler(formRequest({ socket_id: "1.1" }))).status).toBe(403);
+    }
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("awaits an asynchronous onError before answering, and answers 500 even when it rejects", async () => {
+    const order: string[] = [];
+    const handler = createAuthHandler({
+      ...docs,
+      onChannelAuthorization: () => Promise.reject(new Error("down")),
+      onError: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push("logged");
+        throw new Error("the logger is down too");
+      },
+    });
+    const response = await handler(formRequest({ socket_id: "1.1", channel_name: "private-a" }));
+    order.push(`answered ${response.status}`);
+    expect(order).toEqual(["logged", "answered 500"]);
   });
 
   it("still answers 500 when onError itself throws", async () => {
@@ -294,6 +341,10 @@ describe("createAuthHandler: options", () => {
     ["a zero maxBodyBytes", { ...docs, ...callback, maxBodyBytes: 0 }, "maxBodyBytes"],
     ["a fractional maxBodyBytes", { ...docs, ...callback, maxBodyBytes: 10.5 }, "maxBodyBytes"],
     ["an infinite maxBodyBytes", { ...docs, ...callback, maxBodyBytes: Infinity }, "maxBodyBytes"],
+    ["null options", null, "options"],
+    ["options whose getter throws", Object.defineProperty({ ...callback }, "key", { get: () => { throw new Error(docs.secret); } }), "options"],
+    ["a Proxy as options", new Proxy({}, { get: () => { throw new Error(docs.secret); } }), "options"],
+    ["a maxBodyBytes that cannot be turned into a string", { ...docs, ...callback, maxBodyBytes: { toString: 0, valueOf: 0 } }, "maxBodyBytes"],
   ])("createAuthHandler throws a PusherConfigError naming the option for %s", (_, options, option) => {
     let error: unknown;
     try {

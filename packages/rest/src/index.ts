@@ -1,4 +1,4 @@
-export type { Publisher, PublisherOptions } from "./publisher/create-publisher.js";
+export type { Publisher, PublisherOptions, PublisherStats } from "./publisher/create-publisher.js";
 export { createPublisher } from "./publisher/create-publisher.js";
 export { createRestClient } from "./create-rest-client.js";
 export type { FailureReport, ObservedRequest, RequestHooks, ResponseReport, RetryReport } from "./observe/request-hooks.js";

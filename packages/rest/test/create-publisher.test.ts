@@ -279,6 +279,44 @@ describe("createPublisher(client, options)", () => {
     await vi.waitFor(() => expect(refused).toBe(100_000 - 40 - 1_000 - 1_000));
   });
 
+  it("stats() counts what was delivered, failed and refused, and the batch sizes, and reports the load now", async () => {
+    const { publisher } = publisherOn((request) => (channelsOf(request.body).includes("c13") ? text("down", 500) : json({})), {
+      maxBatchSize: 5,
+      maxDelayMs: 0,
+      maxConcurrency: 1,
+    });
+    expect(publisher.stats()).toEqual({
+      queued: 0,
+      waiting: 0,
+      inFlightRequests: 0,
+      delivered: 0,
+      failed: 0,
+      refused: 0,
+      batches: 0,
+      averageBatchSize: 0,
+      largestBatch: 0,
+    });
+
+    // 12 good events, 3 in the batch that fails (c10 to c14), and one invalid event alone.
+    const results = Array.from({ length: 15 }, (_, n) => publisher.publish(event(n)).catch(() => undefined));
+    results.push(publisher.publish({ channel: "bad channel!", name: "e", data: 1 }).catch(() => undefined));
+    await Promise.all(results);
+    await publisher.close();
+    await publisher.publish(event(99)).catch(() => undefined);
+
+    expect(publisher.stats()).toEqual({
+      queued: 0,
+      waiting: 0,
+      inFlightRequests: 0,
+      delivered: 10,
+      failed: 6,
+      refused: 1,
+      batches: 4,
+      averageBatchSize: 4,
+      largestBatch: 5,
+    });
+  });
+
   it("the options maxWaiting and maxWaitMs are checked: whole numbers from 0", () => {
     const client = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fakeFetch().fetch });
     for (const options of [{ maxWaiting: -1 }, { maxWaiting: 1.5 }, { maxWaitMs: -1 }, { maxWaitMs: "10" as unknown as number }]) {

@@ -54,11 +54,12 @@ export { validateEventName } from "./validators/event-name.js";
 export { validateKeyCredentials } from "./validators/key-credentials.js";
 export { validateMasterKeyBase64 } from "./validators/master-key.js";
 export { utf8ByteLength, validatePayloadSize } from "./validators/payload-size.js";
-export { validatePresenceData } from "./validators/presence-data.js";
+export { serializePresenceData, validatePresenceData } from "./validators/presence-data.js";
 export type { QueryParamValue } from "./validators/query-params.js";
 export { validateQueryParams } from "./validators/query-params.js";
+export { readFields } from "./validators/read-fields.js";
 export { validateSocketId } from "./validators/socket-id.js";
-export { validateUserData } from "./validators/user-data.js";
+export { serializeUserData, validateUserData } from "./validators/user-data.js";
 export { validateUserId } from "./validators/user-id.js";
 export type {
   CacheMissEvent,

@@ -118,3 +118,17 @@ describe("validateChannelName(name, options?)", () => {
     });
   });
 });
+
+describe("validateChannelName with options that are not an object or cannot be read", () => {
+  const throwing = new Proxy({}, { get: () => { throw new Error("boom"); } });
+  it.each([
+    ["null", null],
+    ["a number", 42],
+    ["a string", "field"],
+    ["a Proxy whose get trap throws", throwing],
+    ["options of the wrong types", { field: 7, allowServerToUser: "yes" }],
+  ])("reads %s as no options", (_, options) => {
+    expect(() => validateChannelName("ok", options as never)).not.toThrow();
+    expectValidationError(() => validateChannelName("#server-to-user-1", options as never), "invalid_channel_name", "channel", "may only contain");
+  });
+});

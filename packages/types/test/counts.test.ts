@@ -50,3 +50,17 @@ describe("validateBatchSize(count, max, field?)", () => {
     expectValidationError(() => validateBatchSize(0, 10, "batch"), "batch_too_large", "batch", "batch must hold");
   });
 });
+
+describe("validateChannelCount and validateBatchSize with counts that are not whole numbers", () => {
+  it.each([
+    ["NaN", Number.NaN, "got NaN"],
+    ["1.5", 1.5, "got 1.5"],
+    ["a BigInt", 1n, "got bigint"],
+    ["a symbol", Symbol("one"), "got symbol"],
+    ["an object with valueOf", { valueOf: (): number => 1 }, "got object"],
+    ["null", null, "got object"],
+  ])("rejects %s without converting it", (_, count, got) => {
+    expectValidationError(() => validateChannelCount(count as never, 100), "too_many_channels", "channels", got);
+    expectValidationError(() => validateBatchSize(count as never, 10), "batch_too_large", "events", got);
+  });
+});

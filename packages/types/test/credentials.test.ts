@@ -13,6 +13,23 @@ describe("validateKeyCredentials(credentials)", () => {
     expectConfigError(() => validateKeyCredentials(credentials), "credentials");
   });
 
+  it("rejects credentials whose getter or Proxy trap throws, naming the credentials and not echoing the secret", () => {
+    const getter = Object.defineProperty({ key: "k" }, "secret", {
+      get() {
+        throw new Error(`cannot read ${SECRET}`);
+      },
+    });
+    const proxy = new Proxy({ key: "k", secret: SECRET }, {
+      get() {
+        throw new Error(`cannot read ${SECRET}`);
+      },
+    });
+    for (const credentials of [getter, proxy]) {
+      const error = expectConfigError(() => validateKeyCredentials(credentials), "credentials");
+      expect(`${error.message}${JSON.stringify(error)}`).not.toContain(SECRET);
+    }
+  });
+
   it.each([{ secret: SECRET }, { key: "", secret: SECRET }, { key: 1, secret: SECRET }])(
     "rejects %j, naming the key and not echoing the secret",
     (credentials) => {

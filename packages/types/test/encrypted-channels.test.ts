@@ -29,3 +29,22 @@ describe("validateEncryptedChannelTrigger(channels, field?)", () => {
     );
   });
 });
+
+describe("validateEncryptedChannelTrigger with channels that are not an array of strings", () => {
+  it.each([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "private-encrypted-a"],
+    ["an array-like object", { length: 2 }],
+    ["an array holding a number", ["a", 1]],
+    ["an array holding a symbol", [Symbol("a")]],
+    ["an array Proxy whose traps throw", new Proxy([], { get: () => { throw new Error("boom"); } })],
+  ])("rejects %s", (_, channels) => {
+    expectValidationError(
+      () => validateEncryptedChannelTrigger(channels as never),
+      "invalid_channel_name",
+      "channels",
+      "channels must be an array of channel names",
+    );
+  });
+});

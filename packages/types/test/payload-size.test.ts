@@ -77,3 +77,16 @@ describe("validatePayloadSize(data, maxBytes, field?)", () => {
     expectValidationError(() => validatePayloadSize("xx", 1, "events[0].data"), "payload_too_large", "events[0].data", "events[0].data is 2 bytes");
   });
 });
+
+describe("utf8ByteLength and validatePayloadSize with data that is not a string", () => {
+  it.each([
+    ["undefined", undefined],
+    ["a number", 42],
+    ["an object with toString", { toString: () => "x" }],
+    ["a symbol", Symbol("x")],
+    ["a BigInt", 1n],
+  ])("refuse %s with invalid_params, converting nothing", (_, value) => {
+    expectValidationError(() => utf8ByteLength(value as never), "invalid_params", "text", "text must be a string");
+    expectValidationError(() => validatePayloadSize(value as never, 10), "invalid_params", "data", "data must be a string");
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validatePresenceData } from "../src/index.js";
+import { serializePresenceData, validatePresenceData } from "../src/index.js";
+import { hostileData } from "./support/hostile-data.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validatePresenceData(data, field?)", () => {
@@ -31,8 +32,9 @@ describe("validatePresenceData(data, field?)", () => {
   it.each([
     [{}, "undefined"],
     [{ user_id: "" }, '""'],
-    [{ user_id: Number.NaN }, "number"],
-    [{ user_id: Number.POSITIVE_INFINITY }, "number"],
+    // A number with no JSON form is sent as null: that is what is checked.
+    [{ user_id: Number.NaN }, "null"],
+    [{ user_id: Number.POSITIVE_INFINITY }, "null"],
     [{ user_id: { id: 1 } }, "object"],
     [{ user_id: null }, "null"],
     [{ userId: "1" }, "undefined"],
@@ -41,7 +43,7 @@ describe("validatePresenceData(data, field?)", () => {
       () => validatePresenceData(data),
       "invalid_presence_data",
       "presenceData.user_id",
-      `presenceData.user_id must be a non-empty string (or a number), got ${described}`,
+      `presenceData.user_id must be a non-empty string (or a finite number), got ${described}`,
     );
   });
 
@@ -56,5 +58,65 @@ describe("validatePresenceData(data, field?)", () => {
 
   it("names the given field", () => {
     expectValidationError(() => validatePresenceData({}, "member"), "invalid_presence_data", "member.user_id", "member.user_id must be");
+  });
+});
+
+describe("serializePresenceData(data, field?)", () => {
+  it("returns exactly JSON.stringify(data), the channel_data to sign", () => {
+    const data = { user_id: 10, user_info: { name: "Mr. Channels" }, extra: [1, "two"] };
+    expect(serializePresenceData(data)).toBe(JSON.stringify(data));
+  });
+
+  it.each(hostileData)("throws invalid_presence_data on presenceData for %s, not what serializing threw", (_, make) => {
+    const error = expectValidationError(
+      () => serializePresenceData({ user_id: "1", user_info: { nested: make() } }),
+      "invalid_presence_data",
+      "presenceData",
+      "presenceData cannot be serialized as JSON",
+    );
+    expect(error.message).not.toContain("boom");
+  });
+
+  it("throws invalid_presence_data for data whose own getter throws, and for a Proxy whose traps throw", () => {
+    const getter = Object.defineProperty({}, "user_id", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const proxy = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    for (const data of [getter, proxy]) {
+      expectValidationError(() => serializePresenceData(data), "invalid_presence_data", "presenceData", "cannot be serialized");
+    }
+  });
+
+  it("checks the JSON text rather than the object: a toJSON that drops user_id is refused", () => {
+    const data = { user_id: "1", toJSON: () => ({ user_info: {} }) };
+    expectValidationError(() => serializePresenceData(data), "invalid_presence_data", "presenceData.user_id", "got undefined");
+  });
+
+  it("checks the JSON text rather than the object: a getter cannot show one user_id to the check and sign another", () => {
+    let reads = 0;
+    const data = Object.defineProperty({}, "user_id", { enumerable: true, get: () => (reads++ === 0 ? "ada" : "") });
+    // Whatever the getter answers on each read, the one text produced is the one checked.
+    const outcome = (() => {
+      try {
+        return serializePresenceData(data);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(outcome).toBe('{"user_id":"ada"}');
+    expect(reads).toBe(1);
+  });
+
+  it("refuses a Date as user_info: it is sent as a string, not an object", () => {
+    expectValidationError(
+      () => serializePresenceData({ user_id: "1", user_info: new Date(0) }),
+      "invalid_presence_data",
+      "presenceData.user_info",
+      "must be an object when given",
+    );
+  });
+
+  it("refuses undefined, a function and a symbol, which have no JSON text, as not being objects", () => {
+    for (const data of [undefined, () => ({ user_id: "1" }), Symbol("x")]) {
+      expectValidationError(() => serializePresenceData(data), "invalid_presence_data", "presenceData", "must be an object with a user_id");
+    }
   });
 });

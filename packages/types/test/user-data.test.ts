@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WATCHLIST_SIZE, validateUserData } from "../src/index.js";
+import { MAX_WATCHLIST_SIZE, serializeUserData, validateUserData } from "../src/index.js";
+import { hostileData } from "./support/hostile-data.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 const ids = (count: number) => Array.from({ length: count }, (_, index) => `user-${index}`);
@@ -68,5 +69,33 @@ describe("validateUserData(data, field?)", () => {
 
   it("names the given field", () => {
     expectValidationError(() => validateUserData({ id: "" }, "user"), "invalid_user_id", "user.id", "user.id must be");
+  });
+});
+
+describe("serializeUserData(data, field?)", () => {
+  it("returns exactly JSON.stringify(data), the user_data to sign", () => {
+    const data = { id: "42", user_info: { name: "Zoë 🚀" }, watchlist: ["7"] };
+    expect(serializeUserData(data)).toBe(JSON.stringify(data));
+  });
+
+  it.each(hostileData)("throws invalid_user_data on userData for %s in user_info, not what serializing threw", (_, make) => {
+    const error = expectValidationError(
+      () => serializeUserData({ id: "1", user_info: { nested: make() } }),
+      "invalid_user_data",
+      "userData",
+      "userData cannot be serialized as JSON",
+    );
+    expect(error.message).not.toContain("boom");
+  });
+
+  it("checks the JSON text rather than the object: a toJSON that adds a bad watchlist is refused", () => {
+    const data = { id: "1", toJSON: () => ({ id: "1", watchlist: "everyone" }) };
+    expectValidationError(() => serializeUserData(data), "invalid_user_data", "userData.watchlist", "must be an array");
+  });
+
+  it("refuses true, undefined and a function as not being objects", () => {
+    for (const data of [true, undefined, () => ({ id: "1" })]) {
+      expectValidationError(() => serializeUserData(data), "invalid_user_data", "userData", "userData must be an object with an id");
+    }
   });
 });

@@ -4,9 +4,10 @@ import {
   jsonResponse,
   mediaTypeOf,
   readBodyWithLimit,
+  readFields,
   type WebhookEvent,
 } from "@x/types";
-import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
+import { refuseOption, resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
 import { verifyResolvedWebhook } from "./verify-webhook.js";
 import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";
 import type { WebhookValidationError, WebhookValidationErrorCode } from "./webhook-validation-error.js";
@@ -47,7 +48,10 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   onEvent?: (event: WebhookEvent, context: WebhookContext) => void | Promise<void>;
   /** Called once with all the events of a valid webhook, before any `onEvent`. */
   onEvents?: (events: readonly WebhookEvent[], context: WebhookContext) => void | Promise<void>;
-  /** Told what a callback threw, before the handler answers 500; for logging. */
+  /**
+   * Told what a callback threw or rejected with, before the handler answers 500; for logging. It
+   * may be asynchronous: the handler awaits it. Whatever it throws or rejects with is ignored.
+   */
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
 
@@ -82,11 +86,17 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
  * - 400 for a malformed body or event, or encrypted data that does not decrypt;
  * - 405 (with `Allow: POST`) for another method; 413 for a body over `maxBodyBytes`;
  *   415 for a content type other than `application/json` (parameters allowed);
- * - 500, with no detail, when a callback throws, so that Pusher retries the delivery.
+ * - 500, with no detail, when a callback throws or rejects, so that Pusher retries the
+ *   delivery (`onError` is told, and awaited).
+ *
+ * Bad input never causes a 500, and nothing a callback does (`onError` included, synchronous or
+ * not, throwing or rejecting) makes the returned promise reject or changes the status. The
+ * handler awaits the callbacks: one that never settles leaves the request unanswered, to the
+ * platform's own timeout (and Pusher's, which then retries).
  *
  * Pusher retries any non-2xx answer for up to 5 minutes, so the same webhook can arrive more
  * than once: callbacks must be idempotent. The options are checked here, once: bad ones throw
- * a `PusherConfigError` naming the option.
+ * a `PusherConfigError` naming the option (`options` when they are not an object).
  *
  * @example
  * ```ts
@@ -100,51 +110,59 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
  * ```
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
-  const { credentials, onEvent, onEvents, onError } = options;
-  const resolvedCredentials = resolveWebhookCredentials(credentials);
+  // Read once: what is checked here is what the handler keeps, whatever getters the object has.
+  // (resolveVerifyOptions reads the options of verifyWebhook the same way.)
+  const fields = readFields(options, ["credentials", "onEvent", "onEvents", "onError"]);
+  if (fields === undefined) refuseOption("options", "be an object with credentials and onEvent or onEvents");
+  const { credentials, onEvent, onEvents, onError } = fields as Partial<WebhookHandlerOptions>;
+  const resolvedCredentials = resolveWebhookCredentials(credentials as WebhookCredentials);
   const resolvedOptions = resolveVerifyOptions(options);
+  for (const [option, callback] of [["onEvent", onEvent], ["onEvents", onEvents], ["onError", onError]] as const) {
+    if (callback !== undefined && typeof callback !== "function") refuseOption(option, "be a function when given");
+  }
   if (onEvent === undefined && onEvents === undefined) {
     throw new PusherConfigError("onEvent", "createWebhookHandler needs an onEvent or an onEvents callback");
   }
 
   return async (request) => {
-    if (request.method !== "POST") {
-      return errorResponse(405, "webhooks must be POSTed");
-    }
-    // Pusher sends JSON only (PROTOCOL §7).
-    if (mediaTypeOf(request) !== "application/json") {
-      return errorResponse(415, "the Content-Type must be application/json");
-    }
-    let body;
     try {
-      body = await readBodyWithLimit(request, resolvedOptions.maxBodyBytes);
-    } catch {
-      return errorResponse(400, "the body could not be read");
-    }
-    if (body.tooLarge) {
-      return errorResponse(413, `the body is larger than maxBodyBytes (${resolvedOptions.maxBodyBytes})`);
-    }
-    const verdict = verifyResolvedWebhook(resolvedCredentials, resolvedOptions, {
-      body: body.bytes,
-      signature: request.headers.get("x-pusher-signature"),
-      key: request.headers.get("x-pusher-key"),
-    });
-    if (!verdict.isValid) return refusal(verdict.validationErrors);
+      if (request.method !== "POST") {
+        return errorResponse(405, "webhooks must be POSTed");
+      }
+      // Pusher sends JSON only (PROTOCOL §7).
+      if (mediaTypeOf(request) !== "application/json") {
+        return errorResponse(415, "the Content-Type must be application/json");
+      }
+      let body;
+      try {
+        body = await readBodyWithLimit(request, resolvedOptions.maxBodyBytes);
+      } catch {
+        return errorResponse(400, "the body could not be read");
+      }
+      if (body.tooLarge) {
+        return errorResponse(413, `the body is larger than maxBodyBytes (${resolvedOptions.maxBodyBytes})`);
+      }
+      const verdict = verifyResolvedWebhook(resolvedCredentials, resolvedOptions, {
+        body: body.bytes,
+        signature: request.headers.get("x-pusher-signature"),
+        key: request.headers.get("x-pusher-key"),
+      });
+      if (!verdict.isValid) return refusal(verdict.validationErrors);
 
-    const context: WebhookContext = { timeMs: verdict.timeMs, request };
-    try {
+      const context: WebhookContext = { timeMs: verdict.timeMs, request };
       await onEvents?.(verdict.events, context);
       for (const event of verdict.events) await onEvent?.(event, context);
+      return jsonResponse(200, { ok: true });
     } catch (error) {
-      // The detail stays here (it may hold application secrets): Pusher only needs a non-2xx
-      // answer to retry (PROTOCOL §7).
+      // A callback threw or rejected (or, never from bad input, the handler itself failed). The
+      // detail stays here (it may hold application secrets): Pusher only needs a non-2xx answer
+      // to retry (PROTOCOL §7).
       try {
         await onError?.(error, request);
       } catch {
-        // A failing logger must not turn the 500 into something else.
+        // A failing logger must neither change the answer nor escape as an unhandled rejection.
       }
       return errorResponse(500, "the webhook could not be processed");
     }
-    return jsonResponse(200, { ok: true });
   };
 }

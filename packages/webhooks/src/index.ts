@@ -21,3 +21,17 @@ export type {
   UnknownWebhookEvent,
   WebhookEvent,
 } from "@x/types";
+// The errors these functions throw (and `PusherWebhookError`, to turn an invalid verdict into an
+// exception) with their guards, so that a service that installs @x/webhooks alone (pnpm's strict
+// layout gives it no @x/types) can name them.
+export {
+  PusherConfigError,
+  PusherError,
+  PusherValidationError,
+  PusherWebhookError,
+  isPusherConfigError,
+  isPusherError,
+  isPusherValidationError,
+  isPusherWebhookError,
+} from "@x/types";
+export type { KeyCredentials, PusherErrorCode, ValidationErrorCode } from "@x/types";

@@ -15,7 +15,8 @@ import type { UnknownWebhookEvent, WebhookEvent } from "@x/types";
 export type KnownWebhookEvent = Exclude<WebhookEvent, UnknownWebhookEvent>;
 
 /**
- * Tells a known event from one whose name this version does not know (`known: false`).
+ * Tells a known event from one whose name this version does not know (`known: false`). Anything
+ * that is not an event object (`null`, a value whose `known` cannot be read) is not a known event.
  *
  * @example
  * ```ts
@@ -29,5 +30,10 @@ export type KnownWebhookEvent = Exclude<WebhookEvent, UnknownWebhookEvent>;
  * ```
  */
 export function isKnownWebhookEvent(event: WebhookEvent): event is KnownWebhookEvent {
-  return !("known" in event && event.known === false);
+  // Meant for the events of a verdict; anything else (null, a Proxy that throws) is not a known event.
+  try {
+    return typeof event === "object" && event !== null && (event as { known?: unknown }).known !== false;
+  } catch {
+    return false;
+  }
 }

@@ -23,6 +23,19 @@ function userIdOf(value: unknown): string | undefined {
 }
 
 /**
+ * The JSON text of a value parsed from JSON, or `undefined` when it cannot be written again:
+ * JSON.parse reads any depth, JSON.stringify overflows the stack on deep nesting (a 500,000-level
+ * array fits in a 1 MiB body), and an unauthenticated sender must not make that throw.
+ */
+function reserialized(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Parses one element of a webhook's `events` (PROTOCOL §7) into a typed event, or records in
  * `problems` what is wrong with it and returns `undefined`. A known event keeps exactly its
  * documented fields. An event whose name is not known is kept whole, marked `known: false`, so
@@ -65,22 +78,27 @@ export function parseWebhookEvent(
       const { event, socket_id: socketId, user_id: rawUserId } = raw;
       // Compatible servers (soketi) forward the object a client sent: it is serialised once, so
       // that `data` is always the string a Pusher webhook would carry.
-      let data = typeof raw.data === "string" || raw.data === undefined ? raw.data : JSON.stringify(raw.data);
+      const data = typeof raw.data === "string" || raw.data === undefined ? raw.data : reserialized(raw.data);
       const userId = userIdOf(rawUserId);
       if (typeof event !== "string") return invalid("event", "a string");
-      if (data === undefined) return invalid("data", "present");
+      if (data === undefined) return invalid("data", raw.data === undefined ? "present" : "JSON nested shallowly enough to serialize");
       if (typeof socketId !== "string") return invalid("socket_id", "a string");
       if (rawUserId !== undefined && userId === undefined) return invalid("user_id", "a string when present");
+      let shown: unknown = data;
       try {
-        data = decryptor === undefined ? data : decryptor(channel, data);
+        if (decryptor !== undefined) shown = decryptor(channel, data);
       } catch {
+        shown = undefined;
+      }
+      // An application's own decryptor may answer anything: only a string is data.
+      if (typeof shown !== "string") {
         return refuse(
           problems,
           "decryption_failed",
           `${where}.data could not be decrypted: wrong master key, or data tampered with or not encrypted`,
         );
       }
-      return { name: known, channel, event, data, socket_id: socketId, ...(userId === undefined ? {} : { user_id: userId }) };
+      return { name: known, channel, event, data: shown, socket_id: socketId, ...(userId === undefined ? {} : { user_id: userId }) };
     }
     case "cache_miss":
       return { name: known, channel };

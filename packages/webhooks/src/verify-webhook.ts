@@ -1,10 +1,15 @@
 import { verifyHmacSignature } from "@x/signing";
-import { utf8ByteLength, type KeyCredentials, type WebhookEvent } from "@x/types";
+import { readFields, utf8ByteLength, type KeyCredentials, type WebhookEvent } from "@x/types";
 import { checkWebhookTime } from "./check-webhook-time.js";
 import { parseWebhookBody } from "./parse-webhook-body.js";
 import { parseWebhookEvent } from "./parse-webhook-event.js";
 import { resolveWebhookCredentials, secretsForKey, type WebhookCredentials } from "./webhook-credentials.js";
-import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
+import {
+  refuseOption,
+  resolveVerifyOptions,
+  type ResolvedVerifyOptions,
+  type VerifyWebhookOptions,
+} from "./verify-webhook-options.js";
 import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 import type { InvalidWebhookVerdict, WebhookVerdict } from "./webhook-verdict.js";
 
@@ -36,6 +41,33 @@ function invalid(validationErrors: readonly WebhookValidationError[]): InvalidWe
   return { isValid: false, events: [], timeMs: undefined, validationErrors };
 }
 
+// The body as text or bytes; `undefined` for anything that is not a raw body. A Proxy passes for
+// a Uint8Array with `instanceof` (and may throw from its traps), so a view must be a real one;
+// a detached ArrayBuffer has no bytes to view.
+function rawBodyOf(body: unknown): string | Uint8Array | undefined {
+  if (typeof body === "string") return body;
+  try {
+    if (ArrayBuffer.isView(body) && body instanceof Uint8Array) return body;
+    if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  } catch {
+    // Not a raw body.
+  }
+  return undefined;
+}
+
+// The clock's reading: a clock that throws or answers anything but a finite number is a
+// misconfiguration, reported as such rather than as whatever it threw.
+function nowOf(options: ResolvedVerifyOptions): number {
+  let nowMs: unknown;
+  try {
+    nowMs = options.now();
+  } catch {
+    // nowMs stays undefined
+  }
+  if (!Number.isFinite(nowMs)) refuseOption("now", "return Unix milliseconds");
+  return nowMs as number;
+}
+
 /**
  * {@link verifyWebhook} with credentials and options already checked: what the handler calls
  * for each request.
@@ -45,15 +77,20 @@ export function verifyResolvedWebhook(
   options: ResolvedVerifyOptions,
   delivery: WebhookDelivery,
 ): WebhookVerdict {
-  const { signature } = delivery;
-  const body = delivery.body instanceof ArrayBuffer ? new Uint8Array(delivery.body) : delivery.body;
-  const isRawBody = typeof body === "string" || body instanceof Uint8Array;
+  // Read once: a getter or a Proxy cannot show the signature check one body and the parser another.
+  const fields = readFields(delivery, ["body", "signature", "key"]);
+  if (fields === undefined) {
+    return invalid([{ code: "invalid_body", message: "the delivery must be an object { body, signature, key? }" }]);
+  }
+  const { signature, key } = fields;
+  const body = rawBodyOf(fields.body);
+  const isRawBody = body !== undefined;
   // Refuse an oversized body before hashing or parsing it: it is the one check that must stay cheap.
   if (isRawBody && (typeof body === "string" ? utf8ByteLength(body) : body.byteLength) > options.maxBodyBytes) {
     return invalid([{ code: "body_too_large", message: `the body is larger than maxBodyBytes (${options.maxBodyBytes})` }]);
   }
   const problems: WebhookValidationError[] = [];
-  const secrets = secretsForKey(credentials, delivery.key);
+  const secrets = secretsForKey(credentials, key);
   if (secrets.length === 0) refuse(problems, "unknown_key", "the X-Pusher-Key header names none of the configured keys");
   if (typeof signature !== "string" || signature === "") {
     refuse(problems, "missing_signature", "the X-Pusher-Signature header is missing or empty");
@@ -69,7 +106,7 @@ export function verifyResolvedWebhook(
   const envelope = isRawBody ? parseWebhookBody(body, problems) : undefined;
   if (envelope === undefined) return invalid(problems);
   const timeMs = envelope.time_ms;
-  const stale = options.maxAgeMs === undefined ? undefined : checkWebhookTime(timeMs, options.maxAgeMs, options.now());
+  const stale = options.maxAgeMs === undefined ? undefined : checkWebhookTime(timeMs, options.maxAgeMs, nowOf(options));
   if (stale !== undefined) problems.push(stale);
   const events: WebhookEvent[] = [];
   envelope.events.forEach((raw, index) => {
@@ -88,8 +125,11 @@ export function verifyResolvedWebhook(
  *
  * Never throws on bad input: every problem found is listed in `validationErrors`, and
  * `isValid` is true only when there is none. A webhook older than `maxAgeMs` and one whose
- * encrypted data does not decrypt are invalid too. It throws a `PusherConfigError` only for bad
- * `credentials` or `options`, which are programming errors.
+ * encrypted data does not decrypt are invalid too, and so is a `delivery` that is not an object
+ * or cannot be read (`invalid_body`). It throws a `PusherConfigError` only for bad `credentials`
+ * or `options` (including a `now` that throws or returns no finite number), which are
+ * programming errors; it throws nothing else, whatever it is given, and no message carries a
+ * secret.
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { PusherConfigError, validateKeyCredentials, type KeyCredentials } from "@x/types";
+import { PusherConfigError, readFields, validateKeyCredentials, type KeyCredentials } from "@x/types";
 
 /**
  * The key/secret pairs a receiver accepts: one, or several while keys are rotated (PROTOCOL §7).
@@ -18,7 +18,13 @@ export type WebhookCredentials = KeyCredentials | readonly KeyCredentials[];
  * option (never echoing a secret): a misconfigured receiver is a programming error, not bad input.
  */
 export function resolveWebhookCredentials(credentials: WebhookCredentials): readonly KeyCredentials[] {
-  const list: readonly unknown[] = Array.isArray(credentials) ? credentials : [credentials];
+  // A copy of each pair, read once: a getter or a Proxy cannot change a secret after it was checked.
+  let list: (KeyCredentials | undefined)[] = [];
+  try {
+    list = (Array.isArray(credentials) ? [...(credentials as unknown[])] : [credentials]).map((pair) => readFields(pair, ["key", "secret"]) as KeyCredentials | undefined);
+  } catch {
+    // A list that cannot be read holds no pair.
+  }
   if (list.length === 0) {
     throw new PusherConfigError("credentials", "credentials must hold at least one { key, secret } pair");
   }

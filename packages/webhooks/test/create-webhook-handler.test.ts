@@ -283,6 +283,49 @@ describe("createWebhookHandler: failing callbacks", () => {
   });
 });
 
+describe("createWebhookHandler: callbacks that misbehave in every way", () => {
+  const boom = () => {
+    throw new Error("boom");
+  };
+  const hostileThenable = new Proxy({}, { get: boom });
+
+  it.each([
+    ["onEvent throws synchronously", { onEvent: boom }],
+    ["onEvent rejects", { onEvent: () => Promise.reject(new Error("down")) }],
+    ["onEvents rejects", { onEvents: () => Promise.reject(new Error("down")) }],
+    ["onEvent returns a value whose then throws", { onEvent: () => hostileThenable as never }],
+    ["onEvent rejects and onError rejects", { onEvent: () => Promise.reject(new Error("down")), onError: () => Promise.reject(new Error("logger down")) }],
+    ["onEvent rejects and onError throws", { onEvent: () => Promise.reject(new Error("down")), onError: boom }],
+    ["onEvent rejects and onError returns a value whose then throws", { onEvent: () => Promise.reject(new Error("down")), onError: () => hostileThenable as never }],
+  ])("handler answers 500 when %s, and its promise resolves", async (_, callbacks) => {
+    const handler = createWebhookHandler({ credentials: app, ...(callbacks as Partial<WebhookHandlerOptions>) });
+    const response = await handler(webhookRequest(body, pusherHeaders()));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: "the webhook could not be processed" });
+  });
+
+  it("handler awaits an asynchronous onError before answering 500", async () => {
+    const order: string[] = [];
+    const handler = createWebhookHandler({
+      credentials: app,
+      onEvent: () => Promise.reject(new Error("down")),
+      onError: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push("logged");
+      },
+    });
+    order.push(`answered ${(await handler(webhookRequest(body, pusherHeaders()))).status}`);
+    expect(order).toEqual(["logged", "answered 500"]);
+  });
+
+  it("handler answers 200 whatever a resolving onEvent returns", async () => {
+    for (const returned of [42, "no", { then: undefined }, Promise.resolve(false)]) {
+      const handler = createWebhookHandler({ credentials: app, onEvent: () => returned as never });
+      expect((await handler(webhookRequest(body, pusherHeaders()))).status).toBe(200);
+    }
+  });
+});
+
 describe("createWebhookHandler: configuration", () => {
   const optionOf = (options: WebhookHandlerOptions) => {
     try {
@@ -301,5 +344,15 @@ describe("createWebhookHandler: configuration", () => {
     expect(optionOf({ credentials: { key: "k", secret: "" }, onEvent })).toBe("secret");
     expect(optionOf({ credentials: app, onEvent, maxBodyBytes: 1.5 })).toBe("maxBodyBytes");
     expect(optionOf({ credentials: app, onEvent, decryptor: "short" as never })).toBe("decryptor");
+  });
+
+  it("createWebhookHandler(options that are not an object, or callbacks that are not functions) throws a PusherConfigError naming it", () => {
+    const onEvent = () => undefined;
+    expect(optionOf(null as never)).toBe("options");
+    expect(optionOf("options" as never)).toBe("options");
+    expect(optionOf(new Proxy({}, { get: () => { throw new Error("boom"); } }) as never)).toBe("options");
+    expect(optionOf({ credentials: app, onEvent: "log" as never })).toBe("onEvent");
+    expect(optionOf({ credentials: app, onEvents: {} as never })).toBe("onEvents");
+    expect(optionOf({ credentials: app, onEvent, onError: true as never })).toBe("onError");
   });
 });

@@ -333,3 +333,104 @@ describe("verifyWebhook: configuration errors", () => {
     expect(configErrorOf(() => verifyWebhook(app, delivery, { decryptor: MASTER_KEY_BASE64 as never }))).toBe("decryptor");
   });
 });
+
+describe("verifyWebhook: hostile arguments", () => {
+  const delivery = signedDelivery(app, webhook([{ name: "channel_occupied", channel: "a" }]));
+  const boom = () => {
+    throw new Error(`boom ${app.secret}`);
+  };
+  const configErrorOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (isPusherConfigError(error)) {
+        expect(`${error.message}${JSON.stringify(error)}`).not.toContain(app.secret);
+        return error.option;
+      }
+      throw error;
+    }
+    throw new Error("expected a PusherConfigError");
+  };
+
+  it.each([
+    ["null", null],
+    ["a number", 42],
+    ["a string", "{}"],
+    ["an object whose getter throws", Object.defineProperty({}, "body", { get: boom })],
+    ["a Proxy whose get trap throws", new Proxy({}, { get: boom })],
+  ])("verifyWebhook(credentials, %s as the delivery) is an invalid verdict, not a throw", (_, given) => {
+    expect(verifyWebhook(app, given as never)).toEqual({
+      isValid: false,
+      events: [],
+      timeMs: undefined,
+      validationErrors: [{ code: "invalid_body", message: "the delivery must be an object { body, signature, key? }" }],
+    });
+  });
+
+  it("verifyWebhook reads the delivery once: a getter cannot show the signature check one body and the parser another", () => {
+    const other = JSON.stringify(webhook([{ name: "channel_vacated", channel: "b" }]));
+    let reads = 0;
+    const shifty = Object.defineProperty({ signature: delivery.signature, key: delivery.key }, "body", {
+      get: () => (reads++ === 0 ? delivery.body : other),
+    });
+    expect(verifyWebhook(app, shifty as never).events).toEqual([{ name: "channel_occupied", channel: "a" }]);
+    expect(reads).toBe(1);
+  });
+
+  it.each([
+    ["null", "options", null],
+    ["a number", "options", 7],
+    ["a Proxy whose get trap throws", "options", new Proxy({}, { get: boom })],
+    ["a now that throws", "now", { maxAgeMs: 1000, now: boom }],
+    ["a now that returns NaN", "now", { maxAgeMs: 1000, now: () => Number.NaN }],
+    ["a now that returns a BigInt", "now", { maxAgeMs: 1000, now: () => 1n }],
+    ["a now that returns a string", "now", { maxAgeMs: 1000, now: () => "1700000000000" }],
+  ])("verifyWebhook(credentials, delivery, %s as options) throws a PusherConfigError naming %s", (_, option, options) => {
+    expect(configErrorOf(() => verifyWebhook(app, delivery, options as never))).toBe(option);
+  });
+
+  it.each([
+    ["null", "credentials", null],
+    ["a Proxy whose get trap throws", "credentials", new Proxy(app, { get: boom })],
+    ["a list whose iteration throws", "credentials", new Proxy([app], { get: boom })],
+    ["a pair whose secret getter throws", "credentials", [Object.defineProperty({ key: "k" }, "secret", { get: boom })]],
+  ])("verifyWebhook(%s as credentials) throws a PusherConfigError naming %s, never what a getter threw", (_, option, credentials) => {
+    expect(configErrorOf(() => verifyWebhook(credentials as never, delivery))).toBe(option);
+  });
+
+  it("verifyWebhook(a signed client_event whose data is nested 500,000 levels deep) is invalid_event, not a RangeError", () => {
+    const depth = 500_000;
+    const body = `{"time_ms":${NOW},"events":[{"name":"client_event","channel":"c","event":"e","socket_id":"1.1","data":${"[".repeat(depth)}${"]".repeat(depth)}}]}`;
+    const verdict = verifyWebhook(app, { body, signature: signBody(app.secret, body), key: app.key }, { maxBodyBytes: 2 * depth + 200 });
+    expect(verdict.validationErrors).toEqual([
+      { code: "invalid_event", message: "events[0].data must be JSON nested shallowly enough to serialize" },
+    ]);
+  });
+
+  it("verifyWebhook(a body nested 500,000 levels deep) is invalid_body, not a RangeError", () => {
+    const body = `${"[".repeat(500_000)}${"]".repeat(500_000)}`;
+    const verdict = verifyWebhook(app, { body, signature: signBody(app.secret, body), key: app.key });
+    expect(codes(verdict)).toEqual(["invalid_body"]);
+  });
+
+  it.each([
+    ["undefined", undefined],
+    ["a number", 42],
+    ["an object", { text: "hi" }],
+  ])("verifyWebhook({ decryptor } of the application that returns %s) is invalid with decryption_failed", (_, returned) => {
+    const decryptor = () => returned as never;
+    const body = webhook([{ name: "client_event", channel: "private-a", event: "client-x", data: "hi", socket_id: "1.1" }]);
+    expect(codes(verifyWebhook(app, signedDelivery(app, body), { decryptor }))).toEqual(["decryption_failed"]);
+  });
+});
+
+describe("isKnownWebhookEvent with what is not an event", () => {
+  it.each([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "channel_occupied"],
+    ["a Proxy whose get trap throws", new Proxy({}, { get: () => { throw new Error("boom"); } })],
+  ])("isKnownWebhookEvent(%s) is false, not a throw", (_, value) => {
+    expect(isKnownWebhookEvent(value as never)).toBe(false);
+  });
+});

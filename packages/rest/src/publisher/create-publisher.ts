@@ -42,6 +42,36 @@ export interface PublisherOptions {
 }
 
 /**
+ * A publisher's counters since it was made, and its load at this moment: what a dashboard
+ * reads from {@link Publisher.stats}.
+ *
+ * @example
+ * ```ts
+ * const { delivered, failed, refused, batches, averageBatchSize } = publisher.stats();
+ * ```
+ */
+export interface PublisherStats {
+  /** Events queued right now. */
+  queued: number;
+  /** `publish` calls waiting for room right now. */
+  waiting: number;
+  /** Batch requests in flight right now. */
+  inFlightRequests: number;
+  /** Events whose `publish` resolved: the server accepted them. */
+  delivered: number;
+  /** Events whose `publish` rejected with the error of their request (or their own validation). */
+  failed: number;
+  /** Events refused without being sent (`PusherQueueFullError`, or `publish` after `close`). */
+  refused: number;
+  /** Batch requests sent (each event sent alone after a batch failed validation counts as one). */
+  batches: number;
+  /** Events per batch request, on average (0 before the first). */
+  averageBatchSize: number;
+  /** The most events one batch request carried. */
+  largestBatch: number;
+}
+
+/**
  * Coalesces events published close together into `batch_events` requests; made by
  * {@link createPublisher}.
  *
@@ -71,6 +101,8 @@ export interface Publisher {
   readonly waiting: number;
   /** Batch requests sent and not yet answered: never more than `maxConcurrency`. */
   readonly inFlightRequests: number;
+  /** The counters since the publisher was made, and its load now. */
+  stats(): PublisherStats;
 }
 
 interface PendingEvent {
@@ -134,6 +166,7 @@ export function createPublisher(
   // The oldest queued event has waited maxDelayMs: partial batches may go.
   let due = false;
   let closed = false;
+  const counts = { delivered: 0, failed: 0, refused: 0, batches: 0, batchedEvents: 0, largestBatch: 0 };
 
   function dispatch(): void {
     while (
@@ -189,14 +222,24 @@ export function createPublisher(
   }
 
   function queueFull(reason: string, waitedMs: number): PusherQueueFullError {
+    counts.refused++;
     return new PusherQueueFullError(`the event was not published: it ${reason}`, waitedMs);
   }
 
   // A client made by createRestClient answers one entry per event; a stand-in may answer fewer.
   async function deliver(batch: PendingEvent[]): Promise<void> {
+    counts.batches++;
+    counts.batchedEvents += batch.length;
+    counts.largestBatch = Math.max(counts.largestBatch, batch.length);
     const { batch: results } = await client.triggerBatch(batch.map((one) => one.event));
+    counts.delivered += batch.length;
     batch.forEach((one, index) => one.resolve(results[index] ?? {}));
   }
+
+  const fail = (one: PendingEvent, error: unknown): void => {
+    counts.failed++;
+    one.reject(error);
+  };
 
   async function send(batch: PendingEvent[]): Promise<void> {
     try {
@@ -204,12 +247,13 @@ export function createPublisher(
     } catch (error) {
       if (batch.length > 1 && (isPusherValidationError(error) || isPusherConfigError(error))) {
         // Validation refused the whole batch before sending it: give each event its own verdict.
-        for (const one of batch) await deliver([one]).catch(one.reject);
+        for (const one of batch) await deliver([one]).catch((failure: unknown) => fail(one, failure));
       } else if (isPusherPartialDeliveryError(error)) {
         const delivered = new Set(error.delivered);
-        batch.forEach((one, index) => (delivered.has(index) ? one.resolve({}) : one.reject(error.cause)));
+        counts.delivered += delivered.size;
+        batch.forEach((one, index) => (delivered.has(index) ? one.resolve({}) : fail(one, error.cause)));
       } else {
-        for (const one of batch) one.reject(error);
+        for (const one of batch) fail(one, error);
       }
     } finally {
       inFlight--;
@@ -227,6 +271,7 @@ export function createPublisher(
   return {
     publish(event) {
       if (closed) {
+        counts.refused++;
         return Promise.reject(new PusherConfigError("publisher", "publish() was called after close()"));
       }
       if (queue.length < maxQueued && waiting.length === 0) {
@@ -256,6 +301,16 @@ export function createPublisher(
     },
     get inFlightRequests() {
       return inFlight;
+    },
+    stats() {
+      const { batchedEvents, ...rest } = counts;
+      return {
+        queued: queue.length,
+        waiting: waiting.length,
+        inFlightRequests: inFlight,
+        ...rest,
+        averageBatchSize: rest.batches === 0 ? 0 : batchedEvents / rest.batches,
+      };
     },
   };
 }

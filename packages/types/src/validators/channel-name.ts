@@ -2,6 +2,7 @@ import { PusherValidationError } from "../errors/validation-error.js";
 import { MAX_CHANNEL_NAME_LENGTH, SERVER_TO_USER_CHANNEL_PREFIX } from "../limits.js";
 import { describeValue } from "./describe-value.js";
 import { validateNameCharacters } from "./name-characters.js";
+import { readFields } from "./read-fields.js";
 import { validateUserId } from "./user-id.js";
 
 /** Options of {@link validateChannelName}. */
@@ -23,12 +24,15 @@ export interface ChannelNameOptions {
  * validateChannelName("#server-to-user-42", { allowServerToUser: true }); // ok
  * ```
  */
-export function validateChannelName(name: unknown, options: ChannelNameOptions = {}): asserts name is string {
-  const field = options.field ?? "channel";
+export function validateChannelName(name: unknown, options?: ChannelNameOptions): asserts name is string {
+  // Options that are not an object (null included) or cannot be read count as none: the
+  // stricter reading, since the one option that changes the verdict allows more.
+  const { field: givenField, allowServerToUser } = readFields(options, ["field", "allowServerToUser"]) ?? {};
+  const field = typeof givenField === "string" ? givenField : "channel";
   if (typeof name !== "string") {
     throw new PusherValidationError("invalid_channel_name", field, `${field} must be a string, got ${describeValue(name)}`);
   }
-  if (options.allowServerToUser === true && name.startsWith(SERVER_TO_USER_CHANNEL_PREFIX)) {
+  if (allowServerToUser === true && name.startsWith(SERVER_TO_USER_CHANNEL_PREFIX)) {
     validateUserId(name.slice(SERVER_TO_USER_CHANNEL_PREFIX.length), `${field} (user id part)`);
     return;
   }

@@ -4,7 +4,8 @@ import { PusherValidationError } from "../errors/validation-error.js";
 /**
  * Checks the end-to-end encryption rule of PROTOCOL §6: a trigger that names an encrypted
  * channel must name only that one channel (each channel has its own key). Throws
- * `encrypted_channel_misuse`.
+ * `encrypted_channel_misuse`; a `channels` that is not an array of strings throws
+ * `invalid_channel_name`.
  *
  * @example
  * ```ts
@@ -13,11 +14,21 @@ import { PusherValidationError } from "../errors/validation-error.js";
  * ```
  */
 export function validateEncryptedChannelTrigger(channels: readonly string[], field = "channels"): void {
-  if (channels.length > 1 && channels.some(isEncryptedChannel)) {
+  // A copy, read once; a list that is not an array of strings (or a Proxy that throws) cannot be judged.
+  let list: unknown[] = [0];
+  try {
+    if (Array.isArray(channels)) list = [...(channels as unknown[])];
+  } catch {
+    // list stays a list of something else
+  }
+  if (!list.every((channel) => typeof channel === "string")) {
+    throw new PusherValidationError("invalid_channel_name", field, `${field} must be an array of channel names`);
+  }
+  if (list.length > 1 && list.some(isEncryptedChannel)) {
     throw new PusherValidationError(
       "encrypted_channel_misuse",
       field,
-      `a trigger to an encrypted channel must name only that channel, got ${channels.length} channels`,
+      `a trigger to an encrypted channel must name only that channel, got ${list.length} channels`,
     );
   }
 }

@@ -1,9 +1,11 @@
 import { PusherConfigError } from "../errors/config-error.js";
 import type { KeyCredentials } from "../config-types.js";
+import { readFields } from "./read-fields.js";
 
 /**
  * Checks that `key` and `secret` are non-empty strings. Throws a {@link PusherConfigError}
- * naming the option; the message never echoes the secret.
+ * naming the option; the message never echoes the secret. Credentials that are not an object,
+ * or that throw when read (a getter, a Proxy), are refused as `credentials`.
  *
  * @example
  * ```ts
@@ -12,10 +14,11 @@ import type { KeyCredentials } from "../config-types.js";
  * ```
  */
 export function validateKeyCredentials(credentials: unknown): asserts credentials is KeyCredentials {
-  if (typeof credentials !== "object" || credentials === null) {
+  const fields = readFields(credentials, ["key", "secret"]);
+  if (fields === undefined) {
     throw new PusherConfigError("credentials", "credentials must be an object with a key and a secret");
   }
-  const { key, secret } = credentials as Record<string, unknown>;
+  const { key, secret } = fields;
   if (typeof key !== "string" || key.length === 0) {
     throw new PusherConfigError("key", "key must be a non-empty string (the app key)");
   }

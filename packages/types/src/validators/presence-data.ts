@@ -2,34 +2,38 @@ import { PusherValidationError } from "../errors/validation-error.js";
 import { isJsonObject } from "../is-json-object.js";
 import type { PresenceData } from "../wire-types.js";
 import { describeValue } from "./describe-value.js";
+import { jsonText } from "./json-text.js";
 
 /**
- * Checks the member data of a presence channel: an object with a non-empty `user_id`
- * (a string, or a finite number as some applications use) and an optional `user_info` object
- * (PROTOCOL §5). Throws `invalid_presence_data`.
+ * Checks the member data of a presence channel and returns its JSON text, the exact
+ * `channel_data` string to sign (PROTOCOL §5). The data must serialize to an object with a
+ * non-empty `user_id` (a string, or a finite number as some applications use) and an optional
+ * `user_info` object. It is the JSON text that is checked, so that what is signed is what was
+ * checked. Throws `invalid_presence_data`, also for data that cannot be serialized (a BigInt, a
+ * cycle, a getter or `toJSON` that throws).
  *
  * @example
  * ```ts
- * validatePresenceData({ user_id: "42", user_info: { name: "Ada" } }); // ok
- * validatePresenceData({ user_info: {} });                              // throws
+ * serializePresenceData({ user_id: "42", user_info: { name: "Ada" } }); // '{"user_id":"42","user_info":{"name":"Ada"}}'
+ * serializePresenceData({ user_id: 1n });                                // throws: invalid_presence_data
  * ```
  */
-export function validatePresenceData(data: unknown, field = "presenceData"): asserts data is PresenceData {
-  if (!isJsonObject(data)) {
+export function serializePresenceData(data: unknown, field = "presenceData"): string {
+  const { text, copy } = jsonText(data, "invalid_presence_data", field);
+  if (!isJsonObject(copy)) {
     throw new PusherValidationError(
       "invalid_presence_data",
       field,
       `${field} must be an object with a user_id, got ${describeValue(data)}`,
     );
   }
-  const { user_id: userId, user_info: userInfo } = data;
-  const validId =
-    (typeof userId === "string" && userId.length > 0) || (typeof userId === "number" && Number.isFinite(userId));
-  if (!validId) {
+  const { user_id: userId, user_info: userInfo } = copy;
+  // A number that is not finite has no JSON form: it arrives here as null.
+  if (!((typeof userId === "string" && userId.length > 0) || typeof userId === "number")) {
     throw new PusherValidationError(
       "invalid_presence_data",
       `${field}.user_id`,
-      `${field}.user_id must be a non-empty string (or a number), got ${describeValue(userId)}`,
+      `${field}.user_id must be a non-empty string (or a finite number), got ${describeValue(userId)}`,
     );
   }
   if (userInfo !== undefined && !isJsonObject(userInfo)) {
@@ -39,4 +43,20 @@ export function validatePresenceData(data: unknown, field = "presenceData"): ass
       `${field}.user_info must be an object when given, got ${describeValue(userInfo)}`,
     );
   }
+  // The copy is an object, so the data had a JSON text.
+  return text as string;
+}
+
+/**
+ * Checks the member data of a presence channel: see {@link serializePresenceData}, which also
+ * returns the JSON text to sign. Throws `invalid_presence_data`.
+ *
+ * @example
+ * ```ts
+ * validatePresenceData({ user_id: "42", user_info: { name: "Ada" } }); // ok
+ * validatePresenceData({ user_info: {} });                              // throws
+ * ```
+ */
+export function validatePresenceData(data: unknown, field = "presenceData"): asserts data is PresenceData {
+  serializePresenceData(data, field);
 }

@@ -22,10 +22,17 @@ export function validateQueryParams(
   params: unknown,
   field = "params",
 ): asserts params is Record<string, QueryParamValue | undefined> {
-  if (!isJsonObject(params)) {
+  let entries: [string, unknown][] | undefined;
+  try {
+    // A copy, arrays included: a getter or a Proxy that throws is refused like any other bad value.
+    if (isJsonObject(params)) entries = Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? (value as unknown[]).slice() : value]);
+  } catch {
+    // entries stays undefined
+  }
+  if (entries === undefined) {
     throw new PusherValidationError("invalid_params", field, `${field} must be an object of query parameters`);
   }
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of entries) {
     if (RESERVED_QUERY_PARAMS.includes(key.toLowerCase())) {
       throw new PusherValidationError(
         "reserved_param",

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { readFields } from "../src/index.js";
+
+describe("readFields(value, keys)", () => {
+  it("copies the named properties, own or inherited, into a plain object, and nothing else", () => {
+    const value = Object.assign(Object.create({ inherited: 2 }) as object, { own: 1, other: 3 });
+    const fields = readFields(value, ["own", "inherited", "missing"]);
+    expect(fields).toEqual({ own: 1, inherited: 2, missing: undefined });
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  });
+
+  it("reads each property exactly once", () => {
+    let reads = 0;
+    const value = Object.defineProperty({}, "key", { get: () => ++reads });
+    expect(readFields(value, ["key"])).toEqual({ key: 1 });
+    expect(reads).toBe(1);
+  });
+
+  it.each([
+    ["null", null],
+    ["undefined", undefined],
+    ["a string", "key"],
+    ["a number", 42],
+    ["a boolean", true],
+    ["a symbol", Symbol("x")],
+    ["a function", () => ({ key: 1 })],
+  ])("answers undefined for %s, which is not an object", (_, value) => {
+    expect(readFields(value, ["key"])).toBeUndefined();
+  });
+
+  it("answers undefined when a getter or a Proxy trap throws", () => {
+    const getter = Object.defineProperty({}, "key", { get: () => { throw new Error("boom"); } });
+    const proxy = new Proxy({}, { get: () => { throw new Error("boom"); } });
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const value of [getter, proxy, revoked]) expect(readFields(value, ["key"])).toBeUndefined();
+  });
+
+  it("reads arrays and class instances as the objects they are", () => {
+    expect(readFields(["a", "b"], ["length"])).toEqual({ length: 2 });
+    class Credentials {
+      readonly key = "k";
+      get secret(): string {
+        return "s";
+      }
+    }
+    expect(readFields(new Credentials(), ["key", "secret"])).toEqual({ key: "k", secret: "s" });
+  });
+});
