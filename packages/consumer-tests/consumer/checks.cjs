@@ -124,8 +124,9 @@ function triggerData(ctx, specifier) {
  */
 
 /**
- * The checks of each package's main entry, by package name. Each returns what it did, in words.
- * @type {Record<string, (x: any, ctx: ConsumerContext, specifier: string) => Promise<string[]>>}
+ * The checks of each documented module, by specifier. Each returns what it did, in words; `load`
+ * loads another module the same way (`import` or `require`), for a subpath used with its package.
+ * @type {Record<string, (x: any, ctx: ConsumerContext, specifier: string, load: (specifier: string) => Promise<any>) => Promise<string[]>>}
  */
 const PACKAGE_CHECKS = {
   async "@x/types"(x) {
@@ -192,6 +193,48 @@ const PACKAGE_CHECKS = {
     return ["triggers an event on a real server", "refuses bad input with a typed error"];
   },
 
+  async "@x/rest/otel"(x, ctx, specifier, load) {
+    // A tracer of the application's (here a recording one): every call becomes a client span.
+    /** @type {{ name: string, attributes: Record<string, unknown>, status?: { code: number }, ended: boolean }[]} */
+    const spans = [];
+    const tracer = {
+      startSpan(/** @type {string} */ name, /** @type {{ attributes?: Record<string, unknown> }} */ options) {
+        const span = {
+          name,
+          attributes: { ...options.attributes },
+          /** @type {{ code: number } | undefined} */
+          status: undefined,
+          ended: false,
+          setAttribute(/** @type {string} */ key, /** @type {unknown} */ value) {
+            span.attributes[key] = value;
+            return span;
+          },
+          addEvent: () => span,
+          setStatus(/** @type {{ code: number }} */ status) {
+            span.status = status;
+            return span;
+          },
+          end() {
+            span.ended = true;
+          },
+        };
+        spans.push(span);
+        return span;
+      },
+    };
+    const rest = await load("@x/rest");
+    const client = rest.createRestClient({ ...localServer(ctx), retry: false, hooks: x.openTelemetryHooks({ tracer }) });
+    await client.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier));
+    const [span] = spans;
+    same(
+      { count: spans.length, name: span?.name, method: span?.attributes["http.request.method"], status: span?.attributes["http.response.status_code"], ended: span?.ended },
+      { count: 1, name: "POST", method: "POST", status: 200, ended: true },
+      "the span of a trigger",
+    );
+    same(String(span?.attributes["url.full"]).includes("auth_signature"), false, "url.full leaves out the signed query");
+    return ["traces a trigger on a real server as an OpenTelemetry client span"];
+  },
+
   async "@x/server"(x, ctx, specifier) {
     // The two lines of the bug report: the CommonJS build threw `ky.default.create is not a function` here.
     new x.Pusher("1", "k", "s");
@@ -212,9 +255,10 @@ const PACKAGE_CHECKS = {
  * @param {string} specifier
  * @param {any} loaded
  * @param {ConsumerContext} ctx
+ * @param {(specifier: string) => Promise<any>} load
  * @returns {Promise<string[]>}
  */
-async function checkModule(specifier, loaded, ctx) {
+async function checkModule(specifier, loaded, ctx, load) {
   if (specifier.endsWith("/package.json")) {
     // An ES module of JSON has the object as its default export; require returns the object.
     const manifest = ctx.mode === "import" ? loaded.default : loaded;
@@ -223,7 +267,7 @@ async function checkModule(specifier, loaded, ctx) {
   }
   const check = PACKAGE_CHECKS[specifier];
   if (check === undefined) throw new CheckFailed(`no check for ${specifier}: add one to consumer/checks.cjs`);
-  return check(loaded, ctx, specifier);
+  return check(loaded, ctx, specifier, load);
 }
 
 /**
@@ -245,9 +289,15 @@ async function checkModule(specifier, loaded, ctx) {
 async function runChecks(loaders, ctx) {
   /** @type {ConsumerResult[]} */
   const results = [];
-  for (const [specifier, load] of Object.entries(loaders)) {
+  /** @param {string} specifier */
+  const load = async (specifier) => {
+    const loader = loaders[specifier];
+    if (loader === undefined) throw new CheckFailed(`${specifier} is not a documented module`);
+    return loader();
+  };
+  for (const specifier of Object.keys(loaders)) {
     try {
-      const did = await checkModule(specifier, await load(), ctx);
+      const did = await checkModule(specifier, await load(specifier), ctx, load);
       results.push({ specifier, passed: true, did });
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : `thrown non-error: ${String(error)}`;

@@ -11,8 +11,12 @@ const run = promisify(execFile);
 export const PACKAGE_MANAGERS = ["npm", "pnpm"] as const;
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 
-/** The Node types a TypeScript user of the lowest supported Node installs beside the packages. */
-export const TYPES_NODE = "@types/node@22.20.7";
+/**
+ * What a user installs from the registry beside the packages: the Node types of the lowest
+ * supported Node (for the TypeScript users), and `@opentelemetry/api`, the optional peer
+ * dependency that `@x/rest/otel` needs.
+ */
+export const REGISTRY_PACKAGES = { "@types/node": "22.20.7", "@opentelemetry/api": "1.10.0" };
 
 /** A clean project that installed the tarballs. Plain data: vitest hands it to every test file. */
 export interface ConsumerProject {
@@ -85,7 +89,7 @@ export function cjsConsumerSource(specifiers: string[]): string {
  * it with one package manager, as a user who downloaded them would:
  *
  * - npm: the tarballs as `file:` dependencies with `overrides` (see `npmInstall`), plus
- *   `@types/node`, run by Node 22 (the lowest supported Node, so that an `engines` range it does
+ *   {@link REGISTRY_PACKAGES}, run by Node 22 (the lowest supported Node, so that an `engines` range it does
  *   not satisfy shows up as an `EBADENGINE` warning);
  * - pnpm: the tarballs as `file:` dependencies and, since pnpm would look the packages' own
  *   `@x/*` dependencies up on the registry, `overrides` that send each to its tarball.
@@ -108,9 +112,10 @@ export async function createConsumerProject(packageManager: PackageManager, pack
   let install: InstallOutput;
   if (packageManager === "npm") {
     await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-    install = await npmInstall(dir, packed, { registryPackages: [TYPES_NODE], node: nodeBinary(22) });
+    const registryPackages = Object.entries(REGISTRY_PACKAGES).map(([name, version]) => `${name}@${version}`);
+    install = await npmInstall(dir, packed, { registryPackages, node: nodeBinary(22) });
   } else {
-    install = await pnpmInstall(dir, manifest, packed, { "@types/node": TYPES_NODE.slice("@types/node@".length) });
+    install = await pnpmInstall(dir, manifest, packed, REGISTRY_PACKAGES);
   }
   return { packageManager, dir, specifiers, install };
 }
