@@ -235,6 +235,25 @@ const PACKAGE_CHECKS = {
     return ["traces a trigger on a real server as an OpenTelemetry client span"];
   },
 
+  async "@x/server/compat"(x, ctx, specifier) {
+    // The official `pusher` package's API: the class is the module (`module.exports` for
+    // `require`, the default export for `import`).
+    const Pusher = ctx.mode === "import" ? x.default : x;
+    same(typeof Pusher, "function", "the module is the Pusher class");
+    const docs = new Pusher({ appId: "3", key: DOCS.key, secret: DOCS.secret });
+    same(docs.authorizeChannel(DOCS.socketId, "private-foobar"), { auth: PRIVATE_FOOBAR_AUTH }, "authorizeChannel");
+    const headers = { "content-type": "application/json", "x-pusher-key": WEBHOOK.key, "x-pusher-signature": WEBHOOK.signature };
+    const webhooks = new Pusher({ appId: "1", key: WEBHOOK.key, secret: WEBHOOK.secret });
+    const webhook = webhooks.webhook({ headers, rawBody: WEBHOOK.body });
+    same({ valid: webhook.isValid(), events: webhook.getEvents() }, { valid: true, events: [{ channel: "test_channel", name: "channel_vacated" }] }, "webhook");
+    same(webhooks.webhook({ headers: { ...headers, "x-pusher-signature": TAMPERED_SIGNATURE }, rawBody: WEBHOOK.body }).isValid(), false, "webhook with a tampered signature");
+    const { host, port, appId, key, secret } = ctx.server;
+    const local = new Pusher({ appId, key, secret, host, port, useTLS: false });
+    const response = await local.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier));
+    same(response.status, 200, "trigger to the local server: status");
+    return ["signs an authorization", "verifies a webhook", "triggers an event on a real server", "as the official pusher package does"];
+  },
+
   async "@x/server"(x, ctx, specifier) {
     // The two lines of the bug report: the CommonJS build threw `ky.default.create is not a function` here.
     new x.Pusher("1", "k", "s");

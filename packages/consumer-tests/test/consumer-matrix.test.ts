@@ -14,7 +14,7 @@ const specifiers = projects.npm.specifiers;
 const CHANNEL = "consumer-matrix";
 const EVENT_NAME = "consumer-triggered";
 /** The packages whose check triggers an event that the pusher-js client below must receive. */
-const TRIGGERING = new Set(["@x/rest", "@x/rest/otel", "@x/server"]);
+const TRIGGERING = new Set(["@x/rest", "@x/rest/otel", "@x/server", "@x/server/compat"]);
 const RESOLUTIONS = ["nodenext", "bundler"] as const;
 type Resolution = (typeof RESOLUTIONS)[number];
 
