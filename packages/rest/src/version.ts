@@ -8,4 +8,4 @@
  * console.log(`using @x/rest ${VERSION}`);
  * ```
  */
-export const VERSION = "0.1.0";
+export const VERSION = "0.0.0";
