@@ -550,6 +550,8 @@ describe("re-exports: one import is enough", () => {
     "PusherTimeoutError",
     "PusherAbortError",
     "PusherPartialDeliveryError",
+    "PusherQueueFullError",
+    "PusherResponseError",
     "PusherWebhookError",
     "isPusherError",
     "isPusherConfigError",
@@ -559,6 +561,8 @@ describe("re-exports: one import is enough", () => {
     "isPusherTimeoutError",
     "isPusherAbortError",
     "isPusherPartialDeliveryError",
+    "isPusherQueueFullError",
+    "isPusherResponseError",
     "isPusherWebhookError",
   ] as const;
 
