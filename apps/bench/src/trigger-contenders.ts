@@ -42,7 +42,7 @@ export function officialTrigger(port: number): TriggerContender {
 
 /**
  * The floor: the least work the protocol allows. The body serialised once per request, one MD5
- * and one HMAC (PROTOCOL §2), and `node:http` on a keep-alive agent, the response read and dropped.
+ * and one HMAC (docs/protocol.md §2), and `node:http` on a keep-alive agent, the response read and dropped.
  */
 export function floorTrigger(port: number): TriggerContender {
   const agent = new Agent({ keepAlive: true });

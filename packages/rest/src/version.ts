@@ -1,5 +1,5 @@
 /**
- * The version of `@x/rest`, sent in the `X-Pusher-Library` header (PROTOCOL §1). A test checks
+ * The version of `@x/rest`, sent in the `X-Pusher-Library` header (docs/protocol.md §1). A test checks
  * that it equals the version in package.json.
  *
  * @example
