@@ -62,7 +62,12 @@ try {
   }
 
   progress(`end to end on soketi (Node ${REFERENCE_NODE})`);
-  const cluster = runEntry<ClusterResult>(nodeBinary(REFERENCE_NODE), "src/run-cluster.ts", join(workDir, "cluster.json"));
+  let cluster: ClusterResult;
+  try {
+    cluster = runEntry<ClusterResult>(nodeBinary(REFERENCE_NODE), "src/run-cluster.ts", join(workDir, "cluster.json"));
+  } catch (error) {
+    cluster = { node: `v${REFERENCE_NODE}`, topologies: [], notMeasured: error instanceof Error ? error.message : String(error) };
+  }
 
   const results: BenchResults = {
     date: new Date().toISOString(),

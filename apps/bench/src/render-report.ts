@@ -10,6 +10,7 @@ import { WEBHOOK_CONTENDERS } from "./bench-webhooks.js";
 import { megabytes, megabytesChange, milliseconds, plural, ratio, signed, table, whole } from "./markdown.js";
 import type { Throughput } from "./measure-trigger-slices.js";
 import { SIZE_BUDGETS, type BundleName } from "./measure-sizes.js";
+import { REFERENCE_NODE } from "./node-binaries.js";
 import { SCALE } from "./run-scale.js";
 import type { SuiteResult } from "./suite-result.js";
 import { checkRuntimeTargets, checkSizeTargets, checkSpeedTargets, kilobytes, type TargetCheck } from "./targets.js";
@@ -100,7 +101,7 @@ function triggerSection(results: BenchResults): string {
   return `## 3. Trigger throughput and CPU per request
 
 ${whole(SCALE.triggerRequests)} triggers per contender after ${whole(SCALE.triggerWarmUp)} of warm-up, ${TRIGGER_CONCURRENCY} in flight, in ${plural(SCALE.triggerSlices, "slice")}
-taken in turn, to a local HTTP sink in a separate process (Node ${results.runs.find((run) => run.node.startsWith("v24"))?.node.slice(1) ?? "24"}, loopback, keep-alive, answers \`{}\`).
+taken in turn, to a local HTTP sink in a separate process (always on Node ${REFERENCE_NODE}, loopback, keep-alive, answers \`{}\`).
 \`@x/rest\` has its default options: on Node it sends through \`node:http\`; "with fetch" is the same client
 given the built-in \`fetch\`, the transport every client had before the Node one. Under Bun and Deno
 \`@x/rest\` sends through the runtime's own \`fetch\` (its default there), and the rows that only exist on Node
@@ -256,6 +257,7 @@ function endToEndSection(results: BenchResults): string {
             : [topology.label, contender, whole(figures.eventsPerSecond), milliseconds(figures.p50), milliseconds(figures.p95), milliseconds(figures.p99), check(figures)];
         }),
   );
+  if (cluster.notMeasured !== undefined) return `## 8. End to end on soketi: one node and a cluster of two\n\nNot measured: ${cluster.notMeasured}.`;
   const [single, , pair] = cluster.topologies;
   const changeRows = contenders.map((contender) => {
     const one = single?.figures?.[contender];

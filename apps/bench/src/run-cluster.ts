@@ -7,6 +7,8 @@ import { benchCluster, type TopologyResult } from "./bench-cluster.js";
 export interface ClusterResult {
   node: string;
   topologies: TopologyResult[];
+  /** Why the benchmark could not run at all (its process failed). */
+  notMeasured?: string;
 }
 
 const output = process.argv[2];
