@@ -7,6 +7,8 @@ import { APP, EVENT } from "./fixtures.js";
 /** The contenders of the trigger benchmark, by the name the report gives them. */
 export const TRIGGER_CONTENDERS = {
   ours: "@x/rest",
+  oursWithNoopHooks: "@x/rest + 4 no-op hooks",
+  oursWithOpenTelemetry: "@x/rest + openTelemetryHooks()",
   oursOverFetch: "@x/rest with fetch: globalThis.fetch",
   official: "pusher 5.3.4",
   floor: "floor (node:http)",
