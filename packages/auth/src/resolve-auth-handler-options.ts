@@ -1,4 +1,4 @@
-import { PusherConfigError, readFields, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
+import { readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
 
@@ -32,9 +32,7 @@ export interface AuthHandlerSettings {
 export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHandlerSettings {
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
   const fields = readFields(options, OPTION_NAMES);
-  if (fields === undefined) {
-    throw new PusherConfigError("options", "createAuthHandler needs { key, secret } and a callback");
-  }
+  requireOption(fields !== undefined, "options", "an object with key, secret and a callback");
   const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = fields as Partial<AuthHandlerOptions>;
   const maxBodyBytes: unknown = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   validateKeyCredentials(fields);
@@ -42,15 +40,12 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   checkOptionalFunction("onChannelAuthorization", onChannelAuthorization);
   checkOptionalFunction("onUserAuthentication", onUserAuthentication);
   checkOptionalFunction("onError", onError);
-  if (onChannelAuthorization === undefined && onUserAuthentication === undefined) {
-    throw new PusherConfigError(
-      "onChannelAuthorization",
-      "createAuthHandler needs onChannelAuthorization, onUserAuthentication or both",
-    );
-  }
-  if (!Number.isSafeInteger(maxBodyBytes) || (maxBodyBytes as number) < 1) {
-    throw new PusherConfigError("maxBodyBytes", "maxBodyBytes must be a positive integer");
-  }
+  requireOption(
+    onChannelAuthorization !== undefined || onUserAuthentication !== undefined,
+    "onChannelAuthorization",
+    "given (or onUserAuthentication, or both): the handler has nothing to call",
+  );
+  requireOption(Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0, "maxBodyBytes", "a positive integer");
   return {
     credentials: { key: fields.key, secret: fields.secret, encryptionMasterKeyBase64 },
     onChannelAuthorization,
@@ -61,7 +56,5 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
 }
 
 function checkOptionalFunction(option: string, value: unknown): void {
-  if (value !== undefined && typeof value !== "function") {
-    throw new PusherConfigError(option, `${option} must be a function when given, got ${typeof value}`);
-  }
+  requireOption(value === undefined || typeof value === "function", option, `a function when given, got ${typeof value}`);
 }

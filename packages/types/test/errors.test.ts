@@ -326,3 +326,15 @@ describe("PusherNetworkError.systemCode and PusherHttpError.serverCode", () => {
     expect(new PusherHttpError({ status: 200, serverMessage: "", method: "GET", url: target.url, serverCode: 4001 }).retryable).toBe(false);
   });
 });
+
+describe("requireOption(valid, option, expectation)", () => {
+  it("returns when the option is valid", () => {
+    expect(() => types.requireOption(true, "useTLS", "a boolean")).not.toThrow();
+  });
+
+  it("throws a PusherConfigError naming the option, whose message says what is expected", () => {
+    expect(() => types.requireOption(false, "useTLS", "a boolean")).toThrow(
+      expect.objectContaining({ name: "PusherConfigError", code: "invalid_config", option: "useTLS", message: "useTLS must be a boolean" }),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serializePresenceData, validatePresenceData } from "../src/index.js";
 import { hostileData } from "./support/hostile-data.js";
@@ -32,9 +33,9 @@ describe("validatePresenceData(data, field?)", () => {
   it.each([
     [{}, "undefined"],
     [{ user_id: "" }, '""'],
-    // A number with no JSON form is sent as null: that is what is checked.
-    [{ user_id: Number.NaN }, "null"],
-    [{ user_id: Number.POSITIVE_INFINITY }, "null"],
+    // A number with no JSON form (it would be sent as null).
+    [{ user_id: Number.NaN }, "number"],
+    [{ user_id: Number.POSITIVE_INFINITY }, "number"],
     [{ user_id: { id: 1 } }, "object"],
     [{ user_id: null }, "null"],
     [{ userId: "1" }, "undefined"],
@@ -103,6 +104,59 @@ describe("serializePresenceData(data, field?)", () => {
     })();
     expect(outcome).toBe('{"user_id":"ada"}');
     expect(reads).toBe(1);
+  });
+
+  it("checks each property once: a Proxy answering user_id differently on each read signs the user_id it was checked with", () => {
+    let reads = 0;
+    const data = new Proxy({ user_id: "" }, { get: (target, name) => (name === "user_id" ? (reads++ === 0 ? "ada" : "") : (Reflect.get(target, name) as unknown)) });
+    expect(serializePresenceData(data)).toBe('{"user_id":"ada"}');
+    expect(reads).toBe(1);
+  });
+
+  it("checks each property once in user_info too: a getter turning it into a string is read once", () => {
+    let reads = 0;
+    const data = Object.defineProperty({ user_id: "1" }, "user_info", { enumerable: true, get: () => (reads++ === 0 ? { name: "Ada" } : "not an object") });
+    expect(serializePresenceData(data)).toBe('{"user_id":"1","user_info":{"name":"Ada"}}');
+    expect(reads).toBe(1);
+  });
+
+  it("refuses a user_id that JSON leaves out: not enumerable, or a symbol key", () => {
+    const hidden = Object.defineProperty({ user_info: {} }, "user_id", { enumerable: false, value: "1" });
+    expectValidationError(() => serializePresenceData(hidden), "invalid_presence_data", "presenceData.user_id", "got undefined");
+    const symbol = { [Symbol("user_id")]: "1" };
+    expectValidationError(() => serializePresenceData(symbol), "invalid_presence_data", "presenceData.user_id", "got undefined");
+  });
+
+  it("refuses a user_info whose toJSON answers a string, and accepts one whose toJSON answers an object", () => {
+    expectValidationError(
+      () => serializePresenceData({ user_id: "1", user_info: { toJSON: () => "text" } }),
+      "invalid_presence_data",
+      "presenceData.user_info",
+      "must be an object when given",
+    );
+    expect(serializePresenceData({ user_id: "1", user_info: { toJSON: () => ({ a: 1 }) } })).toBe('{"user_id":"1","user_info":{"a":1}}');
+  });
+
+  it("serializes a null-prototype object and a class instance as JSON.stringify does", () => {
+    const bare = Object.assign(Object.create(null) as object, { user_id: "1", user_info: Object.assign(Object.create(null) as object, { a: 1 }) });
+    expect(serializePresenceData(bare)).toBe(JSON.stringify(bare));
+    class Member {
+      user_id = "7";
+      user_info = { name: "Ada" };
+    }
+    expect(serializePresenceData(new Member())).toBe(JSON.stringify(new Member()));
+  });
+
+  it("returns JSON.stringify(data) for any object with a valid user_id and object user_info", () => {
+    const member = fc.record(
+      {
+        user_id: fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+        user_info: fc.dictionary(fc.string(), fc.jsonValue()),
+        extra: fc.jsonValue(),
+      },
+      { requiredKeys: ["user_id"] },
+    );
+    fc.assert(fc.property(member, (data) => serializePresenceData(data) === JSON.stringify(data)), { numRuns: 500 });
   });
 
   it("refuses a Date as user_info: it is sent as a string, not an object", () => {

@@ -93,6 +93,27 @@ describe("serializeUserData(data, field?)", () => {
     expectValidationError(() => serializeUserData(data), "invalid_user_data", "userData.watchlist", "must be an array");
   });
 
+  it("checks each property once: a Proxy answering id differently on each read signs the id it was checked with", () => {
+    let reads = 0;
+    const data = new Proxy({ id: "" }, { get: (target, name) => (name === "id" ? (reads++ === 0 ? "ada" : "bad id") : (Reflect.get(target, name) as unknown)) });
+    expect(serializeUserData(data)).toBe('{"id":"ada"}');
+    expect(reads).toBe(1);
+  });
+
+  it("checks a watchlist behind a getter as it is serialized: the ids it turned into are refused", () => {
+    let reads = 0;
+    const data = Object.defineProperty({ id: "1" }, "watchlist", { enumerable: true, get: () => (reads++ === 0 ? ["7"] : ["bad id"]) });
+    const outcome = (() => {
+      try {
+        return serializeUserData(data);
+      } catch (error) {
+        return error;
+      }
+    })();
+    // Read once to serialize; the text holds what that read answered and it is that text that is checked.
+    expect(outcome).toBe('{"id":"1","watchlist":["7"]}');
+  });
+
   it("refuses true, undefined and a function as not being objects", () => {
     for (const data of [true, undefined, () => ({ id: "1" })]) {
       expectValidationError(() => serializeUserData(data), "invalid_user_data", "userData", "userData must be an object with an id");

@@ -1,13 +1,13 @@
 import {
-  PusherConfigError,
   errorResponse,
   jsonResponse,
   mediaTypeOf,
   readBodyWithLimit,
   readFields,
+  requireOption,
   type WebhookEvent,
 } from "@x/types";
-import { refuseOption, resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
+import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
 import { verifyResolvedWebhook } from "./verify-webhook.js";
 import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";
 import type { WebhookValidationError, WebhookValidationErrorCode } from "./webhook-validation-error.js";
@@ -113,16 +113,14 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
   // (resolveVerifyOptions reads the options of verifyWebhook the same way.)
   const fields = readFields(options, ["credentials", "onEvent", "onEvents", "onError"]);
-  if (fields === undefined) refuseOption("options", "be an object with credentials and onEvent or onEvents");
+  requireOption(fields !== undefined, "options", "an object with credentials and onEvent or onEvents");
   const { credentials, onEvent, onEvents, onError } = fields as Partial<WebhookHandlerOptions>;
   const resolvedCredentials = resolveWebhookCredentials(credentials as WebhookCredentials);
   const resolvedOptions = resolveVerifyOptions(options);
   for (const [option, callback] of [["onEvent", onEvent], ["onEvents", onEvents], ["onError", onError]] as const) {
-    if (callback !== undefined && typeof callback !== "function") refuseOption(option, "be a function when given");
+    requireOption(callback === undefined || typeof callback === "function", option, "a function when given");
   }
-  if (onEvent === undefined && onEvents === undefined) {
-    throw new PusherConfigError("onEvent", "createWebhookHandler needs an onEvent or an onEvents callback");
-  }
+  requireOption(onEvent !== undefined || onEvents !== undefined, "onEvent", "given (or onEvents): the handler has nothing to call");
 
   return async (request) => {
     try {

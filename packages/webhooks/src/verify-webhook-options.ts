@@ -1,4 +1,4 @@
-import { PusherConfigError, readFields } from "@x/types";
+import { readFields, requireOption } from "@x/types";
 import type { WebhookDecryptor } from "./webhook-decryptor.js";
 
 /** The largest body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
@@ -42,27 +42,18 @@ export interface ResolvedVerifyOptions {
   maxBodyBytes: number;
 }
 
-/** Throws the `PusherConfigError` of an option that breaks its rule: "`option` must `rule`". */
-export function refuseOption(option: string, rule: string): never {
-  throw new PusherConfigError(option, `${option} must ${rule}`);
-}
-
 /**
  * Checks the options and fills in the defaults. Throws a `PusherConfigError` naming the bad
  * option, or `options` when they are not an object (`undefined` means none) or cannot be read.
  */
 export function resolveVerifyOptions(options: unknown): ResolvedVerifyOptions {
   const fields = options === undefined ? {} : readFields(options, ["maxAgeMs", "now", "decryptor", "maxBodyBytes"]);
-  if (fields === undefined) refuseOption("options", "be an object when given");
+  requireOption(fields !== undefined, "options", "an object when given");
   const { maxAgeMs, now = Date.now, decryptor, maxBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES } = fields as VerifyWebhookOptions;
   // Number.isFinite is false for anything but a finite number: no type check needed besides it.
-  if (maxAgeMs !== undefined && !(Number.isFinite(maxAgeMs) && maxAgeMs >= 0)) {
-    refuseOption("maxAgeMs", "be a non-negative number of milliseconds");
-  }
-  if (typeof now !== "function") refuseOption("now", "be a function returning Unix milliseconds");
-  if (decryptor !== undefined && typeof decryptor !== "function") {
-    refuseOption("decryptor", "be a function: createWebhookDecryptor(encryptionMasterKeyBase64)");
-  }
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0) refuseOption("maxBodyBytes", "be a positive integer");
+  requireOption(maxAgeMs === undefined || (Number.isFinite(maxAgeMs) && maxAgeMs >= 0), "maxAgeMs", "a non-negative number of milliseconds");
+  requireOption(typeof now === "function", "now", "a function returning Unix milliseconds");
+  requireOption(decryptor === undefined || typeof decryptor === "function", "decryptor", "a function: createWebhookDecryptor(encryptionMasterKeyBase64)");
+  requireOption(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0, "maxBodyBytes", "a positive integer");
   return { maxAgeMs, now, decryptor, maxBodyBytes };
 }

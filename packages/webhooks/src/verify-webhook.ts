@@ -1,11 +1,10 @@
 import { verifyHmacSignature } from "@x/signing";
-import { readFields, utf8ByteLength, type KeyCredentials, type WebhookEvent } from "@x/types";
+import { readFields, requireOption, utf8ByteLength, type KeyCredentials, type WebhookEvent } from "@x/types";
 import { checkWebhookTime } from "./check-webhook-time.js";
 import { parseWebhookBody } from "./parse-webhook-body.js";
 import { parseWebhookEvent } from "./parse-webhook-event.js";
 import { resolveWebhookCredentials, secretsForKey, type WebhookCredentials } from "./webhook-credentials.js";
 import {
-  refuseOption,
   resolveVerifyOptions,
   type ResolvedVerifyOptions,
   type VerifyWebhookOptions,
@@ -64,7 +63,7 @@ function nowOf(options: ResolvedVerifyOptions): number {
   } catch {
     // nowMs stays undefined
   }
-  if (!Number.isFinite(nowMs)) refuseOption("now", "return Unix milliseconds");
+  requireOption(Number.isFinite(nowMs), "now", "a function returning Unix milliseconds");
   return nowMs as number;
 }
 

@@ -3,13 +3,14 @@ import {
   DEFAULT_MAX_BATCH_SIZE,
   DEFAULT_MAX_CHANNELS_PER_TRIGGER,
   DEFAULT_MAX_PAYLOAD_BYTES,
+  requireOption,
   validateKeyCredentials,
   type KeyCredentials,
 } from "@x/types";
 import { baseUrl } from "./base-url.js";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
-import { requireOption, wholeNumberOption } from "./whole-number-option.js";
+import { wholeNumberOption } from "./whole-number-option.js";
 
 /**
  * The retry settings after defaults; `limit: 0` means no retry.
@@ -89,7 +90,6 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
   requireOption(useTLS === undefined || typeof useTLS === "boolean", "useTLS", "a boolean");
   requireOption(options.fetch === undefined || typeof options.fetch === "function", "fetch", "a function such as fetch");
   requireOption(agent === undefined || (typeof agent === "object" && agent !== null), "agent", "an http.Agent or https.Agent");
-  requireOption(agent === undefined || options.fetch === undefined, "agent", "left out with fetch (give it to that fetch)");
   const masterKey =
     options.encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(options.encryptionMasterKeyBase64);
   return {
@@ -113,21 +113,18 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
             "maxPayloadBytes",
             DEFAULT_MAX_PAYLOAD_BYTES,
             1,
-            Number.MAX_SAFE_INTEGER,
           ),
     maxBatchSize: wholeNumberOption(
       options.maxBatchSize,
       "maxBatchSize",
       DEFAULT_MAX_BATCH_SIZE,
       1,
-      Number.MAX_SAFE_INTEGER,
     ),
     maxChannelsPerTrigger: wholeNumberOption(
       options.maxChannelsPerTrigger,
       "maxChannelsPerTrigger",
       DEFAULT_MAX_CHANNELS_PER_TRIGGER,
       1,
-      Number.MAX_SAFE_INTEGER,
     ),
   };
 }

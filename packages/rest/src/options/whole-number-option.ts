@@ -1,20 +1,7 @@
-import { PusherConfigError } from "@x/types";
+import { requireOption } from "@x/types";
 
 /** The largest signed 32-bit integer: the longest `setTimeout` can wait, in milliseconds. */
 const MAX_INT32 = 2_147_483_647;
-
-/**
- * Throws a `PusherConfigError` naming `option` unless `valid`: "`option` must be
- * `expectation`". Every option of the package is checked, and reported, through here.
- *
- * @example
- * ```ts
- * requireOption(typeof useTLS === "boolean", "useTLS", "a boolean");
- * ```
- */
-export function requireOption(valid: boolean, option: string, expectation: string): void {
-  if (!valid) throw new PusherConfigError(option, `${option} must be ${expectation}`);
-}
 
 /**
  * Reads an optional whole-number option: `fallback` when it is not given, else the value if it

@@ -5,11 +5,12 @@ import {
   isPusherConfigError,
   isPusherPartialDeliveryError,
   isPusherValidationError,
+  requireOption,
   type BatchEvent,
   type ChannelAttributes,
 } from "@x/types";
 import type { RestClient } from "../rest-client.js";
-import { requireOption, wholeNumberOption } from "../options/whole-number-option.js";
+import { wholeNumberOption } from "../options/whole-number-option.js";
 
 /**
  * Options of {@link createPublisher}.

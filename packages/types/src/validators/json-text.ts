@@ -1,33 +1,71 @@
 import type { ValidationErrorCode } from "../errors/pusher-error.js";
 import { PusherValidationError } from "../errors/validation-error.js";
+import { isJsonObject } from "../is-json-object.js";
 
 /**
- * The JSON text of data that is signed and sent (presence and user data) and that text parsed
- * back: the copy to check, so that what is checked is exactly what is signed, whatever getters,
- * Proxies or `toJSON` methods the original has. Data with no JSON text (a BigInt, a cycle,
- * nesting too deep, a getter or `toJSON` that throws) throws a {@link PusherValidationError}
- * with `code` ("… cannot be serialized as JSON"); what it threw is dropped, since it may carry
- * anything. `undefined` (and a function
- * or a symbol) has no text either: `text` is then `undefined` and so is the copy, which the
- * caller refuses as not being an object (so `text` is a string once the copy is checked).
+ * The JSON text of data that is signed and sent (presence and user data) and the copy to check,
+ * so that what is checked is exactly what is signed. A plain object whose `objectKeys` are absent
+ * or plain objects (the common case) is copied, each property read once, and the copy is both
+ * checked and serialized: no getter or Proxy can answer the check one way and the serialization
+ * another. Anything else (a class instance, a `toJSON`, a watchlist) is serialized and the text
+ * parsed back. Data with no JSON text (a BigInt, a cycle, nesting too deep, a getter or `toJSON`
+ * that throws) throws a {@link PusherValidationError} with `code` ("… cannot be serialized as
+ * JSON"); what it threw is dropped, since it may carry anything. `undefined` (and a function or a
+ * symbol) has no text either: `text` is then `undefined` and so is the copy, which the caller
+ * refuses as not being an object (so `text` is a string once the copy is checked).
  *
  * @example
  * ```ts
- * const { text, copy } = jsonText(presenceData, "invalid_presence_data", "presenceData");
+ * const { text, copy } = jsonText(presenceData, "invalid_presence_data", "presenceData", ["user_info"]);
  * ```
  */
-export function jsonText(data: unknown, code: ValidationErrorCode, field: string): { text: string | undefined; copy: unknown } {
-  let text: string | undefined;
-  try {
-    // Typed as a string, but undefined for undefined, a function or a symbol.
-    text = JSON.stringify(data);
-  } catch {
-    throw new PusherValidationError(
-      code,
-      field,
-      `${field} cannot be serialized as JSON`,
-    );
-  }
+export function jsonText(data: unknown, code: ValidationErrorCode, field: string, objectKeys: string[]): { text: string | undefined; copy: unknown } {
+  const plain = plainCopy(data);
+  // Each key absent, or replaced by its own plain copy (which serializes the same): then the
+  // copy is the object to check. Otherwise the text, of the copy when there is one so that no
+  // property is read twice, is parsed back.
+  const checkable =
+    plain !== undefined &&
+    objectKeys.every((key) => {
+      const value = plainCopy(plain[key]);
+      if (value !== undefined) plain[key] = value;
+      return value !== undefined || plain[key] === undefined;
+    });
+  // Typed as a string, but undefined for undefined, a function or a symbol.
+  const text = stringifyOrRefuse(plain ?? data, code, field);
   // JSON.parse of text JSON.stringify just wrote cannot fail.
-  return { text, copy: text === undefined ? undefined : (JSON.parse(text) as unknown) };
+  return { text, copy: checkable ? plain : text === undefined ? undefined : (JSON.parse(text) as unknown) };
+}
+
+/**
+ * A shallow copy of `value` when it is an ordinary object whose JSON text is its own enumerable
+ * properties (a plain or null-prototype object, no `toJSON`), else `undefined`. The validators
+ * check the copy and serialize the copy: each property is read once, so a getter or a Proxy
+ * cannot answer the check one way and the serialization another, and what is signed is what was
+ * checked, without parsing back the text. Anything odd (a class instance, a `toJSON`, a trap that
+ * throws) answers `undefined` and takes the slower path that parses what was serialized.
+ *
+ * @example
+ * ```ts
+ * plainCopy({ user_id: "1" }); // { user_id: "1" }
+ * plainCopy(new Date());       // undefined
+ * ```
+ */
+export function plainCopy(value: unknown): Record<string, unknown> | undefined {
+  try {
+    const prototype: unknown = isJsonObject(value) ? Object.getPrototypeOf(value) : 0;
+    const copy = prototype === Object.prototype || prototype === null ? { ...(value as Record<string, unknown>) } : undefined;
+    return typeof copy?.toJSON === "function" ? undefined : copy;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `JSON.stringify(data)`, or the validation error of data that has no JSON text. */
+function stringifyOrRefuse(data: unknown, code: ValidationErrorCode, field: string): string | undefined {
+  try {
+    return JSON.stringify(data);
+  } catch {
+    throw new PusherValidationError(code, field, `${field} cannot be serialized as JSON`);
+  }
 }

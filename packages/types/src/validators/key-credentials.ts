@@ -1,4 +1,4 @@
-import { PusherConfigError } from "../errors/config-error.js";
+import { requireOption } from "../errors/require-option.js";
 import type { KeyCredentials } from "../config-types.js";
 import { readFields } from "./read-fields.js";
 
@@ -15,14 +15,8 @@ import { readFields } from "./read-fields.js";
  */
 export function validateKeyCredentials(credentials: unknown): asserts credentials is KeyCredentials {
   const fields = readFields(credentials, ["key", "secret"]);
-  if (fields === undefined) {
-    throw new PusherConfigError("credentials", "credentials must be an object with a key and a secret");
-  }
+  requireOption(fields !== undefined, "credentials", "an object with a key and a secret");
   const { key, secret } = fields;
-  if (typeof key !== "string" || key.length === 0) {
-    throw new PusherConfigError("key", "key must be a non-empty string (the app key)");
-  }
-  if (typeof secret !== "string" || secret.length === 0) {
-    throw new PusherConfigError("secret", "secret must be a non-empty string (the app secret)");
-  }
+  requireOption(typeof key === "string" && key.length > 0, "key", "a non-empty string (the app key)");
+  requireOption(typeof secret === "string" && secret.length > 0, "secret", "a non-empty string (the app secret)");
 }

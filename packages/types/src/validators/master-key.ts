@@ -1,4 +1,4 @@
-import { PusherConfigError } from "../errors/config-error.js";
+import { requireOption } from "../errors/require-option.js";
 
 // Exactly 32 bytes in padded base64 is 43 characters and one "=".
 const BASE64_OF_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
@@ -16,10 +16,5 @@ export function validateMasterKeyBase64(
   value: unknown,
   option = "encryptionMasterKeyBase64",
 ): asserts value is string {
-  if (typeof value !== "string" || !BASE64_OF_32_BYTES.test(value)) {
-    throw new PusherConfigError(
-      option,
-      `${option} must be base64 of exactly 32 bytes (openssl rand -base64 32)`,
-    );
-  }
+  requireOption(typeof value === "string" && BASE64_OF_32_BYTES.test(value), option, "base64 of exactly 32 bytes (openssl rand -base64 32)");
 }

@@ -8,8 +8,9 @@ import { jsonText } from "./json-text.js";
  * Checks the member data of a presence channel and returns its JSON text, the exact
  * `channel_data` string to sign (docs/protocol.md §5). The data must serialize to an object with a
  * non-empty `user_id` (a string, or a finite number as some applications use) and an optional
- * `user_info` object. It is the JSON text that is checked, so that what is signed is what was
- * checked. Throws `invalid_presence_data`, also for data that cannot be serialized (a BigInt, a
+ * `user_info` object. What is checked is what is serialized (a plain object as a copy whose
+ * properties are read once, anything else as its JSON text parsed back), so that what is signed
+ * is what was checked. Throws `invalid_presence_data`, also for data that cannot be serialized (a BigInt, a
  * cycle, a getter or `toJSON` that throws).
  *
  * @example
@@ -19,7 +20,7 @@ import { jsonText } from "./json-text.js";
  * ```
  */
 export function serializePresenceData(data: unknown, field = "presenceData"): string {
-  const { text, copy } = jsonText(data, "invalid_presence_data", field);
+  const { text, copy } = jsonText(data, "invalid_presence_data", field, ["user_info"]);
   if (!isJsonObject(copy)) {
     throw new PusherValidationError(
       "invalid_presence_data",
@@ -28,8 +29,8 @@ export function serializePresenceData(data: unknown, field = "presenceData"): st
     );
   }
   const { user_id: userId, user_info: userInfo } = copy;
-  // A number that is not finite has no JSON form: it arrives here as null.
-  if (!((typeof userId === "string" && userId.length > 0) || typeof userId === "number")) {
+  // A number that is not finite has no JSON form (it is sent as null).
+  if (!((typeof userId === "string" && userId.length > 0) || Number.isFinite(userId))) {
     throw new PusherValidationError(
       "invalid_presence_data",
       `${field}.user_id`,

@@ -58,10 +58,10 @@ export function validateQueryParams(
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function hasLoneSurrogate(value: unknown): boolean {
-  return typeof value === "string" && LONE_SURROGATE.test(value);
+  // String.prototype.isWellFormed is ES2024 (beyond the lib this package compiles against), and
+  // every runtime the SDK supports has it: Node 20+, Bun, Deno and workerd.
+  return typeof value === "string" && !(value as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 function isParamValue(value: unknown): boolean {

@@ -10,7 +10,8 @@ import { validateUserId } from "./user-id.js";
  * Checks the data of an authenticated user (sign-in, docs/protocol.md §5) and returns its JSON text, the
  * exact `user_data` string to sign. The data must serialize to an object whose `id` is a valid
  * user id, with an optional `user_info` object and an optional `watchlist` of at most 100 user
- * ids. It is the JSON text that is checked, so that what is signed is what was checked. Throws
+ * ids. What is checked is what is serialized (a plain object as a copy whose properties are read
+ * once, anything else as its JSON text parsed back), so that what is signed is what was checked. Throws
  * `invalid_user_data` (also for data that cannot be serialized: a BigInt, a cycle, a getter or
  * `toJSON` that throws) or `invalid_user_id`.
  *
@@ -21,7 +22,7 @@ import { validateUserId } from "./user-id.js";
  * ```
  */
 export function serializeUserData(data: unknown, field = "userData"): string {
-  const { text, copy } = jsonText(data, "invalid_user_data", field);
+  const { text, copy } = jsonText(data, "invalid_user_data", field, ["user_info", "watchlist"]);
   if (!isJsonObject(copy)) {
     throw new PusherValidationError(
       "invalid_user_data",
