@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
-import { childPids, connectClient, freePort, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, freePort, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
 import { Pusher } from "@x/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { descendantPids, isAlive } from "./descendant-pids.ts";
 import { RECIPE_USERS, RECIPE_WEBHOOK_EVENTS, type RecipeUserId } from "./recipe-contract.ts";
 
 /**
@@ -61,7 +62,7 @@ const WEBHOOK_WAIT_MS = 15_000;
  * - the webhooks soketi sends to `/pusher/webhooks` are accepted (they show in
  *   `GET /webhooks/events`); a webhook signed by the test is accepted (200), a tampered one
  *   refused (401);
- * - stopping the app and soketi leaves no process behind.
+ * - stopping the app and soketi leaves no process behind (no descendant of the test process).
  *
  * @example
  * ```ts
@@ -70,7 +71,7 @@ const WEBHOOK_WAIT_MS = 15_000;
  */
 export function describeRecipe(name: string, start: (environment: RecipeEnvironment) => Promise<StartedRecipe>): void {
   describe(`the ${name} recipe, with pusher-js clients against soketi`, () => {
-    const pidsBefore = childPids();
+    const pidsBefore = descendantPids();
     let soketi: LocalServer;
     let app: StartedRecipe;
     let pusher: Pusher;
@@ -225,9 +226,13 @@ export function describeRecipe(name: string, start: (environment: RecipeEnvironm
     });
 
     it("stops, leaving no process behind", async () => {
+      // Everything started since: soketi, the app, and whatever they started in turn (a launcher's
+      // child outlives a stopped launcher as an orphan, no longer a descendant of this process).
+      const started = descendantPids().filter((pid) => !pidsBefore.includes(pid));
       await app.stop();
       await soketi.stop();
-      expect(childPids()).toEqual(pidsBefore);
+      expect(started.filter(isAlive)).toEqual([]);
+      expect(descendantPids()).toEqual(pidsBefore);
     });
   });
 }

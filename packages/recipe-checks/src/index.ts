@@ -1,3 +1,4 @@
+export { descendantPids, isAlive } from "./descendant-pids.ts";
 export type { RecipeEnvironment, StartedRecipe } from "./describe-recipe.ts";
 export { describeRecipe } from "./describe-recipe.ts";
 export type { RecipeUserId } from "./recipe-contract.ts";

@@ -24,8 +24,10 @@ export interface RecipeProcessOptions {
   cwd: string;
   /** The whole environment of the process. */
   env: Record<string, string | undefined>;
-  /** Where the app answers once it is up: any HTTP answer there means ready. */
+  /** The app's URL, `http://127.0.0.1:<port>`. */
   url: string;
+  /** A path where the app answers once it is up: any HTTP answer there means ready. @default "/" */
+  readyPath?: string;
   /** @default 60_000 */
   startTimeoutMs?: number;
 }
@@ -39,7 +41,7 @@ process.on("exit", () => {
 });
 
 /**
- * Starts `command args…` in `cwd` and resolves once it answers HTTP at `url`. The process cannot
+ * Starts `command args…` in `cwd` and resolves once it answers HTTP at `url` + `readyPath`. The process cannot
  * outlive this one: it runs under `setpriv --pdeathsig KILL` (the kernel kills it when this
  * process dies, however it dies), it is killed when this process exits, and `stop()` ends it.
  * Rejects, with the process's last output, if it exits before it is ready or is not ready in time.
@@ -95,7 +97,7 @@ export async function startRecipeProcess(command: string, args: string[], option
       throw new Error(`${command} did not answer at ${options.url} in time:\n${app.output()}`);
     }
     try {
-      const response = await fetch(options.url, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(`${options.url}${options.readyPath ?? "/"}`, { signal: AbortSignal.timeout(2_000) });
       await response.body?.cancel();
       return app;
     } catch {
