@@ -36,6 +36,37 @@ export interface StartedRecipe {
   stop(): Promise<void>;
 }
 
+/**
+ * What a recipe's own further checks can use, once the recipe has started (see the `moreChecks`
+ * option of {@link describeRecipe}).
+ *
+ * @example
+ * ```ts
+ * const client = await recipe().connectAs("alice", { auth: "/api/pages-router/auth" });
+ * ```
+ */
+export interface RecipeUnderTest {
+  app: StartedRecipe;
+  soketi: LocalServer;
+  /** A pusher-js client whose session is `user`'s (none when undefined), authorized through the app's endpoints (by default `/pusher/auth` and `/pusher/user-auth`); disconnected after each test. */
+  connectAs(user?: RecipeUserId, paths?: { auth?: string; userAuth?: string }): Promise<TestClient>;
+  /** The headers of a webhook whose body is `body`, signed with the app's key and secret as Pusher signs it. */
+  signedWebhookHeaders(body: string): Record<string, string>;
+}
+
+/**
+ * Options of {@link describeRecipe}.
+ *
+ * @example
+ * ```ts
+ * const options: RecipeCheckOptions = { moreChecks: (recipe) => it("…", async () => { await recipe().connectAs("bob"); }) };
+ * ```
+ */
+export interface RecipeCheckOptions {
+  /** Registers the recipe's own tests, run after the common checks and before the final stop. */
+  moreChecks?: (recipe: () => RecipeUnderTest) => void;
+}
+
 interface Member {
   id: string;
   info: { name: string };
@@ -69,7 +100,11 @@ const WEBHOOK_WAIT_MS = 15_000;
  * describeRecipe("Express", async ({ port, pusherUrl }) => startExpressApp({ port, pusher: Pusher.fromUrl(pusherUrl) }));
  * ```
  */
-export function describeRecipe(name: string, start: (environment: RecipeEnvironment) => Promise<StartedRecipe>): void {
+export function describeRecipe(
+  name: string,
+  start: (environment: RecipeEnvironment) => Promise<StartedRecipe>,
+  options: RecipeCheckOptions = {},
+): void {
   describe(`the ${name} recipe, with pusher-js clients against soketi`, () => {
     const pidsBefore = descendantPids();
     let soketi: LocalServer;
@@ -98,11 +133,11 @@ export function describeRecipe(name: string, start: (environment: RecipeEnvironm
 
     const sessionHeaders = (user?: RecipeUserId): Record<string, string> => (user === undefined ? {} : { authorization: `Bearer ${user}` });
 
-    async function connectAs(user?: RecipeUserId): Promise<TestClient> {
+    async function connectAs(user?: RecipeUserId, paths: { auth?: string; userAuth?: string } = {}): Promise<TestClient> {
       const headers = sessionHeaders(user);
       const client = await connectClient(soketi, {
-        channelAuthorization: { endpoint: `${app.url}/pusher/auth`, transport: "ajax", headers },
-        userAuthentication: { endpoint: `${app.url}/pusher/user-auth`, transport: "ajax", headers },
+        channelAuthorization: { endpoint: `${app.url}${paths.auth ?? "/pusher/auth"}`, transport: "ajax", headers },
+        userAuthentication: { endpoint: `${app.url}${paths.userAuth ?? "/pusher/user-auth"}`, transport: "ajax", headers },
       });
       clients.push(client);
       return client;
@@ -131,7 +166,7 @@ export function describeRecipe(name: string, start: (environment: RecipeEnvironm
       throw new Error(`no webhook event like ${JSON.stringify(expected)} within ${WEBHOOK_WAIT_MS} ms: ${JSON.stringify(await receivedWebhookEvents())}`);
     }
 
-    function signedWebhook(body: string): Record<string, string> {
+    function signedWebhookHeaders(body: string): Record<string, string> {
       return {
         "content-type": "application/json",
         "x-pusher-key": soketi.key,
@@ -213,17 +248,19 @@ export function describeRecipe(name: string, start: (environment: RecipeEnvironm
 
     it("accepts a webhook signed with the app's secret (200) and refuses a tampered one (401)", async () => {
       const body = JSON.stringify({ time_ms: Date.now(), events: [{ name: "channel_occupied", channel: "private-chat-signed" }] });
-      const accepted = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhook(body), body });
+      const accepted = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhookHeaders(body), body });
       await accepted.body?.cancel();
       expect(accepted.status).toBe(200);
       expect(await receivedWebhookEvents()).toContainEqual({ name: "channel_occupied", channel: "private-chat-signed" });
 
       const tampered = body.replace("private-chat-signed", "private-chat-forged");
-      const refused = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhook(body), body: tampered });
+      const refused = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhookHeaders(body), body: tampered });
       await refused.body?.cancel();
       expect(refused.status).toBe(401);
       expect(await receivedWebhookEvents()).not.toContainEqual({ name: "channel_occupied", channel: "private-chat-forged" });
     });
+
+    options.moreChecks?.(() => ({ app, soketi, connectAs, signedWebhookHeaders }));
 
     it("stops, leaving no process behind", async () => {
       // Everything started since: soketi, the app, and whatever they started in turn (a launcher's
