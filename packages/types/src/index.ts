@@ -38,7 +38,6 @@ export { isJsonObject } from "./is-json-object.js";
 export { errorResponse, jsonResponse } from "./json-response.js";
 export { mediaTypeOf } from "./media-type.js";
 export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "./node-handler/node-message-types.js";
-export { hasReencodedBody, markReencodedBody } from "./node-handler/reencoded-body.js";
 export { toNodeHandler } from "./node-handler/to-node-handler.js";
 export { redactSignedUrl } from "./redact-signed-url.js";
 export type {

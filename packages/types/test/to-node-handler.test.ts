@@ -3,9 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   PusherConfigError,
-  hasReencodedBody,
   isPusherConfigError,
-  markReencodedBody,
   readBodyWithLimit,
   toNodeHandler,
   type NodeRequestLike,
@@ -19,7 +17,6 @@ interface Seen {
   headers: Record<string, string>;
   body: number[];
   text: string;
-  reencoded: boolean;
 }
 
 async function echo(request: Request): Promise<Response> {
@@ -30,7 +27,6 @@ async function echo(request: Request): Promise<Response> {
     headers: Object.fromEntries(request.headers),
     body: [...bytes],
     text: new TextDecoder().decode(bytes),
-    reencoded: hasReencodedBody(request),
   };
   return Response.json(seen);
 }
@@ -102,7 +98,6 @@ describe("toNodeHandler(handler) on a body nothing has read", () => {
     expect(result.url).toBe("http://app.example:3000/pusher/auth");
     expect(result.headers["content-length"]).toBe("5");
     expect(result.body).toEqual([...bytes]);
-    expect(result.reencoded).toBe(false);
   });
 
   it("joins chunks, encoding string chunks as UTF-8", async () => {
@@ -153,11 +148,10 @@ describe("toNodeHandler(handler) on a body nothing has read", () => {
 });
 
 describe("toNodeHandler(handler) on a body a framework kept", () => {
-  it("uses req.rawBody, the exact bytes, before the parsed body, and does not mark the request", async () => {
+  it("uses req.rawBody, the exact bytes, before the parsed body", async () => {
     const raw = encoder.encode('{"time_ms":1,"events":[]}');
     const result = await seen(parsedRequest("application/json", { time_ms: 1, events: [] }, { rawBody: raw }));
     expect(result.text).toBe('{"time_ms":1,"events":[]}');
-    expect(result.reencoded).toBe(false);
     // The original message's Content-Length (999) says nothing of the body handed on.
     expect(result.headers).not.toHaveProperty("content-length");
   });
@@ -175,11 +169,10 @@ describe("toNodeHandler(handler) on a body a framework kept", () => {
 });
 
 describe("toNodeHandler(handler) on a body a framework parsed", () => {
-  it("re-encodes parsed form fields as a form, and marks the request as re-encoded", async () => {
+  it("re-encodes parsed form fields as a form", async () => {
     const result = await seen(parsedRequest("application/x-www-form-urlencoded; charset=UTF-8", { socket_id: "1.1", channel_name: "private-a b&c" }));
     expect(new URLSearchParams(result.text).get("channel_name")).toBe("private-a b&c");
     expect(Object.fromEntries(new URLSearchParams(result.text))).toEqual({ socket_id: "1.1", channel_name: "private-a b&c" });
-    expect(result.reencoded).toBe(true);
   });
 
   it("repeats a field that a parser made into a list, as it arrived", async () => {
@@ -200,10 +193,9 @@ describe("toNodeHandler(handler) on a body a framework parsed", () => {
     }
   });
 
-  it("re-encodes a parsed JSON value as JSON, and marks the request as re-encoded", async () => {
+  it("re-encodes a parsed JSON value as JSON", async () => {
     const result = await seen(parsedRequest("application/json", { socket_id: "1.1", channel_name: "private-é" }));
     expect(JSON.parse(result.text)).toEqual({ socket_id: "1.1", channel_name: "private-é" });
-    expect(result.reencoded).toBe(true);
     expect(result.headers).not.toHaveProperty("content-length");
   });
 
@@ -217,16 +209,15 @@ describe("toNodeHandler(handler) on a body a framework parsed", () => {
     }
   });
 
-  it("hands on no body for another media type (the SDK's handlers refuse it unread), marked", async () => {
+  it("hands on no body for another media type (the SDK's handlers refuse it unread)", async () => {
     const result = await seen(parsedRequest("multipart/form-data; boundary=x", { field: "value" }));
     expect(result.body).toEqual([]);
-    expect(result.reencoded).toBe(true);
   });
 
   it("re-encodes a parsed Fastify body (the raw stream read to its end)", async () => {
     const raw = parsedRequest("application/json", undefined);
     const fastifyRequest: NodeRequestLike = { method: "POST", url: "/hook", headers: raw.headers, raw, body: { a: "1" } };
-    expect(await seen(fastifyRequest)).toMatchObject({ text: '{"a":"1"}', reencoded: true });
+    expect(await seen(fastifyRequest)).toMatchObject({ text: '{"a":"1"}' });
   });
 });
 
@@ -346,14 +337,35 @@ describe("toNodeHandler(handler): URL and headers", () => {
   });
 });
 
-describe("markReencodedBody(request) and hasReencodedBody(request)", () => {
-  it("marks one request, and no other", () => {
-    const marked = markReencodedBody(new Request("http://h/", { method: "POST", body: "x" }));
-    expect(hasReencodedBody(marked)).toBe(true);
-    expect(hasReencodedBody(new Request("http://h/"))).toBe(false);
-    // The mark is not a header or an own enumerable field the application would see.
-    expect(Object.keys(marked)).toEqual([]);
-    expect([...marked.headers.keys()]).toEqual(["content-type"]);
+describe("toNodeHandler(handler) on a signed webhook", () => {
+  const body = '{"time_ms":1,"events":[]}';
+  const webhookHeaders = { host: "h", "content-type": "application/json", "x-pusher-key": "k", "x-pusher-signature": "ab12" };
+  let handlerCalls = 0;
+  const counting = (request: Request) => {
+    handlerCalls++;
+    return echo(request);
+  };
+
+  it("never re-encodes a parsed body: 500 with a message that says to keep the raw body, the handler not called", async () => {
+    handlerCalls = 0;
+    const response = await run(parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders }), counting);
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: expect.stringContaining("keep the raw body (req.rawBody) or mount the route before the parser") });
+    expect(handlerCalls).toBe(0);
+  });
+
+  it("passes that refusal to next as a PusherConfigError (Express)", async () => {
+    const next = vi.fn();
+    await toNodeHandler(echo)(parsedRequest("application/json", {}, { headers: webhookHeaders }), new RecordingResponse(), next);
+    const error: unknown = next.mock.calls[0]![0];
+    expect(isPusherConfigError(error) && error.option).toBe("body");
+  });
+
+  it("hands on the exact bytes when they were kept, or the unread stream", async () => {
+    const kept = await seen(parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders, rawBody: encoder.encode(body) }));
+    expect(kept.text).toBe(body);
+    const streamed = await seen(nodeRequest({ headers: webhookHeaders }, body));
+    expect(streamed.text).toBe(body);
   });
 });
 
@@ -377,7 +389,7 @@ describe("toNodeHandler(handler) as a node:http listener", () => {
     const url = await listen((request, response) => void adapter(request, response));
     const answer = await fetch(`${url}/pusher/auth?a=1`, { method: "POST", body: "socket_id=1.1", headers: { "content-type": "application/x-www-form-urlencoded" } });
     const result = (await answer.json()) as Seen;
-    expect(result).toMatchObject({ method: "POST", text: "socket_id=1.1", reencoded: false });
+    expect(result).toMatchObject({ method: "POST", text: "socket_id=1.1" });
     expect(result.url).toBe(`${url}/pusher/auth?a=1`);
   });
 

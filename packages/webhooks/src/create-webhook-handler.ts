@@ -1,7 +1,6 @@
 import {
   PusherConfigError,
   errorResponse,
-  hasReencodedBody,
   jsonResponse,
   mediaTypeOf,
   readBodyWithLimit,
@@ -50,10 +49,8 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   /** Called once with all the events of a valid webhook, before any `onEvent`. */
   onEvents?: (events: readonly WebhookEvent[], context: WebhookContext) => void | Promise<void>;
   /**
-   * Told what a callback threw or rejected with, before the handler answers 500; for logging. Also
-   * told (with a `PusherConfigError` whose `option` is `"body"`) of a request whose body a
-   * framework had parsed, answered 500 too. It may be asynchronous: the handler awaits it.
-   * Whatever it throws or rejects with is ignored.
+   * Told what a callback threw or rejected with, before the handler answers 500; for logging. It
+   * may be asynchronous: the handler awaits it. Whatever it throws or rejects with is ignored.
    */
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }
@@ -70,11 +67,6 @@ const STATUS_BY_CODE: Record<WebhookValidationErrorCode, 400 | 401 | 413> = {
   invalid_event: 400,
   decryption_failed: 400,
 };
-
-// The signature covers the bytes Pusher sent (PROTOCOL §7); a body re-encoded from what a framework
-// parsed may differ from them, and is never verified in their place.
-const PARSED_BODY_MESSAGE =
-  "a body parser ran before the webhook handler: keep the raw body (req.rawBody) or mount the route before the parser";
 
 function refusal(problems: readonly WebhookValidationError[]): Response {
   const status = Math.max(...problems.map((found) => STATUS_BY_CODE[found.code]));
@@ -94,9 +86,6 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
  * - 400 for a malformed body or event, or encrypted data that does not decrypt;
  * - 405 (with `Allow: POST`) for another method; 413 for a body over `maxBodyBytes`;
  *   415 for a content type other than `application/json` (parameters allowed);
- * - 500 for a body that a framework had parsed and `toNodeHandler` re-encoded (the signature
- *   covers the raw bytes, which are gone): the message says to keep the raw body, and `onError`
- *   is told with a `PusherConfigError`;
  * - 500, with no detail, when a callback throws or rejects, so that Pusher retries the
  *   delivery (`onError` is told, and awaited).
  *
@@ -144,10 +133,6 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (mediaTypeOf(request) !== "application/json") {
         return errorResponse(415, "the Content-Type must be application/json");
       }
-      if (hasReencodedBody(request)) {
-        await tell(onError, new PusherConfigError("body", PARSED_BODY_MESSAGE), request);
-        return errorResponse(500, PARSED_BODY_MESSAGE);
-      }
       let body;
       try {
         body = await readBodyWithLimit(request, resolvedOptions.maxBodyBytes);
@@ -172,16 +157,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       // A callback threw or rejected (or, never from bad input, the handler itself failed). The
       // detail stays here (it may hold application secrets): Pusher only needs a non-2xx answer
       // to retry (PROTOCOL §7).
-      await tell(onError, error, request);
+      try {
+        await onError?.(error, request);
+      } catch {
+        // A failing logger must neither change the answer nor escape as an unhandled rejection.
+      }
       return errorResponse(500, "the webhook could not be processed");
     }
   };
-}
-
-async function tell(onError: WebhookHandlerOptions["onError"], error: unknown, request: Request): Promise<void> {
-  try {
-    await onError?.(error, request);
-  } catch {
-    // A failing logger must neither change the answer nor escape as an unhandled rejection.
-  }
 }

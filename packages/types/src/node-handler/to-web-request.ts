@@ -3,7 +3,6 @@ import { errorResponse } from "../json-response.js";
 import { mediaTypeOf } from "../media-type.js";
 import type { NodeRequestLike } from "./node-message-types.js";
 import { reencodeParsedBody } from "./reencode-parsed-body.js";
-import { markReencodedBody } from "./reencoded-body.js";
 
 type BodyStream = AsyncIterable<unknown> & { readonly readableEnded?: boolean | undefined };
 
@@ -22,12 +21,13 @@ type BodySource =
  *    (`express.raw()`, `express.text()`);
  * 2. else the body stream itself, when nothing has read it, pulled only as fast as the handler
  *    reads (so that the handler's size limit stops the reading);
- * 3. else the fields a parser left in `body`, re-encoded in the request's media type and marked
- *    with `markReencodedBody` (the webhook handler refuses such a body: its signature covers the
- *    bytes that were sent).
+ * 3. else the fields a parser left in `body`, re-encoded in the request's media type; except for
+ *    a signed webhook (`X-Pusher-Signature`), whose signature covers the bytes that were sent and
+ *    so is never checked against a re-encoding.
  *
  * Answers with a `Response` instead when the request cannot be represented (400), and throws a
- * `PusherConfigError` when the body was read by someone else and not kept anywhere.
+ * `PusherConfigError` when the body was read by someone else and not kept anywhere, or is a
+ * signed webhook's and was parsed.
  */
 export function toWebRequest(source: NodeRequestLike): Request | Response {
   const method = source.method ?? "GET";
@@ -35,7 +35,6 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
   if (headers === undefined) return badRequest("its headers cannot be represented as Web headers");
   const body = bodySource(source, method);
   let init: RequestInit & { duplex?: "half" } = { method, headers };
-  let reencoded = false;
   if (body.kind === "bytes") {
     headers.delete("content-length");
     init.body = typeof body.bytes === "string" ? body.bytes : new Uint8Array(body.bytes);
@@ -43,11 +42,14 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
     // Node's fetch needs `duplex` for a streamed body.
     init = { ...init, body: readableOf(body.stream), duplex: "half" };
   } else if (body.kind === "parsed") {
+    // Pusher signs the bytes it sends (PROTOCOL §7): a re-encoding of what a parser made of them
+    // may differ from them, and is never verified in their place. Pusher's webhooks carry this
+    // header; a request without it cannot pass a webhook handler anyway.
+    if (headers.has("x-pusher-signature")) throw new PusherConfigError("body", PARSED_WEBHOOK_MESSAGE);
     headers.delete("content-length");
     const encoded = reencodeParsedBody(body.value, mediaTypeOf({ headers }));
     if ("problem" in encoded) return badRequest(encoded.problem);
     init.body = encoded.text;
-    reencoded = true;
   }
   let request: Request;
   try {
@@ -56,8 +58,12 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
     // A method that fetch forbids (CONNECT, TRACE), for instance.
     return badRequest("it cannot be represented as a Web request");
   }
-  return reencoded ? markReencodedBody(request) : request;
+  return request;
 }
+
+const PARSED_WEBHOOK_MESSAGE =
+  "a body parser read this signed webhook before the handler, and its signature covers the raw bytes: " +
+  "keep the raw body (req.rawBody) or mount the route before the parser";
 
 function badRequest(problem: string): Response {
   return errorResponse(400, `Bad Request: ${problem}`);
