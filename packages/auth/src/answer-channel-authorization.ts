@@ -28,7 +28,7 @@ export async function answerChannelAuthorization(
 ): Promise<Response> {
   const { onChannelAuthorization, credentials } = settings;
   if (onChannelAuthorization === undefined) {
-    return errorResponse(404, "Not Found: this endpoint does not authorize channels");
+    return errorResponse(404, "Not Found: no onChannelAuthorization");
   }
   const socketId = params.socket_id;
   const channelName = params.channel_name;
@@ -59,6 +59,6 @@ function presenceDataAllowedBy(decision: unknown, channelName: string): Presence
   }
   throw new PusherConfigError(
     "onChannelAuthorization",
-    "onChannelAuthorization must return true, or { presenceData } for a presence channel: refused",
+    "onChannelAuthorization must return true (or { presenceData }, presence channels): refused",
   );
 }

@@ -19,7 +19,7 @@ export async function answerUserAuthentication(
 ): Promise<Response> {
   const { onUserAuthentication, credentials } = settings;
   if (onUserAuthentication === undefined) {
-    return errorResponse(404, "Not Found: this endpoint does not authenticate users");
+    return errorResponse(404, "Not Found: no onUserAuthentication");
   }
   const socketId = params.socket_id;
   try {

@@ -25,7 +25,7 @@ export function validateAuthorizableChannel(
     throw new PusherValidationError(
       "encrypted_channel_misuse",
       field,
-      `${field} "${channelName}" is an encrypted channel, which needs encryptionMasterKeyBase64 in the credentials`,
+      `${field} "${channelName}" is encrypted: credentials need encryptionMasterKeyBase64`,
     );
   }
   // `#server-to-user-…` names never get here (`#` is outside the channel-name set), so the one
@@ -34,7 +34,7 @@ export function validateAuthorizableChannel(
     throw new PusherValidationError(
       "channel_not_authorizable",
       field,
-      `${field} "${channelName}" is a public channel, which needs no authorization`,
+      `${field} "${channelName}" is public: nothing to authorize`,
     );
   }
 }

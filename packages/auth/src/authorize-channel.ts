@@ -82,7 +82,7 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
     throw new PusherValidationError(
       "invalid_presence_data",
       "presenceData",
-      `presenceData is only for presence- channels, but "${channelName}" is a ${kind} channel`,
+      `presenceData is for presence- channels, not ${kind} "${channelName}"`,
     );
   }
 

@@ -33,7 +33,7 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
   const fields = readFields(options, OPTION_NAMES);
   if (fields === undefined) {
-    throw new PusherConfigError("options", "createAuthHandler needs an options object with key, secret and a callback");
+    throw new PusherConfigError("options", "createAuthHandler needs { key, secret } and a callback");
   }
   const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = fields as Partial<AuthHandlerOptions>;
   const maxBodyBytes: unknown = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -182,7 +182,7 @@ describe("createPublisher(client, options)", () => {
     for (const error of refused) {
       expect(isPusherQueueFullError(error)).toBe(true);
       expect(error).toMatchObject({ code: "queue_full", waitedMs: 0 });
-      expect(String(error)).toContain("the queue (4) and the waiting room (3) full");
+      expect(String(error)).toContain("queue (4) and waiting room (3) full");
     }
     for (let sent = 1; sent <= 5; sent++) {
       await vi.waitFor(() => expect(requests).toHaveLength(sent));
@@ -228,7 +228,7 @@ describe("createPublisher(client, options)", () => {
     const error = await expiring;
     expect(isPusherQueueFullError(error)).toBe(true);
     expect((error as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(40);
-    expect(String(error)).toContain("(maxWaitMs is 40)");
+    expect(String(error)).toContain("(maxWaitMs 40)");
     // The later publish arrived 25 ms after: still waiting when the first expired.
     expect(publisher.waiting).toBe(1);
     expect(isPusherQueueFullError(await later)).toBe(true);

@@ -85,7 +85,7 @@ describe("hooks: what a client tells the application about its requests", () => 
     await client.channels().catch(() => undefined);
 
     expect(calls.filter((call) => call.hook === "onRetry").map((call) => call.detail)).toEqual([
-      { attempt: 1, reason: "network error (ECONNRESET)" },
+      { attempt: 1, reason: "ECONNRESET" },
       { attempt: 2, reason: "timeout" },
     ]);
     expect(calls.at(-1)).toMatchObject({ hook: "onError", detail: { retries: 2, error: { name: "PusherTimeoutError" } } });

@@ -194,7 +194,7 @@ describe("nodeTransport(request, wire)", () => {
 
     expect(isPusherResponseError(error)).toBe(true);
     expect(error).toMatchObject({ code: "response_too_large", status: 200, method: "POST" });
-    expect(String(error)).toContain("maxResponseBytes (1000 bytes)");
+    expect(String(error)).toContain("maxResponseBytes (1000)");
     expect(String(error)).not.toContain("abc");
     await expectEveryConnectionClosed();
   });

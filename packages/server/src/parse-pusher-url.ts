@@ -15,34 +15,27 @@ const APP_PATH = /^\/apps\/([^/]+)\/?$/;
  * ```
  */
 export function parsePusherUrl(url: string, options: PusherOptions = {}, option = "url"): PusherConfig {
-  let parsed: URL;
+  // One message for every way a URL can be wrong: it shows the form, never the URL (which holds
+  // the secret).
+  const malformed = (): never => {
+    throw new PusherConfigError(option, `${option} must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
+  };
   try {
-    parsed = new URL(url);
-  } catch {
-    throw new PusherConfigError(option, `${option} is not a URL; expected https://KEY:SECRET@HOST/apps/APP_ID`);
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new PusherConfigError(option, `${option} must use http or https, got ${parsed.protocol}`);
-  }
-  const appId = APP_PATH.exec(parsed.pathname)?.[1];
-  if (appId === undefined) {
-    throw new PusherConfigError(option, `${option} must have the path /apps/APP_ID`);
-  }
-  if (parsed.username === "" || parsed.password === "") {
-    throw new PusherConfigError(option, `${option} must carry the credentials as KEY:SECRET@HOST`);
-  }
-  try {
+    const parsed = new URL(url);
+    const appId = APP_PATH.exec(parsed.pathname)?.[1];
+    const tls = parsed.protocol === "https:";
+    if ((!tls && parsed.protocol !== "http:") || appId === undefined || parsed.username === "" || parsed.password === "") malformed();
     return {
       ...options,
-      appId: decodeURIComponent(appId),
+      appId: decodeURIComponent(appId as string),
       key: decodeURIComponent(parsed.username),
       secret: decodeURIComponent(parsed.password),
       host: parsed.hostname,
       port: parsed.port === "" ? options.port : Number(parsed.port),
-      useTLS: parsed.protocol === "https:",
+      useTLS: tls,
     };
   } catch {
-    // A stray `%` makes decodeURIComponent throw a URIError that names no option.
-    throw new PusherConfigError(option, `${option} has a malformed percent-escape in its app id, key or secret`);
+    // Not a URL at all, or a stray `%` (a URIError that names no option).
+    return malformed();
   }
 }

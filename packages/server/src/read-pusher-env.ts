@@ -10,24 +10,9 @@ function processEnv(): PusherEnv {
   return (globalThis as { process?: { env?: PusherEnv } }).process?.env ?? {};
 }
 
-// An empty variable (`PUSHER_PORT=` in a .env file) counts as unset.
-function readBoolean(env: PusherEnv, name: string): boolean | undefined {
-  const value = env[name];
-  if (!value) return undefined;
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  if (/^(false|0|no)$/i.test(value)) return false;
-  throw new PusherConfigError(name, `${name} must be true or false, got ${JSON.stringify(value)}`);
-}
-
-function readPort(env: PusherEnv, name: string): number | undefined {
-  const value = env[name];
-  if (!value) return undefined;
-  const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port < 1 || port > 65_535) {
-    throw new PusherConfigError(name, `${name} must be a port number from 1 to 65535, got ${JSON.stringify(value)}`);
-  }
-  return port;
-}
+// TLS stays on unless the variable says it off: a typo must not send the secret's signatures
+// in the clear.
+const TLS_OFF = /^(false|0|no)$/i;
 
 /**
  * Reads a {@link PusherConfig} from environment variables: `PUSHER_URL` when set, else
@@ -61,7 +46,8 @@ export function readPusherEnv(env: PusherEnv = processEnv(), options: PusherOpti
     secret: env.PUSHER_SECRET as string,
     cluster: env.PUSHER_CLUSTER || options.cluster,
     host: env.PUSHER_HOST || options.host,
-    port: readPort(env, "PUSHER_PORT") ?? options.port,
-    useTLS: readBoolean(env, "PUSHER_USE_TLS") ?? options.useTLS,
+    // A bad port is refused by the client's own check of `port`.
+    port: env.PUSHER_PORT ? Number(env.PUSHER_PORT) : options.port,
+    useTLS: env.PUSHER_USE_TLS ? !TLS_OFF.test(env.PUSHER_USE_TLS) : options.useTLS,
   };
 }

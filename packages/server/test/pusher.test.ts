@@ -225,6 +225,9 @@ describe("Pusher.fromEnv(env)", () => {
     ["0", "http:"],
     ["No", "http:"],
     ["", "https:"],
+    // Anything but an explicit "off" keeps TLS: a typo must not send requests in the clear.
+    ["maybe", "https:"],
+    ["flase", "https:"],
   ])("Pusher.fromEnv(env) reads PUSHER_USE_TLS=%j as %s", async (value, protocol) => {
     const env = { PUSHER_APP_ID: "1", PUSHER_KEY: "key", PUSHER_SECRET: SECRET, PUSHER_HOST: "api.example.test", PUSHER_USE_TLS: value };
     expect((await targetOf((options) => Pusher.fromEnv(env, options))).origin).toBe(`${protocol}//api.example.test`);
@@ -259,12 +262,12 @@ describe("Pusher.fromEnv(env)", () => {
   });
 
   it.each([
-    ["PUSHER_USE_TLS", { PUSHER_USE_TLS: "maybe" }],
-    ["PUSHER_PORT", { PUSHER_PORT: "80a" }],
-    ["PUSHER_PORT", { PUSHER_PORT: "0" }],
-    ["PUSHER_PORT", { PUSHER_PORT: "70000" }],
+    // The port is checked by the client, as every port is: the error names the option `port`.
+    ["port", { PUSHER_PORT: "80a" }],
+    ["port", { PUSHER_PORT: "0" }],
+    ["port", { PUSHER_PORT: "70000" }],
     ["PUSHER_URL", { PUSHER_URL: `https://key:${SECRET}@api.example.test/no-app` }],
-  ])("Pusher.fromEnv(env) with a bad %s throws a PusherConfigError naming it, without the secret", (option, bad) => {
+  ])("Pusher.fromEnv(env) with a bad value throws a PusherConfigError naming %s, without the secret", (option, bad) => {
     configError(() => Pusher.fromEnv({ PUSHER_APP_ID: "1", PUSHER_KEY: "key", PUSHER_SECRET: SECRET, ...bad }), option);
   });
 });

@@ -57,6 +57,6 @@ export function decryptPayload(
   throw new PusherValidationError(
     "invalid_encrypted_payload",
     "payload",
-    `payload could not be decrypted for ${JSON.stringify(channelName)}: wrong key, wrong channel or tampered data`,
+    `payload of ${JSON.stringify(channelName)} did not decrypt (wrong key or channel, or tampered)`,
   );
 }

@@ -81,30 +81,19 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
-  const md5 = request.body === undefined || request.body === "" ? undefined : md5Hex(request.body);
-  const extra = stringifyParams(params);
-  let query: string;
-  let wire: string;
-  if (extra.size === 0) {
-    // The common case (every trigger): the signing parameters alone, already in key order.
-    const rest = `&auth_timestamp=${timestamp}&auth_version=1.0${md5 === undefined ? "" : `&body_md5=${md5}`}`;
-    query = `auth_key=${credentials.key}${rest}`;
-    wire = `auth_key=${encodeURIComponent(credentials.key)}${rest}`;
-  } else {
-    // Reserved names were rejected above, so these keys cannot collide with the caller's.
-    const entries: [string, string][] = [
-      ...extra,
-      ["auth_key", credentials.key],
-      ["auth_timestamp", String(timestamp)],
-      ["auth_version", "1.0"],
-    ];
-    if (md5 !== undefined) entries.push(["body_md5", md5]);
-    // Keys are unique and lower-case here, so sorting by key alone is total.
-    entries.sort(([a], [b]) => (a < b ? -1 : 1));
-    // Signed with raw values (PROTOCOL §2.2), sent percent-encoded (§2.4): servers decode first.
-    query = entries.map(([key, value]) => `${key}=${value}`).join("&");
-    wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
-  }
+  // Reserved names were rejected above, so these keys cannot collide with the caller's.
+  const entries: [string, string][] = [
+    ...stringifyParams(params),
+    ["auth_key", credentials.key],
+    ["auth_timestamp", String(timestamp)],
+    ["auth_version", "1.0"],
+  ];
+  if (request.body !== undefined && request.body !== "") entries.push(["body_md5", md5Hex(request.body)]);
+  // Keys are unique and lower-case here, so sorting by key alone is total.
+  entries.sort(([a], [b]) => (a < b ? -1 : 1));
+  // Signed with raw values (PROTOCOL §2.2), sent percent-encoded (§2.4): servers decode first.
+  const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
+  const wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
   const signature = hmacSha256Hex(credentials.secret, stringToSign(request.method, request.path, query));
   return `${wire}&auth_signature=${signature}`;
 }

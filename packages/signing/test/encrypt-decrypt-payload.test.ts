@@ -84,7 +84,7 @@ describe("decryptPayload(channelName, payload, masterKey)", () => {
     const bytes = base64ToBytes(ciphertext, "ciphertext");
     bytes[bytes.length - 1]! ^= 1;
     const error = expectInvalid(() => decryptPayload(CHANNEL, { nonce, ciphertext: bytesToBase64(bytes) }, MASTER_KEY), "payload");
-    expect(error.message).toContain("could not be decrypted");
+    expect(error.message).toContain("did not decrypt");
   });
 
   it("throws invalid_encrypted_payload for a ciphertext shorter than its authentication tag", () => {

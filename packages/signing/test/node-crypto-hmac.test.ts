@@ -121,3 +121,20 @@ describe("createNodeCrypto(...).hmacSha256Hex through createHmac", () => {
     expect(createHmac).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("md5Hex on node:crypto", () => {
+  it("uses the one-shot crypto.hash where there is one, createHash where there is not, with the same digest", () => {
+    const hash = vi.fn((algorithm: "sha256" | "md5", data: string | Uint8Array, encoding: "hex" | "binary") =>
+      nodeCrypto.hash(algorithm, data, encoding),
+    );
+    const createHash = vi.fn(nodeCrypto.createHash);
+    const withHash = createNodeCrypto({ createHmac: nodeCrypto.createHmac, createHash, hash });
+    const withoutHash = createNodeCrypto({ createHmac: nodeCrypto.createHmac, createHash });
+
+    // PROTOCOL §2's MD5 vector.
+    expect(withHash.md5Hex("Hello!")).toBe("952d2c56d0485958336747bcdd98590d");
+    expect(createHash).not.toHaveBeenCalled();
+    expect(withoutHash.md5Hex("Hello!")).toBe("952d2c56d0485958336747bcdd98590d");
+    expect(createHash).toHaveBeenCalledWith("md5");
+  });
+});

@@ -16,7 +16,7 @@ describe("validateEncryptedChannelTrigger(channels, field?)", () => {
       () => validateEncryptedChannelTrigger(channels),
       "encrypted_channel_misuse",
       "channels",
-      "a trigger to an encrypted channel must name only that channel, got 2 channels",
+      "an encrypted channel is triggered alone, got 2 channels",
     );
   });
 

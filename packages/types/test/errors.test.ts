@@ -310,7 +310,7 @@ describe("PusherNetworkError.systemCode and PusherHttpError.serverCode", () => {
     const cut = new PusherNetworkError(target, { cause: { code: "ECONNRESET" }, responseStatus: 200 });
     expect(cut.responseStatus).toBe(200);
     expect(cut.message).toBe(
-      "GET https://api.pusher.com/apps/1/channels failed while reading the body of its answer (HTTP 200): the server may have acted on it (ECONNRESET)",
+      "GET https://api.pusher.com/apps/1/channels lost its HTTP 200 answer midway: the server may have acted on it (ECONNRESET)",
     );
     expect(new PusherNetworkError(target, { cause: null }).responseStatus).toBeUndefined();
   });

@@ -49,7 +49,7 @@ describe("validateQueryParams(params, field?)", () => {
       () => validateQueryParams({ bad: value }),
       "invalid_params",
       "params.bad",
-      `params.bad must be a string, a finite number, a boolean or an array of them, got ${described}`,
+      `params.bad must be a string, number, boolean or array of them, got ${described}`,
     );
   });
 

@@ -95,7 +95,7 @@ export function parseWebhookEvent(
         return refuse(
           problems,
           "decryption_failed",
-          `${where}.data could not be decrypted: wrong master key, or data tampered with or not encrypted`,
+          `${where}.data did not decrypt (wrong master key, tampered or not encrypted)`,
         );
       }
       return { name: known, channel, event, data: shown, socket_id: socketId, ...(userId === undefined ? {} : { user_id: userId }) };

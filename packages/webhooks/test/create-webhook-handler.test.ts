@@ -128,7 +128,7 @@ describe("createWebhookHandler: encrypted client events", () => {
     const response = await handler(webhookRequest(plain, pusherHeaders(plain)));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: "events[0].data could not be decrypted: wrong master key, or data tampered with or not encrypted",
+      error: "events[0].data did not decrypt (wrong master key, tampered or not encrypted)",
     });
     expect([received, batches]).toEqual([[], []]);
   });

@@ -274,7 +274,7 @@ describe("verifyWebhook: encrypted client events", () => {
     expect(plain.validationErrors).toEqual([
       {
         code: "decryption_failed",
-        message: "events[0].data could not be decrypted: wrong master key, or data tampered with or not encrypted",
+        message: "events[0].data did not decrypt (wrong master key, tampered or not encrypted)",
       },
     ]);
     const tampered = encrypted.replace(/"ciphertext":"(.)/, (_, first: string) => `"ciphertext":"${first === "A" ? "B" : "A"}`);

@@ -14,11 +14,11 @@ import type { RequestOptions } from "../rest-client.js";
 export function callOptions<T extends RequestOptions>(options: T | undefined): T {
   if (options === undefined) return {} as T;
   if (typeof options !== "object" || options === null) {
-    throw new PusherValidationError("invalid_params", "options", "options must be an object when given");
+    throw new PusherValidationError("invalid_params", "options", "options must be an object");
   }
   const { signal } = options as RequestOptions;
   if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new PusherValidationError("invalid_params", "options.signal", "options.signal must be an AbortSignal when given");
+    throw new PusherValidationError("invalid_params", "options.signal", "options.signal must be an AbortSignal");
   }
   return options;
 }

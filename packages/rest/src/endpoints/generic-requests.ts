@@ -13,7 +13,7 @@ function validatePath(path: unknown): asserts path is string {
     throw new PusherValidationError(
       "invalid_params",
       "path",
-      'path must start with "/" and hold no "?", "#" or whitespace (pass query parameters as params)',
+      'path must start with "/", without "?", "#" or spaces (query parameters go in params)',
     );
   }
 }
@@ -27,15 +27,8 @@ function validatePath(path: unknown): asserts path is string {
  * const list = await apiGet<ChannelsList>(context, "/channels", { filter_by_prefix: "private-" });
  * ```
  */
-export async function apiGet<T>(
-  context: ClientContext,
-  path: string,
-  params?: QueryParams,
-  givenOptions?: RequestOptions,
-): Promise<T> {
-  const options = callOptions(givenOptions);
-  validatePath(path);
-  return (await context.send({ method: "GET", path, params, signal: options.signal })).body as T;
+export async function apiGet<T>(context: ClientContext, path: string, params?: QueryParams, options?: RequestOptions): Promise<T> {
+  return (await apiRequest<T>(context, "GET", path, { ...callOptions(options), params })).body;
 }
 
 /**
@@ -52,12 +45,9 @@ export async function apiPost<T>(
   path: string,
   body: unknown,
   params?: QueryParams,
-  givenOptions?: RequestOptions,
+  options?: RequestOptions,
 ): Promise<T> {
-  const options = callOptions(givenOptions);
-  validatePath(path);
-  const wireBody = toWireString(body, "body");
-  return (await context.send({ method: "POST", path, params, body: wireBody, signal: options.signal })).body as T;
+  return (await apiRequest<T>(context, "POST", path, { ...callOptions(options), params, body })).body;
 }
 
 /**

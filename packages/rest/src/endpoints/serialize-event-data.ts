@@ -25,7 +25,7 @@ export function serializeEventData(
     if (options.masterKey === undefined) {
       throw new PusherConfigError(
         "encryptionMasterKeyBase64",
-        `encryptionMasterKeyBase64 must be set to trigger on the encrypted channel ${JSON.stringify(channel)}`,
+        `encryptionMasterKeyBase64 is needed for the encrypted channel ${JSON.stringify(channel)}`,
       );
     }
     wire = encryptPayload(channel, wire, options.masterKey);

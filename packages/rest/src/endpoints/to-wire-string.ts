@@ -23,6 +23,6 @@ export function toWireString(value: unknown, field: string): string {
   throw new PusherValidationError(
     "invalid_params",
     field,
-    `${field} must be a string or a value JSON can encode (not undefined, a function, a BigInt or a cycle)`,
+    `${field} must be a string or JSON-encodable (no BigInt, cycle or function)`,
   );
 }

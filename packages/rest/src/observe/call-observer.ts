@@ -43,9 +43,8 @@ export class CallObserver {
   }
 }
 
-// A few words a dashboard can group by: the status, the system's code, or the error's code.
+// A few words a dashboard can group by: the status, or the system's code, or the error's code.
 function retryReason(error: PusherError): string {
   if (isPusherHttpError(error)) return `HTTP ${error.status}`;
-  if (isPusherNetworkError(error)) return error.systemCode === undefined ? "network error" : `network error (${error.systemCode})`;
-  return error.code;
+  return (isPusherNetworkError(error) && error.systemCode) || error.code;
 }

@@ -3,14 +3,13 @@ import {
   DEFAULT_MAX_BATCH_SIZE,
   DEFAULT_MAX_CHANNELS_PER_TRIGGER,
   DEFAULT_MAX_PAYLOAD_BYTES,
-  PusherConfigError,
   validateKeyCredentials,
   type KeyCredentials,
 } from "@x/types";
 import { baseUrl } from "./base-url.js";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
-import { wholeNumberOption } from "./whole-number-option.js";
+import { requireOption, wholeNumberOption } from "./whole-number-option.js";
 
 /**
  * The retry settings after defaults; `limit: 0` means no retry.
@@ -79,35 +78,18 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
  * ```
  */
 export function resolveOptions(options: RestClientOptions): ResolvedOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new PusherConfigError("options", "options must be an object with appId, key and secret");
-  }
-  const { appId, key, secret, cluster, host, port, useTLS } = options;
-  if (typeof appId !== "string" || !APP_ID.test(appId)) {
-    throw new PusherConfigError("appId", "appId must be a non-empty string without spaces, '/', '?', '#' or '%'");
-  }
+  requireOption(typeof options === "object" && options !== null, "options", "an object with appId, key and secret");
+  const { appId, key, secret, cluster, host, port, useTLS, agent } = options;
+  requireOption(typeof appId === "string" && APP_ID.test(appId), "appId", "a non-empty string without spaces, '/', '?', '#' or '%'");
   validateKeyCredentials({ key, secret });
-  if (cluster !== undefined && (typeof cluster !== "string" || !CLUSTER.test(cluster))) {
-    throw new PusherConfigError("cluster", 'cluster must be a cluster name such as "eu" or "mt1"');
-  }
-  if (host !== undefined && (typeof host !== "string" || !HOST.test(host))) {
-    throw new PusherConfigError("host", 'host must be a bare host name such as "api.example.com" (no scheme, port or path)');
-  }
+  requireOption(cluster === undefined || (typeof cluster === "string" && CLUSTER.test(cluster)), "cluster", 'a cluster name such as "eu"');
+  requireOption(host === undefined || (typeof host === "string" && HOST.test(host)), "host", 'a bare host name such as "api.example.com"');
   // Only checked here: baseUrl reads the port from the options.
   wholeNumberOption(port, "port", undefined, 1, 65_535);
-  if (useTLS !== undefined && typeof useTLS !== "boolean") {
-    throw new PusherConfigError("useTLS", "useTLS must be a boolean");
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new PusherConfigError("fetch", "fetch must be a function, such as the global fetch");
-  }
-  const { agent } = options;
-  if (agent !== undefined && (typeof agent !== "object" || agent === null)) {
-    throw new PusherConfigError("agent", "agent must be an http.Agent or https.Agent");
-  }
-  if (agent !== undefined && options.fetch !== undefined) {
-    throw new PusherConfigError("agent", "agent and fetch exclude each other: give the agent to that fetch instead");
-  }
+  requireOption(useTLS === undefined || typeof useTLS === "boolean", "useTLS", "a boolean");
+  requireOption(options.fetch === undefined || typeof options.fetch === "function", "fetch", "a function such as fetch");
+  requireOption(agent === undefined || (typeof agent === "object" && agent !== null), "agent", "an http.Agent or https.Agent");
+  requireOption(agent === undefined || options.fetch === undefined, "agent", "left out with fetch (give it to that fetch)");
   const masterKey =
     options.encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(options.encryptionMasterKeyBase64);
   return {
@@ -153,13 +135,9 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
 // No `retry` option means the defaults: `{}` takes every one of them. `false` is a limit of 0.
 function resolveRetry(retry: RetryOptions | false = {}): ResolvedRetry {
   if (retry === false) return resolveRetry({ limit: 0 });
-  if (typeof retry !== "object" || retry === null) {
-    throw new PusherConfigError("retry", "retry must be false or an object such as { limit: 2 }");
-  }
+  requireOption(typeof retry === "object" && retry !== null, "retry", "false or an object such as { limit: 2 }");
   const methods = retry.methods ?? ["GET"];
-  if (!Array.isArray(methods) || !methods.every((method) => method === "GET" || method === "POST")) {
-    throw new PusherConfigError("retry.methods", 'retry.methods must be an array of "GET" and "POST"');
-  }
+  requireOption(Array.isArray(methods) && methods.every((method) => method === "GET" || method === "POST"), "retry.methods", 'an array of "GET" and "POST"');
   return {
     limit: wholeNumberOption(retry.limit, "retry.limit", 2, 0),
     methods,
@@ -173,13 +151,7 @@ const HOOK_NAMES = ["onRequest", "onRetry", "onResponse", "onError"] as const;
 // Hooks are checked once, here: each one given must be a function.
 function resolveHooks(hooks: RequestHooks | undefined): RequestHooks | undefined {
   if (hooks === undefined) return undefined;
-  if (typeof hooks !== "object" || hooks === null) {
-    throw new PusherConfigError("hooks", "hooks must be an object of onRequest, onRetry, onResponse and onError functions");
-  }
-  for (const name of HOOK_NAMES) {
-    if (hooks[name] !== undefined && typeof hooks[name] !== "function") {
-      throw new PusherConfigError(`hooks.${name}`, `hooks.${name} must be a function`);
-    }
-  }
+  requireOption(typeof hooks === "object" && hooks !== null, "hooks", "an object of hook functions");
+  for (const name of HOOK_NAMES) requireOption(hooks[name] === undefined || typeof hooks[name] === "function", `hooks.${name}`, "a function");
   return { ...hooks };
 }

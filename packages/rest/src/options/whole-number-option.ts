@@ -4,10 +4,22 @@ import { PusherConfigError } from "@x/types";
 const MAX_INT32 = 2_147_483_647;
 
 /**
+ * Throws a `PusherConfigError` naming `option` unless `valid`: "`option` must be
+ * `expectation`". Every option of the package is checked, and reported, through here.
+ *
+ * @example
+ * ```ts
+ * requireOption(typeof useTLS === "boolean", "useTLS", "a boolean");
+ * ```
+ */
+export function requireOption(valid: boolean, option: string, expectation: string): void {
+  if (!valid) throw new PusherConfigError(option, `${option} must be ${expectation}`);
+}
+
+/**
  * Reads an optional whole-number option: `fallback` when it is not given, else the value if it
  * is an integer from `min` to `max` (by default the largest signed 32-bit integer). Anything
- * else throws a `PusherConfigError` naming the option and the range: every numeric option of
- * the package is checked, and reported, alike.
+ * else throws a `PusherConfigError` naming the option and the range.
  *
  * @example
  * ```ts
@@ -22,8 +34,6 @@ export function wholeNumberOption<T extends number | undefined>(
   max = MAX_INT32,
 ): number | T {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new PusherConfigError(option, `${option} must be a whole number from ${min} to ${max}`);
-  }
-  return value;
+  requireOption(Number.isInteger(value) && (value as number) >= min && (value as number) <= max, option, `a whole number from ${min} to ${max}`);
+  return value as number;
 }

@@ -9,7 +9,7 @@ import {
   type ChannelAttributes,
 } from "@x/types";
 import type { RestClient } from "../rest-client.js";
-import { wholeNumberOption } from "../options/whole-number-option.js";
+import { requireOption, wholeNumberOption } from "../options/whole-number-option.js";
 
 /**
  * Options of {@link createPublisher}.
@@ -142,12 +142,8 @@ export function createPublisher(
   client: Pick<RestClient, "triggerBatch">,
   options: PublisherOptions = {},
 ): Publisher {
-  if (typeof client?.triggerBatch !== "function") {
-    throw new PusherConfigError("client", "client must be a client made by createRestClient");
-  }
-  if (typeof options !== "object" || options === null) {
-    throw new PusherConfigError("options", "options must be an object when given");
-  }
+  requireOption(typeof client?.triggerBatch === "function", "client", "a client made by createRestClient");
+  requireOption(typeof options === "object" && options !== null, "options", "an object");
   const maxBatchSize = wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
   const maxDelayMs = wholeNumberOption(options.maxDelayMs, "maxDelayMs", 10, 0);
   const maxConcurrency = wholeNumberOption(options.maxConcurrency, "maxConcurrency", 4, 1);
@@ -215,7 +211,7 @@ export function createPublisher(
     let expired = 0;
     while (expired < waiting.length && (waiting[expired] as WaitingEvent).since + maxWaitMs <= now) expired++;
     for (const one of waiting.splice(0, expired)) {
-      one.reject(queueFull(`waited ${now - one.since} ms for room in the queue (maxWaitMs is ${maxWaitMs})`, now - one.since));
+      one.reject(queueFull(`waited ${now - one.since} ms for room (maxWaitMs ${maxWaitMs})`, now - one.since));
     }
     armWaitTimer();
     dispatch();
@@ -223,7 +219,7 @@ export function createPublisher(
 
   function queueFull(reason: string, waitedMs: number): PusherQueueFullError {
     counts.refused++;
-    return new PusherQueueFullError(`the event was not published: it ${reason}`, waitedMs);
+    return new PusherQueueFullError(`event not sent: ${reason}`, waitedMs);
   }
 
   // A client made by createRestClient answers one entry per event; a stand-in may answer fewer.
@@ -272,7 +268,7 @@ export function createPublisher(
     publish(event) {
       if (closed) {
         counts.refused++;
-        return Promise.reject(new PusherConfigError("publisher", "publish() was called after close()"));
+        return Promise.reject(new PusherConfigError("publisher", "publish() after close()"));
       }
       if (queue.length < maxQueued && waiting.length === 0) {
         return new Promise((resolve, reject) => {
@@ -281,7 +277,7 @@ export function createPublisher(
         });
       }
       if (waiting.length >= maxWaiting) {
-        return Promise.reject(queueFull(`found the queue (${maxQueued}) and the waiting room (${maxWaiting}) full`, 0));
+        return Promise.reject(queueFull(`queue (${maxQueued}) and waiting room (${maxWaiting}) full`, 0));
       }
       return new Promise((resolve, reject) => {
         waiting.push({ event, resolve, reject, since: Date.now() });

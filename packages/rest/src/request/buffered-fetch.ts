@@ -23,7 +23,7 @@ export async function bufferedFetch(send: typeof fetch, request: Request, maxByt
   const response = await send(request);
   if (response.redirected) {
     await response.body?.cancel().catch(() => undefined);
-    throw redirectRefused(request, response.status, response.url);
+    throw redirectRefused(request, response.status);
   }
   let body;
   try {

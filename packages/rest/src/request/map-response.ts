@@ -3,10 +3,6 @@ import type { BufferedReply } from "../transport/buffered-reply.js";
 import { secretsOf, type RequestTarget } from "./request-target.js";
 import { redactSecrets } from "./redact-secrets.js";
 
-// How much of a body that is not the API's is quoted in the error: enough to recognise a
-// captive portal or a proxy's page, after redaction.
-const QUOTED_CHARACTERS = 60;
-
 /**
  * Parses the body of a 2xx answer. The Pusher HTTP API answers every request with a JSON
  * object (compatible servers too: `{}`, `{"ok":true}`, `{"channels":…}`), so anything else —
@@ -31,18 +27,13 @@ export function parseResponseBody(reply: BufferedReply, target: RequestTarget): 
     // Not JSON: refused below.
   }
   if (!isJsonObject(body)) {
-    // Redacted before it is cut, so that no part of a secret can be left at the cut.
-    const quoted = redactSecrets(text, secretsOf(target)).slice(0, QUOTED_CHARACTERS);
+    // The body itself is not quoted: what a stranger answered has no place in an error.
     throw new PusherResponseError({
       code: "invalid_response",
       status: reply.status,
       method: target.method,
       url: target.url,
-      problem:
-        text === ""
-          ? "the body is empty, where the Pusher API answers with a JSON object"
-          : `the body is not the JSON object the Pusher API answers with (${reply.headers.get("content-type") ?? "no content type"}, ` +
-            `starting ${JSON.stringify(quoted)})`,
+      problem: `not a Pusher API answer (${reply.headers.get("content-type") ?? "no content type"}, ${text.length} characters)`,
     });
   }
   if (typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {

@@ -2,7 +2,6 @@ import {
   PusherAbortError,
   PusherHttpError,
   PusherNetworkError,
-  PusherResponseError,
   PusherTimeoutError,
   isPusherError,
   type PusherError,
@@ -45,16 +44,7 @@ export function mapTransportError(
     const reply = error.response as unknown as BufferedReply;
     const { status } = reply;
     // A 3xx, or the opaque redirect (status 0) of a fetch that runs in a browser.
-    if (status === 0 || (status >= 300 && status < 400)) return redirectRefused(target, status, reply.headers.get("location"));
-    if (status < 400 || status > 599) {
-      return new PusherResponseError({
-        code: "invalid_response",
-        status,
-        method: target.method,
-        url: target.url,
-        problem: "an HTTP status the Pusher API never answers with",
-      });
-    }
+    if (status < 400) return redirectRefused(target, status);
     const said = serverError(reply.bodyText, secretsOf(target));
     return new PusherHttpError({
       status,

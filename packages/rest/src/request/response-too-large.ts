@@ -15,6 +15,6 @@ export function responseTooLarge(request: { method: string; url: string }, statu
     status,
     method: request.method,
     url: request.url,
-    problem: `the body is larger than maxResponseBytes (${maxBytes} bytes); it was not read further`,
+    problem: `body over maxResponseBytes (${maxBytes}), not read further`,
   });
 }

@@ -1,8 +1,9 @@
 import { signRequest } from "@x/signing";
-import { PusherAbortError, PusherConfigError, type QueryParamValue } from "@x/types";
+import { PusherAbortError, type QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
 import type { KyInstance, Options as KyOptions, RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
+import { requireOption } from "../options/whole-number-option.js";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { WireOrigin, WireParts } from "../transport/transport.js";
 import { VERSION } from "../version.js";
@@ -77,9 +78,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   // A fetch the caller injected is used as given; otherwise the runtime's own transport, if it
   // has one (Node: transport-node.ts), else the global fetch, looked up when a request is sent.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
-  if (options.agent !== undefined && transport === undefined) {
-    throw new PusherConfigError("agent", "agent is only used on Node.js, whose requests leave through node:http(s)");
-  }
+  requireOption(options.agent === undefined || transport !== undefined, "agent", "left out where requests leave through fetch (Bun, Deno, workerd)");
   const origin = transport === undefined ? undefined : { ...wireOrigin(baseUrl), agent: options.agent };
   let ky: KyModule | undefined;
   let api: KyInstance | undefined;

@@ -27,10 +27,7 @@ export interface HeaderReader {
  */
 export class BufferedReply {
   readonly ok: boolean;
-  readonly type = "basic";
   readonly body = null;
-  readonly bodyUsed = false;
-  readonly redirected = false;
 
   constructor(
     readonly status: number,

@@ -167,13 +167,13 @@ function readReply(
   });
 }
 
-// Node has already parsed the headers into an object with lower-case names.
+// Node has already parsed the headers into an object with lower-case names (a repeated one into
+// an array, which String() joins).
 function incomingHeaders(headers: IncomingMessage["headers"]): HeaderReader {
   return {
     get(name) {
       const value = headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(", ") : value;
+      return value === undefined ? null : String(value);
     },
   };
 }

@@ -8,20 +8,16 @@
 const LIMB = 8192; // 2^13
 const LIMB_MASK = 0x1fff;
 
-// Adds to `h` the ten 13-bit limbs of 16 little-endian bytes at `offset`, plus `topBit` at bit 128.
+// Adds to `h` the ten 13-bit limbs of the 16 little-endian bytes at `offset`, plus `topBit` at
+// bit 128: limb k takes bits 13k to 13k + 12 from the 16-bit words around them.
 function addLimbs(h: Float64Array, bytes: Uint8Array, offset: number, topBit: number): void {
-  const t = (index: number): number => (bytes[offset + 2 * index] as number) | ((bytes[offset + 2 * index + 1] as number) << 8);
-  const t0 = t(0), t1 = t(1), t2 = t(2), t3 = t(3), t4 = t(4), t5 = t(5), t6 = t(6), t7 = t(7);
-  h[0] = (h[0] as number) + (t0 & LIMB_MASK);
-  h[1] = (h[1] as number) + (((t0 >>> 13) | (t1 << 3)) & LIMB_MASK);
-  h[2] = (h[2] as number) + (((t1 >>> 10) | (t2 << 6)) & LIMB_MASK);
-  h[3] = (h[3] as number) + (((t2 >>> 7) | (t3 << 9)) & LIMB_MASK);
-  h[4] = (h[4] as number) + (((t3 >>> 4) | (t4 << 12)) & LIMB_MASK);
-  h[5] = (h[5] as number) + ((t4 >>> 1) & LIMB_MASK);
-  h[6] = (h[6] as number) + (((t4 >>> 14) | (t5 << 2)) & LIMB_MASK);
-  h[7] = (h[7] as number) + (((t5 >>> 11) | (t6 << 5)) & LIMB_MASK);
-  h[8] = (h[8] as number) + (((t6 >>> 8) | (t7 << 8)) & LIMB_MASK);
-  h[9] = (h[9] as number) + ((t7 >>> 5) | (topBit << 11));
+  const word = (index: number): number =>
+    index < 8 ? (bytes[offset + 2 * index] as number) | ((bytes[offset + 2 * index + 1] as number) << 8) : topBit;
+  for (let limb = 0; limb < 10; limb++) {
+    const bit = 13 * limb;
+    const at = bit >> 4;
+    h[limb] = (h[limb] as number) + ((((word(at) >>> (bit & 15)) | (word(at + 1) << (16 - (bit & 15)))) & LIMB_MASK) >>> 0);
+  }
 }
 
 // Carries every limb into the next; what leaves the top limb (bits 130 and up) comes back
@@ -97,22 +93,17 @@ export function poly1305(key: Uint8Array, message: Uint8Array): Uint8Array {
   // c is 1 exactly when h + 5 reached 2^130, i.e. when h ≥ p: select g then, h otherwise.
   for (let index = 0; index < 10; index++) h[index] = (h[index] as number) * (1 - c) + (g[index] as number) * c;
 
-  // Back to eight 16-bit words, plus s, mod 2^128.
-  const words = [
-    (h[0] as number) | ((h[1] as number) << 13),
-    ((h[1] as number) >>> 3) | ((h[2] as number) << 10),
-    ((h[2] as number) >>> 6) | ((h[3] as number) << 7),
-    ((h[3] as number) >>> 9) | ((h[4] as number) << 4),
-    ((h[4] as number) >>> 12) | ((h[5] as number) << 1) | ((h[6] as number) << 14),
-    ((h[6] as number) >>> 2) | ((h[7] as number) << 11),
-    ((h[7] as number) >>> 5) | ((h[8] as number) << 8),
-    ((h[8] as number) >>> 8) | ((h[9] as number) << 5),
-  ];
+  // Back to eight 16-bit words (word i takes bits 16i to 16i + 15 from the limbs around them),
+  // plus s, mod 2^128.
   const tag = new Uint8Array(16);
   let sum = 0;
   for (let index = 0; index < 8; index++) {
+    const bit = 16 * index;
+    const limb = Math.floor(bit / 13);
+    const shift = bit - 13 * limb;
+    const word = ((h[limb] as number) >>> shift) | ((h[limb + 1] as number) << (13 - shift)) | ((h[limb + 2] ?? 0) << (26 - shift));
     const s = (key[16 + 2 * index] as number) | ((key[17 + 2 * index] as number) << 8);
-    sum = ((words[index] as number) & 0xffff) + s + (sum >>> 16);
+    sum = (word & 0xffff) + s + (sum >>> 16);
     tag[2 * index] = sum & 0xff;
     tag[2 * index + 1] = (sum >>> 8) & 0xff;
   }

@@ -19,11 +19,14 @@ const ONE_TIME_KEY_BYTES = 32;
 export function secretboxSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Uint8Array {
   const stream = xsalsa20Stream(key, nonce, ONE_TIME_KEY_BYTES + plaintext.length);
   const box = new Uint8Array(TAG_BYTES + plaintext.length);
-  for (let index = 0; index < plaintext.length; index++) {
-    box[TAG_BYTES + index] = (plaintext[index] as number) ^ (stream[ONE_TIME_KEY_BYTES + index] as number);
-  }
+  box.set(xor(plaintext, stream), TAG_BYTES);
   box.set(poly1305(stream.subarray(0, ONE_TIME_KEY_BYTES), box.subarray(TAG_BYTES)));
   return box;
+}
+
+// `data` xored with the keystream past the one-time key.
+function xor(data: Uint8Array, stream: Uint8Array): Uint8Array {
+  return data.map((byte, index) => byte ^ (stream[ONE_TIME_KEY_BYTES + index] as number));
 }
 
 /**
@@ -44,10 +47,5 @@ export function secretboxOpen(key: Uint8Array, nonce: Uint8Array, box: Uint8Arra
   const expected = poly1305(stream.subarray(0, ONE_TIME_KEY_BYTES), ciphertext);
   let difference = 0;
   for (let index = 0; index < TAG_BYTES; index++) difference |= (expected[index] as number) ^ (box[index] as number);
-  if (difference !== 0) return undefined;
-  const plaintext = new Uint8Array(ciphertext.length);
-  for (let index = 0; index < ciphertext.length; index++) {
-    plaintext[index] = (ciphertext[index] as number) ^ (stream[ONE_TIME_KEY_BYTES + index] as number);
-  }
-  return plaintext;
+  return difference === 0 ? xor(ciphertext, stream) : undefined;
 }

@@ -17,7 +17,7 @@ export interface PusherHttpErrorDetails {
 
 // 408 and 429 ask the caller to come back later; 5xx are the server's own failures.
 function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+  return status === 408 || status === 429 || (status >= 500 && status < 600);
 }
 
 /**

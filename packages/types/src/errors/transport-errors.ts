@@ -74,7 +74,7 @@ export class PusherNetworkError extends PusherRequestFailure {
     const outcome =
       responseStatus === undefined
         ? "failed before any response"
-        : `failed while reading the body of its answer (HTTP ${responseStatus}): the server may have acted on it`;
+        : `lost its HTTP ${responseStatus} answer midway: the server may have acted on it`;
     super("network_error", target, `${outcome}${systemCode === undefined ? "" : ` (${systemCode})`}`, { cause: options.cause });
     this.systemCode = systemCode;
     this.responseStatus = responseStatus;

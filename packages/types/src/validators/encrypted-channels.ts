@@ -28,7 +28,7 @@ export function validateEncryptedChannelTrigger(channels: readonly string[], fie
     throw new PusherValidationError(
       "encrypted_channel_misuse",
       field,
-      `a trigger to an encrypted channel must name only that channel, got ${list.length} channels`,
+      `an encrypted channel is triggered alone, got ${list.length} channels`,
     );
   }
 }

@@ -19,8 +19,7 @@ export function validateMasterKeyBase64(
   if (typeof value !== "string" || !BASE64_OF_32_BYTES.test(value)) {
     throw new PusherConfigError(
       option,
-      `${option} must be the base64 encoding of exactly 32 bytes ` +
-        `(generate one with: openssl rand -base64 32)`,
+      `${option} must be base64 of exactly 32 bytes (openssl rand -base64 32)`,
     );
   }
 }

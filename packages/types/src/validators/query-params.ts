@@ -44,7 +44,7 @@ export function validateQueryParams(
       throw new PusherValidationError(
         "invalid_params",
         `${field}.${key}`,
-        `${field}.${key} must be a string, a finite number, a boolean or an array of them, got ${describeValue(value)}`,
+        `${field}.${key} must be a string, number, boolean or array of them, got ${describeValue(value)}`,
       );
     }
     if (hasLoneSurrogate(key) || (Array.isArray(value) ? value : [value]).some(hasLoneSurrogate)) {
@@ -52,7 +52,7 @@ export function validateQueryParams(
       throw new PusherValidationError(
         "invalid_params",
         `${field}.${key}`,
-        `${field}.${key} contains a lone UTF-16 surrogate, which cannot be sent in a URL`,
+        `${field}.${key} has a lone UTF-16 surrogate: not sendable`,
       );
     }
   }

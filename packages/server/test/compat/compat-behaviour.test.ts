@@ -1,0 +1,312 @@
+// What `@x/server/compat` adds to, or changes in, the official package's behaviour: its
+// errors (typed causes, no secret anywhere), a configuration the REST client cannot use (which
+// fails the first request, as the official package does), the Response it resolves with, and
+// each deliberate difference of docs/migrating-from-pusher.md, checked against the official
+// package where it behaves otherwise.
+import { inspect } from "node:util";
+import { isPusherConfigError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherValidationError } from "@x/types";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { Compat, Official, asOptions } from "./support/both-sdks.js";
+import { startRecordingServer, type RecordingServer } from "./support/recording-server.js";
+
+let server: RecordingServer;
+const SECRET = "7ad3773142a6692b25b8";
+
+beforeAll(async () => {
+  server = await startRecordingServer();
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+beforeEach(() => {
+  server.requests.length = 0;
+  server.answer({});
+});
+
+function local(Pusher: typeof Compat = Compat, options: object = {}): Compat {
+  return new Pusher(asOptions({ appId: "app-id", key: "app-key", secret: SECRET, host: "127.0.0.1", port: String(server.port), ...options }));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Compat.RequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Compat.RequestError;
+  }
+  throw new Error("the call resolved");
+}
+
+function signatureOf(url: string): string {
+  return new URL(url, "http://127.0.0.1").searchParams.get("auth_signature") ?? "";
+}
+
+/** Every way an error may be shown: its message, its fields, its JSON, a log of it, its cause. */
+function everythingShown(error: unknown): string {
+  return [String(error), JSON.stringify(error), inspect(error, { depth: 5, showHidden: true })].join("\n");
+}
+
+describe("errors of HTTP calls", () => {
+  it("a 401 whose body quotes the signature: the RequestError shows neither the signature nor the secret", async () => {
+    server.answer((request) => ({
+      status: 401,
+      body: `Invalid signature: you sent ${signatureOf(request.url)}, the secret is ${SECRET}`,
+    }));
+    const error = await rejection(local().trigger("chat", "message", "hi"));
+    const signature = signatureOf(server.requests[0]!.url);
+    expect(signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(error).toBeInstanceOf(Compat.RequestError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ name: "PusherRequestError", message: "Unexpected status code 401", status: 401, error: undefined });
+    expect(error.body).toBe("Invalid signature: you sent REDACTED, the secret is REDACTED");
+    expect(isPusherHttpError(error.cause)).toBe(true);
+    const shown = everythingShown(error);
+    expect(shown).not.toContain(signature);
+    expect(shown).not.toContain(SECRET);
+    expect(shown).toContain("auth_signature=REDACTED");
+  });
+
+  it("the official package's RequestError of the same call shows the signature (the defect fixed here)", async () => {
+    server.answer({ status: 401, body: "Invalid signature" });
+    const error = await rejection(local(Official).trigger("chat", "message", "hi"));
+    expect(error.url).toContain(signatureOf(server.requests[0]!.url));
+  });
+
+  it("a refused connection: RequestError 'Request failed with an error', error and cause the PusherNetworkError", async () => {
+    const closed = await startRecordingServer();
+    const port = closed.port;
+    await closed.stop();
+    const error = await rejection(local(Compat, { port: String(port) }).trigger("chat", "message", "hi"));
+    expect(error).toMatchObject({ message: "Request failed with an error", status: undefined, body: undefined });
+    expect(isPusherNetworkError(error.error)).toBe(true);
+    expect(error.cause).toBe(error.error);
+    expect(error.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/apps/app-id/events\\?auth_key=REDACTED&`));
+    const shown = everythingShown(error);
+    expect(shown).not.toMatch(/auth_signature=[0-9a-f]{64}/);
+    expect(shown).not.toContain(SECRET);
+  });
+
+  it("a connection closed without an answer rejects the same way", async () => {
+    server.answer({ destroy: true });
+    const error = await rejection(local().post({ path: "/events", body: "{}" }));
+    expect(error.message).toBe("Request failed with an error");
+    expect(isPusherNetworkError(error.cause)).toBe(true);
+  });
+
+  it("a 200 with an error in its body (one compatible server's way of failing) rejects, with that status", async () => {
+    server.answer({ body: '{"error":"The app does not exist","code":404}' });
+    const error = await rejection(local().trigger("chat", "message", "hi"));
+    expect(error).toMatchObject({ message: "Request failed with an error", status: 200, body: "The app does not exist (code 404)" });
+    expect(isPusherHttpError(error.cause)).toBe(true);
+  });
+
+  it("a redirect is not followed: the signed request never goes elsewhere", async () => {
+    server.answer({ status: 307, headers: { location: "http://127.0.0.1:1/elsewhere" }, body: "" });
+    const error = await rejection(local().trigger("chat", "message", "hi"));
+    expect(error).toMatchObject({ message: "Request failed with an error", status: 307 });
+    expect(isPusherResponseError(error.cause)).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("the RequestError constructor redacts a signed URL given to it", () => {
+    const error = new Compat.RequestError("m", "https://h/apps/1/events?auth_key=k&auth_timestamp=1&auth_signature=abc", new Error("cause"), 500, "b");
+    expect(error.url).toBe("https://h/apps/1/events?auth_key=REDACTED&auth_timestamp=1&auth_signature=REDACTED");
+  });
+});
+
+describe("a configuration the REST client cannot send with fails the first request, as there", () => {
+  it("an empty secret: authorizeChannel signs (as the official package does), requests reject with the config error as cause", async () => {
+    const pusher = local(Compat, { secret: "" });
+    expect(pusher.authorizeChannel("1.1", "private-x")).toEqual(local(Official, { secret: "" }).authorizeChannel("1.1", "private-x"));
+    const error = await rejection(pusher.trigger("chat", "message", "hi"));
+    expect(error.message).toBe("Request failed with an error");
+    expect(isPusherConfigError(error.cause)).toBe(true);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("an unknown scheme from forURL: the request rejects; signing still works", async () => {
+    const pusher = Compat.forURL(`ftp://app-key:${SECRET}@127.0.0.1:${server.port}/apps/1`);
+    expect(pusher.authorizeChannel("1.1", "private-x").auth).toMatch(/^app-key:/);
+    const error = await rejection(pusher.get({ path: "/channels" }));
+    expect((error.cause as { option: string }).option).toBe("scheme");
+    expect(error.url).toBe(`ftp://127.0.0.1:${server.port}/apps/1/channels`);
+  });
+
+  it("a secret that is not a string throws at once, where node:crypto throws in the official package", () => {
+    const pusher = local(Compat, { secret: undefined });
+    expect(() => pusher.trigger("chat", "message", "hi")).toThrow(/secret must be a string/);
+    expect(() => pusher.authorizeChannel("1.1", "private-x")).toThrow(/secret must be a string/);
+    const official = local(Official, { secret: undefined });
+    expect(() => official.trigger("chat", "message", "hi")).toThrow();
+  });
+
+  it("a path the REST client refuses (no leading slash) rejects, as the signed request fails there", async () => {
+    const error = await rejection(local().get({ path: "channels" }));
+    expect(isPusherValidationError(error.cause)).toBe(true);
+  });
+});
+
+describe("the configurations the official package takes", () => {
+  it("a numeric appId, a numeric port, a string port, and `host:port` reach the same server", async () => {
+    const base = { key: "app-key", secret: SECRET, useTLS: false };
+    for (const options of [
+      { ...base, appId: 42, host: "127.0.0.1", port: server.port },
+      { ...base, appId: "42", host: "127.0.0.1", port: String(server.port) },
+      { ...base, appId: 42, host: `127.0.0.1:${server.port}` },
+    ]) {
+      const response = await new Compat(asOptions(options)).trigger("chat", "message", "hi");
+      expect(response.status).toBe(200);
+    }
+    expect(server.requests.map((request) => request.path)).toEqual(["/apps/42/events", "/apps/42/events", "/apps/42/events"]);
+  });
+
+  it("`new Pusher.forURL(url)` works too, as it does there", () => {
+    // Detached on purpose: the official forURL is a plain function, which `new` can call.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const Constructible = Compat.forURL as unknown as new (url: string) => Compat;
+    expect(new Constructible(`http://app-key:${SECRET}@127.0.0.1/apps/1`)).toBeInstanceOf(Compat);
+  });
+
+  it("forURL: an app id that is not a number stays as it is (the official package makes it NaN)", async () => {
+    const url = `http://app-key:${SECRET}@127.0.0.1:${server.port}/apps/app-id`;
+    await Compat.forURL(url).trigger("chat", "message", "hi");
+    await Official.forURL(url).trigger("chat", "message", "hi");
+    expect(server.requests.map((request) => request.path)).toEqual(["/apps/app-id/events", "/apps/NaN/events"]);
+  });
+
+  it("forURL: the secret is read whole, percent-escapes decoded", () => {
+    const pusher = Compat.forURL("https://app-key:se%3Acr%40et@api-eu.pusher.com/apps/1");
+    expect(pusher.authorizeChannel("1.1", "private-x")).toEqual(
+      new Compat({ appId: "1", key: "app-key", secret: "se:cr@et", cluster: "eu" }).authorizeChannel("1.1", "private-x"),
+    );
+  });
+
+  it("forURL: bad URLs throw a config error that does not echo the URL", () => {
+    for (const url of ["not a url", "https://api.pusher.com/apps/1", `https://key:${SECRET}%@api.pusher.com/apps/1`]) {
+      let thrown: unknown;
+      try {
+        Compat.forURL(url);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isPusherConfigError(thrown)).toBe(true);
+      expect(everythingShown(thrown)).not.toContain(SECRET);
+    }
+  });
+
+  it("the master key's messages never echo it", () => {
+    const key = Buffer.from("0123456789012345678901234567890").toString("base64");
+    let thrown: unknown;
+    try {
+      local(Compat, { encryptionMasterKeyBase64: key });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toMatch(/31 bytes/);
+    expect(everythingShown(thrown)).not.toContain(key);
+  });
+});
+
+describe("the Response of a call", () => {
+  it("has the status, the body byte for byte through text() and json(), ok and a content type", async () => {
+    server.answer({ body: '{"channels":{"presence-room":{"user_count":2}},  "unicode":"ł€"}' });
+    const response = await local().get({ path: "/channels", params: { filter_by_prefix: "presence-", info: "user_count" } });
+    expect(response).toBeInstanceOf(Response);
+    expect(response).toMatchObject({ status: 200, statusText: "OK", ok: true, redirected: false, url: "" });
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.clone().text()).toBe('{"channels":{"presence-room":{"user_count":2}},  "unicode":"ł€"}');
+    expect(await response.json()).toEqual({ channels: { "presence-room": { user_count: 2 } }, unicode: "ł€" });
+  });
+
+  it("a 204 resolves with an empty body", async () => {
+    server.answer({ status: 204, body: "" });
+    const response = await local().terminateUserConnections("42");
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+  });
+});
+
+describe("differences of behaviour, against the official package", () => {
+  it("post: a string body is sent as it is; the official package sends it JSON-encoded again (a JSON string)", async () => {
+    const body = '{"name":"e","channels":["a"],"data":"x"}';
+    await local().post({ path: "/events", body });
+    await local(Official).post({ path: "/events", body });
+    expect(server.requests.map((request) => request.body)).toEqual([body, JSON.stringify(body)]);
+  });
+
+  it("triggerBatch leaves the caller's events as they are; the official package rewrites their data", async () => {
+    const ours = [{ channel: "a", name: "e", data: { n: 1 } }];
+    const theirs = [{ channel: "a", name: "e", data: { n: 1 } }];
+    await local().triggerBatch(ours);
+    await local(Official).triggerBatch(theirs);
+    expect(ours[0]!.data).toEqual({ n: 1 });
+    expect(theirs[0]!.data).toBe('{"n":1}');
+    expect(server.requests[0]!.body).toBe(server.requests[1]!.body);
+  });
+
+  it("GETs are retried after a 503; the official package retries nothing", async () => {
+    let calls = 0;
+    server.answer(() => (++calls === 1 ? { status: 503, body: "busy" } : { body: '{"channels":{}}' }));
+    expect((await local().get({ path: "/channels" })).status).toBe(200);
+    expect(calls).toBe(2);
+    calls = 0;
+    const error = await rejection(local(Official).get({ path: "/channels" }));
+    expect(error.status).toBe(503);
+  });
+
+  it("a webhook without a signature header is invalid; the official isValid() throws a TypeError", () => {
+    const request = { headers: { "content-type": "application/json", "x-pusher-key": "app-key" }, rawBody: "{}" };
+    expect(local().webhook(request).isValid()).toBe(false);
+    expect(() => local(Official).webhook(request).isValid()).toThrow(TypeError);
+  });
+
+  it("no secret shows in JSON.stringify or a log of a Pusher, a Token or a WebHook; the official objects show it", () => {
+    const request = { headers: { "content-type": "application/json" }, rawBody: "{}" };
+    for (const value of [local(), new Compat.Token("k", SECRET), local().webhook(request)]) {
+      expect(JSON.stringify(value) ?? "").not.toContain(SECRET);
+      expect(inspect(value, { depth: 5 })).not.toContain(SECRET);
+    }
+    expect(new Compat.Token("k", SECRET).secret).toBe(SECRET);
+    expect(JSON.stringify(local(Official))).toContain(SECRET);
+    expect(JSON.stringify(local(Official).webhook(request))).toContain(SECRET);
+  });
+
+  it("the deprecated encrypted and encryptionMasterKey options work and print nothing; the official package warns", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const options = { encrypted: false, encryptionMasterKey: "01234567890123456789012345678901" };
+      const ours = local(Compat, options).channelSharedSecret("private-encrypted-x");
+      expect(warn).not.toHaveBeenCalled();
+      const theirs = local(Official, options).channelSharedSecret("private-encrypted-x");
+      expect(warn).toHaveBeenCalledTimes(2);
+      expect(Buffer.from(ours).equals(Buffer.from(theirs))).toBe(true);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("channelSharedSecret gives a Buffer on Node, as there", () => {
+    const masterKey = Buffer.from("01234567890123456789012345678901").toString("base64");
+    const secret = local(Compat, { encryptionMasterKeyBase64: masterKey }).channelSharedSecret("private-encrypted-x");
+    expect(Buffer.isBuffer(secret)).toBe(true);
+    expect(Buffer.from(secret).toString("base64")).toBe(
+      Buffer.from(local(Official, { encryptionMasterKeyBase64: masterKey }).channelSharedSecret("private-encrypted-x")).toString("base64"),
+    );
+  });
+
+  it("a webhook body given as a Buffer or a Uint8Array is verified over its bytes", () => {
+    const body = '{"time_ms":1403175510755,"events":[{"channel":"test_channel","name":"channel_vacated"}]}';
+    const headers = {
+      "content-type": "application/json",
+      "x-pusher-key": "123456789",
+      "x-pusher-signature": "c17257e92037cd7de407ebc1ed174ceb7b2e518db127f44411b9ffc4f5b28cc5",
+    };
+    const pusher = new Compat({ appId: "1", key: "123456789", secret: "tofu", cluster: "eu" });
+    for (const rawBody of [body, Buffer.from(body), new TextEncoder().encode(body)]) {
+      const webhook = pusher.webhook({ headers, rawBody: rawBody as string });
+      expect(webhook.isValid()).toBe(true);
+      expect(webhook.getTime()).toEqual(new Date(1403175510755));
+    }
+  });
+});
