@@ -10,5 +10,4 @@ export default packageBuildConfig({
     "transport-node": "src/transport/transport-node.ts",
     "transport-portable": "src/transport/transport-portable.ts",
   },
-  external: ["#transport"],
 });

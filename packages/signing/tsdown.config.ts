@@ -8,5 +8,4 @@ export default packageBuildConfig({
     "crypto-node": "src/crypto/crypto-node.ts",
     "crypto-portable": "src/crypto/crypto-portable.ts",
   },
-  external: ["#crypto"],
 });

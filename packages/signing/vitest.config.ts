@@ -7,7 +7,7 @@ const cryptoImplementation = (file: string) => ({
 });
 
 // Every test runs twice: once on native `node:crypto`, once on the pure-JS implementation that
-// edge runtimes without `nodejs_compat` get (PROTOCOL vectors must pass through both).
+// edge runtimes without `nodejs_compat` get (docs/protocol.md vectors must pass through both).
 export default packageTestConfig(
   defineConfig({
     test: {

@@ -5,7 +5,7 @@ import Pusher from "pusher";
 import { APP, PRESENCE_CHANNEL, PRESENCE_DATA, PRIVATE_CHANNEL, SOCKET_ID } from "./fixtures.js";
 import { measureOps, type OpsPerSecond } from "./measure-ops.js";
 
-/** Channel authorization (PROTOCOL §5), private and presence, in operations per second. */
+/** Channel authorization (docs/protocol.md §5), private and presence, in operations per second. */
 export interface AuthorizationResult {
   private: OpsPerSecond;
   presence: OpsPerSecond;

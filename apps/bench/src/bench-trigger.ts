@@ -1,46 +1,37 @@
-import { runConcurrently } from "./run-concurrently.js";
+import { oursWithNoopHooksTrigger, oursWithOpenTelemetryTrigger } from "./hook-contenders.js";
+import { measureTriggerSlices, type Throughput } from "./measure-trigger-slices.js";
+import { SCALE } from "./run-scale.js";
 import type { Sink } from "./start-sink.js";
 import { floorTrigger, officialTrigger, oursOverFetchTrigger, oursTrigger } from "./trigger-contenders.js";
 
-/** One contender's throughput, and the CPU time this process spent per request. */
-export interface Throughput {
-  perSecond: number;
-  cpuMicrosPerRequest: number;
-}
-
 export const TRIGGER_CONCURRENCY = 64;
-export const TRIGGER_REQUESTS = 20_000;
-const WARM_UP_REQUESTS = 2_000;
-const SLICES = 10;
 
 /**
- * Trigger throughput against the sink: each contender sends `TRIGGER_REQUESTS` triggers, 64 in
- * flight, after a warm-up. The requests go in slices taken in turn (ours, ours over the built-in
- * fetch, official, floor, ours, …), so that load from elsewhere on a shared machine falls on every contender alike; a
- * contender's figure is its requests over the time of its own slices.
+ * Trigger throughput against the sink, on Node: `@x/rest` plain, with four no-op hooks and with
+ * OpenTelemetry hooks (the hook cost of issue 17), over the built-in `fetch`, the official SDK and
+ * the floor, in interleaved slices (see {@link measureTriggerSlices}). Checks that the sink
+ * answered exactly the requests sent and that the traced client ended one span per request.
  */
 export async function benchTrigger(sink: Sink): Promise<Record<string, Throughput>> {
-  const contenders = [oursTrigger(sink.port), oursOverFetchTrigger(sink.port), officialTrigger(sink.port), floorTrigger(sink.port)];
+  const traced = oursWithOpenTelemetryTrigger(sink.port);
+  const contenders = [
+    oursTrigger(sink.port),
+    oursWithNoopHooksTrigger(sink.port),
+    traced,
+    oursOverFetchTrigger(sink.port),
+    officialTrigger(sink.port),
+    floorTrigger(sink.port),
+  ];
   const before = await sink.requestCount();
-  for (const contender of contenders) await runConcurrently(WARM_UP_REQUESTS, TRIGGER_CONCURRENCY, () => contender.trigger());
-  const wallMs = contenders.map(() => 0);
-  const cpuMicros = contenders.map(() => 0);
-  for (let slice = 0; slice < SLICES; slice++) {
-    for (const [index, contender] of contenders.entries()) {
-      const cpu = process.cpuUsage();
-      wallMs[index]! += await runConcurrently(TRIGGER_REQUESTS / SLICES, TRIGGER_CONCURRENCY, () => contender.trigger());
-      const used = process.cpuUsage(cpu);
-      cpuMicros[index]! += used.user + used.system;
-    }
-  }
-  for (const contender of contenders) contender.close();
+  const result = await measureTriggerSlices(contenders, {
+    requests: SCALE.triggerRequests,
+    warmUp: SCALE.triggerWarmUp,
+    slices: SCALE.triggerSlices,
+    concurrency: TRIGGER_CONCURRENCY,
+  });
+  const perContender = SCALE.triggerWarmUp + SCALE.triggerRequests;
   const sent = (await sink.requestCount()) - before;
-  const expected = contenders.length * (WARM_UP_REQUESTS + TRIGGER_REQUESTS);
-  if (sent !== expected) throw new Error(`the sink answered ${sent} trigger requests, not ${expected}`);
-  return Object.fromEntries(
-    contenders.map((contender, index) => [
-      contender.name,
-      { perSecond: (TRIGGER_REQUESTS / wallMs[index]!) * 1000, cpuMicrosPerRequest: cpuMicros[index]! / TRIGGER_REQUESTS },
-    ]),
-  );
+  if (sent !== contenders.length * perContender) throw new Error(`the sink answered ${sent} trigger requests, not ${contenders.length * perContender}`);
+  if (traced.spansEnded() !== perContender) throw new Error(`the traced client ended ${traced.spansEnded()} spans for ${perContender} requests`);
+  return result;
 }

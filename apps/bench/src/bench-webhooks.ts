@@ -13,7 +13,7 @@ export const WEBHOOK_CONTENDERS = {
 } as const;
 
 /**
- * Verifies the same webhook and reads its events (PROTOCOL §7) with our leaf function, our
+ * Verifies the same webhook and reads its events (docs/protocol.md §7) with our leaf function, our
  * umbrella, the official SDK (`webhook(...)`, `isValid()`, `getEvents()`), and the floor: one
  * HMAC, a constant-time comparison and `JSON.parse`. Every contender must accept it.
  */

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 
-// What every benchmark works on. The credentials are PROTOCOL.md's example app, not real ones.
+// What every benchmark works on. The credentials are docs/protocol.md's example app, not real ones.
 
 /** The app of every benchmark. */
 export const APP = { appId: "3", key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" } as const;
@@ -14,7 +14,7 @@ export const PRIVATE_CHANNEL = "private-bench";
 export const PRESENCE_CHANNEL = "presence-bench";
 export const PRESENCE_DATA = { user_id: "42", user_info: { name: "Ada" } } as const;
 
-/** A webhook as Pusher delivers it (PROTOCOL §7): the raw body and its two headers. */
+/** A webhook as Pusher delivers it (docs/protocol.md §7): the raw body and its two headers. */
 export const WEBHOOK_BODY = JSON.stringify({
   time_ms: 1_700_000_000_000,
   events: [

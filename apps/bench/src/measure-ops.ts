@@ -1,4 +1,5 @@
 import { Bench } from "tinybench";
+import { SCALE } from "./run-scale.js";
 
 /** A synchronous operation to measure, under the name the report gives it. */
 export interface Operation {
@@ -13,12 +14,12 @@ export type OpsPerSecond = Record<string, number>;
  * Measures synchronous operations with tinybench, side by side: every round runs each operation
  * for `timeMs` in turn, and an operation's figure is its median over the rounds, so that a
  * burst of load from elsewhere on a shared machine skews one round of one operation, not the
- * comparison. Each operation first runs 20,000 times unmeasured: a benchmark of something that
+ * comparison. Each operation first runs 20,000 times unmeasured (2,000 in a quick run): a benchmark of something that
  * throws is void, and the rounds measure optimised code.
  */
-export async function measureOps(operations: readonly Operation[], rounds = 10, timeMs = 150): Promise<OpsPerSecond> {
+export async function measureOps(operations: readonly Operation[], rounds = SCALE.opsRounds, timeMs = SCALE.opsRoundMs): Promise<OpsPerSecond> {
   // Checked, and optimised by the JIT, before any round counts.
-  for (const operation of operations) for (let call = 0; call < 20_000; call++) operation.run();
+  for (const operation of operations) for (let call = 0; call < SCALE.opsWarmUpCalls; call++) operation.run();
   const samples = new Map<string, number[]>(operations.map((operation) => [operation.name, []]));
   for (let round = 0; round < rounds; round++) {
     const bench = new Bench({ time: timeMs, warmupTime: 20, throws: true });

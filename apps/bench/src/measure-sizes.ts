@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 
 /** The size budgets of the issue, in bytes (minified + gzipped). */
-export const SIZE_BUDGETS = { "auth-only": 3 * 1024, "webhook-only": 3 * 1024, umbrella: 25 * 1024 } as const;
+export const SIZE_BUDGETS = { "auth-only": 3 * 1024, "webhook-only": 3 * 1024, umbrella: 25 * 1024, compat: 25 * 1024 } as const;
 
 export type BundleName = keyof typeof SIZE_BUDGETS;
 
@@ -34,6 +34,12 @@ export const BUNDLE_SOURCES: Record<BundleName, { ours: string; official: string
   },
   umbrella: {
     ours: `import { Pusher } from "@x/server"; export { Pusher };`,
+    official: `import Pusher from "pusher"; export { Pusher };`,
+  },
+  // The official package's API on our packages (`@x/server/compat`): what a user who migrates by
+  // changing one import ships, against what the official package weighs.
+  compat: {
+    ours: `import Pusher from "@x/server/compat"; export { Pusher };`,
     official: `import Pusher from "pusher"; export { Pusher };`,
   },
 };

@@ -1,20 +1,22 @@
 import type { AuthorizationResult } from "./bench-authorization.js";
+import type { ColdStartResult } from "./bench-cold-start.js";
 import type { MemoryResult } from "./bench-memory.js";
-import type { OpsPerSecond } from "./measure-ops.js";
+import type { BackpressureResult } from "./bench-publisher-backpressure.js";
 import type { PublisherResult } from "./bench-publisher.js";
-import type { Throughput } from "./bench-trigger.js";
+import type { OpsPerSecond } from "./measure-ops.js";
+import type { Throughput } from "./measure-trigger-slices.js";
 
 /** Everything one run of the suite measured, on one Node version. */
 export interface SuiteResult {
+  /** `process.version`, e.g. "v24.22.3". */
   node: string;
   cpu: string;
   cores: number;
-  date: string;
   authorization: AuthorizationResult;
   webhooks: OpsPerSecond;
   trigger: Record<string, Throughput>;
   publisher: PublisherResult;
-  /** Median wall time of a fresh process, in milliseconds, by contender. */
-  coldStartMs: Record<string, number>;
+  coldStartMs: ColdStartResult;
   memory: MemoryResult;
+  backpressure: BackpressureResult;
 }

@@ -7,6 +7,8 @@ import { APP, EVENT } from "./fixtures.js";
 /** The contenders of the trigger benchmark, by the name the report gives them. */
 export const TRIGGER_CONTENDERS = {
   ours: "@x/rest",
+  oursWithNoopHooks: "@x/rest + 4 no-op hooks",
+  oursWithOpenTelemetry: "@x/rest + openTelemetryHooks()",
   oursOverFetch: "@x/rest with fetch: globalThis.fetch",
   official: "pusher 5.3.4",
   floor: "floor (node:http)",
@@ -42,7 +44,7 @@ export function officialTrigger(port: number): TriggerContender {
 
 /**
  * The floor: the least work the protocol allows. The body serialised once per request, one MD5
- * and one HMAC (PROTOCOL §2), and `node:http` on a keep-alive agent, the response read and dropped.
+ * and one HMAC (docs/protocol.md §2), and `node:http` on a keep-alive agent, the response read and dropped.
  */
 export function floorTrigger(port: number): TriggerContender {
   const agent = new Agent({ keepAlive: true });

@@ -44,4 +44,14 @@ describe("bundle size budgets (minified + gzipped, platform node)", () => {
     // would see it if the auth-only bundle carried it).
     expect(ours.code).toContain(String(0x61707865));
   });
+
+  it("a module using the official API on our packages (Pusher from @x/server/compat) is at most 25 KB", async () => {
+    const { ours, official } = await measure("compat");
+
+    expect(ours.gzippedBytes).toBeLessThanOrEqual(SIZE_BUDGETS.compat);
+    // It is the official API on our packages, not the official package bundled under another name.
+    expect(contributed(ours, "/server/dist/compat.")).not.toEqual([]);
+    expect(contributed(ours, "/node_modules/pusher/")).toEqual([]);
+    expect(contributed(official, "/node_modules/pusher/")).not.toEqual([]);
+  });
 });

@@ -75,6 +75,8 @@ function connect(config) {
     userAuthentication: { endpoint: "/pusher/user-auth", transport: "ajax" },
   });
   pusher.connection.bind("state_change", ({ current }) => (byId("status").textContent = current));
+  // On a local cluster, each page is on one of the nodes.
+  if (config.node) byId("node").textContent = ` on node ${config.node.index + 1} of ${config.node.of} (port ${options.wsPort})`;
   pusher.signin();
 
   // Subscribe to the forwarded webhooks first, then load the history: an event is either in

@@ -97,6 +97,7 @@ export function apiEndpointFromEnv(env: PusherEnv): ApiEndpoint {
     ...(env.PUSHER_CLUSTER ? { cluster: env.PUSHER_CLUSTER } : {}),
     ...(env.PUSHER_HOST ? { host: env.PUSHER_HOST } : {}),
     ...(env.PUSHER_PORT ? { port: Number(env.PUSHER_PORT) } : {}),
-    ...(env.PUSHER_USE_TLS ? { useTLS: /^(true|1|yes)$/i.test(env.PUSHER_USE_TLS) } : {}),
+    // As Pusher.fromEnv reads it: only an explicit "off" turns TLS off.
+    ...(env.PUSHER_USE_TLS ? { useTLS: !/^(false|0|no)$/i.test(env.PUSHER_USE_TLS) } : {}),
   };
 }

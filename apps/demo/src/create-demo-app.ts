@@ -19,8 +19,11 @@ import { WebhookLog } from "./webhook-log.ts";
  */
 export interface DemoAppOptions {
   pusher: Pusher;
-  /** The pusher-js options the page connects with. */
-  connection: BrowserConnection;
+  /**
+   * The pusher-js options the page connects with: one, or one per node of a cluster, handed to
+   * the pages in turn (each page is told which node it is on).
+   */
+  connection: BrowserConnection | readonly BrowserConnection[];
   /** The page and its scripts, by URL path. */
   files: Map<string, StaticFile>;
   /** Where errors are reported. @default console.error */
@@ -46,7 +49,7 @@ const MAX_MESSAGE_LENGTH = 500;
 
 // The page shows the chat channel's webhooks only. Those of the webhook channel itself would
 // echo every page's subscription back into the panel, and soketi's internal `#server-to-user-`
-// channels (one per signed-in user, PROTOCOL §8) are not Pusher's.
+// channels (one per signed-in user, packages/local-server/README.md) are not Pusher's.
 function isShownWebhook(event: WebhookEvent): boolean {
   return event.channel === CHAT_CHANNEL;
 }
@@ -62,7 +65,7 @@ function errorMessage(error: unknown): string {
  * | route | |
  * |---|---|
  * | `GET /`, `/app.js`, `/style.css`, `/pusher-js/pusher.min.js` | the page, and pusher-js's browser build |
- * | `GET /api/config` | the pusher-js options and channel names the page uses |
+ * | `GET /api/config` | the pusher-js options and channel names the page uses (and, on a cluster, its node) |
  * | `POST /api/session` `{ name }` | signs a visitor in: a session cookie and `{ user }` |
  * | `POST /pusher/auth`, `/pusher/user-auth` | `pusher.createAuthHandler`: presence membership and sign-in for the cookie's user |
  * | `POST /webhooks/pusher` | `pusher.createWebhookHandler`: logs the events and forwards them to the page |
@@ -116,7 +119,14 @@ export function createDemoApp(options: DemoAppOptions): Hono {
     app.get(path, (c) => c.body(file.body, 200, { "Content-Type": file.contentType }));
   }
 
-  app.get("/api/config", (c) => c.json({ connection, chatChannel: CHAT_CHANNEL, webhookChannel: WEBHOOK_CHANNEL }));
+  // With a cluster, each page gets the next node, so that two visitors are on different nodes.
+  const nodes = Array.isArray(connection) ? (connection as readonly BrowserConnection[]) : [connection as BrowserConnection];
+  let pagesServed = 0;
+  app.get("/api/config", (c) => {
+    const index = pagesServed++ % nodes.length;
+    const node = nodes.length > 1 ? { node: { index, of: nodes.length } } : {};
+    return c.json({ connection: nodes[index], ...node, chatChannel: CHAT_CHANNEL, webhookChannel: WEBHOOK_CHANNEL });
+  });
 
   app.post("/api/session", async (c) => {
     const body = await c.req.json<{ name?: unknown }>().catch(() => undefined);

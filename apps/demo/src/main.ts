@@ -5,6 +5,8 @@ const env = process.env;
 // A real Pusher app when its variables are set (the ones Pusher.fromEnv reads).
 const usesPusher = Boolean(env.PUSHER_URL || env.PUSHER_APP_ID);
 const port = env.PORT ? Number(env.PORT) : 3000;
+// `pnpm demo -- --cluster`: two soketi nodes over Redis, each browser on the next node.
+const clusterNodes = process.argv.includes("--cluster") ? 2 : undefined;
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
   process.exit(1);
@@ -12,14 +14,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 
 let demo: Demo;
 try {
-  demo = await startDemo({ port, ...(usesPusher ? { pusherEnv: env } : {}) });
+  demo = await startDemo({ port, ...(usesPusher ? { pusherEnv: env } : { clusterNodes }) });
 } catch (error) {
   // The SDK's configuration errors name the bad variable and never echo a secret.
   console.error(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 
-if (demo.localServer) {
+if (demo.cluster) {
+  const ports = demo.cluster.nodes.map((node) => node.port).join(" and ");
+  console.log(`Using a local cluster of ${demo.cluster.nodes.length} soketi nodes (ports ${ports}) over Redis; each browser gets the next node.`);
+} else if (demo.localServer) {
   console.log(`Using a local Pusher-compatible server (soketi) at ${demo.localServer.url}; its webhooks come back to the demo.`);
 } else {
   console.log("Using the Pusher app of the PUSHER_* variables; its webhooks are set in the Pusher dashboard (see apps/demo/README.md).");

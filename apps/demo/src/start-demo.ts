@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
-import { startLocalServer, type LocalServer } from "@x/local-server";
+import { startLocalCluster, startLocalServer, type LocalCluster, type LocalServer } from "@x/local-server";
 import { Pusher, type PusherEnv } from "@x/server";
 import { apiEndpointFromEnv, browserConnection, type BrowserConnection } from "./browser-connection.ts";
 import { createDemoApp } from "./create-demo-app.ts";
@@ -23,6 +23,12 @@ export interface DemoOptions {
    * them the demo starts its own Pusher-compatible server (soketi) and points its webhooks here.
    */
   pusherEnv?: PusherEnv;
+  /**
+   * Run on a local cluster of this many soketi nodes sharing a Redis server (at least 2) instead
+   * of one node: the demo's API calls go to the first node, and each page connects to the next
+   * node in turn. Needs `redis-server`. Ignored with `pusherEnv`.
+   */
+  clusterNodes?: number;
   /** Where errors are reported. @default console.error */
   logError?: (message: string) => void;
 }
@@ -42,6 +48,8 @@ export interface Demo {
   url: string;
   /** The embedded soketi server, when the demo started one. */
   localServer?: LocalServer;
+  /** The embedded soketi cluster, when the demo started one (`clusterNodes`). */
+  cluster?: LocalCluster;
   /** Closes the web server (and its open connections) and stops the embedded soketi. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -60,10 +68,19 @@ function closeServer(server: Server): Promise<void> {
 async function connectToPusher(
   pusherEnv: PusherEnv | undefined,
   webhookUrl: string,
-): Promise<{ pusher: Pusher; connection: BrowserConnection; localServer?: LocalServer }> {
+  clusterNodes: number | undefined,
+): Promise<{ pusher: Pusher; connection: BrowserConnection | BrowserConnection[]; localServer?: LocalServer; cluster?: LocalCluster }> {
   if (pusherEnv !== undefined) {
     const pusher = Pusher.fromEnv(pusherEnv);
     return { pusher, connection: browserConnection(pusher.key, apiEndpointFromEnv(pusherEnv)) };
+  }
+  if (clusterNodes !== undefined) {
+    const cluster = await startLocalCluster({ nodes: clusterNodes, webhooks: [{ url: webhookUrl, event_types: WEBHOOK_EVENT_TYPES }] });
+    const first = cluster.nodes[0] as (typeof cluster.nodes)[number];
+    // One API host is enough: each node passes what it is given to the others through Redis.
+    const pusher = new Pusher({ appId: cluster.appId, key: cluster.key, secret: cluster.secret, host: first.host, port: first.port, useTLS: false });
+    const connection = cluster.nodes.map((node) => browserConnection(pusher.key, { host: node.host, port: node.port, useTLS: false }));
+    return { pusher, connection, cluster };
   }
   const localServer = await startLocalServer({ webhooks: [{ url: webhookUrl, event_types: WEBHOOK_EVENT_TYPES }] });
   const endpoint = { host: localServer.host, port: localServer.port, useTLS: false };
@@ -91,9 +108,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const port = await listenOnLoopback(server, options.port ?? 3000);
   const url = `http://127.0.0.1:${port}`;
   let localServer: LocalServer | undefined;
+  let cluster: LocalCluster | undefined;
   try {
-    const connected = await connectToPusher(options.pusherEnv, `${url}/webhooks/pusher`);
+    const connected = await connectToPusher(options.pusherEnv, `${url}/webhooks/pusher`, options.clusterNodes);
     localServer = connected.localServer;
+    cluster = connected.cluster;
     const app = createDemoApp({ ...connected, files, ...(options.logError ? { logError: options.logError } : {}) });
     // By default @hono/node-server replaces the global Request and Response with its own
     // classes, whose read-only `json` breaks ky (and so every Pusher API call of @x/server) in
@@ -108,6 +127,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const stop = async () => {
     await closeServer(server);
     await localServer?.stop();
+    await cluster?.stop();
   };
-  return { url, ...(localServer ? { localServer } : {}), stop: () => (stopping ??= stop()) };
+  return { url, ...(localServer ? { localServer } : {}), ...(cluster ? { cluster } : {}), stop: () => (stopping ??= stop()) };
 }

@@ -15,7 +15,7 @@ import { badRequest } from "./bad-request.js";
 import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 
 /**
- * Answers a channel authorization request (`socket_id` and `channel_name`, PROTOCOL §5): 400 for
+ * Answers a channel authorization request (`socket_id` and `channel_name`, docs/protocol.md §5): 400 for
  * a bad socket id or a channel that cannot be authorized (checked before the application is
  * asked), 200 with `{ auth, channel_data?, shared_secret? }` when the application explicitly
  * allows, 403 for any other decision. A callback that throws or rejects propagates: the

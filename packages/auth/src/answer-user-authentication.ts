@@ -7,7 +7,7 @@ import { badRequest } from "./bad-request.js";
 import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 
 /**
- * Answers a user authentication request (`socket_id` alone, PROTOCOL §5): 400 for a bad socket
+ * Answers a user authentication request (`socket_id` alone, docs/protocol.md §5): 400 for a bad socket
  * id (checked before the application is asked), 200 with `{ auth, user_data }` when the
  * application answers valid user data, 403 for any other answer. A callback that throws or
  * rejects propagates: the handler answers 500.

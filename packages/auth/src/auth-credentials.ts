@@ -2,7 +2,7 @@ import type { EncryptionOptions, KeyCredentials } from "@x/types";
 
 /**
  * What signing an auth response needs: the app `key` and `secret`, plus the
- * `encryptionMasterKeyBase64` when `private-encrypted-` channels are authorized (PROTOCOL §5).
+ * `encryptionMasterKeyBase64` when `private-encrypted-` channels are authorized (docs/protocol.md §5).
  *
  * @example
  * ```ts

@@ -22,7 +22,7 @@ export interface UserAuthenticationParams {
 }
 
 /**
- * Signs a user in (user authentication, PROTOCOL §5), synchronously. The result is the JSON
+ * Signs a user in (user authentication, docs/protocol.md §5), synchronously. The result is the JSON
  * body pusher-js expects: `auth` and `user_data`, exactly `JSON.stringify(userData)`, the string
  * that was signed.
  *
@@ -45,7 +45,7 @@ export function authenticateUser(credentials: AuthCredentials, params: UserAuthe
   const keys = readAuthCredentials(credentials);
   const { socketId, userData } = readAuthParams(params, ["socketId", "userData"]);
   validateSocketId(socketId);
-  // Sign the very string that is returned: the server checks the signature against it (PROTOCOL §5).
+  // Sign the very string that is returned: the server checks the signature against it (docs/protocol.md §5).
   const serialized = serializeUserData(userData);
   return { auth: signUserAuth(keys, socketId, serialized), user_data: serialized };
 }

@@ -3,8 +3,8 @@ import type { AuthCredentials } from "./auth-credentials.js";
 
 /**
  * Checks that `channelName` is a channel these credentials can authorize. Only private,
- * presence and encrypted channels take an authorization (PROTOCOL §5); an encrypted one also
- * needs the master key its `shared_secret` is derived from (PROTOCOL §6).
+ * presence and encrypted channels take an authorization (docs/protocol.md §5); an encrypted one also
+ * needs the master key its `shared_secret` is derived from (docs/protocol.md §6).
  * Throws a `PusherValidationError`: `invalid_channel_name`, `channel_not_authorizable` or
  * `encrypted_channel_misuse`.
  *

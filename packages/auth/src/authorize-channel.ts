@@ -34,7 +34,7 @@ export interface ChannelAuthorizationParams {
 }
 
 /**
- * Authorizes a socket to subscribe to a private, presence or encrypted channel (PROTOCOL §5),
+ * Authorizes a socket to subscribe to a private, presence or encrypted channel (docs/protocol.md §5),
  * synchronously. The result is the JSON body pusher-js expects: `auth`, plus `channel_data`
  * (presence: exactly `JSON.stringify(presenceData)`, the string that was signed) or
  * `shared_secret` (encrypted: base64 of SHA-256(channel name ‖ master key), not signed).
@@ -74,7 +74,7 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
 
   if (kind === "presence") {
     // The exact string that is signed is the one returned: pusher-js forwards it to the server,
-    // which checks the signature against it byte for byte (PROTOCOL §5).
+    // which checks the signature against it byte for byte (docs/protocol.md §5).
     const channelData = serializePresenceData(presenceData);
     return { auth: signChannelAuth(keys, socketId, channelName, channelData), channel_data: channelData };
   }
@@ -90,7 +90,7 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
 
   // An encrypted channel: validateAuthorizableChannel made sure there is a master key, and
   // decodeMasterKey checks its form before anything is signed. The shared secret is not part of
-  // the signature (PROTOCOL §5).
+  // the signature (docs/protocol.md §5).
   const masterKey = decodeMasterKey(keys.encryptionMasterKeyBase64 as string);
   return {
     auth: signChannelAuth(keys, socketId, channelName),

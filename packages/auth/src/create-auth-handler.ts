@@ -11,7 +11,7 @@ import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
  * for any runtime (serverless functions, edge workers, Bun, Deno; Node.js frameworks through
  * `toNodeHandler`). Mount it at both `channelAuthorization.endpoint`
  * and `userAuthentication.endpoint` (or at one of them): a body with `channel_name` is a channel
- * authorization, a body with `socket_id` alone a user authentication (PROTOCOL §5).
+ * authorization, a body with `socket_id` alone a user authentication (docs/protocol.md §5).
  *
  * Accepts `application/x-www-form-urlencoded` (what pusher-js sends) and JSON objects of strings.
  * It fails closed: only an explicit allow is signed. Answers:

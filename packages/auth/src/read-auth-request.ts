@@ -7,7 +7,7 @@ const JSON_MEDIA_TYPE = "application/json";
 
 /**
  * Reads the fields of an auth request: a POST whose body is either a form, as pusher-js sends
- * it (PROTOCOL §5), or a JSON object of strings, for other clients. Anything else is answered
+ * it (docs/protocol.md §5), or a JSON object of strings, for other clients. Anything else is answered
  * with the error response whose status says why; nothing here throws on bad input.
  */
 export async function readAuthRequest(request: Request, maxBodyBytes: number): Promise<AuthRequestParams | Response> {

@@ -2,7 +2,7 @@ import { isPusherConfigError, isPusherValidationError } from "@x/types";
 import { describe, expect, it } from "vitest";
 import { authenticateUser } from "../src/index.js";
 
-// PROTOCOL.md §5, auth vectors: expected values are copied verbatim from there.
+// docs/protocol.md §5, auth vectors: expected values are copied verbatim from there.
 function thrown(call: () => unknown): unknown {
   try {
     call();
@@ -12,7 +12,7 @@ function thrown(call: () => unknown): unknown {
   throw new Error("expected the call to throw");
 }
 
-describe("authenticateUser vectors (PROTOCOL §5)", () => {
+describe("authenticateUser vectors (docs/protocol.md §5)", () => {
   it("authenticateUser(key/secret, id 1234) returns the documented response JSON", () => {
     const result = authenticateUser({ key: "key", secret: "secret" }, { socketId: "12345.12345", userData: { id: "1234" } });
     expect(JSON.stringify(result)).toBe(
@@ -35,7 +35,7 @@ describe("authenticateUser vectors (PROTOCOL §5)", () => {
     });
   });
 
-  it("authenticateUser refuses the UTF-8 id of the tofu vector: user ids use the channel-name set (PROTOCOL §4)", () => {
+  it("authenticateUser refuses the UTF-8 id of the tofu vector: user ids use the channel-name set (docs/protocol.md §4)", () => {
     const error = thrown(() => authenticateUser({ key: "f00d", secret: "tofu" }, { socketId: "1.1", userData: { id: "ą§¶™€łü€ß£" } }));
     expect(isPusherValidationError(error) && error.code).toBe("invalid_user_id");
   });

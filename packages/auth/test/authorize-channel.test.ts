@@ -2,7 +2,7 @@ import { isPusherConfigError, isPusherValidationError } from "@x/types";
 import { describe, expect, it } from "vitest";
 import { authorizeChannel } from "../src/index.js";
 
-// PROTOCOL.md §5, auth vectors: expected values are copied verbatim from there.
+// docs/protocol.md §5, auth vectors: expected values are copied verbatim from there.
 const docs = { key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };
 const fooBar = { key: "foo", secret: "bar" };
 
@@ -15,7 +15,7 @@ function thrown(call: () => unknown): unknown {
   throw new Error("expected the call to throw");
 }
 
-describe("authorizeChannel vectors (PROTOCOL §5)", () => {
+describe("authorizeChannel vectors (docs/protocol.md §5)", () => {
   it("authorizeChannel(docs, private-foobar) returns the documented auth", () => {
     expect(authorizeChannel(docs, { socketId: "1234.1234", channelName: "private-foobar" })).toEqual({
       auth: "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4",

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createAuthHandler, type AuthHandlerOptions } from "../src/index.js";
 import { ENDPOINT, formRequest, jsonRequest, rawRequest, streamedRequest } from "./support/auth-requests.js";
 
-// Credentials and expected values from PROTOCOL.md §5 (auth vectors).
+// Credentials and expected values from docs/protocol.md §5 (auth vectors).
 const docs = { key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };
 const PRIVATE_FOOBAR_AUTH = "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4";
 const USER_12345_AUTH = "278d425bdf160c739803:4708d583dada6a56435fb8bc611c77c359a31eebde13337c16ab43aa6de336ba";

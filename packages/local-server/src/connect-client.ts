@@ -127,7 +127,7 @@ function disconnect(pusher: Pusher): Promise<void> {
 
 /**
  * Connects a real pusher-js client (its Node build) to a local server and resolves once it is
- * connected. `options` are merged over the defaults of PROTOCOL §8: `{ wsHost: "127.0.0.1",
+ * connected. `options` are merged over the defaults of packages/local-server/README.md: `{ wsHost: "127.0.0.1",
  * wsPort: server.port, forceTLS: false, enabledTransports: ["ws"], cluster: "mt1",
  * disableStats: true, nacl: tweetnacl }` (the NaCl implementation makes `private-encrypted-`
  * channels work in Node). Rejects if pusher-js gives up connecting (its `unavailable` state).

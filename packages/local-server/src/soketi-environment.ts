@@ -1,7 +1,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** A webhook soketi sends for the default app (PROTOCOL §8): where, and for which events. */
+/** A webhook soketi sends for the default app (see packages/local-server/README.md): where, and for which events. */
 export interface SoketiWebhook {
   /** The receiver, e.g. `"http://127.0.0.1:5000/webhooks"`. */
   url: string;
@@ -46,7 +46,7 @@ export function redisRequestChannel(): string {
   return `${REDIS_ADAPTER_PREFIX}#redis-adapter#comms#req`;
 }
 
-// Defaults a caller may override through `extraEnv` (PROTOCOL §8).
+// Defaults a caller may override through `extraEnv` (see packages/local-server/README.md).
 const OVERRIDABLE_DEFAULTS: Record<string, string> = {
   SOKETI_SHUTDOWN_GRACE_PERIOD: "0",
   SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES: "true",
@@ -124,7 +124,7 @@ export function checkExtraEnv(extraEnv: Record<string, string>, settings: Pick<S
 
 /**
  * The complete environment of a soketi process. soketi reads its configuration only from
- * `SOKETI_*` variables (PROTOCOL §8), JSON-parsing each value. Nothing is inherited from this
+ * `SOKETI_*` variables (see packages/local-server/README.md), JSON-parsing each value. Nothing is inherited from this
  * process: a stray `SOKETI_*` or `HTTP_PROXY` variable (soketi posts webhooks with axios, which
  * honours proxies) would otherwise change how the server behaves.
  *

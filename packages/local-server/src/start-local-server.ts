@@ -154,7 +154,7 @@ export function startSoketi(options: LocalServerOptions, node: SoketiNodeSetting
 }
 
 /**
- * Starts soketi, a Pusher-compatible server (PROTOCOL §8), on free loopback ports, and resolves
+ * Starts soketi, a Pusher-compatible server (see packages/local-server/README.md), on free loopback ports, and resolves
  * once it is up. The process is stopped by `stop()`, and killed when this process exits. A
  * failed start (early exit, timeout) rejects with soketi's last output lines, secrets
  * redacted, after killing the process; a port taken by another process is retried once.

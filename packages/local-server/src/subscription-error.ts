@@ -1,6 +1,6 @@
 /**
  * A channel subscription was refused: by the server (`status` 401 for a bad auth signature,
- * PROTOCOL §5) or by the client's own authorization step. `status` is the one pusher-js reports,
+ * docs/protocol.md §5) or by the client's own authorization step. `status` is the one pusher-js reports,
  * when it reports one.
  *
  * @example

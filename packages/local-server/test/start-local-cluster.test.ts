@@ -245,8 +245,9 @@ describe.skipIf(skipClusterTests())("the Redis server of a cluster", () => {
       parent.kill("SIGKILL");
       await once(parent, "exit");
 
+      // The process is what must be gone. Its port is not checked: on a busy machine another
+      // test's server may take the freed port at once.
       await vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: 10_000, interval: 50 });
-      expect(await connectionRefused(port)).toBe(true);
     } finally {
       parent.kill("SIGKILL");
       // Should this test fail, the orphan must not outlive it.

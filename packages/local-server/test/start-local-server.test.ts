@@ -96,7 +96,7 @@ describe("startLocalServer", () => {
     const small = await trigger(server, { name: "sized", channels: ["limits"], data: "x".repeat(500) });
     const large = await trigger(server, { name: "sized", channels: ["limits"], data: "x".repeat(2_000) });
     expect(await small.json()).toEqual({ ok: true });
-    // soketi reports this refusal in the body of an HTTP 200 (PROTOCOL §8).
+    // soketi reports this refusal in the body of an HTTP 200 (see packages/local-server/README.md).
     expect(await large.json()).toEqual({ error: "The event data should be less than 1 KB.", code: 413 });
   });
 });

@@ -11,7 +11,7 @@ import {
 import { trigger } from "./support/trigger.ts";
 
 // The foundation's integration smoke test: the @x signing functions against a real
-// Pusher-compatible server (soketi) and a real client (pusher-js), PROTOCOL §2, §3, §5 and §8.
+// Pusher-compatible server (soketi) and a real client (pusher-js), docs/protocol.md §2, §3, §5 and §8.
 describe("a pusher-js client on a local soketi server", () => {
   let server: LocalServer;
   let client: TestClient;
@@ -50,7 +50,7 @@ describe("a pusher-js client on a local soketi server", () => {
     const delivered = client.collect("refunds", "refund-issued");
 
     const refused = await trigger(server, { name: "refund-issued", channels: ["refunds"], data: "forged" }, "wrong-secret");
-    // soketi reports an auth failure in the body of an HTTP 200 (PROTOCOL §8).
+    // soketi reports an auth failure in the body of an HTTP 200 (see packages/local-server/README.md).
     expect(refused.status).toBe(200);
     expect(await refused.json()).toEqual({ error: "The secret authentication failed", code: 401 });
 

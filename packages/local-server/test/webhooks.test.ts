@@ -12,7 +12,7 @@ function bodyOf(webhook: ReceivedWebhook): WebhookBody {
   return JSON.parse(webhook.rawBody) as WebhookBody;
 }
 
-// PROTOCOL §7 and §8: soketi posts webhooks, signed with the app secret, to the URLs it was given.
+// docs/protocol.md §7 and §8: soketi posts webhooks, signed with the app secret, to the URLs it was given.
 describe("startLocalServer({ webhooks })", () => {
   let receiver: WebhookReceiver;
   let server: LocalServer;

@@ -48,7 +48,7 @@ export interface TriggerOptions extends RequestOptions {
 export interface ChannelsOptions extends RequestOptions {
   /** Only channels whose name starts with this. */
   filterByPrefix?: string;
-  /** `["user_count"]`, allowed only with a `presence-` prefix filter (PROTOCOL §3). */
+  /** `["user_count"]`, allowed only with a `presence-` prefix filter (docs/protocol.md §3). */
   info?: readonly "user_count"[];
 }
 

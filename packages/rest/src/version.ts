@@ -1,5 +1,5 @@
 /**
- * The version of `@x/rest`, sent in the `X-Pusher-Library` header (PROTOCOL §1). A test checks
+ * The version of `@x/rest`, sent in the `X-Pusher-Library` header (docs/protocol.md §1). A test checks
  * that it equals the version in package.json.
  *
  * @example
@@ -8,4 +8,4 @@
  * console.log(`using @x/rest ${VERSION}`);
  * ```
  */
-export const VERSION = "0.1.0";
+export const VERSION = "0.0.0";

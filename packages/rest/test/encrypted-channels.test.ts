@@ -5,7 +5,7 @@ import { createRestClient } from "../src/index.js";
 import { fakeFetch } from "./support/fake-fetch.js";
 import { MASTER_KEY_BASE64 } from "./support/protocol-vectors.js";
 
-// Decrypts with tweetnacl and node:crypto (PROTOCOL §5, §6): an oracle independent of @x/signing.
+// Decrypts with tweetnacl and node:crypto (docs/protocol.md §5, §6): an oracle independent of @x/signing.
 function decrypt(channel: string, data: string): string {
   const { nonce, ciphertext } = JSON.parse(data) as { nonce: string; ciphertext: string };
   const key = createHash("sha256")
@@ -29,7 +29,7 @@ function encryptingClient(maxPayloadBytes?: number) {
   return { client, requests: fake.requests };
 }
 
-describe("encrypted channels (PROTOCOL §6)", () => {
+describe("encrypted channels (docs/protocol.md §6)", () => {
   it("trigger() on a private-encrypted- channel sends {nonce, ciphertext} that decrypts to the JSON of the data", async () => {
     const { client, requests } = encryptingClient();
 

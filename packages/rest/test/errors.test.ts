@@ -76,7 +76,7 @@ describe("HTTP failures", () => {
     expect(error.serverMessage).toBe("Channel name too long");
   });
 
-  it("a 2xx body with a string error and a code of 400 or more is a PusherHttpError (PROTOCOL §3)", async () => {
+  it("a 2xx body with a string error and a code of 400 or more is a PusherHttpError (docs/protocol.md §3)", async () => {
     const { client } = clientAnswering(() => json({ error: "The app does not exist", code: 404 }, 200));
 
     const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;

@@ -50,7 +50,7 @@ beforeEach(() => {
   fixClock(1_700_000_000);
 });
 
-// The signed query without auth_signature, as the string to sign lists it (PROTOCOL §2.2).
+// The signed query without auth_signature, as the string to sign lists it (docs/protocol.md §2.2).
 function signedQuery(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf("?") + 1).replace(/&auth_signature=[0-9a-f]+$/, ""));
 }
@@ -75,7 +75,7 @@ describe("the same calls as the official pusher SDK", () => {
 
     expect(received).toHaveLength(2);
     // The official SDK leaves commas unescaped; this one percent-encodes every value on the wire
-    // (PROTOCOL §2.4). Servers decode before verifying, so the decoded requests must be equal.
+    // (docs/protocol.md §2.4). Servers decode before verifying, so the decoded requests must be equal.
     const [theirs, mine] = received.map((request) => ({ ...request, url: decodeURIComponent(request.url) }));
     expect(mine).toEqual(theirs);
   });

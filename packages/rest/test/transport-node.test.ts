@@ -318,15 +318,13 @@ describe("the transport a client uses", () => {
   });
 
   it("a server slower than `timeout` gives a PusherTimeoutError, and the transport closes the connection", async () => {
-    const { port, received } = await httpServer(() => {});
+    const { port } = await httpServer(() => {});
     const client = createRestClient({ ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false, timeout: 50 });
 
-    const pending = rejection(client.trigger("chat", "e", "x"));
-    while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    const closed = once([...sockets][0]!, "close");
-
-    expect(isPusherTimeoutError(await pending)).toBe(true);
-    await closed;
+    // On a loaded machine the timeout may fire before the server has even read the request:
+    // what matters is the error, and that no connection is left open.
+    expect(isPusherTimeoutError(await rejection(client.trigger("chat", "e", "x")))).toBe(true);
+    await expectEveryConnectionClosed();
   });
 
   it("the node condition's module provides this transport; the portable one provides none, so ky uses the global fetch", () => {

@@ -18,7 +18,7 @@ function clientFor(options: Partial<RestClientOptions> & Pick<RestClientOptions,
 }
 
 describe("trigger on the wire", () => {
-  it("trigger() reproduces PROTOCOL V1 byte for byte: URL, headers and body", async () => {
+  it("trigger() reproduces docs/protocol.md V1 byte for byte: URL, headers and body", async () => {
     fixClock(V1.timestamp);
     const { client, requests } = clientFor({ appId: V1.appId, key: V1.key, secret: V1.secret });
 
@@ -71,7 +71,7 @@ describe("trigger on the wire", () => {
     ]);
   });
 
-  it("triggerBatch() sends the PROTOCOL batch body whose MD5 is the documented one", async () => {
+  it("triggerBatch() sends the docs/protocol.md batch body whose MD5 is the documented one", async () => {
     fixClock(V1.timestamp);
     const { client, requests } = clientFor({ appId: V1.appId, key: V1.key, secret: V1.secret });
 

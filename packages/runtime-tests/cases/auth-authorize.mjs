@@ -1,5 +1,5 @@
-// Channel authorization and user authentication (PROTOCOL §5) with the built @x/auth, on the auth
-// vectors of PROTOCOL.md verbatim.
+// Channel authorization and user authentication (docs/protocol.md §5) with the built @x/auth, on the auth
+// vectors of docs/protocol.md verbatim.
 import { authenticateUser, authorizeChannel } from "@x/auth";
 import { assertDeepEqual, assertEqual, assertThrows } from "../harness/assert.mjs";
 

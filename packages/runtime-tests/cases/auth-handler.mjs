@@ -1,5 +1,5 @@
 // The Web-standard auth endpoint of the built @x/auth (Request → Response), fed the form bodies
-// pusher-js posts (PROTOCOL §5), with this runtime's own Request and Response.
+// pusher-js posts (docs/protocol.md §5), with this runtime's own Request and Response.
 import { createAuthHandler } from "@x/auth";
 import { assertDeepEqual, assertEqual } from "../harness/assert.mjs";
 

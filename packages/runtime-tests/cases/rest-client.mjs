@@ -1,4 +1,4 @@
-// The HTTP API client of the built @x/rest with an injected `fetch` (PROTOCOL §2, §3): what goes
+// The HTTP API client of the built @x/rest with an injected `fetch` (docs/protocol.md §2, §3): what goes
 // on the wire, how errors come back, and that bad input is refused before anything is sent.
 import { createRestClient } from "@x/rest";
 import { hmacSha256Hex, md5Hex } from "@x/signing";
@@ -27,7 +27,7 @@ const jsonOk = () => new Response("{}", { status: 200, headers: { "content-type"
 
 /**
  * The string a request's signature must be the HMAC of, rebuilt from the URL sent by the rules of
- * PROTOCOL §2.2: every parameter but auth_signature, keys sorted, values raw (decoded).
+ * docs/protocol.md §2.2: every parameter but auth_signature, keys sorted, values raw (decoded).
  * @param {string} method
  * @param {URL} url
  * @returns {string}

@@ -1,5 +1,5 @@
 // The built @x/rest against the local Pusher-compatible server the test run started, over this
-// runtime's own `fetch` (PROTOCOL §3, §8).
+// runtime's own `fetch` (docs/protocol.md §3, §8).
 import { createRestClient } from "@x/rest";
 import { assertDeepEqual, assertEqual, assertRejects, assertTrue } from "../harness/assert.mjs";
 
@@ -40,7 +40,7 @@ export default [
           "trigger",
         )
       );
-      // soketi refuses with HTTP 200 and {"error": ..., "code": 401} (PROTOCOL §8), which @x/rest
+      // soketi refuses with HTTP 200 and {"error": ..., "code": 401} (see packages/local-server/README.md), which @x/rest
       // reports with the HTTP status and the body's code in serverMessage.
       assertTrue(error.status === 401 || String(error.serverMessage).endsWith("(code 401)"), `a 401 refusal, got ${error.status}: ${error.serverMessage}`);
     },

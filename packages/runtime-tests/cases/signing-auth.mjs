@@ -1,5 +1,5 @@
-// Subscription and user-authentication signatures (PROTOCOL §5) with the built @x/signing, on
-// the auth vectors of PROTOCOL.md verbatim.
+// Subscription and user-authentication signatures (docs/protocol.md §5) with the built @x/signing, on
+// the auth vectors of docs/protocol.md verbatim.
 import { hmacSha256Hex, signChannelAuth, signUserAuth } from "@x/signing";
 import { assertEqual, assertThrows } from "../harness/assert.mjs";
 

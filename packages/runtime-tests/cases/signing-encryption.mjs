@@ -1,5 +1,5 @@
-// End-to-end encrypted channels (PROTOCOL §5, §6) with the built @x/signing: master keys, shared
-// secrets and secretbox, on the vectors of PROTOCOL.md verbatim.
+// End-to-end encrypted channels (docs/protocol.md §5, §6) with the built @x/signing: master keys, shared
+// secrets and secretbox, on the vectors of docs/protocol.md verbatim.
 import { bytesToBase64, decodeMasterKey, decryptPayload, deriveSharedSecret, encryptPayload, signChannelAuth } from "@x/signing";
 import { assertEqual, assertThrows } from "../harness/assert.mjs";
 

@@ -1,4 +1,4 @@
-// Request signing (PROTOCOL §2) with the built @x/signing, on the vectors of PROTOCOL.md verbatim.
+// Request signing (docs/protocol.md §2) with the built @x/signing, on the vectors of docs/protocol.md verbatim.
 import { hmacSha256Hex, md5Hex, signRequest, stringToSign } from "@x/signing";
 import { assertEqual, assertThrows } from "../harness/assert.mjs";
 

@@ -1,5 +1,5 @@
 // A trigger signed with the built @x/signing and sent with this runtime's own `fetch` to the local
-// Pusher-compatible server the test run started (PROTOCOL §2, §3, §8).
+// Pusher-compatible server the test run started (docs/protocol.md §2, §3, §8).
 import { signRequest } from "@x/signing";
 import { assertEqual } from "../harness/assert.mjs";
 
@@ -20,7 +20,7 @@ async function trigger(ctx, secret) {
 
 /**
  * The refusal, however the server words it: an HTTP status, or (soketi) HTTP 200 with a JSON body
- * `{"error": "...", "code": 401}` (PROTOCOL §3, §8).
+ * `{"error": "...", "code": 401}` (docs/protocol.md §3, §8).
  * @param {Response} response
  * @returns {Promise<number>} the status the server meant
  */

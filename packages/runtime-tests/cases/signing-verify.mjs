@@ -1,5 +1,5 @@
-// Constant-time signature checks (PROTOCOL §7) with the built @x/signing, on the webhook vectors
-// of PROTOCOL.md verbatim.
+// Constant-time signature checks (docs/protocol.md §7) with the built @x/signing, on the webhook vectors
+// of docs/protocol.md verbatim.
 import { timingSafeEqualHex, verifyHmacSignature } from "@x/signing";
 import { assertEqual } from "../harness/assert.mjs";
 

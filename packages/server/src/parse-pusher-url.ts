@@ -5,7 +5,7 @@ const APP_PATH = /^\/apps\/([^/]+)\/?$/;
 
 /**
  * Reads a connection URL of the form `http(s)://KEY:SECRET@HOST[:PORT]/apps/APP_ID` (the
- * conventional `PUSHER_URL`, PROTOCOL §1) into a {@link PusherConfig}. The scheme sets `useTLS`.
+ * conventional `PUSHER_URL`, docs/protocol.md §1) into a {@link PusherConfig}. The scheme sets `useTLS`.
  * Errors name the option `url` and never echo the URL, which holds the secret.
  *
  * @example

@@ -143,7 +143,7 @@ describe("REST calls: the umbrella sends what @x/rest sends", () => {
 
   it("pusher.trigger(encryptedChannel, ...) sends what @x/rest sends with the same nonce", async () => {
     fixClock(1_700_000_000);
-    // The nonce is the one random part of an encrypted trigger (PROTOCOL §6): fix it.
+    // The nonce is the one random part of an encrypted trigger (docs/protocol.md §6): fix it.
     vi.spyOn(crypto, "getRandomValues").mockImplementation((array) => {
       if (array instanceof Uint8Array) array.fill(7);
       return array;

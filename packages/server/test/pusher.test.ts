@@ -81,7 +81,7 @@ describe("new Pusher(...): the two constructor forms", () => {
     expect(byObject.key).toBe(byPosition.key);
   });
 
-  it("new Pusher(...) signs with the credentials it was given (PROTOCOL §2 V1)", async () => {
+  it("new Pusher(...) signs with the credentials it was given (docs/protocol.md §2 V1)", async () => {
     fixClock(SIGNED_TRIGGER.timestamp);
     const recorder = recordingFetch();
     const pusher = new Pusher(SIGNED_TRIGGER.appId, SIGNED_TRIGGER.key, SIGNED_TRIGGER.secret, { fetch: recorder.fetch });
@@ -292,7 +292,7 @@ describe("pusher.trigger(...): the seed's Trigger overloads", () => {
     expect(result).toEqual({ channels: { "channel-1": { subscription_count: 2 }, "channel-2": { subscription_count: 1 } } });
   });
 
-  it("trigger(events) sends one POST /batch_events with the body of PROTOCOL §2's batch vector", async () => {
+  it("trigger(events) sends one POST /batch_events with the body of docs/protocol.md §2's batch vector", async () => {
     const recorder = recordingFetch(() => ({ batch: [{ subscription_count: 3 }, {}] }));
     const pusher = new Pusher("1", "key", SECRET, { fetch: recorder.fetch });
     const result = await pusher.trigger(BATCH_BODY.events);
@@ -319,7 +319,7 @@ describe("pusher.trigger(...): the seed's Trigger overloads", () => {
   });
 });
 
-describe("pusher.get / fetchStateForChannels / fetchStateForChannel / fetchUsersFromPresenceChannel (PROTOCOL §2 V2)", () => {
+describe("pusher.get / fetchStateForChannels / fetchStateForChannel / fetchUsersFromPresenceChannel (docs/protocol.md §2 V2)", () => {
   const V2 = { appId: "102015", key: "d41a439c438a100756f5", secret: "4bf35003e819bb138249" };
   const SESSION = "presence-session-d41a439c438a100756f5-4bf35003e819bb138249";
 
@@ -358,7 +358,7 @@ describe("pusher.get / fetchStateForChannels / fetchStateForChannel / fetchUsers
   });
 });
 
-describe("pusher.authenticate / authorizeChannel / authenticateUser (PROTOCOL §5 vectors)", () => {
+describe("pusher.authenticate / authorizeChannel / authenticateUser (docs/protocol.md §5 vectors)", () => {
   const app = new Pusher("1", AUTH_APP.key, AUTH_APP.secret);
 
   it("authenticate(privateChannel, socketId) returns { auth }, whose JSON is what pusher-js expects", () => {
@@ -401,7 +401,7 @@ describe("pusher.authenticate / authorizeChannel / authenticateUser (PROTOCOL §
   });
 });
 
-describe("pusher.processWebHook(signature, body, key?) (PROTOCOL §7 vectors)", () => {
+describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vectors)", () => {
   const vacatedApp = new Pusher("1", WEBHOOK_VACATED.key, WEBHOOK_VACATED.secret);
 
   it("processWebHook(signature, body, key) accepts a webhook signed with this app's secret", () => {
@@ -550,6 +550,8 @@ describe("re-exports: one import is enough", () => {
     "PusherTimeoutError",
     "PusherAbortError",
     "PusherPartialDeliveryError",
+    "PusherQueueFullError",
+    "PusherResponseError",
     "PusherWebhookError",
     "isPusherError",
     "isPusherConfigError",
@@ -559,6 +561,8 @@ describe("re-exports: one import is enough", () => {
     "isPusherTimeoutError",
     "isPusherAbortError",
     "isPusherPartialDeliveryError",
+    "isPusherQueueFullError",
+    "isPusherResponseError",
     "isPusherWebhookError",
   ] as const;
 

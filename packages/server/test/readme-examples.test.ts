@@ -1,5 +1,5 @@
 // Every example of the original .NET library's README, in its TypeScript form, run against a
-// real Pusher-compatible server (soketi, PROTOCOL §8) with real pusher-js clients: each behaves
+// real Pusher-compatible server (soketi, packages/local-server/README.md) with real pusher-js clients: each behaves
 // as that README says. One soketi serves the whole file; it sends its webhooks to a node:http
 // receiver running this app's bound webhook handler.
 import { createServer, type Server } from "node:http";

@@ -2,7 +2,7 @@ import { validateChannelName, validateKeyCredentials, validateSocketId, type Key
 import { hmacSha256Hex } from "./hmac.js";
 
 /**
- * The `auth` string that authorizes a socket to subscribe to a channel (PROTOCOL §5):
+ * The `auth` string that authorizes a socket to subscribe to a channel (docs/protocol.md §5):
  * `<key>:<hex HMAC-SHA256 of "socketId:channelName[:channelData]">`. `channelData` is the exact
  * JSON string of a presence member, which the response must repeat byte for byte.
  *
@@ -26,7 +26,7 @@ export function signChannelAuth(
 }
 
 /**
- * The `auth` string that signs a user in (PROTOCOL §5): `<key>:<hex HMAC-SHA256 of
+ * The `auth` string that signs a user in (docs/protocol.md §5): `<key>:<hex HMAC-SHA256 of
  * "socketId::user::userData">`, where `userData` is the exact JSON string the response repeats.
  *
  * @example

@@ -26,7 +26,7 @@ function parsePayload(payload: string | EncryptedPayload): EncryptedPayload {
 }
 
 /**
- * Decrypts the `data` of an event on an encrypted channel (PROTOCOL §6), e.g. a `client_event`
+ * Decrypts the `data` of an event on an encrypted channel (docs/protocol.md §6), e.g. a `client_event`
  * webhook. Accepts the JSON string or the parsed object. A malformed payload, a wrong key or a
  * tampered ciphertext throws a {@link PusherValidationError} with code
  * `invalid_encrypted_payload`.

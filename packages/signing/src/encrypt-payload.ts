@@ -7,7 +7,7 @@ const NONCE_BYTES = 24;
 const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /**
- * Encrypts an event's `data` for an end-to-end encrypted channel (PROTOCOL §6): NaCl secretbox
+ * Encrypts an event's `data` for an end-to-end encrypted channel (docs/protocol.md §6): NaCl secretbox
  * (XSalsa20-Poly1305) under the channel's shared secret, with a fresh random 24-byte nonce.
  * Returns the JSON string `{"nonce":…,"ciphertext":…}` that becomes the event's `data`.
  * `nonce` is only for tests that need a deterministic output.

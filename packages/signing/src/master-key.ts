@@ -2,7 +2,7 @@ import { validateMasterKeyBase64 } from "@x/types";
 import { base64ToBytes } from "./base64.js";
 
 /**
- * Decodes `encryptionMasterKeyBase64` into its 32 bytes, after checking it (PROTOCOL §5).
+ * Decodes `encryptionMasterKeyBase64` into its 32 bytes, after checking it (docs/protocol.md §5).
  * Throws a `PusherConfigError` naming the option, never echoing the key.
  *
  * @example

@@ -4,7 +4,7 @@ const utf8 = /* @__PURE__ */ new TextEncoder();
 
 /**
  * The 32-byte key of one encrypted channel: SHA-256 of the channel name's UTF-8 bytes followed
- * by the master key (PROTOCOL §5, §6). Its base64 is the `shared_secret` of an auth response.
+ * by the master key (docs/protocol.md §5, §6). Its base64 is the `shared_secret` of an auth response.
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@ import {
 import { hmacSha256Hex, md5Hex } from "./hmac.js";
 
 /**
- * A request to sign (PROTOCOL §2).
+ * A request to sign (docs/protocol.md §2).
  *
  * @example
  * ```ts
@@ -30,7 +30,7 @@ export interface RequestToSign {
 
 /**
  * The string a request's signature is the HMAC of: method, path and canonical query on three
- * lines (PROTOCOL §2.2).
+ * lines (docs/protocol.md §2.2).
  *
  * @example
  * ```ts
@@ -58,7 +58,7 @@ function stringifyParams(params: Record<string, QueryParamValue | undefined>): M
 }
 
 /**
- * Signs a REST request with auth_version 1.0 (PROTOCOL §2) and returns its query string as it
+ * Signs a REST request with auth_version 1.0 (docs/protocol.md §2) and returns its query string as it
  * goes on the wire: every parameter percent-encoded, `auth_signature` last. `body_md5` is
  * included only for a non-empty body. Caller parameters named like a signing parameter (in any
  * case) are rejected with `reserved_param`.
@@ -91,7 +91,7 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
   if (request.body !== undefined && request.body !== "") entries.push(["body_md5", md5Hex(request.body)]);
   // Keys are unique and lower-case here, so sorting by key alone is total.
   entries.sort(([a], [b]) => (a < b ? -1 : 1));
-  // Signed with raw values (PROTOCOL §2.2), sent percent-encoded (§2.4): servers decode first.
+  // Signed with raw values (docs/protocol.md §2.2), sent percent-encoded (§2.4): servers decode first.
   const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
   const wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
   const signature = hmacSha256Hex(credentials.secret, stringToSign(request.method, request.path, query));

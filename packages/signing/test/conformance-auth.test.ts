@@ -1,4 +1,4 @@
-// PROTOCOL.md §5 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
+// docs/protocol.md §5 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
 import { PusherConfigError } from "@x/types";
 import { describe, expect, it } from "vitest";
 import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "../src/index.js";
@@ -13,7 +13,7 @@ import {
   splitUserAuthString,
 } from "./support/protocol-vectors.js";
 
-describe("PROTOCOL §5 channel authorization vectors", () => {
+describe("docs/protocol.md §5 channel authorization vectors", () => {
   it.each(CHANNEL_AUTH_ROWS)("signChannelAuth for $signed returns $key:$signature", (row) => {
     const { socketId, channel, channelData } = splitChannelAuthString(row.signed);
     const auth = signChannelAuth({ key: row.key, secret: row.secret }, socketId, channel, channelData);
@@ -21,7 +21,7 @@ describe("PROTOCOL §5 channel authorization vectors", () => {
   });
 });
 
-describe("PROTOCOL §5 user authentication vectors", () => {
+describe("docs/protocol.md §5 user authentication vectors", () => {
   it.each(USER_AUTH_ROWS)("signUserAuth for $signed returns $key:$signature", (row) => {
     const { socketId, userData } = splitUserAuthString(row.signed);
     expect(signUserAuth({ key: row.key, secret: row.secret }, socketId, userData)).toBe(`${row.key}:${row.signature}`);
@@ -34,7 +34,7 @@ describe("PROTOCOL §5 user authentication vectors", () => {
   });
 });
 
-describe("PROTOCOL §5 encrypted channel vectors", () => {
+describe("docs/protocol.md §5 encrypted channel vectors", () => {
   it.each(ENCRYPTED_AUTH_ROWS)("signChannelAuth and deriveSharedSecret for $channel return $auth and $sharedSecret", (row) => {
     const masterKey = decodeMasterKey(row.masterKeyBase64);
     expect(signChannelAuth({ key: row.key, secret: row.secret }, row.socketId, row.channel)).toBe(row.auth);
@@ -42,7 +42,7 @@ describe("PROTOCOL §5 encrypted channel vectors", () => {
   });
 });
 
-describe("PROTOCOL §5 master-key parsing", () => {
+describe("docs/protocol.md §5 master-key parsing", () => {
   it("decodeMasterKey(valid base64 of 32 bytes) returns those 32 bytes", () => {
     const masterKey = decodeMasterKey(VALID_MASTER_KEY_BASE64);
     expect(masterKey).toHaveLength(32);

@@ -1,11 +1,11 @@
-// PROTOCOL.md §6 vectors, verbatim (test/support/protocol-vectors.ts).
+// docs/protocol.md §6 vectors, verbatim (test/support/protocol-vectors.ts).
 import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { describe, expect, it } from "vitest";
 import { bytesToBase64, decryptPayload, deriveSharedSecret, encryptPayload } from "../src/index.js";
 import { officialEncrypt, officialPusher } from "./support/official-pusher.js";
 import { DECRYPTION_VECTOR, SECRETBOX_VECTOR, ascii, hex } from "./support/protocol-vectors.js";
 
-describe("PROTOCOL §6 deterministic secretbox vector", () => {
+describe("docs/protocol.md §6 deterministic secretbox vector", () => {
   const masterKey = ascii(SECRETBOX_VECTOR.masterKey);
   const nonce = ascii(SECRETBOX_VECTOR.nonce);
 
@@ -37,7 +37,7 @@ describe("PROTOCOL §6 deterministic secretbox vector", () => {
   });
 });
 
-describe("PROTOCOL §6 decryption vector", () => {
+describe("docs/protocol.md §6 decryption vector", () => {
   const rawKey = ascii(DECRYPTION_VECTOR.rawKey);
 
   it("the raw key is 33 bytes, passed as given", () => {

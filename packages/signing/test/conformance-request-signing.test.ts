@@ -1,4 +1,4 @@
-// PROTOCOL.md §2 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
+// docs/protocol.md §2 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
 import { describe, expect, it } from "vitest";
 import { hmacSha256Hex, md5Hex, signRequest, stringToSign } from "../src/index.js";
 import {
@@ -12,7 +12,7 @@ import {
   V3_TIMESTAMP,
 } from "./support/protocol-vectors.js";
 
-describe("PROTOCOL §2 V1 (documented POST example)", () => {
+describe("docs/protocol.md §2 V1 (documented POST example)", () => {
   const credentials = { key: V1.key, secret: V1.secret };
   const signedQuery = `auth_key=${V1.key}&auth_timestamp=${V1.timestamp}&auth_version=1.0&body_md5=${V1.bodyMd5}`;
 
@@ -34,7 +34,7 @@ describe("PROTOCOL §2 V1 (documented POST example)", () => {
   });
 });
 
-describe("PROTOCOL §2 V2 (signed GETs with extra params)", () => {
+describe("docs/protocol.md §2 V2 (signed GETs with extra params)", () => {
   it.each(V2_ROWS)("signRequest(GET $path, $extraParams) at $timestamp signs $signature", (row) => {
     const params = Object.fromEntries(new URLSearchParams(row.extraParams));
     const base = `auth_key=${V2_CREDENTIALS.key}&auth_timestamp=${row.timestamp}&auth_version=1.0`;
@@ -64,7 +64,7 @@ describe("PROTOCOL §2 V2 (signed GETs with extra params)", () => {
   });
 });
 
-describe("PROTOCOL §2 V3 (GET /event)", () => {
+describe("docs/protocol.md §2 V3 (GET /event)", () => {
   it.each(V3_ROWS)("signRequest(GET /event, $variant) returns the sorted query and $signature", (row) => {
     const wire = signRequest(V3_CREDENTIALS, {
       method: "GET",
@@ -78,7 +78,7 @@ describe("PROTOCOL §2 V3 (GET /event)", () => {
   });
 });
 
-describe("PROTOCOL §2 MD5 and HMAC vectors", () => {
+describe("docs/protocol.md §2 MD5 and HMAC vectors", () => {
   it.each(MD5_ROWS)("md5Hex($input) returns $md5", ({ input, md5 }) => {
     expect(md5Hex(input)).toBe(md5);
   });

@@ -1,7 +1,7 @@
 // The native HMAC of createNodeCrypto: short ASCII keys take two one-shot `crypto.hash` digests
 // of blocks padded once per key (RFC 2104), every other key and byte messages take `createHmac`.
 // The oracle is node:crypto's own `createHmac`, called here directly, plus the published vectors
-// of RFC 4231 and PROTOCOL §2.
+// of RFC 4231 and docs/protocol.md §2.
 import * as nodeCrypto from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
@@ -22,7 +22,7 @@ function watchedProvider() {
 }
 
 describe("createNodeCrypto(...).hmacSha256Hex on the one-shot path", () => {
-  it("hmacSha256Hex(RFC 4231 test cases 1 and 2, PROTOCOL §2's vector) returns the published HMACs through crypto.hash alone", () => {
+  it("hmacSha256Hex(RFC 4231 test cases 1 and 2, docs/protocol.md §2's vector) returns the published HMACs through crypto.hash alone", () => {
     const { provider, createHmac, hash } = watchedProvider();
 
     expect(provider.hmacSha256Hex("\x0b".repeat(20), "Hi There")).toBe(
@@ -131,7 +131,7 @@ describe("md5Hex on node:crypto", () => {
     const withHash = createNodeCrypto({ createHmac: nodeCrypto.createHmac, createHash, hash });
     const withoutHash = createNodeCrypto({ createHmac: nodeCrypto.createHmac, createHash });
 
-    // PROTOCOL §2's MD5 vector.
+    // docs/protocol.md §2's MD5 vector.
     expect(withHash.md5Hex("Hello!")).toBe("952d2c56d0485958336747bcdd98590d");
     expect(createHash).not.toHaveBeenCalled();
     expect(withoutHash.md5Hex("Hello!")).toBe("952d2c56d0485958336747bcdd98590d");

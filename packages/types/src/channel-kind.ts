@@ -1,4 +1,4 @@
-/** What a channel's name makes of it (PROTOCOL §4). */
+/** What a channel's name makes of it (docs/protocol.md §4). */
 export type ChannelKind = "public" | "private" | "presence" | "encrypted" | "server-to-user";
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The credentials of a Pusher Channels app (PROTOCOL §1). App ids are strings: self-hosted
+ * The credentials of a Pusher Channels app (docs/protocol.md §1). App ids are strings: self-hosted
  * servers use ids like `app-id`.
  *
  * @example
@@ -27,7 +27,7 @@ export interface KeyCredentials {
 }
 
 /**
- * Where the HTTP API lives and how to reach it (PROTOCOL §1).
+ * Where the HTTP API lives and how to reach it (docs/protocol.md §1).
  *
  * @example
  * ```ts
@@ -47,7 +47,7 @@ export interface ConnectionOptions {
 }
 
 /**
- * The end-to-end encryption setting (PROTOCOL §6).
+ * The end-to-end encryption setting (docs/protocol.md §6).
  *
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-/** Protocol limits (PROTOCOL.md §4). Configurable ones are defaults, named `DEFAULT_*`. */
+/** Protocol limits (docs/protocol.md §4). Configurable ones are defaults, named `DEFAULT_*`. */
 
 /** Longest channel name Pusher accepts. */
 export const MAX_CHANNEL_NAME_LENGTH = 164;
@@ -16,7 +16,7 @@ export const DEFAULT_MAX_BATCH_SIZE = 10;
 export const MAX_WATCHLIST_SIZE = 100;
 /** The server-reserved channel prefix that `sendToUser` triggers on. */
 export const SERVER_TO_USER_CHANNEL_PREFIX = "#server-to-user-";
-/** Query parameters the signing scheme owns; callers may not set them (PROTOCOL §2.5). */
+/** Query parameters the signing scheme owns; callers may not set them (docs/protocol.md §2.5). */
 export const RESERVED_QUERY_PARAMS: readonly string[] = [
   "auth_key",
   "auth_timestamp",

@@ -1,4 +1,4 @@
-/** Query parameters whose values are credentials or derived from them (PROTOCOL §2). */
+/** Query parameters whose values are credentials or derived from them (docs/protocol.md §2). */
 const REDACTED_QUERY_PARAMS = new Set(["auth_key", "auth_signature", "body_md5"]);
 
 /**

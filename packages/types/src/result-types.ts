@@ -1,4 +1,4 @@
-/** Typed results of the HTTP API calls (PROTOCOL.md §3). */
+/** Typed results of the HTTP API calls (docs/protocol.md §3). */
 
 /**
  * Channel attributes returned by triggers with `info` and by channel queries.

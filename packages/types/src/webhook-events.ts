@@ -1,4 +1,4 @@
-/** The events a webhook carries (PROTOCOL.md §7), discriminated by `name`. */
+/** The events a webhook carries (docs/protocol.md §7), discriminated by `name`. */
 
 /**
  * A channel became occupied (first subscriber) or vacated (last one left).

@@ -1,10 +1,10 @@
-/** Wire shapes of the Pusher Channels protocol (PROTOCOL.md §3, §5). Fields keep Pusher's snake_case. */
+/** Wire shapes of the Pusher Channels protocol (docs/protocol.md §3, §5). Fields keep Pusher's snake_case. */
 
 /** Attributes a trigger or a channel query can ask for with `info`. */
 export type ChannelInfoAttribute = "user_count" | "subscription_count";
 
 /**
- * The member data of a presence channel, signed into the subscription (PROTOCOL §5).
+ * The member data of a presence channel, signed into the subscription (docs/protocol.md §5).
  *
  * @example
  * ```ts
@@ -19,7 +19,7 @@ export interface PresenceData {
 }
 
 /**
- * The data of a signed-in user (user authentication, PROTOCOL §5).
+ * The data of a signed-in user (user authentication, docs/protocol.md §5).
  *
  * @example
  * ```ts
@@ -85,7 +85,7 @@ export interface UserAuthResponse {
 }
 
 /**
- * The `data` of an event on an encrypted channel (PROTOCOL §6): base64 nonce and ciphertext.
+ * The `data` of an event on an encrypted channel (docs/protocol.md §6): base64 nonce and ciphertext.
  *
  * @example
  * ```ts

@@ -46,7 +46,7 @@ describe("validateKeyCredentials(credentials)", () => {
 });
 
 describe("validateMasterKeyBase64(value, option?)", () => {
-  it("accepts padded base64 of exactly 32 bytes (PROTOCOL §5)", () => {
+  it("accepts padded base64 of exactly 32 bytes (docs/protocol.md §5)", () => {
     expect(() => validateMasterKeyBase64("dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=")).not.toThrow();
   });
 

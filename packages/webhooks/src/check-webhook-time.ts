@@ -1,7 +1,7 @@
 import type { WebhookValidationError } from "./webhook-validation-error.js";
 
 /**
- * Checks `time_ms` against the freshness window (PROTOCOL §7): a webhook older than `maxAgeMs`,
+ * Checks `time_ms` against the freshness window (docs/protocol.md §7): a webhook older than `maxAgeMs`,
  * or further than `maxAgeMs` in the future, may be a replay and is refused.
  */
 export function checkWebhookTime(timeMs: number, maxAgeMs: number, nowMs: number): WebhookValidationError | undefined {

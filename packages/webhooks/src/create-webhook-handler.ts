@@ -75,7 +75,7 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
 }
 
 /**
- * Creates a Web-standard webhook endpoint `(request: Request) => Promise<Response>` (PROTOCOL
+ * Creates a Web-standard webhook endpoint `(request: Request) => Promise<Response>` (docs/protocol.md
  * §7) for any runtime with `fetch` types: Bun, Deno, workerd, or Node.js frameworks through
  * `toNodeHandler`. It accepts only `POST` with a JSON content type, reads the raw body up
  * to `maxBodyBytes`, verifies it like {@link verifyWebhook}, then awaits `onEvents` and
@@ -129,7 +129,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       if (request.method !== "POST") {
         return errorResponse(405, "webhooks must be POSTed");
       }
-      // Pusher sends JSON only (PROTOCOL §7).
+      // Pusher sends JSON only (docs/protocol.md §7).
       if (mediaTypeOf(request) !== "application/json") {
         return errorResponse(415, "the Content-Type must be application/json");
       }
@@ -156,7 +156,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     } catch (error) {
       // A callback threw or rejected (or, never from bad input, the handler itself failed). The
       // detail stays here (it may hold application secrets): Pusher only needs a non-2xx answer
-      // to retry (PROTOCOL §7).
+      // to retry (docs/protocol.md §7).
       try {
         await onError?.(error, request);
       } catch {

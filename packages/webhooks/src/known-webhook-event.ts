@@ -1,7 +1,7 @@
 import type { UnknownWebhookEvent, WebhookEvent } from "@x/types";
 
 /**
- * The events of PROTOCOL §7 that this version knows, without the `known: false` fallback. A
+ * The events of docs/protocol.md §7 that this version knows, without the `known: false` fallback. A
  * `switch` on `event.name` narrows this union fully (on the whole `WebhookEvent` union it
  * cannot, since an unknown event's `name` is any string).
  *

@@ -1,7 +1,7 @@
 import { isJsonObject } from "@x/types";
 import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 
-/** The envelope of a webhook (PROTOCOL §7), before its events are parsed. */
+/** The envelope of a webhook (docs/protocol.md §7), before its events are parsed. */
 export interface WebhookEnvelope {
   time_ms: number;
   events: readonly unknown[];
@@ -10,7 +10,7 @@ export interface WebhookEnvelope {
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * Parses the raw body into `{time_ms, events}` (PROTOCOL §7), or records in `problems` what is
+ * Parses the raw body into `{time_ms, events}` (docs/protocol.md §7), or records in `problems` what is
  * wrong with it and returns `undefined`. Never throws: a body that is not UTF-8, not JSON
  * (however deeply nested) or not shaped like a webhook is an `invalid_body` problem.
  */

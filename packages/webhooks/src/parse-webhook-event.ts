@@ -14,7 +14,7 @@ const KNOWN_EVENT_NAMES: ReadonlySet<string> = new Set<KnownWebhookEventName>([
 
 /**
  * A user id as Pusher sends it: a string. Presence `channel_data` may carry a numeric id
- * (PROTOCOL §5 has `"user_id":10`), which compatible servers echo as a number: it is kept as its
+ * (docs/protocol.md §5 has `"user_id":10`), which compatible servers echo as a number: it is kept as its
  * decimal string so that `user_id` is always a string.
  */
 function userIdOf(value: unknown): string | undefined {
@@ -36,7 +36,7 @@ function reserialized(value: unknown): string | undefined {
 }
 
 /**
- * Parses one element of a webhook's `events` (PROTOCOL §7) into a typed event, or records in
+ * Parses one element of a webhook's `events` (docs/protocol.md §7) into a typed event, or records in
  * `problems` what is wrong with it and returns `undefined`. A known event keeps exactly its
  * documented fields. An event whose name is not known is kept whole, marked `known: false`, so
  * that a new kind of server event does not make receivers refuse every webhook. With a

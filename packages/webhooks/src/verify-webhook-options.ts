@@ -26,7 +26,7 @@ export interface VerifyWebhookOptions {
   now?: () => number;
   /**
    * `createWebhookDecryptor(encryptionMasterKeyBase64)`: `client_event` data on
-   * `private-encrypted-` channels is then decrypted (PROTOCOL §6). Without it such data stays
+   * `private-encrypted-` channels is then decrypted (docs/protocol.md §6). Without it such data stays
    * the encrypted JSON string.
    */
   decryptor?: WebhookDecryptor;

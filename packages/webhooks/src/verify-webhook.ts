@@ -14,7 +14,7 @@ import { refuse, type WebhookValidationError } from "./webhook-validation-error.
 import type { InvalidWebhookVerdict, WebhookVerdict } from "./webhook-verdict.js";
 
 /**
- * One webhook delivery as received: the raw body and the two Pusher headers (PROTOCOL §7).
+ * One webhook delivery as received: the raw body and the two Pusher headers (docs/protocol.md §7).
  *
  * @example
  * ```ts
@@ -117,7 +117,7 @@ export function verifyResolvedWebhook(
 }
 
 /**
- * Verifies and parses one webhook delivery (PROTOCOL §7): the seed's `ProcessWebHook`. Checks
+ * Verifies and parses one webhook delivery (docs/protocol.md §7): the seed's `ProcessWebHook`. Checks
  * the signature against the raw body in constant time (the secret chosen by the key header,
  * so several keys can be valid while they are rotated), the body's shape, each event's fields,
  * optionally the freshness of `time_ms`, and decrypts encrypted client events when given a

@@ -1,7 +1,7 @@
 import { PusherConfigError, readFields, validateKeyCredentials, type KeyCredentials } from "@x/types";
 
 /**
- * The key/secret pairs a receiver accepts: one, or several while keys are rotated (PROTOCOL §7).
+ * The key/secret pairs a receiver accepts: one, or several while keys are rotated (docs/protocol.md §7).
  *
  * @example
  * ```ts

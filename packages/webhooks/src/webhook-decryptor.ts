@@ -16,7 +16,7 @@ import { isEncryptedChannel } from "@x/types";
 export type WebhookDecryptor = (channelName: string, data: string) => string;
 
 /**
- * The decryptor of end-to-end encrypted client events (PROTOCOL §6): the `data` of a
+ * The decryptor of end-to-end encrypted client events (docs/protocol.md §6): the `data` of a
  * `client_event` on a `private-encrypted-` channel is replaced by its plaintext, data on other
  * channels is left as it is, and data that does not decrypt (wrong master key, tampered or not
  * encrypted) throws. The master key is checked and decoded here, once: a bad one throws a

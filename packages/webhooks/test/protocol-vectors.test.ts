@@ -1,4 +1,4 @@
-// The webhook vectors of PROTOCOL §7, verbatim.
+// The webhook vectors of docs/protocol.md §7, verbatim.
 import { describe, expect, it } from "vitest";
 import { verifyWebhook } from "../src/index.js";
 import { utf8 } from "./support/webhook-fixtures.js";
@@ -38,7 +38,7 @@ const vectors = [
   },
 ];
 
-describe("verifyWebhook on the PROTOCOL §7 vectors", () => {
+describe("verifyWebhook on the docs/protocol.md §7 vectors", () => {
   for (const vector of vectors) {
     const credentials = { key: vector.key, secret: vector.secret };
 

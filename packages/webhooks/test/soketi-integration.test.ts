@@ -1,4 +1,4 @@
-// Integration (PROTOCOL §7, §8): a real soketi sends its webhooks to a node:http receiver running
+// Integration (docs/protocol.md §7, §8): a real soketi sends its webhooks to a node:http receiver running
 // createWebhookHandler through @hono/node-server; real pusher-js clients cause them.
 import { getRequestListener } from "@hono/node-server";
 import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";

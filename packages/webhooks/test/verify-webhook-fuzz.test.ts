@@ -1,6 +1,6 @@
 // Fuzz tests (fast-check): whatever arrives, verifyWebhook and the handler answer without
 // throwing, and nothing invalid is ever reported valid. The validity oracle below is written
-// from PROTOCOL §7 with node:crypto, independently of the code under test.
+// from docs/protocol.md §7 with node:crypto, independently of the code under test.
 import fc from "fast-check";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -27,7 +27,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isString = (value: unknown) => typeof value === "string";
 const isUserId = (value: unknown) => isString(value) || (typeof value === "number" && Number.isFinite(value));
 
-/** PROTOCOL §7's required fields of each known event. */
+/** docs/protocol.md §7's required fields of each known event. */
 function eventIsWellFormed(event: unknown): boolean {
   if (!isRecord(event) || !isString(event.name)) return false;
   switch (event.name) {
@@ -53,7 +53,7 @@ function eventIsWellFormed(event: unknown): boolean {
   }
 }
 
-/** Whether a delivery deserves to be valid, decided from PROTOCOL §7 alone. */
+/** Whether a delivery deserves to be valid, decided from docs/protocol.md §7 alone. */
 function deservesValid(
   credentials: { key: string; secret: string }[],
   delivery: { body: Uint8Array; signature: unknown; key: unknown },
@@ -73,7 +73,7 @@ function deservesValid(
   if (!isRecord(payload) || typeof payload.time_ms !== "number" || !Array.isArray(payload.events)) return false;
   if (options.maxAgeMs !== undefined && Math.abs(NOW - payload.time_ms) > options.maxAgeMs) return false;
   // Generated data is never a secretbox under the master key, so an encrypted client event
-  // cannot decrypt (PROTOCOL §6).
+  // cannot decrypt (docs/protocol.md §6).
   const undecryptable = (event: Record<string, unknown>) =>
     options.decryptor !== undefined &&
     event.name === "client_event" &&
@@ -118,7 +118,7 @@ describe("verifyWebhook under fuzzing", () => {
     );
   });
 
-  it("verifyWebhook(near-valid deliveries) is valid exactly when PROTOCOL §7 says it should be", () => {
+  it("verifyWebhook(near-valid deliveries) is valid exactly when docs/protocol.md §7 says it should be", () => {
     const verdicts = { valid: 0, invalid: 0 };
     fc.assert(
       fc.property(deliveryArb, optionsArb, fc.boolean(), ({ credentials, delivery }, options, asText) => {

@@ -1,1 +1,1 @@
-// Cold start of Node itself: a fresh process that imports nothing, to read the other two against.
+// Cold start of the runtime itself: a fresh process that imports nothing, to read the others against.

@@ -1,7 +1,7 @@
 import { signRequest } from "@x/signing";
 import type { LocalServer } from "../../src/index.ts";
 
-/** The body of `POST /apps/<appId>/events` (PROTOCOL §3). */
+/** The body of `POST /apps/<appId>/events` (docs/protocol.md §3). */
 export interface TriggerBody {
   name: string;
   channels: string[];
@@ -9,7 +9,7 @@ export interface TriggerBody {
 }
 
 /**
- * Sends a trigger through plain `fetch`, signed with `signRequest` (PROTOCOL §2) under the given
+ * Sends a trigger through plain `fetch`, signed with `signRequest` (docs/protocol.md §2) under the given
  * secret, and returns the response as received.
  */
 export async function trigger(server: LocalServer, body: TriggerBody, secret = server.secret): Promise<Response> {

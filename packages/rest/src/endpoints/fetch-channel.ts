@@ -6,7 +6,7 @@ import type { ChannelOptions } from "../rest-client.js";
 import { toChannelState } from "./typed-results.js";
 
 /**
- * The state of one channel (`GET /channels/<name>`, PROTOCOL §3). Channel names are validated
+ * The state of one channel (`GET /channels/<name>`, docs/protocol.md §3). Channel names are validated
  * to a URL-safe character set, so the name goes into the path as it is.
  *
  * @example

@@ -6,7 +6,7 @@ import type { ChannelsOptions } from "../rest-client.js";
 import { toChannelsList } from "./typed-results.js";
 
 /**
- * Lists the occupied channels (`GET /channels`, PROTOCOL §3), optionally those whose name starts
+ * Lists the occupied channels (`GET /channels`, docs/protocol.md §3), optionally those whose name starts
  * with `filterByPrefix`. `info: ["user_count"]` is only valid with a `presence-` prefix filter:
  * Pusher answers 400 otherwise, so it is refused before sending.
  *

@@ -5,7 +5,7 @@ import type { RequestOptions } from "../rest-client.js";
 import { toPresenceUsers } from "./typed-results.js";
 
 /**
- * The ids of the members of a presence channel (`GET /channels/<name>/users`, PROTOCOL §3).
+ * The ids of the members of a presence channel (`GET /channels/<name>/users`, docs/protocol.md §3).
  * Other channels have no members list (Pusher answers 400), so they are refused before sending.
  *
  * @example

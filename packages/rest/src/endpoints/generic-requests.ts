@@ -20,7 +20,7 @@ function validatePath(path: unknown): asserts path is string {
 
 /**
  * A signed GET of any path under `/apps/<appId>`; resolves with the parsed body. Parameters
- * named like a signing parameter are refused (PROTOCOL §2.5).
+ * named like a signing parameter are refused (docs/protocol.md §2.5).
  *
  * @example
  * ```ts

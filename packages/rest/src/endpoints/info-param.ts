@@ -2,7 +2,7 @@ import { PusherValidationError } from "@x/types";
 
 /**
  * Checks an `info` list against the attributes a call accepts and returns its wire form, the
- * names joined by commas (PROTOCOL §3); `undefined` when nothing is asked for.
+ * names joined by commas (docs/protocol.md §3); `undefined` when nothing is asked for.
  *
  * @example
  * ```ts

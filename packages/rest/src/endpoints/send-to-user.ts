@@ -6,7 +6,7 @@ import { trigger } from "./trigger.js";
 
 /**
  * Sends an event to every connection of a signed-in user: a trigger on the server-reserved
- * channel `#server-to-user-<userId>` (PROTOCOL §3, §4).
+ * channel `#server-to-user-<userId>` (docs/protocol.md §3, §4).
  *
  * @example
  * ```ts

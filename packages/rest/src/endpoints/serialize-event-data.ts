@@ -5,9 +5,9 @@ import { toWireString } from "./to-wire-string.js";
 
 /**
  * The `data` string of an event as it goes on the wire: a string as-is, anything else
- * JSON-encoded once (PROTOCOL §3); on a `private-encrypted-` channel, that text encrypted with
- * the channel's key (PROTOCOL §6). The size limit applies to the result, in UTF-8 bytes
- * (PROTOCOL §4). Triggering an encrypted channel without a master key is a configuration error.
+ * JSON-encoded once (docs/protocol.md §3); on a `private-encrypted-` channel, that text encrypted with
+ * the channel's key (docs/protocol.md §6). The size limit applies to the result, in UTF-8 bytes
+ * (docs/protocol.md §4). Triggering an encrypted channel without a master key is a configuration error.
  *
  * @example
  * ```ts

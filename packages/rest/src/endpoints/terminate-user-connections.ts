@@ -5,7 +5,7 @@ import type { RequestOptions } from "../rest-client.js";
 
 /**
  * Disconnects every connection of a signed-in user: `POST /users/<userId>/terminate_connections`
- * with the body `{}` (PROTOCOL §3).
+ * with the body `{}` (docs/protocol.md §3).
  *
  * @example
  * ```ts

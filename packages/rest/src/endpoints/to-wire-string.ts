@@ -1,7 +1,7 @@
 import { PusherValidationError } from "@x/types";
 
 /**
- * The string form of event data or a request body (PROTOCOL §3): a string is sent as-is,
+ * The string form of event data or a request body (docs/protocol.md §3): a string is sent as-is,
  * anything else is JSON-encoded once. A value JSON cannot encode (undefined, a function, a
  * BigInt, a cycle) is refused with `invalid_params`, before anything is sent.
  *

@@ -18,7 +18,7 @@ import { serializeEventData } from "./serialize-event-data.js";
 import { TRIGGER_INFO_ATTRIBUTES } from "./trigger.js";
 import { batchEntries } from "./typed-results.js";
 
-/** One event as it goes on the wire, keys in the order of PROTOCOL §2's batch MD5 vector. */
+/** One event as it goes on the wire, keys in the order of docs/protocol.md §2's batch MD5 vector. */
 interface WireBatchEvent {
   channel: string;
   name: string;
@@ -28,7 +28,7 @@ interface WireBatchEvent {
 }
 
 /**
- * Triggers several events, each on its own channel (`POST /batch_events`, PROTOCOL §3). Every
+ * Triggers several events, each on its own channel (`POST /batch_events`, docs/protocol.md §3). Every
  * event is validated and serialised before the first request is sent. More events than
  * `maxBatchSize` are split into requests sent in order; `batch[i]` of the result always belongs
  * to `events[i]`. A failure part-way is a `PusherPartialDeliveryError` whose `delivered` and

@@ -18,7 +18,7 @@ import { serializeEventData } from "./serialize-event-data.js";
 import { triggerChannels } from "./typed-results.js";
 
 /**
- * The attributes a trigger, or an event of a batch, may ask for with `info` (PROTOCOL §3).
+ * The attributes a trigger, or an event of a batch, may ask for with `info` (docs/protocol.md §3).
  *
  * @example
  * ```ts
@@ -28,7 +28,7 @@ import { triggerChannels } from "./typed-results.js";
 export const TRIGGER_INFO_ATTRIBUTES: readonly string[] = ["user_count", "subscription_count"];
 
 /**
- * Triggers `event` on `channels` (`POST /events`, PROTOCOL §3). Everything is validated, and
+ * Triggers `event` on `channels` (`POST /events`, docs/protocol.md §3). Everything is validated, and
  * every request body built, before the first request is sent. More channels than
  * `maxChannelsPerTrigger` are split into requests sent in order, whose results are merged; a
  * failure part-way is a `PusherPartialDeliveryError` naming the channels delivered and not.
@@ -72,7 +72,7 @@ export async function trigger(
     context.send({
       method: "POST",
       path: "/events",
-      // Key order as in PROTOCOL §2 V1; undefined fields are left out by JSON.stringify.
+      // Key order as in docs/protocol.md §2 V1; undefined fields are left out by JSON.stringify.
       body: JSON.stringify({ name: event, channels: chunks[index], data: wireData, socket_id: socketId, info }),
       signal,
     }).then((answer) => answer.body),

@@ -1,6 +1,6 @@
 import { isJsonObject, type ChannelAttributes, type ChannelState, type ChannelsList, type PresenceUsers } from "@x/types";
 
-// Response bodies are read tolerantly (PROTOCOL §3): compatible servers answer `{}` or
+// Response bodies are read tolerantly (docs/protocol.md §3): compatible servers answer `{}` or
 // `{"ok":true}` where Pusher answers with data, and a missing part reads as empty.
 
 /**

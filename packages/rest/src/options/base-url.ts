@@ -1,7 +1,7 @@
 import type { ConnectionOptions } from "@x/types";
 
 /**
- * The scheme, host and port every API request goes to (PROTOCOL §1): `host` wins over
+ * The scheme, host and port every API request goes to (docs/protocol.md §1): `host` wins over
  * `cluster`, with neither the host is `api-mt1.pusher.com`; HTTPS unless `useTLS` is false; the
  * port only when one is set.
  *

@@ -36,7 +36,7 @@ export interface ResolvedRetry {
  */
 export interface ResolvedOptions {
   credentials: KeyCredentials;
-  /** `/apps/<appId>`: every API path starts with it (PROTOCOL §3). */
+  /** `/apps/<appId>`: every API path starts with it (docs/protocol.md §3). */
   appPath: string;
   /** Scheme, host and port, without a trailing slash. */
   baseUrl: string;

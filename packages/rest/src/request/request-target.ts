@@ -18,7 +18,7 @@ const SIGNATURE_PARAM = "auth_signature=";
 
 /**
  * The strings a server message quoted in an error must not contain: the secret, and the
- * request's signature (`signRequest` puts `auth_signature` last in the query, PROTOCOL §2.3).
+ * request's signature (`signRequest` puts `auth_signature` last in the query, docs/protocol.md §2.3).
  * Computed only when a request has failed, to keep the hot path free of it.
  *
  * @example

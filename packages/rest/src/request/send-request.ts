@@ -29,7 +29,7 @@ export interface ApiRequest {
   path: string;
   /** Query parameters besides the signature's own. */
   params?: Record<string, QueryParamValue | undefined> | undefined;
-  /** The exact body to send (serialised once, PROTOCOL §2.7); GETs have none. */
+  /** The exact body to send (serialised once, docs/protocol.md §2.7); GETs have none. */
   body?: string | undefined;
   signal?: AbortSignal | undefined;
 }
@@ -62,7 +62,7 @@ const RETRY_AFTER_STATUS_CODES = [429, 503];
 /**
  * Builds the function that signs, sends and maps every request of one client. ky is loaded on
  * the first request, and one ky instance then serves them all. Each request is signed once, its
- * body is the exact string that was MD5'd (PROTOCOL §2), the answer's body is read whole under
+ * body is the exact string that was MD5'd (docs/protocol.md §2), the answer's body is read whole under
  * `maxResponseBytes` within ky's timeout, and any failure comes out as an error of `@x/types`,
  * never one of ky's.
  *

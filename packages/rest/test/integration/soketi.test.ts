@@ -6,7 +6,7 @@ import { createPublisher, createRestClient, type RestClient, type RestClientOpti
 import { MASTER_KEY_BASE64 } from "../support/protocol-vectors.js";
 
 // The client against a real Pusher-compatible server (soketi) and real pusher-js clients
-// (PROTOCOL §8): what this SDK triggers arrives, and what it queries is what is subscribed.
+// (see packages/local-server/README.md): what this SDK triggers arrives, and what it queries is what is subscribed.
 
 type AuthCallback = (error: Error | null, data: Record<string, string> | null) => void;
 
@@ -29,7 +29,7 @@ function restClient(options: Partial<RestClientOptions> = {}): RestClient {
 }
 
 // A pusher-js client that signs its own private, presence and encrypted subscriptions and its
-// sign-in, as an auth endpoint of the app would (PROTOCOL §5).
+// sign-in, as an auth endpoint of the app would (docs/protocol.md §5).
 async function connect(userId = "anonymous"): Promise<TestClient> {
   const credentials = { key: server.key, secret: server.secret };
   const channelData = JSON.stringify({ user_id: userId, user_info: { name: userId } });

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 
-// PROTOCOL §2 computed with node:crypto directly: an oracle independent of @x/signing.
+// docs/protocol.md §2 computed with node:crypto directly: an oracle independent of @x/signing.
 
 /** HMAC-SHA256 hex of `METHOD\npath\nquery`. */
 export function signatureOf(secret: string, method: string, path: string, query: string): string {

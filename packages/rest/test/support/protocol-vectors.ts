@@ -1,4 +1,4 @@
-// The PROTOCOL.md vectors the client must reproduce on the wire, copied verbatim.
+// The docs/protocol.md vectors the client must reproduce on the wire, copied verbatim.
 
 /** §2, V1: the documented worked example of a signed POST /events. */
 export const V1 = {

@@ -1,4 +1,4 @@
-// The test vectors of PROTOCOL.md used by this package's tests, copied verbatim.
+// The test vectors of docs/protocol.md used by this package's tests, copied verbatim.
 
 /** §2 V1: a signed trigger. */
 export const SIGNED_TRIGGER = {

@@ -1,7 +1,7 @@
-// fast-check arbitraries for the protocol's inputs (PROTOCOL §4, §5), shared by the property tests.
+// fast-check arbitraries for the protocol's inputs (docs/protocol.md §4, §5), shared by the property tests.
 import fc from "fast-check";
 
-/** The channel-name (and user-id) character set of PROTOCOL §4. */
+/** The channel-name (and user-id) character set of docs/protocol.md §4. */
 export const CHANNEL_NAME_CHARACTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=@,.;"];
 
 /** The characters `encodeURIComponent` leaves alone: values made of them look the same encoded. */

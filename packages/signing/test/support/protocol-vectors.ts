@@ -1,4 +1,4 @@
-// The test vectors of /work/shared/PROTOCOL.md, copied verbatim as data tables. Each table names
+// The test vectors of docs/protocol.md, copied verbatim as data tables. Each table names
 // its section; the conformance tests run one `it.each` row per entry, through both crypto
 // implementations (the two vitest projects).
 

@@ -42,7 +42,7 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
     // Node's fetch needs `duplex` for a streamed body.
     init = { ...init, body: readableOf(body.stream), duplex: "half" };
   } else if (body.kind === "parsed") {
-    // Pusher signs the bytes it sends (PROTOCOL §7): a re-encoding of what a parser made of them
+    // Pusher signs the bytes it sends (docs/protocol.md §7): a re-encoding of what a parser made of them
     // may differ from them, and is never verified in their place. Pusher's webhooks carry this
     // header; a request without it cannot pass a webhook handler anyway.
     if (headers.has("x-pusher-signature")) throw new PusherConfigError("body", PARSED_WEBHOOK_MESSAGE);

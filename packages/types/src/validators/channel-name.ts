@@ -14,7 +14,7 @@ export interface ChannelNameOptions {
 }
 
 /**
- * Checks a channel name: 1–164 characters from `A–Z a–z 0–9 _ - = @ , . ;` (PROTOCOL §4).
+ * Checks a channel name: 1–164 characters from `A–Z a–z 0–9 _ - = @ , . ;` (docs/protocol.md §4).
  * Throws a {@link PusherValidationError} with code `invalid_channel_name` otherwise.
  *
  * @example

@@ -2,7 +2,7 @@ import { isEncryptedChannel } from "../channel-kind.js";
 import { PusherValidationError } from "../errors/validation-error.js";
 
 /**
- * Checks the end-to-end encryption rule of PROTOCOL §6: a trigger that names an encrypted
+ * Checks the end-to-end encryption rule of docs/protocol.md §6: a trigger that names an encrypted
  * channel must name only that one channel (each channel has its own key). Throws
  * `encrypted_channel_misuse`; a `channels` that is not an array of strings throws
  * `invalid_channel_name`.

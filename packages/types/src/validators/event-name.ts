@@ -3,7 +3,7 @@ import { MAX_EVENT_NAME_LENGTH } from "../limits.js";
 import { describeValue } from "./describe-value.js";
 
 /**
- * Checks an event name: a string of 1 to 200 characters (PROTOCOL §4).
+ * Checks an event name: a string of 1 to 200 characters (docs/protocol.md §4).
  * Throws `invalid_event_name` otherwise.
  *
  * @example

@@ -4,7 +4,7 @@ import { PusherConfigError } from "../errors/config-error.js";
 const BASE64_OF_32_BYTES = /^[A-Za-z0-9+/]{43}=$/;
 
 /**
- * Checks `encryptionMasterKeyBase64`: padded base64 of exactly 32 bytes (PROTOCOL §5).
+ * Checks `encryptionMasterKeyBase64`: padded base64 of exactly 32 bytes (docs/protocol.md §5).
  * Throws a {@link PusherConfigError} naming the option; the message never echoes the key.
  *
  * @example

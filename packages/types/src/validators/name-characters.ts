@@ -2,11 +2,11 @@ import type { ValidationErrorCode } from "../errors/pusher-error.js";
 import { PusherValidationError } from "../errors/validation-error.js";
 import { describeValue } from "./describe-value.js";
 
-// Channel names and user ids share one character set (PROTOCOL §4).
+// Channel names and user ids share one character set (docs/protocol.md §4).
 const NAME_CHARACTERS = /^[A-Za-z0-9_\-=@,.;]+$/;
 
 /**
- * Checks that a channel name or user id uses only `A–Z a–z 0–9 _ - = @ , . ;` (PROTOCOL §4);
+ * Checks that a channel name or user id uses only `A–Z a–z 0–9 _ - = @ , . ;` (docs/protocol.md §4);
  * throws a {@link PusherValidationError} with `code` naming `field` otherwise.
  *
  * @example

@@ -19,7 +19,7 @@ export function utf8ByteLength(text: string, field = "text"): number {
 }
 
 /**
- * Checks that the wire `data` string fits in `maxBytes` UTF-8 bytes (PROTOCOL §4). Pass
+ * Checks that the wire `data` string fits in `maxBytes` UTF-8 bytes (docs/protocol.md §4). Pass
  * `Infinity` to turn the check off for servers without a limit. Throws `payload_too_large`, or
  * `invalid_params` when `data` is not a string (it is measured as sent, once serialized).
  *

@@ -6,7 +6,7 @@ import { jsonText } from "./json-text.js";
 
 /**
  * Checks the member data of a presence channel and returns its JSON text, the exact
- * `channel_data` string to sign (PROTOCOL §5). The data must serialize to an object with a
+ * `channel_data` string to sign (docs/protocol.md §5). The data must serialize to an object with a
  * non-empty `user_id` (a string, or a finite number as some applications use) and an optional
  * `user_info` object. It is the JSON text that is checked, so that what is signed is what was
  * checked. Throws `invalid_presence_data`, also for data that cannot be serialized (a BigInt, a

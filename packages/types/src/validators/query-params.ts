@@ -9,7 +9,7 @@ export type QueryParamValue = string | number | boolean | readonly (string | num
 /**
  * Checks caller-supplied query parameters: an object whose values are strings, finite
  * numbers, booleans or arrays of those, and none of whose keys (in any case) is reserved
- * by the signing scheme (PROTOCOL §2.5), and with no lone UTF-16 surrogate in a key or value
+ * by the signing scheme (docs/protocol.md §2.5), and with no lone UTF-16 surrogate in a key or value
  * (it could not be percent-encoded). Throws `reserved_param` or `invalid_params`.
  *
  * @example

@@ -5,7 +5,7 @@ import { describeValue } from "./describe-value.js";
 const SOCKET_ID = /^\d+\.\d+$/;
 
 /**
- * Checks a socket id: digits, a dot, digits (`^\d+\.\d+$`, PROTOCOL §4). Anything else,
+ * Checks a socket id: digits, a dot, digits (`^\d+\.\d+$`, docs/protocol.md §4). Anything else,
  * including `1.1:`, `:1.1` and `1.1\n`, throws `invalid_socket_id`.
  *
  * @example

@@ -7,7 +7,7 @@ import { jsonText } from "./json-text.js";
 import { validateUserId } from "./user-id.js";
 
 /**
- * Checks the data of an authenticated user (sign-in, PROTOCOL §5) and returns its JSON text, the
+ * Checks the data of an authenticated user (sign-in, docs/protocol.md §5) and returns its JSON text, the
  * exact `user_data` string to sign. The data must serialize to an object whose `id` is a valid
  * user id, with an optional `user_info` object and an optional `watchlist` of at most 100 user
  * ids. It is the JSON text that is checked, so that what is signed is what was checked. Throws

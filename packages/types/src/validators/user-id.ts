@@ -5,7 +5,7 @@ import { validateNameCharacters } from "./name-characters.js";
 
 /**
  * Checks a user id: a non-empty string of at most 200 characters from the channel-name
- * character set (PROTOCOL §4). Throws `invalid_user_id` otherwise.
+ * character set (docs/protocol.md §4). Throws `invalid_user_id` otherwise.
  *
  * @example
  * ```ts

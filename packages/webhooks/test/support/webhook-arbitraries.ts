@@ -1,4 +1,4 @@
-// fast-check generators of webhook bodies (PROTOCOL §7) shared by the differential and fuzz tests.
+// fast-check generators of webhook bodies (docs/protocol.md §7) shared by the differential and fuzz tests.
 import fc from "fast-check";
 
 const KNOWN_NAMES = new Set([
@@ -20,7 +20,7 @@ export const credentialArb = fc.record({
 
 export const credentialsArb = fc.array(credentialArb, { minLength: 1, maxLength: 3 });
 
-/** One well-formed event of each kind PROTOCOL §7 lists, or one of an unknown kind. */
+/** One well-formed event of each kind docs/protocol.md §7 lists, or one of an unknown kind. */
 export const wellFormedEventArb = fc.oneof(
   fc.record({ name: fc.constantFrom("channel_occupied", "channel_vacated", "cache_miss"), channel: text() }),
   fc.record({ name: fc.constantFrom("member_added", "member_removed"), channel: text(), user_id: text() }),

@@ -1,5 +1,5 @@
 // Test-side helpers that do not use the code under test: signatures come from node:crypto, as an
-// independent oracle of PROTOCOL §7 (HMAC-SHA256 over the raw body bytes, lowercase hex).
+// independent oracle of docs/protocol.md §7 (HMAC-SHA256 over the raw body bytes, lowercase hex).
 import { createHmac } from "node:crypto";
 
 export function signBody(secret: string, body: string | Uint8Array): string {

@@ -1,4 +1,4 @@
-// Cold start of the official `pusher` package: the same job as ours.mjs, in a fresh process.
+// Cold start (a) of the official `pusher` package: the same job as ours-auth.mjs, in a fresh process.
 import Pusher from "pusher";
 
 const pusher = new Pusher({ appId: "3", key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" });

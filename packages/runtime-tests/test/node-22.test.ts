@@ -1,3 +1,3 @@
 import { describeRuntime } from "./support/describe-runtime.js";
 
-describeRuntime("node-20");
+describeRuntime("node-22");

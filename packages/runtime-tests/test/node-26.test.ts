@@ -1,0 +1,3 @@
+import { describeRuntime } from "./support/describe-runtime.js";
+
+describeRuntime("node-26");
