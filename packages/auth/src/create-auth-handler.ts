@@ -8,8 +8,8 @@ import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
 
 /**
  * Creates the auth endpoint that pusher-js calls, as a Web-standard `(request) => Promise<Response>`
- * for any runtime (serverless functions, edge workers, Bun, Deno; Node through
- * `@hono/node-server`'s `getRequestListener`). Mount it at both `channelAuthorization.endpoint`
+ * for any runtime (serverless functions, edge workers, Bun, Deno; Node.js frameworks through
+ * `toNodeHandler`). Mount it at both `channelAuthorization.endpoint`
  * and `userAuthentication.endpoint` (or at one of them): a body with `channel_name` is a channel
  * authorization, a body with `socket_id` alone a user authentication (docs/protocol.md §5).
  *

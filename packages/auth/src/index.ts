@@ -23,6 +23,10 @@ export {
   isPusherError,
   isPusherValidationError,
 } from "@x/types";
+// The Node.js adapter of the handler (node:http, Express, Fastify, Next.js pages API), so that a
+// service with this package alone can mount it; unused, it adds nothing to a bundle.
+export { toNodeHandler } from "@x/types";
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "@x/types";
 export type {
   ChannelAuthResponse,
   PresenceData,

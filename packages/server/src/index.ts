@@ -38,6 +38,9 @@ export type {
   WebhookVerdict,
 } from "@x/webhooks";
 export { isKnownWebhookEvent } from "@x/webhooks";
+// The Node.js adapter of the bound handlers (node:http, Express, Fastify, Next.js pages API).
+export { toNodeHandler } from "@x/types";
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "@x/types";
 export type {
   BatchEvent,
   BatchTriggerResult,

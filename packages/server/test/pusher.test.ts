@@ -575,12 +575,17 @@ describe("re-exports: one import is enough", () => {
     expect(umbrella.isKnownWebhookEvent).toBe(webhooks.isKnownWebhookEvent);
   });
 
+  it("toNodeHandler, the Node.js adapter of the bound handlers, is the very function @x/types exports", () => {
+    expect(umbrella.toNodeHandler).toBeTypeOf("function");
+    expect(umbrella.toNodeHandler).toBe(types.toNodeHandler);
+  });
+
   it("an error thrown by a Pusher is an instance of the re-exported class", () => {
     expect(() => new Pusher("1", "key", "")).toThrow(umbrella.PusherConfigError);
     expect(() => new Pusher("1", "key", SECRET).authenticate("public-channel", "1.1")).toThrow(umbrella.PusherValidationError);
   });
 
   it("exports only the names it means to (the public API, reviewed in one place)", () => {
-    expect(Object.keys(umbrella).sort()).toEqual(["Pusher", "isKnownWebhookEvent", ...ERRORS_AND_GUARDS].sort());
+    expect(Object.keys(umbrella).sort()).toEqual(["Pusher", "isKnownWebhookEvent", "toNodeHandler", ...ERRORS_AND_GUARDS].sort());
   });
 });

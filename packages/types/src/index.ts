@@ -38,6 +38,8 @@ export { readBodyWithLimit } from "./read-body-with-limit.js";
 export { isJsonObject } from "./is-json-object.js";
 export { errorResponse, jsonResponse } from "./json-response.js";
 export { mediaTypeOf } from "./media-type.js";
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "./node-handler/node-message-types.js";
+export { toNodeHandler } from "./node-handler/to-node-handler.js";
 export { redactSignedUrl } from "./redact-signed-url.js";
 export type {
   BatchTriggerResult,

@@ -7,6 +7,6 @@
  * mediaTypeOf(request) === "application/json"; // also for "Application/JSON; charset=utf-8"
  * ```
  */
-export function mediaTypeOf(request: Request): string {
+export function mediaTypeOf(request: { readonly headers: Headers }): string {
   return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 }

@@ -76,8 +76,8 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
 
 /**
  * Creates a Web-standard webhook endpoint `(request: Request) => Promise<Response>` (docs/protocol.md
- * §7) for any runtime with `fetch` types: Bun, Deno, workerd, or Node through
- * `@hono/node-server`. It accepts only `POST` with a JSON content type, reads the raw body up
+ * §7) for any runtime with `fetch` types: Bun, Deno, workerd, or Node.js frameworks through
+ * `toNodeHandler`. It accepts only `POST` with a JSON content type, reads the raw body up
  * to `maxBodyBytes`, verifies it like {@link verifyWebhook}, then awaits `onEvents` and
  * `onEvent`, and answers:
  *

@@ -1,0 +1,24 @@
+// POST /messages {"channel", "text"}: triggers a `message` event, for a signed-in user on a
+// channel they may use.
+import { isPusherValidationError } from "@x/server";
+import { recipe } from "../../lib/pusher";
+import { mayUseChannel, sessionUser } from "../../lib/users";
+
+export async function POST(request: Request): Promise<Response> {
+  const user = sessionUser(request.headers.get("authorization"));
+  if (user === undefined) return Response.json({ error: "sign in first" }, { status: 401 });
+  const body: unknown = await request.json().catch(() => undefined);
+  const { channel, text } = (typeof body === "object" && body !== null ? body : {}) as { channel?: unknown; text?: unknown };
+  if (typeof channel !== "string" || typeof text !== "string") {
+    return Response.json({ error: 'send {"channel": "…", "text": "…"}' }, { status: 400 });
+  }
+  if (!mayUseChannel(user, channel)) return Response.json({ error: "you may not post to this channel" }, { status: 403 });
+  try {
+    await recipe().pusher.trigger(channel, "message", { from: user.name, text });
+  } catch (error) {
+    // A bad channel name or an oversized text: the SDK says which before sending anything.
+    if (!isPusherValidationError(error)) throw error;
+    return Response.json({ error: error.message }, { status: 400 });
+  }
+  return Response.json({ ok: true });
+}
