@@ -425,4 +425,304 @@ describe("toNodeHandler(handler) as a node:http listener", () => {
     expect(status).toBe(413);
     expect(bytesRead).toBeLessThan(1024 * 1024);
   });
+
+  it("never lets a client's Host header change the path the server routed (Host: h/admin?)", async () => {
+    const adapter = toNodeHandler(echo);
+    const url = await listen((request, response) => void adapter(request, response));
+    const result = await new Promise<Seen>((resolve, reject) => {
+      const sent = httpRequest(`${url}/pusher/auth?a=1`, { method: "POST", headers: { host: "h/admin?", "content-type": "text/plain" } });
+      sent.on("response", (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve(JSON.parse(text) as Seen));
+      });
+      sent.on("error", reject);
+      sent.end("x");
+    });
+    expect(result.url).toBe("http://h/pusher/auth?a=1");
+  });
+
+  it("resolves, and the server goes on, when a client goes away in the middle of its body", async () => {
+    let settled: Promise<void> | undefined;
+    let readError: unknown;
+    const adapter = toNodeHandler(async (webRequest) => {
+      const body = await readBodyWithLimit(webRequest, 1_000_000).catch((error: unknown) => {
+        readError = error;
+        throw error;
+      });
+      return new Response(body.tooLarge ? null : body.bytes);
+    });
+    const url = await listen((request, response) => {
+      const done = adapter(request, response);
+      settled ??= done;
+    });
+    await new Promise<void>((resolve) => {
+      const upload = httpRequest(`${url}/`, { method: "POST", headers: { "content-type": "text/plain", "content-length": "100000" } });
+      upload.on("error", () => resolve());
+      upload.write("x".repeat(1000), () => setTimeout(() => upload.destroy(), 50));
+    });
+    await vi.waitFor(() => expect(settled).toBeDefined());
+    await expect(settled).resolves.toBeUndefined();
+    expect(readError).toBeInstanceOf(Error);
+    // The server still answers.
+    const answer = await fetch(`${url}/`, { method: "POST", body: "ok" });
+    expect(await answer.text()).toBe("ok");
+  });
+});
+
+// A request whose named field is a getter that throws, as a hostile or broken framework object may have.
+function throwingField(name: keyof NodeRequestLike, base: NodeRequestLike = nodeRequest({}, "socket_id=1.1")): NodeRequestLike {
+  return Object.defineProperty({ ...base }, name, {
+    get() {
+      throw new Error(`${String(name)} cannot be read; the secret is hunter2`);
+    },
+  });
+}
+
+describe("toNodeHandler(handler) on hostile request objects: it answers, and its promise never rejects", () => {
+  it.each(["method", "url", "originalUrl", "headers", "body", "rawBody", "readableEnded", "raw", "socket"] as const)(
+    "a %s that throws when read: 500 or 400, never the error's message",
+    async (name) => {
+      const response = new RecordingResponse();
+      await expect(toNodeHandler(echo)(throwingField(name), response)).resolves.toBeUndefined();
+      expect(response.ended).toBe(true);
+      expect([400, 500]).toContain(response.statusCode);
+      expect(new TextDecoder().decode(response.body)).not.toContain("hunter2");
+    },
+  );
+
+  it("hands a getter's failure to next when there is one, and resolves", async () => {
+    const next = vi.fn();
+    const response = new RecordingResponse();
+    await expect(toNodeHandler(echo)(throwingField("method"), response, next)).resolves.toBeUndefined();
+    expect(next).toHaveBeenCalledOnce();
+    expect(response.ended).toBe(false);
+  });
+
+  it("a body stream whose iterator cannot be made, or whose next() throws or yields no result object", async () => {
+    const iterators: (() => AsyncIterator<unknown>)[] = [
+      () => {
+        throw new Error("no iterator: hunter2");
+      },
+      () => ({ next: () => Promise.reject(new Error("stream failed: hunter2")) }),
+      () => ({ next: () => undefined as unknown as Promise<IteratorResult<unknown>> }),
+    ];
+    for (const iterator of iterators) {
+      const response = await run(nodeRequest({ [Symbol.asyncIterator]: iterator }));
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({ error: "Internal Server Error" });
+    }
+  });
+
+  it("a body stream that errors half-way: the handler sees a read error, the client no message of it", async () => {
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield await Promise.resolve(encoder.encode("socket_id="));
+      throw new Error("ECONNRESET while reading; the secret is hunter2");
+    }
+    const stream = failing();
+    let readError: unknown;
+    const response = await run(nodeRequest({ [Symbol.asyncIterator]: () => stream }), async (request) => {
+      readError = await readBodyWithLimit(request, 1024).catch((error: unknown) => error);
+      throw readError;
+    });
+    expect(readError).toBeInstanceOf(Error);
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: "Internal Server Error" });
+  });
+
+  it("answers 400 for headers that are not a record of strings and lists of strings", async () => {
+    const odd: unknown[] = [null, "host: x", { "x-n": 5 }, { "x-o": { a: 1 } }, { "x-crlf": "a\r\nx-injected: 1" }, { "x-list": ["a", "b\nc"] }];
+    for (const headers of odd) {
+      const response = await run(nodeRequest({ headers: headers as NodeRequestLike["headers"] }, "x"));
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({ error: "Bad Request: its headers cannot be represented as Web headers" });
+    }
+  });
+
+  it("takes a url or originalUrl that is not a string as absent", async () => {
+    const weird = { toString: () => "/elsewhere", startsWith: () => true } as unknown as string;
+    expect((await seen(nodeRequest({ originalUrl: weird, url: "/pusher/auth" }, ""))).url).toBe("http://app.example/pusher/auth");
+    expect((await seen(nodeRequest({ url: 42 as unknown as string }, ""))).url).toBe("http://app.example/");
+  });
+
+  it("resolves when the response object throws from statusCode, headersSent or end, or when next and the response both fail", async () => {
+    const hostile = Object.defineProperties(
+      {},
+      {
+        statusCode: {
+          set() {
+            throw new Error("no status");
+          },
+          get() {
+            throw new Error("no status");
+          },
+        },
+        headersSent: {
+          get() {
+            throw new Error("no headersSent");
+          },
+        },
+        setHeader: { value: () => undefined },
+        end: {
+          value: () => {
+            throw new Error("no end");
+          },
+        },
+      },
+    ) as NodeResponseLike;
+    await expect(toNodeHandler(echo)(nodeRequest({}, "x"), hostile)).resolves.toBeUndefined();
+    await expect(toNodeHandler(echo)(throwingField("method"), hostile)).resolves.toBeUndefined();
+  });
+
+  it("resolves when the handler throws something hostile: a Proxy whose every trap throws", async () => {
+    const trap = () => {
+      throw new Error("trap: hunter2");
+    };
+    const hostileError = new Proxy(new Error("hostile"), { get: trap, has: trap, getPrototypeOf: trap, ownKeys: trap, getOwnPropertyDescriptor: trap });
+    const response = await run(nodeRequest({}, "x"), () => Promise.reject(hostileError));
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: "Internal Server Error" });
+  });
+
+  it("resolves when the handler returns no Response at all", async () => {
+    const response = await run(nodeRequest({}, "x"), () => Promise.resolve(undefined as unknown as Response));
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: "Internal Server Error" });
+  });
+
+  it("answers a handler's Response whose body fails with a clean 500: none of the failed answer's status or headers", async () => {
+    const failingBody = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error("body failed: hunter2"));
+      },
+    });
+    const headers = new Headers({ "x-from-handler": "1", "content-length": "100" });
+    headers.append("set-cookie", "session=abc");
+    const response = await run(nodeRequest({}, "x"), () => Promise.resolve(new Response(failingBody, { status: 201, headers })));
+    expect(response.statusCode).toBe(500);
+    expect([...response.headers.keys()]).not.toContain("set-cookie");
+    expect([...response.headers.keys()]).not.toContain("x-from-handler");
+    expect([...response.headers.keys()]).not.toContain("content-length");
+    expect(response.json()).toEqual({ error: "Internal Server Error" });
+  });
+});
+
+describe("toNodeHandler(handler): the Host header names a host, never a path", () => {
+  it.each([
+    ["x/admin?", "http://x/pusher/auth?q=1"],
+    ["x#", "http://x/pusher/auth?q=1"],
+    ["x?y", "http://x/pusher/auth?q=1"],
+    ["x\\admin", "http://x/pusher/auth?q=1"],
+    ["user@x", "http://localhost/pusher/auth?q=1"],
+    ["", "http://localhost/pusher/auth?q=1"],
+    ["bad host", "http://localhost/pusher/auth?q=1"],
+    ["APP.example:8443", "http://app.example:8443/pusher/auth?q=1"],
+    ["[::1]:3000", "http://[::1]:3000/pusher/auth?q=1"],
+  ])("Host %j: the handler sees %s", async (host, url) => {
+    expect((await seen(nodeRequest({ headers: { host }, url: "/pusher/auth?q=1" }, ""))).url).toBe(url);
+  });
+
+  it("keeps a path that starts with two slashes a path of this host", async () => {
+    expect((await seen(nodeRequest({ url: "//evil.example/x" }, ""))).url).toBe("http://app.example//evil.example/x");
+  });
+});
+
+describe("toNodeHandler(handler) on a parsed body with hostile fields", () => {
+  afterEach(() => {
+    // Nothing a body carries may reach Object.prototype.
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+
+  it("re-encodes an own __proto__ field (JSON.parse makes one) as a field, and pollutes nothing", async () => {
+    const form = JSON.parse('{"__proto__":"x","socket_id":"1.1"}') as unknown;
+    expect((await seen(parsedRequest("application/x-www-form-urlencoded", form))).text).toBe("__proto__=x&socket_id=1.1");
+    const json = '{"__proto__":{"polluted":true},"socket_id":"1.1"}';
+    expect((await seen(parsedRequest("application/json", JSON.parse(json)))).text).toBe(json);
+  });
+
+  it("answers 400 for a form whose __proto__ field is an object", async () => {
+    const response = await run(parsedRequest("application/x-www-form-urlencoded", JSON.parse('{"__proto__":{"polluted":"1"}}')));
+    expect(response.statusCode).toBe(400);
+  });
+
+  it("re-encodes only a body's own fields, none it inherits", async () => {
+    const inherited = Object.assign(Object.create({ channel_name: "private-admin-ops" }) as object, { socket_id: "1.1" });
+    expect((await seen(parsedRequest("application/x-www-form-urlencoded", inherited))).text).toBe("socket_id=1.1");
+    expect((await seen(parsedRequest("application/json", inherited))).text).toBe('{"socket_id":"1.1"}');
+  });
+
+  it("answers 400 for a parsed body whose fields throw when read (a getter, a Proxy, a toJSON)", async () => {
+    const getter = Object.defineProperty({}, "socket_id", {
+      enumerable: true,
+      get() {
+        throw new Error("getter: hunter2");
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("ownKeys: hunter2");
+        },
+      },
+    );
+    const toJSON = {
+      toJSON() {
+        throw new Error("toJSON: hunter2");
+      },
+    };
+    for (const [mediaType, value] of [
+      ["application/x-www-form-urlencoded", getter],
+      ["application/x-www-form-urlencoded", proxy],
+      ["application/json", getter],
+      ["application/json", proxy],
+      ["application/json", toJSON],
+    ] as const) {
+      const response = await run(parsedRequest(mediaType, value));
+      expect(response.statusCode).toBe(400);
+      expect(new TextDecoder().decode(response.body)).not.toContain("hunter2");
+    }
+  });
+});
+
+describe("toNodeHandler(handler) and the handler's body limit", () => {
+  it("reads nothing of a body the handler does not read", async () => {
+    let chunksRead = 0;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (;;) {
+        chunksRead++;
+        yield await Promise.resolve(new Uint8Array(1024));
+      }
+    }
+    const stream = endless();
+    const response = await run(nodeRequest({ [Symbol.asyncIterator]: () => stream }), () => Promise.resolve(new Response(null, { status: 415 })));
+    expect(response.statusCode).toBe(415);
+    expect(chunksRead).toBe(0);
+  });
+
+  it("passes the declared Content-Length of an unread body on, so that a body declared too large is refused unread", async () => {
+    let chunksRead = 0;
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (;;) {
+        chunksRead++;
+        yield await Promise.resolve(new Uint8Array(1024));
+      }
+    }
+    const stream = endless();
+    const headers = { host: "h", "content-type": "application/json", "content-length": String(2 ** 40) };
+    const response = await run(nodeRequest({ headers, [Symbol.asyncIterator]: () => stream }), async (request) => {
+      const body = await readBodyWithLimit(request, 4096);
+      return new Response(null, { status: body.tooLarge ? 413 : 200 });
+    });
+    expect(response.statusCode).toBe(413);
+    expect(chunksRead).toBe(0);
+  });
+
+  it("hands a single huge chunk on as one chunk, which the handler's limit refuses", async () => {
+    const response = await run(nodeRequest({}, new Uint8Array(8 * 1024 * 1024)), async (request) => {
+      const body = await readBodyWithLimit(request, 4096);
+      return new Response(null, { status: body.tooLarge ? 413 : 200 });
+    });
+    expect(response.statusCode).toBe(413);
+  });
 });

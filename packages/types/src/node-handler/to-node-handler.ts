@@ -44,23 +44,31 @@ import { toWebRequest } from "./to-web-request.js";
  */
 export function toNodeHandler(handler: (request: Request) => Response | Promise<Response>): NodeHandler {
   return async (request, response, next) => {
+    // Read once, from the Request made: a getter of the Node.js request may throw the second time.
+    let method: string | undefined;
     try {
       const converted = toWebRequest(request);
-      const answer = converted instanceof Response ? converted : await handler(converted);
-      await sendWebResponse(answer, response, request.method);
+      if (converted instanceof Request) method = converted.method;
+      await sendWebResponse(converted instanceof Request ? await handler(converted) : converted, response, method);
     } catch (error) {
-      if (next !== undefined) {
-        try {
-          next(error);
-        } catch {
-          // The framework's own failure: this promise still never rejects.
-        }
-        return;
+      try {
+        if (typeof next === "function") return next(error);
+        if (response.headersSent === true) return;
+        await sendWebResponse(errorResponse(500, shownMessage(error)), response, method);
+      } catch {
+        // The framework's or the response's own failure: no one is left to tell, and this promise
+        // never rejects.
       }
-      if (response.headersSent === true) return;
-      // Only the SDK's own configuration messages are safe to show: another error may carry anything.
-      const message = isPusherConfigError(error) ? error.message : "Internal Server Error";
-      await sendWebResponse(errorResponse(500, message), response, request.method).catch(() => undefined);
     }
   };
+}
+
+// Only the SDK's own configuration messages are safe to show: another error may carry anything.
+function shownMessage(error: unknown): string {
+  try {
+    if (isPusherConfigError(error)) return error.message;
+  } catch {
+    // A thrown value that throws when looked at (a Proxy): shown as any other.
+  }
+  return "Internal Server Error";
 }

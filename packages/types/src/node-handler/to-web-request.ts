@@ -1,4 +1,5 @@
 import { PusherConfigError } from "../errors/config-error.js";
+import { isJsonObject } from "../is-json-object.js";
 import { errorResponse } from "../json-response.js";
 import { mediaTypeOf } from "../media-type.js";
 import type { NodeRequestLike } from "./node-message-types.js";
@@ -53,7 +54,7 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
   }
   let request: Request;
   try {
-    request = new Request(requestUrl(source), init);
+    request = new Request(requestUrl(source, headers), init);
   } catch {
     // A method that fetch forbids (CONNECT, TRACE), for instance.
     return badRequest("it cannot be represented as a Web request");
@@ -72,6 +73,7 @@ function badRequest(problem: string): Response {
 function toHeaders(source: NodeRequestLike): Headers | undefined {
   const headers = new Headers();
   try {
+    if (!isJsonObject(source.headers)) return undefined;
     for (const [name, value] of Object.entries(source.headers)) {
       // HTTP/2 pseudo-headers (":path", ":method") are not headers of the message.
       if (name.startsWith(":")) continue;
@@ -130,18 +132,16 @@ function readableOf(stream: BodyStream): ReadableStream<Uint8Array> {
   );
 }
 
-function requestUrl(source: NodeRequestLike): string {
-  const target = source.originalUrl ?? source.url ?? "/";
+function requestUrl(source: NodeRequestLike, headers: Headers): string {
+  const target = [source.originalUrl, source.url].find((value) => typeof value === "string") ?? "/";
   // An absolute-form or `*` target names no path of this server.
   const path = target.startsWith("/") ? target : "/";
   const socket = source.socket ?? source.raw?.socket;
   const encrypted = typeof socket === "object" && socket !== null && (socket as { encrypted?: unknown }).encrypted === true;
-  const protocol = encrypted ? "https" : "http";
-  const host = source.headers.host;
-  try {
-    return new URL(`${protocol}://${typeof host === "string" ? host : "localhost"}${path}`).href;
-  } catch {
-    // A Host header that is no host.
-    return new URL(`${protocol}://localhost${path}`).href;
-  }
+  const url = new URL(`${encrypted ? "https" : "http"}://localhost${path}`);
+  // The Host header is the client's to write. The setter takes a host and a port only: a Host that
+  // is no host ("", "a b", "user@h") leaves localhost, and one that goes on into a path or a query
+  // ("h/admin?", "h#") never changes the path this server routed the request by.
+  url.host = headers.get("host") ?? "";
+  return url.href;
 }
