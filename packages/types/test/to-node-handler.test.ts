@@ -268,6 +268,14 @@ describe("toNodeHandler(handler) when the handler or the framework fails", () =>
     expect(next).toHaveBeenCalledWith(new Error("database password is hunter2"));
   });
 
+  it("answers 500 itself when the third argument is not a function (a framework that passes something else)", async () => {
+    const response = new RecordingResponse();
+    const notNext = { not: "a function" } as unknown as () => void;
+    await expect(toNodeHandler(throwing)(nodeRequest({}, "x"), response, notNext)).resolves.toBeUndefined();
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ error: "Internal Server Error" });
+  });
+
   it("writes nothing more once the head of the answer was sent", async () => {
     const response = new RecordingResponse();
     response.headersSent = true;
