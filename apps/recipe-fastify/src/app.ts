@@ -91,15 +91,14 @@ export async function createApp({ pusher, bodyParsersFirst = false }: AppOptions
 
   if (bodyParsersFirst) {
     await app.register(formbody);
-    // Fastify's JSON parser, plus the raw bytes: a webhook's signature covers the bytes Pusher sent.
+    // Fastify's own JSON parser (with its refusal of __proto__ and constructor.prototype), plus the
+    // raw bytes: a webhook's signature covers the bytes Pusher sent.
+    const parseJson = app.getDefaultJsonParser("error", "error");
     app.removeContentTypeParser("application/json");
     app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body: Buffer, done) => {
       request.rawBody = body;
-      try {
-        done(null, JSON.parse(body.toString("utf8")));
-      } catch (error) {
-        done(Object.assign(error as Error, { statusCode: 400 }), undefined);
-      }
+      // Fastify's parser answers through done (its type also allows a promise, hence the void).
+      void parseJson(request, body.toString("utf8"), done);
     });
     app.post("/pusher/auth", pusherAuth);
     app.post("/pusher/user-auth", pusherAuth);

@@ -1,4 +1,5 @@
-import { describeRecipe, type StartedRecipe } from "@x/recipe-checks";
+import { describeRecipe, type RecipeUnderTest, type StartedRecipe } from "@x/recipe-checks";
+import { expect, it } from "vitest";
 import { Pusher } from "@x/server";
 import { createApp, type AppOptions } from "../src/app.ts";
 
@@ -13,8 +14,28 @@ async function startApp(port: number, options: AppOptions): Promise<StartedRecip
   return { url: `http://127.0.0.1:${port}`, stop: () => app.close() };
 }
 
-describeRecipe("Fastify (the Pusher routes' bodies left unread)", ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl) }));
+// The app's other JSON routes keep Fastify's refusal of prototype poisoning, also when the recipe
+// puts its own JSON parser (one that keeps the raw bytes) in place of Fastify's.
+const moreChecks = (recipe: () => RecipeUnderTest) => {
+  it("refuses a JSON body with __proto__ or constructor.prototype (400), as Fastify's own parser does", async () => {
+    for (const body of ['{"__proto__":{"admin":true},"channel":"private-chat-general","text":"x"}', '{"constructor":{"prototype":{"admin":true}}}']) {
+      const response = await fetch(`${recipe().app.url}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer bob" },
+        body,
+      });
+      await response.body?.cancel();
+      expect(response.status).toBe(400);
+    }
+  });
+};
 
-describeRecipe("Fastify (@fastify/formbody and a JSON parser in front)", ({ port, pusherUrl }) =>
-  startApp(port, { pusher: Pusher.fromUrl(pusherUrl), bodyParsersFirst: true }),
+describeRecipe("Fastify (the Pusher routes' bodies left unread)", ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl) }), {
+  moreChecks,
+});
+
+describeRecipe(
+  "Fastify (@fastify/formbody and a JSON parser in front)",
+  ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl), bodyParsersFirst: true }),
+  { moreChecks },
 );
