@@ -16,20 +16,6 @@ export function descendantPids(): number[] {
   return descendantsOf(process.pid, liveProcesses());
 }
 
-/**
- * Whether a process is alive: it exists and has not ended (a zombie has).
- *
- * @example
- * ```ts
- * const pids = descendantPids();
- * await app.stop();
- * expect(pids.filter(isAlive)).toEqual([]);
- * ```
- */
-export function isAlive(pid: number): boolean {
-  return liveProcesses().has(pid);
-}
-
 // Each live process and its parent.
 function liveProcesses(): Map<number, number> {
   const parents = new Map<number, number>();

@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
-import { connectClient, freePort, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, freePort, isRunning, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
 import { Pusher } from "@x/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { descendantPids, isAlive } from "./descendant-pids.ts";
+import { descendantPids } from "./descendant-pids.ts";
 import { RECIPE_USERS, RECIPE_WEBHOOK_EVENTS, type RecipeUserId } from "./recipe-contract.ts";
 
 /**
@@ -268,7 +268,7 @@ export function describeRecipe(
       const started = descendantPids().filter((pid) => !pidsBefore.includes(pid));
       await app.stop();
       await soketi.stop();
-      expect(started.filter(isAlive)).toEqual([]);
+      expect(started.filter(isRunning)).toEqual([]);
       expect(descendantPids()).toEqual(pidsBefore);
     });
   });

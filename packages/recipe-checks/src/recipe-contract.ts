@@ -1,7 +1,9 @@
 /**
  * The users every recipe knows, by the bearer token that stands for their session (a real app
  * reads a session cookie or verifies a token; the recipes keep that part tiny). Each recipe
- * declares the same table in its own `users.ts`.
+ * declares the same table in its own `users.ts`, on purpose: a recipe is copied alone, and its
+ * `users.ts` is where the copy plugs in its own sessions, so no recipe imports this test-only
+ * package. A table that drifts from this one fails the checks, which compare the names.
  *
  * @example
  * ```ts
