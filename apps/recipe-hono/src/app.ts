@@ -2,10 +2,14 @@
 // Web-standard Request and Response, so this module uses no Node.js API. node.ts, bun.ts and
 // deno.ts serve it.
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { isPusherValidationError, type Pusher, type WebhookEvent } from "@x/server";
 import { mayUseChannel, sessionUser } from "./users.ts";
 
 const KEPT_WEBHOOK_EVENTS = 50;
+// Hono reads a body as large as it comes: /messages takes at most what express.json() takes by
+// default. (The SDK's handlers bound their own bodies, with their `maxBodyBytes` option.)
+const MAX_MESSAGE_BODY_BYTES = 100 * 1024;
 
 /**
  * The recipe's Hono app:
@@ -58,7 +62,8 @@ export function createApp(pusher: Pusher): Hono {
 
   app.get("/webhooks/events", (c) => c.json({ events: webhookEvents }));
 
-  app.post("/messages", async (c) => {
+  const messageBodyLimit = bodyLimit({ maxSize: MAX_MESSAGE_BODY_BYTES, onError: (c) => c.json({ error: "the message is too large" }, 413) });
+  app.post("/messages", messageBodyLimit, async (c) => {
     const user = sessionUser(c.req.header("authorization"));
     if (user === undefined) return c.json({ error: "sign in first" }, 401);
     const body: unknown = await c.req.json().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { connectClient, freePort, isRunning, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
 import { Pusher } from "@x/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -89,7 +90,7 @@ const WEBHOOK_WAIT_MS = 15_000;
  * - a sign-in through `/pusher/user-auth` works, and `sendToUser` reaches the user; a sign-in
  *   without a session fails with status 403;
  * - `POST /messages` triggers an event that reaches the subscribed clients; it answers 401
- *   without a session and 403 for a channel the user may not post to;
+ *   without a session, 403 for a channel the user may not post to and 413 for a 2 MiB body;
  * - the webhooks soketi sends to `/pusher/webhooks` are accepted (they show in
  *   `GET /webhooks/events`); a webhook signed by the test is accepted (200), a tampered one
  *   refused (401);
@@ -238,6 +239,26 @@ export function describeRecipe(
       const forbidden = await postMessage({ channel: "private-admin-ops", text: "x" }, "bob");
       await forbidden.body?.cancel();
       expect(forbidden.status).toBe(403);
+    });
+
+    it("refuses a POST /messages body of 2 MiB (413): the app bounds what it reads, as the SDK's handlers do", async () => {
+      const body = JSON.stringify({ channel: "private-chat-general", text: "x".repeat(2 * 1024 * 1024) });
+      // A connection of its own: a server that answers before reading the body may leave the rest
+      // of it on the connection, which a pooled fetch would then reuse.
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${app.url}/messages`, {
+          method: "POST",
+          agent: false,
+          headers: { "content-type": "application/json", ...sessionHeaders("alice") },
+        });
+        request.on("response", (response) => {
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        });
+        request.on("error", reject);
+        request.end(body);
+      });
+      expect(status).toBe(413);
     });
 
     it("accepts the webhooks soketi sends: member_added of the presence channel reaches the app", async () => {
