@@ -458,7 +458,7 @@ describe("toNodeHandler(handler) as a node:http listener", () => {
         readError = error;
         throw error;
       });
-      return new Response(body.tooLarge ? null : body.bytes);
+      return new Response(body.tooLarge ? null : new TextDecoder().decode(body.bytes));
     });
     const url = await listen((request, response) => {
       const done = adapter(request, response);

@@ -52,7 +52,10 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
       await sendWebResponse(converted instanceof Request ? await handler(converted) : converted, response, method);
     } catch (error) {
       try {
-        if (typeof next === "function") return next(error);
+        if (typeof next === "function") {
+          next(error);
+          return;
+        }
         if (response.headersSent === true) return;
         await sendWebResponse(errorResponse(500, shownMessage(error)), response, method);
       } catch {
