@@ -5,25 +5,12 @@
 // package where it behaves otherwise.
 import { inspect } from "node:util";
 import { isPusherConfigError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherValidationError } from "@x/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Compat, Official, asOptions } from "./support/both-sdks.js";
-import { startRecordingServer, type RecordingServer } from "./support/recording-server.js";
+import { startRecordingServer, useRecordingServer } from "./support/recording-server.js";
 
-let server: RecordingServer;
+const server = useRecordingServer();
 const SECRET = "7ad3773142a6692b25b8";
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.requests.length = 0;
-  server.answer({});
-});
 
 function local(Pusher: typeof Compat = Compat, options: object = {}): Compat {
   return new Pusher(asOptions({ appId: "app-id", key: "app-key", secret: SECRET, host: "127.0.0.1", port: String(server.port), ...options }));
