@@ -5,9 +5,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import { connectClient, startLocalServer, SubscriptionError, type LocalServer, type TestClient } from "@x/local-server";
+import { startLocalServer, SubscriptionError, type LocalServer, type TestClient } from "@x/local-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Pusher, type ChannelsList, type PresenceData, type PresenceUsers, type UserData } from "../src/index.js";
+import { connectSigningClient, nextStateAfterConnected, signIn, waitFor } from "./support/pusher-js-clients.js";
 
 /** One webhook as soketi delivered it: the raw body, its headers, and the bound handler's answer. */
 interface Delivery {
@@ -16,8 +17,6 @@ interface Delivery {
   key: string;
   status: number;
 }
-
-type AuthCallback = (error: Error | null, data: unknown) => void;
 
 interface Member {
   id: string;
@@ -38,17 +37,6 @@ let webhookHandler: ((request: Request) => Promise<Response>) | undefined;
 const deliveries: Delivery[] = [];
 const clients: TestClient[] = [];
 
-/** Polls until `found` returns something; soketi sends webhooks one by one, in no set order (§8). */
-async function waitFor<T>(found: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = found();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /**
  * A pusher-js client whose auth endpoint is this app: it authorizes channels with
  * `pusher.authenticate` and signs in with `pusher.authenticateUser`, returning their JSON as an
@@ -56,41 +44,13 @@ async function waitFor<T>(found: () => T | undefined, what: string, timeoutMs = 
  */
 async function connect(identity: { presenceData?: PresenceData; userData?: UserData; app?: Pusher } = {}): Promise<TestClient> {
   const app = identity.app ?? pusher;
-  const answer = (callback: AuthCallback, sign: () => object) => {
-    try {
-      callback(null, JSON.parse(JSON.stringify(sign())));
-    } catch (error) {
-      callback(error as Error, null);
-    }
-  };
-  const client = await connectClient(soketi, {
-    channelAuthorization: {
-      customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: AuthCallback) =>
-        answer(callback, () =>
-          app.authenticate(channelName, socketId, channelName.startsWith("presence-") ? identity.presenceData : undefined),
-        ),
-    },
-    userAuthentication: {
-      customHandler: ({ socketId }: { socketId: string }, callback: AuthCallback) =>
-        answer(callback, () => app.authenticateUser(socketId, identity.userData ?? { id: "anonymous" })),
-    },
+  const client = await connectSigningClient(soketi, {
+    channel: (socketId, channelName) =>
+      app.authenticate(channelName, socketId, channelName.startsWith("presence-") ? identity.presenceData : undefined),
+    user: (socketId) => app.authenticateUser(socketId, identity.userData ?? { id: "anonymous" }),
   });
   clients.push(client);
   return client;
-}
-
-async function signIn(client: TestClient): Promise<void> {
-  client.pusher.signin();
-  await client.pusher.user.signinDonePromise;
-}
-
-/** Resolves with the first connection state other than "connected". */
-function nextStateAfterConnected(client: TestClient): Promise<string> {
-  return new Promise((resolve) =>
-    client.pusher.connection.bind("state_change", ({ current }: { current: string }) => {
-      if (current !== "connected") resolve(current);
-    }),
-  );
 }
 
 beforeAll(async () => {

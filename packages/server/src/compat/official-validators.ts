@@ -12,6 +12,17 @@ const MAX_CHANNEL_NAME_LENGTH = 200;
 const MAX_EVENT_NAME_LENGTH = 200;
 const MAX_CHANNELS_PER_TRIGGER = 100;
 
+// A value as the official messages show it (`"'" + value + "'"`). What `+` cannot convert (a
+// Symbol, an object without a prototype) makes the official package throw a TypeError while
+// building the message: its type is shown instead, so that the error is still this one.
+function shown(value: unknown): string {
+  try {
+    return concatenated(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /**
  * A channel name as the official package accepts it: a non-empty string of
  * `A–Z a–z 0–9 _ - = @ , . ;`, at most 200 characters.
@@ -24,7 +35,7 @@ const MAX_CHANNELS_PER_TRIGGER = 100;
  */
 export function validateChannel(channel: unknown): asserts channel is string {
   if (typeof channel !== "string" || channel === "" || CHANNEL_CHARACTER_OUTSIDE_SET.test(channel)) {
-    throw new PusherValidationError("invalid_channel_name", "channel", `Invalid channel name: '${concatenated(channel)}'`);
+    throw new PusherValidationError("invalid_channel_name", "channel", `Invalid channel name: '${shown(channel)}'`);
   }
   if (channel.length > MAX_CHANNEL_NAME_LENGTH) {
     throw new PusherValidationError("invalid_channel_name", "channel", `Channel name too long: '${channel}'`);
@@ -42,7 +53,7 @@ export function validateChannel(channel: unknown): asserts channel is string {
  */
 export function validateSocketId(socketId: unknown): asserts socketId is string {
   if (typeof socketId !== "string" || !SOCKET_ID.test(socketId)) {
-    throw new PusherValidationError("invalid_socket_id", "socketId", `Invalid socket id: '${concatenated(socketId)}'`);
+    throw new PusherValidationError("invalid_socket_id", "socketId", `Invalid socket id: '${shown(socketId)}'`);
   }
 }
 
@@ -57,7 +68,7 @@ export function validateSocketId(socketId: unknown): asserts socketId is string 
  */
 export function validateUserId(userId: unknown): asserts userId is string {
   if (typeof userId !== "string" || userId === "") {
-    throw new PusherValidationError("invalid_user_id", "userId", `Invalid user id: '${concatenated(userId)}'`);
+    throw new PusherValidationError("invalid_user_id", "userId", `Invalid user id: '${shown(userId)}'`);
   }
 }
 
@@ -73,7 +84,7 @@ export function validateUserId(userId: unknown): asserts userId is string {
  */
 export function validateUserData(userData: unknown): asserts userData is { id: string } {
   if (userData === null || typeof userData !== "object") {
-    throw new PusherValidationError("invalid_user_data", "userData", `Invalid user data: '${concatenated(userData)}'`);
+    throw new PusherValidationError("invalid_user_data", "userData", `Invalid user data: '${shown(userData)}'`);
   }
   validateUserId((userData as { id?: unknown }).id);
 }
@@ -89,10 +100,10 @@ export function validateUserData(userData: unknown): asserts userData is { id: s
  */
 export function validateEventNameLength(event: unknown): void {
   if (event === undefined || event === null) {
-    throw new PusherValidationError("invalid_event_name", "event", `Invalid event name: '${concatenated(event)}'`);
+    throw new PusherValidationError("invalid_event_name", "event", `Invalid event name: '${shown(event)}'`);
   }
   if (((event as { length?: number }).length ?? 0) > MAX_EVENT_NAME_LENGTH) {
-    throw new PusherValidationError("invalid_event_name", "event", `Too long event name: '${concatenated(event)}'`);
+    throw new PusherValidationError("invalid_event_name", "event", `Too long event name: '${shown(event)}'`);
   }
 }
 

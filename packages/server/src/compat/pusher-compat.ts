@@ -25,6 +25,7 @@ import type {
 } from "./compat-types.js";
 import { concatenated } from "./concatenated.js";
 import { forUrlOptions } from "./for-url-options.js";
+import { jsonOf } from "./json-of.js";
 import {
   validateChannel,
   validateChannelCount,
@@ -41,9 +42,9 @@ import { WebHookError as CompatWebHookError } from "./webhook-error.js";
 import { WebHook as CompatWebHook } from "./webhook.js";
 
 /** A string as-is, anything else JSON-encoded once: the official package's `ensureJSON`. */
-function ensureJSON(data: unknown): string | undefined {
-  // JSON.stringify gives undefined for undefined, a function or a symbol: the body then has no data.
-  return typeof data === "string" ? data : JSON.stringify(data);
+function ensureJSON(data: unknown, field: string): string | undefined {
+  // undefined, a function or a symbol has no JSON: the body then has no data, as there.
+  return typeof data === "string" ? data : jsonOf(data, field);
 }
 
 // Node's Buffer where there is one, so that `channelSharedSecret(…).toString("base64")` works
@@ -162,10 +163,17 @@ export class Pusher {
    * ```
    */
   triggerBatch(events: Array<Pusher.BatchEvent>): Promise<Pusher.Response> {
+    // The official package checks nothing here and fails with a TypeError on these: say so plainly.
+    if (!Array.isArray(events)) {
+      throw new PusherValidationError("invalid_params", "events", "events must be an array of { channel, name, data }");
+    }
     const batch: object[] = [];
     for (let index = 0; index < events.length; index++) {
-      const event = events[index] as Pusher.BatchEvent;
-      const data = isEncryptedChannel(event.channel) ? this.#encrypt(event.channel, event.data) : ensureJSON(event.data);
+      const event = events[index] as Pusher.BatchEvent | null;
+      if (typeof event !== "object" || event === null || typeof event.channel !== "string") {
+        throw new PusherValidationError("invalid_params", `events[${index}]`, `events[${index}] must be an object with a channel name`);
+      }
+      const data = isEncryptedChannel(event.channel) ? this.#encrypt(event.channel, event.data) : ensureJSON(event.data, "data");
       // A copy with the serialised data in place of the original: the key order stays the same.
       batch.push({ ...event, data });
     }
@@ -197,7 +205,7 @@ export class Pusher {
    */
   post(opts: Pusher.PostOptions): Promise<Pusher.Response> {
     const { path, params, body } = opts ?? ({} as Partial<Pusher.PostOptions>);
-    const wireBody = body ? (typeof body === "string" ? body : (JSON.stringify(body) as string | undefined)) : undefined;
+    const wireBody = body ? ensureJSON(body, "body") : undefined;
     return sendCompatRequest(this.#transport, "POST", path, params, wireBody);
   }
 
@@ -218,7 +226,7 @@ export class Pusher {
     const result = {} as Pusher.ChannelAuthResponse;
     const signed: unknown[] = [socketId, channel];
     if (data) {
-      const serialized = JSON.stringify(data) as string | undefined;
+      const serialized = jsonOf(data, "data", "invalid_presence_data");
       signed.push(serialized);
       result.channel_data = serialized;
     }
@@ -257,7 +265,7 @@ export class Pusher {
   authenticateUser(socketId: string, userData: Pusher.UserChannelData): Pusher.UserAuthResponse {
     validateSocketId(socketId);
     validateUserData(userData);
-    const serialized = JSON.stringify(userData) as string | undefined;
+    const serialized = jsonOf(userData, "userData", "invalid_user_data");
     const { token } = this.#config;
     return {
       auth: `${concatenated(token.key)}:${token.sign(`${socketId}::user::${concatenated(serialized)}`)}`,
@@ -356,7 +364,7 @@ export class Pusher {
         );
       }
     }
-    const body = { name: event, data: ensureJSON(data), channels, ...params };
+    const body = { name: event, data: ensureJSON(data, "data"), channels, ...params };
     return this.post({ path: "/events", body } as unknown as Pusher.PostOptions);
   }
 
@@ -367,7 +375,7 @@ export class Pusher {
     if (masterKey === undefined) {
       throw new PusherConfigError("encryptionMasterKeyBase64", "Set encryptionMasterKey before triggering events on encrypted channels");
     }
-    const json = JSON.stringify(data) as string | undefined;
+    const json = jsonOf(data, "data");
     if (json === undefined) {
       throw new PusherValidationError("invalid_params", "data", "data must be a value JSON can encode");
     }

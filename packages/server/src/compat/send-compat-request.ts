@@ -74,17 +74,10 @@ function unsignedUrl(config: CompatConfig, path: string): string {
   return `${config.scheme}://${config.host}${port}/apps/${concatenated(config.appId)}${concatenated(path)}`;
 }
 
-/**
- * The official package's `RequestError` for a failed call: "Unexpected status code N" with the
- * status and the server's message when the server refused it, "Request failed with an error"
- * with the failure as `error` otherwise. `cause` is always the typed error; the URL is redacted.
- *
- * @example
- * ```ts
- * toRequestError(httpError, url).message; // "Unexpected status code 400"
- * ```
- */
-export function toRequestError(error: unknown, fallbackUrl: string): RequestError {
+// The official package's `RequestError` for a failed call: "Unexpected status code N" with the
+// status and the server's message when the server refused it, "Request failed with an error"
+// with the failure as `error` otherwise. `cause` is always the typed error; the URL is redacted.
+function toRequestError(error: unknown, fallbackUrl: string): RequestError {
   const { url } = error as { url?: unknown };
   const where = typeof url === "string" ? url : fallbackUrl;
   if (isPusherHttpError(error) && error.status >= 400) {

@@ -50,6 +50,10 @@ export function createSignedQueryString(
   key: string,
   request: CompatSignedQueryStringOptions,
 ): string {
+  // The official package fails with a TypeError on these: say what is wrong.
+  if (typeof request !== "object" || request === null) {
+    throw new PusherValidationError("invalid_params", "options", "options must be { method, path, body?, params? }");
+  }
   const params: Record<string, unknown> = {
     auth_key: key,
     auth_timestamp: (Date.now() / 1000) | 0,
@@ -70,6 +74,9 @@ export function createSignedQueryString(
     .map((name) => `${name}=${concatenated(params[name])}`)
     .join("&");
   // Joined as there: a missing path signs as an empty line.
+  if (typeof request.method !== "string") {
+    throw new PusherValidationError("invalid_params", "method", 'method must be a string such as "GET"');
+  }
   const signed = [request.method.toUpperCase(), request.path, query].join("\n");
   return `${query}&auth_signature=${sign(signed)}`;
 }

@@ -1,8 +1,10 @@
+import { PusherValidationError } from "@x/types";
 import type { CompatToken, CompatWebHookData, CompatWebHookEvent, CompatWebHookRequest } from "./compat-types.js";
 import { Token } from "./token.js";
 import { WebHookError } from "./webhook-error.js";
 
-const utf8 = /* @__PURE__ */ new TextDecoder();
+// Keeps a byte order mark, as Buffer.prototype.toString does (JSON.parse then refuses it there).
+const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { ignoreBOM: true });
 
 function asToken(token: Token | CompatToken): Token {
   return token instanceof Token ? token : new Token(token.key, token.secret);
@@ -11,7 +13,8 @@ function asToken(token: Token | CompatToken): Token {
 /**
  * A received webhook: the official package's `WebHook`, with its verdicts. Check `isValid()`
  * before reading the data. The signature is compared in constant time; the raw body (a string,
- * or the bytes of a `Buffer`) is what is verified, never a re-serialised object.
+ * or the bytes of a `Buffer`) is what is verified, never a re-serialised object: a body of any
+ * other kind (what a body parser made of the request) is not a valid body.
  *
  * @example
  * ```ts
@@ -33,15 +36,23 @@ export class WebHook {
   readonly #signature: unknown;
 
   constructor(token: Token | CompatToken, request: CompatWebHookRequest) {
+    // The official package fails here with a TypeError: say what is missing.
+    if (request?.headers === undefined || request.headers === null) {
+      throw new PusherValidationError("invalid_params", "request", "the webhook request must be { headers, rawBody }");
+    }
     this.#token = asToken(token);
     const headers = request.headers as Record<string, unknown>;
     this.key = headers["x-pusher-key"];
     this.#signature = headers["x-pusher-signature"];
     this.contentType = headers["content-type"];
     this.body = request.rawBody;
-    if (this.isContentTypeValid()) {
+    // Only text or bytes can carry a signature: the official package also parses a number or
+    // null given as the body, and then isValid() throws.
+    const raw = this.body;
+    if (this.isContentTypeValid() && (typeof raw === "string" || raw instanceof Uint8Array)) {
       try {
-        this.data = JSON.parse(this.#bodyText());
+        // JSON.parse takes a Buffer as its UTF-8 text; a Uint8Array is decoded the same way.
+        this.data = JSON.parse(typeof raw === "string" ? raw : utf8.decode(raw));
       } catch {
         // Not JSON: isBodyValid() says so.
       }
@@ -64,7 +75,8 @@ export class WebHook {
     // Any falsy value means none, as in the official package.
     const extra = extraTokens || [];
     const tokens = [this.#token, ...(Array.isArray(extra) ? extra : [extra])];
-    const message = this.body instanceof Uint8Array ? this.body : this.#bodyText();
+    // A valid body is text or bytes (see the constructor).
+    const message = this.body as string | Uint8Array;
     for (const candidate of tokens) {
       const token = asToken(candidate);
       // Loose equality, as in the official package: a numeric key matches its header.
@@ -135,10 +147,5 @@ export class WebHook {
    */
   getTime(): Date {
     return new Date(this.getData().time_ms);
-  }
-
-  // JSON.parse takes a Buffer as its UTF-8 text; a Uint8Array is decoded the same way.
-  #bodyText(): string {
-    return this.body instanceof Uint8Array ? utf8.decode(this.body) : (this.body as string);
   }
 }

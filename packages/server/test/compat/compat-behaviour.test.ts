@@ -5,25 +5,12 @@
 // package where it behaves otherwise.
 import { inspect } from "node:util";
 import { isPusherConfigError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherValidationError } from "@x/types";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Compat, Official, asOptions } from "./support/both-sdks.js";
-import { startRecordingServer, type RecordingServer } from "./support/recording-server.js";
+import { startRecordingServer, useRecordingServer } from "./support/recording-server.js";
 
-let server: RecordingServer;
+const server = useRecordingServer();
 const SECRET = "7ad3773142a6692b25b8";
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.requests.length = 0;
-  server.answer({});
-});
 
 function local(Pusher: typeof Compat = Compat, options: object = {}): Compat {
   return new Pusher(asOptions({ appId: "app-id", key: "app-key", secret: SECRET, host: "127.0.0.1", port: String(server.port), ...options }));
@@ -308,5 +295,202 @@ describe("differences of behaviour, against the official package", () => {
       expect(webhook.isValid()).toBe(true);
       expect(webhook.getTime()).toEqual(new Date(1403175510755));
     }
+  });
+});
+
+/** What `run` threw at once (a call that returns, or returns a Promise, fails the test). */
+function thrownBy(run: () => unknown): unknown {
+  let result: unknown;
+  try {
+    result = run();
+  } catch (error) {
+    return error;
+  }
+  if (result instanceof Promise) result.catch(() => undefined);
+  throw new Error("nothing was thrown at once");
+}
+
+describe("hostile input: a typed error at once, where the official package throws a TypeError or worse", () => {
+  const MASTER_KEY = Buffer.from("01234567890123456789012345678901").toString("base64");
+  const cycle: Record<string, unknown> = {};
+  cycle.self = cycle;
+  const throwingToJson = {
+    toJSON(): never {
+      throw new Error(`toJSON saw ${SECRET}`);
+    },
+  };
+
+  it("options that are not an object: a PusherConfigError naming them (the official package: TypeError)", () => {
+    for (const options of [null, undefined, "app-key:secret", 42]) {
+      const thrown = thrownBy(() => new Compat(options as never));
+      expect(isPusherConfigError(thrown)).toBe(true);
+      expect((thrown as { option: string }).option).toBe("options");
+    }
+    expect(() => new Official(null as never)).toThrow(TypeError);
+  });
+
+  it.each([
+    ["a BigInt", { count: 10n }],
+    ["a cycle", cycle],
+    ["a toJSON that throws", throwingToJson],
+  ])("data with %s: every call that serialises it throws a PusherValidationError, nothing is sent", (_what, data) => {
+    const pusher = local(Compat, { encryptionMasterKeyBase64: MASTER_KEY });
+    const official = local(Official, { encryptionMasterKeyBase64: MASTER_KEY });
+    const calls: [string, (p: Compat) => unknown, string][] = [
+      ["trigger", (p) => p.trigger("chat", "message", data), "invalid_params"],
+      ["trigger to an encrypted channel", (p) => p.trigger("private-encrypted-chat", "message", data), "invalid_params"],
+      ["triggerBatch", (p) => p.triggerBatch([{ channel: "chat", name: "message", data }]), "invalid_params"],
+      ["triggerBatch to an encrypted channel", (p) => p.triggerBatch([{ channel: "private-encrypted-chat", name: "message", data }]), "invalid_params"],
+      ["sendToUser", (p) => p.sendToUser("42", "message", data), "invalid_params"],
+      ["post", (p) => p.post({ path: "/events", body: data as never }), "invalid_params"],
+      ["authorizeChannel", (p) => p.authorizeChannel("1.1", "presence-room", { user_id: "42", user_info: data }), "invalid_presence_data"],
+      ["authenticateUser", (p) => p.authenticateUser("1.1", { id: "42", info: data }), "invalid_user_data"],
+    ];
+    for (const [name, call, code] of calls) {
+      const thrown = thrownBy(() => call(pusher));
+      expect(isPusherValidationError(thrown), name).toBe(true);
+      expect(thrown, name).toMatchObject({ code, message: expect.stringMatching(/cannot be serialized as JSON/) as unknown });
+      expect(everythingShown(thrown)).not.toContain(SECRET);
+      // The official package refuses each of them too, at the same moment.
+      expect(() => call(official), name).toThrow();
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("a Symbol or an object without a prototype as a channel, socket id or user id: a PusherValidationError that shows its type", () => {
+    expect(thrownBy(() => local().authenticateUser("1.1", Symbol("user") as never))).toMatchObject({ code: "invalid_user_data", message: "Invalid user data: 'symbol'" });
+    const pusher = local();
+    for (const value of [Symbol("channel"), Object.create(null) as object]) {
+      const calls: [(p: Compat) => unknown, string][] = [
+        [(p) => p.trigger(value as never, "message", "hi"), "invalid_channel_name"],
+        [(p) => p.authorizeChannel(value as never, "private-chat"), "invalid_socket_id"],
+        [(p) => p.authorizeChannel("1.1", value as never), "invalid_channel_name"],
+        [(p) => p.sendToUser(value as never, "message", "hi"), "invalid_user_id"],
+        [(p) => p.terminateUserConnections(value as never), "invalid_user_id"],
+      ];
+      for (const [call, code] of calls) {
+        const thrown = thrownBy(() => call(pusher));
+        expect(isPusherValidationError(thrown)).toBe(true);
+        expect(thrown).toMatchObject({ code, message: expect.stringMatching(/'(symbol|object)'$/) as unknown });
+        expect(() => call(local(Official))).toThrow(TypeError);
+      }
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("huge strings: a channel, event, socket id or user id of 8 MB is refused at once with the official message", () => {
+    const huge = "a".repeat(8 * 1024 * 1024);
+    const pusher = local();
+    expect(thrownBy(() => pusher.trigger(huge, "message", "hi"))).toMatchObject({ code: "invalid_channel_name", message: `Channel name too long: '${huge}'` });
+    expect(thrownBy(() => pusher.trigger("chat", huge, "hi"))).toMatchObject({ code: "invalid_event_name", message: `Too long event name: '${huge}'` });
+    expect(thrownBy(() => pusher.authorizeChannel(`${huge}.1`, "private-chat"))).toMatchObject({ code: "invalid_socket_id" });
+    expect(thrownBy(() => pusher.authorizeChannel("1.1", `private-${huge}`))).toMatchObject({ code: "invalid_channel_name" });
+    expect(thrownBy(() => pusher.sendToUser("42", huge, "hi"))).toMatchObject({ code: "invalid_event_name" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("triggerBatch of something that is not an array of events: a PusherValidationError naming it", () => {
+    const pusher = local();
+    for (const [events, field] of [
+      [null, "events"],
+      [undefined, "events"],
+      ["chat", "events"],
+      [[null], "events[0]"],
+      [[{ channel: "chat", name: "e", data: 1 }, "chat"], "events[1]"],
+      [[{ name: "e", data: 1 }], "events[0]"],
+    ] as const) {
+      const thrown = thrownBy(() => pusher.triggerBatch(events as never));
+      expect(thrown).toMatchObject({ name: "PusherValidationError", code: "invalid_params", field });
+      expect(() => local(Official).triggerBatch(events as never)).toThrow(TypeError);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("createSignedQueryString without options or with a method that is not a string: a PusherValidationError", () => {
+    const pusher = local();
+    expect(thrownBy(() => pusher.createSignedQueryString(null as never))).toMatchObject({ code: "invalid_params", field: "options" });
+    expect(thrownBy(() => pusher.createSignedQueryString({ method: 1, path: "/apps/1/channels" } as never))).toMatchObject({ code: "invalid_params", field: "method" });
+    expect(() => local(Official).createSignedQueryString(null as never)).toThrow(TypeError);
+    expect(() => local(Official).createSignedQueryString({ method: 1, path: "/apps/1/channels" } as never)).toThrow(TypeError);
+  });
+});
+
+describe("a Buffer where the declared type is a string", () => {
+  it("createSignedQueryString's body and channelSharedSecret's channel: strings only, where the official package takes a Buffer too", () => {
+    const masterKey = Buffer.from("01234567890123456789012345678901").toString("base64");
+    const body = Buffer.from('{"name":"e"}');
+    expect(thrownBy(() => local().createSignedQueryString({ method: "POST", path: "/apps/1/events", body: body as never }))).toMatchObject({
+      code: "invalid_params",
+      field: "body",
+    });
+    expect(local(Official).createSignedQueryString({ method: "POST", path: "/apps/1/events", body: body as never })).toMatch(/body_md5=/);
+    const channel = Buffer.from("private-encrypted-x");
+    expect(thrownBy(() => local(Compat, { encryptionMasterKeyBase64: masterKey }).channelSharedSecret(channel as never))).toMatchObject({
+      code: "invalid_channel_name",
+    });
+    expect(local(Official, { encryptionMasterKeyBase64: masterKey }).channelSharedSecret(channel as never)).toHaveLength(32);
+  });
+});
+
+describe("hostile webhooks: an invalid verdict, never a crash", () => {
+  const valid = '{"time_ms":1403175510755,"events":[{"channel":"test_channel","name":"channel_vacated"}]}';
+  const pusher = () => new Compat({ appId: "1", key: "123456789", secret: "tofu", cluster: "eu" });
+  const official = () => new Official({ appId: "1", key: "123456789", secret: "tofu", cluster: "eu" });
+  const signature = new Compat.Token("123456789", "tofu").sign(valid);
+  const json = { "content-type": "application/json", "x-pusher-key": "123456789" };
+
+  it("a request without headers: a PusherValidationError at once (the official package: TypeError)", () => {
+    for (const request of [null, undefined, {}, { headers: null, rawBody: valid }]) {
+      const thrown = thrownBy(() => pusher().webhook(request as never));
+      expect(thrown).toMatchObject({ name: "PusherValidationError", code: "invalid_params", field: "request" });
+      expect(() => official().webhook(request as never)).toThrow(TypeError);
+    }
+  });
+
+  it("garbage headers (a signature given twice, an object, a number; a key or content type of the wrong kind) are invalid", () => {
+    const garbage: Record<string, unknown>[] = [
+      { ...json, "x-pusher-signature": [signature, signature] },
+      { ...json, "x-pusher-signature": { length: 64 } },
+      { ...json, "x-pusher-signature": 42 },
+      { ...json, "x-pusher-signature": "z".repeat(1_000_000) },
+      { ...json, "x-pusher-key": ["other-key"], "x-pusher-signature": signature },
+      { ...json, "x-pusher-key": { toString: () => "other-key" }, "x-pusher-signature": signature },
+      { ...json, "content-type": ["application/json"], "x-pusher-signature": signature },
+      { "x-pusher-signature": signature, "x-pusher-key": "123456789" },
+    ];
+    for (const headers of garbage) {
+      const webhook = pusher().webhook({ headers, rawBody: valid });
+      expect(webhook.isValid()).toBe(false);
+    }
+  });
+
+  it("a body that is not text or bytes (what a body parser made of it) is not a valid body, where the official isValid() throws", () => {
+    for (const rawBody of [42, null, true, { time_ms: 1, events: [] }, ["a"], undefined]) {
+      const webhook = pusher().webhook({ headers: { ...json, "x-pusher-signature": signature }, rawBody: rawBody as never });
+      expect(webhook.isBodyValid()).toBe(false);
+      expect(webhook.isValid()).toBe(false);
+      expect(() => webhook.getEvents()).toThrow(Compat.WebHookError);
+    }
+    for (const rawBody of [42, null]) {
+      expect(() => official().webhook({ headers: { ...json, "x-pusher-signature": signature }, rawBody: rawBody as never }).isValid()).toThrow(TypeError);
+    }
+  });
+
+  it("a huge garbage body with a forged signature is invalid, and its WebHookError holds no signature", () => {
+    const body = `{"events":"${"x".repeat(8 * 1024 * 1024)}"}`;
+    const webhook = pusher().webhook({ headers: { ...json, "x-pusher-signature": "f".repeat(64) }, rawBody: body });
+    expect(webhook.isBodyValid()).toBe(true);
+    expect(webhook.isValid()).toBe(false);
+    const garbled = pusher().webhook({ headers: { ...json, "x-pusher-signature": signature }, rawBody: `${body}}` });
+    const thrown = thrownBy(() => garbled.getData());
+    expect(thrown).toBeInstanceOf(Compat.WebHookError);
+    expect((thrown as Compat.WebHookError).signature).toBe("REDACTED");
+  });
+
+  it("a Buffer body that starts with a byte order mark is not JSON, as in the official package", () => {
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]);
+    const headers = { ...json, "x-pusher-signature": new Compat.Token("123456789", "tofu").sign(body) };
+    expect(pusher().webhook({ headers, rawBody: body as never }).isValid()).toBe(false);
+    expect(official().webhook({ headers, rawBody: body as never }).isValid()).toBe(false);
   });
 });

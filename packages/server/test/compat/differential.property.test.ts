@@ -8,9 +8,9 @@
 // say false.
 import fc from "fast-check";
 import nacl from "tweetnacl";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Compat, Official, asOptions, outcome, type Outcome } from "./support/both-sdks.js";
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from "./support/recording-server.js";
+import { useRecordingServer, type RecordedRequest } from "./support/recording-server.js";
 
 const RUNS = 2_000;
 const WIRE_RUNS = 300;
@@ -274,15 +274,7 @@ describe("webhook verdicts: compat = official", () => {
 });
 
 describe("requests on the wire: compat = official (fixed clock)", () => {
-  let server: RecordingServer;
-
-  beforeAll(async () => {
-    server = await startRecordingServer();
-  });
-
-  afterAll(async () => {
-    await server.stop();
-  });
+  const server = useRecordingServer();
 
   afterEach(() => {
     vi.useRealTimers();

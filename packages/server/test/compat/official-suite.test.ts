@@ -7,25 +7,12 @@
 // expectation is checked for the official package and ours for the compat entry, in the
 // "differs on purpose" block at the end (each is a row of docs/migrating-from-pusher.md).
 import nacl from "tweetnacl";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Compat, IMPLEMENTATIONS, Official, asOptions } from "./support/both-sdks.js";
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from "./support/recording-server.js";
+import { useRecordingServer, type RecordedRequest } from "./support/recording-server.js";
 import { whereItGoes } from "./support/where-it-goes.js";
 
-let server: RecordingServer;
-
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-
-afterAll(async () => {
-  await server.stop();
-});
-
-beforeEach(() => {
-  server.requests.length = 0;
-  server.answer({});
-});
+const server = useRecordingServer();
 
 afterEach(() => {
   vi.useRealTimers();

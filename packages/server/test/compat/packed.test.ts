@@ -137,6 +137,17 @@ describe("@x/server/compat from the packed tarball", () => {
     expect(Object.values(installed.dependencies).every((range) => !range.startsWith("workspace:"))).toBe(true);
   });
 
+  it("every @x package in the project is the packed tarball, installed once (none from a registry, no nested copy)", async () => {
+    const lock = JSON.parse(await readFile(join(project, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { resolved?: string }>;
+    };
+    const copies = Object.entries(lock.packages).filter(([path]) => /(^|\/)node_modules\/@x\//.test(path));
+    expect(copies.map(([path]) => path).sort()).toEqual(PUBLISHED.map((name) => `node_modules/@x/${name}`).sort());
+    for (const [path, { resolved }] of copies) {
+      expect(resolved, path).toMatch(/^file:tarballs\/x-[a-z]+-\d+\.\d+\.\d+\.tgz$/);
+    }
+  });
+
   describe.each(NODES)("on Node $version", ({ version, binary }) => {
     it.each([
       ["require", "check.cjs", "dist/compat.cjs"],

@@ -8,10 +8,9 @@
 // server sends). It returns every value it got back, and what every client received.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connectClient, type LocalServer, type TestClient } from "@x/local-server";
+import type { LocalServer, TestClient } from "@x/local-server";
 import type Compat from "../../../src/compat/index.js";
-
-type AuthCallback = (error: Error | null, data: unknown) => void;
+import { connectSigningClient, nextStateAfterConnected, signIn, waitFor } from "../../support/pusher-js-clients.js";
 
 /** A webhook as a Node app receives it. */
 interface ReceivedWebhook {
@@ -48,16 +47,6 @@ export async function startWebhookReceiver(): Promise<{ url: string; webhooks: R
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function waitFor<T>(found: () => T | undefined, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = found();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /**
@@ -112,28 +101,14 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
   // Its auth endpoint, for pusher-js's custom handlers: the JSON an endpoint would send.
   const clients: TestClient[] = [];
   const connect = async (userId: string) => {
-    const respond = (callback: AuthCallback, sign: () => object) => {
-      try {
-        callback(null, JSON.parse(JSON.stringify(sign())));
-      } catch (error) {
-        callback(error as Error, null);
-      }
-    };
-    const client = await connectClient(soketi, {
-      channelAuthorization: {
-        customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: AuthCallback) =>
-          respond(callback, () =>
-            pusher.authorizeChannel(
-              socketId,
-              channelName,
-              channelName.startsWith("presence-") ? { user_id: userId, user_info: { name: userId.toUpperCase() } } : undefined,
-            ),
-          ),
-      },
-      userAuthentication: {
-        customHandler: ({ socketId }: { socketId: string }, callback: AuthCallback) =>
-          respond(callback, () => pusher.authenticateUser(socketId, { id: userId, user_info: { role: "tester" } })),
-      },
+    const client = await connectSigningClient(soketi, {
+      channel: (socketId, channelName) =>
+        pusher.authorizeChannel(
+          socketId,
+          channelName,
+          channelName.startsWith("presence-") ? { user_id: userId, user_info: { name: userId.toUpperCase() } } : undefined,
+        ),
+      user: (socketId) => pusher.authenticateUser(socketId, { id: userId, user_info: { role: "tester" } }),
     });
     clients.push(client);
     return client;
@@ -162,8 +137,7 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
           received[name]!.push({ channel: channelName, event, data });
         });
       }
-      client.pusher.signin();
-      await client.pusher.user.signinDonePromise;
+      await signIn(client);
       client.pusher.user.bind("notification", (data: unknown) => received[name]!.push({ user: "notification", data }));
     }
 
@@ -208,18 +182,13 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
     // A last event, so that everything before it has arrived when it has.
     await recordCall("trigger done", () => pusher.trigger("news", "done", {}));
     for (const name of ["alice", "bob"]) {
-      await waitFor(() => (received[name]!.some((entry) => (entry as { event?: string }).event === "done") ? true : undefined), `${name}'s done event`);
+      await waitFor(() => (received[name]!.some((entry) => (entry as { event?: string }).event === "done") ? true : undefined), `${name}'s done event`, 30_000);
     }
 
     // Disconnect a user from the server side.
     const victim = await connect("victim");
-    victim.pusher.signin();
-    await victim.pusher.user.signinDonePromise;
-    const disconnected = new Promise<string>((resolve) =>
-      victim.pusher.connection.bind("state_change", ({ current }: { current: string }) => {
-        if (current !== "connected") resolve(current);
-      }),
-    );
+    await signIn(victim);
+    const disconnected = nextStateAfterConnected(victim);
     await recordCall("terminateUserConnections", () => pusher.terminateUserConnections("victim"));
     record("the victim's connection", await disconnected);
 
@@ -231,7 +200,7 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
       });
       const occupied = new Set(read.filter((verdict) => verdict.valid).flatMap((verdict) => verdict.events));
       return OCCUPIED_CHANNELS.every((channelName) => occupied.has(`channel_occupied ${channelName}`)) ? read : undefined;
-    }, "the channel_occupied webhooks");
+    }, "the channel_occupied webhooks", 30_000);
     record("webhooks: every one valid", verdicts.every((verdict) => verdict.valid && verdict.time));
     record("webhooks: occupied channels", [...new Set(verdicts.flatMap((verdict) => verdict.events))].filter((event) => !event.includes("#")).sort());
     const tampered = webhooks[0]!;

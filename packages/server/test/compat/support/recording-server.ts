@@ -4,6 +4,7 @@
 // and what each makes of the answer can be compared. Only loopback; every test stops it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** A request as the server saw it. */
 export interface RecordedRequest {
@@ -95,4 +96,24 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * One recording server for the tests of the calling file (or `describe` block): started before
+ * them, stopped after them, and before each test emptied of its requests and set back to the
+ * default answer. The object is filled in once the server has started.
+ */
+export function useRecordingServer(): RecordingServer {
+  const server = {} as RecordingServer;
+  beforeAll(async () => {
+    Object.assign(server, await startRecordingServer());
+  });
+  afterAll(async () => {
+    await server.stop?.();
+  });
+  beforeEach(() => {
+    server.requests.length = 0;
+    server.answer({});
+  });
+  return server;
 }
