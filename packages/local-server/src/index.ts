@@ -1,4 +1,4 @@
-export { childPids, isRunning } from "./child-pids.ts";
+export { childPids, descendantPids, isRunning } from "./child-pids.ts";
 export type { TestClient } from "./connect-client.ts";
 export { connectClient } from "./connect-client.ts";
 export { freePort } from "./free-port.ts";

@@ -70,10 +70,18 @@ export interface LocalCluster {
 const MAX_NODES = 16;
 const POLL_MS = 50;
 
+// A refused value in a message: its JSON would throw for a BigInt or a cycle, and show nothing of a symbol.
+function shown(value: unknown): string {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "string") return JSON.stringify(value);
+  return `a value of type ${typeof value}`;
+}
+
 function nodeCount(nodes: unknown): number {
   const count = nodes ?? 2;
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > MAX_NODES) {
-    throw new Error(`nodes must be a whole number from 1 to ${MAX_NODES}, got ${JSON.stringify(count)}`);
+    throw new Error(`nodes must be a whole number from 1 to ${MAX_NODES}, got ${shown(count)}`);
   }
   return count;
 }

@@ -1,19 +1,8 @@
-import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLocalServer, type LocalServer } from "../src/index.ts";
 import { childPids, isRunning } from "../src/child-pids.ts";
+import { connectionRefused } from "./support/connection-refused.ts";
 import { trigger } from "./support/trigger.ts";
-
-function connectionRefused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
-  });
-}
 
 describe("startLocalServer", () => {
   const started: LocalServer[] = [];
