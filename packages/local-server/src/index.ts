@@ -4,7 +4,7 @@ export { connectClient } from "./connect-client.ts";
 export { freePort } from "./free-port.ts";
 export type { RedisReply } from "./redis-command.ts";
 export { redisCommand } from "./redis-command.ts";
-export { REDIS_INSTALL_COMMAND, RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
+export { RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
 export { isContinuousIntegration, skipClusterTests } from "./skip-cluster-tests.ts";
 export type { NodeProcess } from "./start-node-process.ts";
 export { startNodeProcess } from "./start-node-process.ts";
