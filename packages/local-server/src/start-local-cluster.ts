@@ -1,5 +1,5 @@
 import { redisCommand } from "./redis-command.ts";
-import { checkExtraEnv, redisRequestChannel } from "./soketi-environment.ts";
+import { checkExtraEnv, checkWebhooks, redisRequestChannel } from "./soketi-environment.ts";
 import { startSoketi, type LocalServer, type LocalServerOptions } from "./start-local-server.ts";
 import { startRedis } from "./start-redis.ts";
 
@@ -135,8 +135,9 @@ async function waitUntilSubscribed(redisPort: number, count: number, timeoutMs: 
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const count = nodeCount(options.nodes);
   const startedBy = "startLocalCluster";
-  // Refuse a bad env before anything is started (the port stands in for the real one).
+  // Refuse a bad env or webhook before anything is started (the port stands in for the real one).
   checkExtraEnv(options.env ?? {}, { redisPort: 0, startedBy });
+  checkWebhooks(options.webhooks ?? []);
   const startTimeoutMs = options.startTimeoutMs ?? 45_000;
   const redis = await startRedis({ redisServer: options.redisServer, startTimeoutMs });
   const started: LocalServer[] = [];
