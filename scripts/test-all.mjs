@@ -2,6 +2,9 @@
 // every workspace package through turbo, then one summary line that CI reads:
 // `N passed, N failed, N skipped`. Exits non-zero on any failure.
 //
+// The counting is in test-summary.mjs: a test file that crashed, a package that wrote no report,
+// a test task that failed with every test passed, each counts as a failure.
+//
 // It prints what a person should read and nothing else: the logs of the tasks that failed (turbo
 // `--output-logs=errors-only`; a passing task's log is in `.turbo/` and replayed by
 // `turbo run <task> --filter <package>`), the notes the tests print for people (sizes, the
@@ -10,6 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { summarize } from "./test-summary.mjs";
 
 const TASKS = ["lint", "typecheck", "build", "check-package", "test"];
 const root = new URL("..", import.meta.url).pathname;
@@ -28,61 +32,35 @@ const turbo = spawnSync(
   { cwd: root, stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
 );
 
-// Non-test tasks (lint, typecheck, build, package checks) count as one check each.
-let checksPassed = 0;
-const checksFailed = [];
-// Test tasks that exited non-zero, by workspace folder: a failure even when no test failed (a
-// coverage threshold missed, a crash after the tests).
-const testTasksFailed = new Map();
+// Every task of the run, from turbo's summary of it; an unreadable summary is a failed check.
+const tasks = [];
 const runsDir = join(root, ".turbo", "runs");
 if (existsSync(runsDir)) {
   for (const file of readdirSync(runsDir).filter((name) => name.endsWith(".json"))) {
-    const summary = JSON.parse(readFileSync(join(runsDir, file), "utf8"));
-    for (const task of summary.tasks ?? []) {
-      if (task.task === "test") {
-        if (task.execution && task.execution.exitCode !== 0) testTasksFailed.set(task.directory, task.taskId);
-        continue;
-      }
-      if (task.execution?.exitCode === 0) checksPassed++;
-      else checksFailed.push(task.taskId);
+    try {
+      tasks.push(...(JSON.parse(readFileSync(join(runsDir, file), "utf8")).tasks ?? []));
+    } catch {
+      tasks.push({ task: "summary", taskId: `turbo's run summary .turbo/runs/${file} (unreadable)`, directory: "" });
     }
   }
 }
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-const rows = [];
+// Every vitest report; one that cannot be read (a run killed while writing it) is kept as such.
+const reports = [];
 for (const workspace of workspaces) {
   const resultsDir = join(workspace, "test-results");
   if (!existsSync(resultsDir)) continue;
   for (const file of readdirSync(resultsDir).filter((name) => name.endsWith(".json"))) {
-    const report = JSON.parse(readFileSync(join(resultsDir, file), "utf8"));
-    const row = {
-      suite: `${workspace.slice(root.length)} ${file.replace(/\.json$/, "")}`,
-      passed: report.numPassedTests ?? 0,
-      failed: (report.numFailedTests ?? 0) + countSuitesThatFailedToRun(report),
-      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    };
-    rows.push(row);
-    passed += row.passed;
-    failed += row.failed;
-    skipped += row.skipped;
+    const entry = { workspace: workspace.slice(root.length), file };
+    try {
+      reports.push({ ...entry, report: JSON.parse(readFileSync(join(resultsDir, file), "utf8")) });
+    } catch (error) {
+      reports.push({ ...entry, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 }
-for (const [directory, taskId] of testTasksFailed) {
-  const workspaceRows = rows.filter((row) => row.suite.startsWith(`${directory} `));
-  if (workspaceRows.some((row) => row.failed > 0)) continue;
-  rows.push({ suite: `${directory} ${taskId} exited non-zero, no test failed (its log is above)`, passed: 0, failed: 1, skipped: 0 });
-  failed++;
-}
 
-// A suite that failed to load (or whose hooks threw) counts as one failure, though no test failed.
-function countSuitesThatFailedToRun(report) {
-  return (report.testResults ?? []).filter(
-    (suite) => suite.status === "failed" && !(suite.assertionResults ?? []).some((test) => test.status === "failed"),
-  ).length;
-}
+const { rows, checksPassed, checksFailed, passed, failed, skipped } = summarize(tasks, reports);
 
 const notes = [];
 for (const workspace of workspaces) {
@@ -96,9 +74,10 @@ console.log("\nTest summary");
 for (const row of rows) console.log(`  ${row.suite.padEnd(40)} ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped`);
 console.log(`  checks (lint, typecheck, build, package)  ${checksPassed} passed, ${checksFailed.length} failed`);
 for (const task of checksFailed) console.log(`    failed: ${task}`);
-if (turbo.status !== 0 && failed === 0 && checksFailed.length === 0) {
+let failures = failed + checksFailed.length;
+if (turbo.status !== 0 && failures === 0) {
   console.log("  turbo failed without a failing task report");
-  failed++;
+  failures = 1;
 }
-console.log(`${passed + checksPassed} passed, ${failed + checksFailed.length} failed, ${skipped} skipped`);
-process.exit(turbo.status === 0 && failed === 0 && checksFailed.length === 0 ? 0 : 1);
+console.log(`${passed + checksPassed} passed, ${failures} failed, ${skipped} skipped`);
+process.exit(turbo.status === 0 && failures === 0 ? 0 : 1);

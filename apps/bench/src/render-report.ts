@@ -213,7 +213,7 @@ ${table(
   ],
 )}
 
-Backpressure (issue 12): \`publish\` called ${publishes} times in a loop, not awaited, each with a \`.catch\` that
+Backpressure: \`publish\` called ${publishes} times in a loop, not awaited, each with a \`.catch\` that
 counts \`PusherQueueFullError\`s, against a server that accepts connections and never answers. The publisher
 has its default bounds (\`maxQueued\` ${whole(PUBLISHER_DEFAULTS.maxQueued)}, \`maxWaiting\` ${whole(PUBLISHER_DEFAULTS.maxWaiting)}, ${PUBLISHER_DEFAULTS.maxConcurrency} batches of ${PUBLISHER_DEFAULTS.maxBatchSize} in flight) and \`maxWaitMs\`
 ${whole(SCALE.backpressureMaxWaitMs)} (10,000 by default, shortened to keep the run short). Heaps after a full GC. At the end the

@@ -7,6 +7,7 @@ import { SCALE } from "./run-scale.js";
 import { WEBHOOK_CONTENDERS } from "./bench-webhooks.js";
 import type { Throughput } from "./measure-trigger-slices.js";
 import type { SizesResult } from "./sizes-result.js";
+import { whole } from "./markdown.js";
 import { SIZE_BUDGETS, type BundleName } from "./measure-sizes.js";
 import type { SuiteResult } from "./suite-result.js";
 import { TRIGGER_CONTENDERS } from "./trigger-contenders.js";
@@ -21,7 +22,6 @@ export interface TargetCheck {
 }
 
 const times = (ratio: number): string => `${ratio.toFixed(2)}×`;
-const whole = (value: number): string => Math.round(value).toLocaleString("en-US");
 
 /** Trigger requests/s ≥ 1.0× official, and CPU per request ≤ official's. */
 function triggerTargets(trigger: Record<string, Throughput>): TargetCheck[] {

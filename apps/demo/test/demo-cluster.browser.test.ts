@@ -1,35 +1,21 @@
 // `pnpm demo -- --cluster` as two people meet it: the demo on two soketi nodes over Redis, each
 // browser on a different node, and the chat, the presence list and the typing notices crossing
 // from one node to the other.
-import { existsSync } from "node:fs";
 import { skipClusterTests } from "@x/local-server";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Demo } from "../src/start-demo.ts";
+import { launchChromium, skipBrowserTests } from "./support/chromium.ts";
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 // In CI a missing Chromium or redis-server is a failure (.ci/run installs both); locally, a skip.
-const RUNS = (HAS_CHROMIUM || Boolean(process.env.CI)) && !skipClusterTests();
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-describe.skipIf(!RUNS)("the demo on a two-node cluster, in headless Chromium", () => {
+describe.skipIf(skipBrowserTests() || skipClusterTests())("the demo on a two-node cluster, in headless Chromium", () => {
   let demo: Demo | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium)`);
+    browser = await launchChromium();
     demo = await startDemo({ port: 0, clusterNodes: 2 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {

@@ -1,42 +1,21 @@
 // The demo as a newcomer meets it: two people in two browsers (two Chromium contexts, so two
 // cookie jars) join the chat, talk, watch the webhooks arrive, and one leaves.
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Demo } from "../src/start-demo.ts";
+import { launchChromium, skipBrowserTests } from "./support/chromium.ts";
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
-// In CI a missing Chromium is a failure (.ci/run installs it); on a developer's machine, a skip.
-const RUNS = HAS_CHROMIUM || Boolean(process.env.CI);
-// TOOLCHAIN.md: without the networking flags Chromium floods the closed network with requests.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const SCREENSHOT = new URL("../test-results/demo.png", import.meta.url).pathname;
 
-if (!RUNS) {
-  console.warn("Chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH) to run the demo browser test");
-}
-
-describe.skipIf(!RUNS)("the demo page in headless Chromium", () => {
+describe.skipIf(skipBrowserTests())("the demo page in headless Chromium", () => {
   let demo: Demo | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!HAS_CHROMIUM) {
-      throw new Error(`Chromium not found at ${CHROMIUM_PATH}: CI must install it (apt-get install -y chromium)`);
-    }
+    browser = await launchChromium();
     demo = await startDemo({ port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {

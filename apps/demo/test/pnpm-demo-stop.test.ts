@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { descendants, isRunning, listeningPorts } from "./support/process-tree.ts";
+import { descendantPids, isRunning } from "@x/local-server";
+import { listeningPorts } from "./support/listening-ports.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const STOP_WITHIN_MS = 5_000;
@@ -66,7 +67,17 @@ describe("pnpm demo stops clean", () => {
       const child = spawn("pnpm", ["demo"], {
         cwd: repositoryRoot,
         detached: true,
-        env: { ...process.env, PORT: "0", FORCE_COLOR: "0" },
+        // Nothing leaves the machine: the turbo build that `pnpm demo` runs first sends no
+        // telemetry and looks for no update, whether or not the test runs under `pnpm test`.
+        env: {
+          ...process.env,
+          PORT: "0",
+          FORCE_COLOR: "0",
+          TURBO_TELEMETRY_DISABLED: "1",
+          TURBO_NO_UPDATE_NOTIFIER: "1",
+          DO_NOT_TRACK: "1",
+          npm_config_update_notifier: "false",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       demo = child;
@@ -76,7 +87,7 @@ describe("pnpm demo stops clean", () => {
       await untilRunning(child, () => output);
 
       const pid = child.pid ?? 0;
-      const tree = descendants(pid);
+      const tree = descendantPids(pid);
       const ports = listeningPorts([pid, ...tree]);
       // The demo's web server and soketi (its API and WebSocket port, and its metrics port).
       expect(ports.length, output).toBeGreaterThanOrEqual(3);

@@ -1,8 +1,9 @@
-import { childPids, skipClusterTests, startLocalCluster, type ClusterNode, type LocalCluster, type TestClient } from "@x/local-server";
+import { skipClusterTests, type ClusterNode, type TestClient } from "@x/local-server";
 import type { PresenceUsers } from "@x/server";
 import type { PresenceChannel } from "pusher-js";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClientPool, pusherOn, type User } from "./support/client-pool.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { pusherOn, type User } from "./support/client-pool.ts";
+import { useClusterSuite } from "./support/cluster-suite.ts";
 
 const ALICE: User = { id: "alice", name: "Alice" };
 const BOB: User = { id: "bob", name: "Bob" };
@@ -25,23 +26,13 @@ function sortedIds({ users }: PresenceUsers): string[] {
 // Members join on nodes A and B; node C, which holds no member, is queried too, so every answer
 // is assembled from other machines.
 describe.skipIf(skipClusterTests())("presence across a three-node cluster", () => {
-  const pool = createClientPool();
-  const childrenBefore = childPids();
-  let cluster: LocalCluster;
+  const suite = useClusterSuite({ nodes: 3 });
+  const { pool } = suite;
   let a: ClusterNode;
   let b: ClusterNode;
 
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ nodes: 3 });
-    [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
-  });
-
-  afterEach(() => pool.closeAll());
-
-  afterAll(async () => {
-    await pool.closeAll();
-    await cluster?.stop();
-    expect(childPids()).toEqual(childrenBefore);
+  beforeAll(() => {
+    [a, b] = suite.nodes as [ClusterNode, ClusterNode];
   });
 
   // Alice joins on node A, then Bob on node B; resolves once each sees both.
@@ -78,7 +69,7 @@ describe.skipIf(skipClusterTests())("presence across a three-node cluster", () =
   it("fetchUsersFromPresenceChannel() answers the members of A and B alike on nodes A, B and C", async () => {
     await aliceOnAThenBobOnB("presence-users");
 
-    const answers = await Promise.all(cluster.nodes.map((node) => pusherOn(node).fetchUsersFromPresenceChannel("presence-users")));
+    const answers = await Promise.all(suite.nodes.map((node) => pusherOn(node).fetchUsersFromPresenceChannel("presence-users")));
 
     expect(answers.map(sortedIds)).toEqual([
       ["alice", "bob"],
@@ -93,17 +84,17 @@ describe.skipIf(skipClusterTests())("presence across a three-node cluster", () =
     await bob.subscribe("headlines");
 
     const presence = await Promise.all(
-      cluster.nodes.map((node) => pusherOn(node).fetchStateForChannel("presence-state", { info: ["user_count"] })),
+      suite.nodes.map((node) => pusherOn(node).fetchStateForChannel("presence-state", { info: ["user_count"] })),
     );
     const shared = await Promise.all(
-      cluster.nodes.map((node) => pusherOn(node).fetchStateForChannel("headlines", { info: ["subscription_count"] })),
+      suite.nodes.map((node) => pusherOn(node).fetchStateForChannel("headlines", { info: ["subscription_count"] })),
     );
-    const unused = await Promise.all(cluster.nodes.map((node) => pusherOn(node).fetchStateForChannel("nobody-here")));
+    const unused = await Promise.all(suite.nodes.map((node) => pusherOn(node).fetchStateForChannel("nobody-here")));
 
     // soketi adds subscription_count (sockets) to every answer; both count A's and B's.
-    expect(presence).toEqual(cluster.nodes.map(() => ({ occupied: true, user_count: 2, subscription_count: 2 })));
-    expect(shared).toEqual(cluster.nodes.map(() => ({ occupied: true, subscription_count: 2 })));
-    expect(unused).toEqual(cluster.nodes.map(() => ({ occupied: false, subscription_count: 0 })));
+    expect(presence).toEqual(suite.nodes.map(() => ({ occupied: true, user_count: 2, subscription_count: 2 })));
+    expect(shared).toEqual(suite.nodes.map(() => ({ occupied: true, subscription_count: 2 })));
+    expect(unused).toEqual(suite.nodes.map(() => ({ occupied: false, subscription_count: 0 })));
   });
 
   it("fetchStateForChannels() lists the channels occupied on A and on B, with their counts, alike on nodes A, B and C", async () => {
@@ -112,15 +103,15 @@ describe.skipIf(skipClusterTests())("presence across a three-node cluster", () =
     await bob.subscribe("listed-on-b");
 
     const presence = await Promise.all(
-      cluster.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "presence-listed", info: ["user_count"] })),
+      suite.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "presence-listed", info: ["user_count"] })),
     );
     const listed = await Promise.all(
-      cluster.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "listed-" })),
+      suite.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "listed-" })),
     );
 
     // soketi answers the channel list with each channel's socket count, not its user count.
-    expect(presence).toEqual(cluster.nodes.map(() => ({ channels: { "presence-listed": { occupied: true, subscription_count: 2 } } })));
-    expect(listed.map(({ channels }) => Object.keys(channels).sort())).toEqual(cluster.nodes.map(() => ["listed-on-a", "listed-on-b"]));
+    expect(presence).toEqual(suite.nodes.map(() => ({ channels: { "presence-listed": { occupied: true, subscription_count: 2 } } })));
+    expect(listed.map(({ channels }) => Object.keys(channels).sort())).toEqual(suite.nodes.map(() => ["listed-on-a", "listed-on-b"]));
   });
 
   it("when the member on node B disconnects, nodes A, B and C all stop counting him", async () => {
@@ -130,14 +121,14 @@ describe.skipIf(skipClusterTests())("presence across a three-node cluster", () =
     // The member leaves when node B has processed the closed connection: wait for it.
     await vi.waitFor(
       async () => {
-        const answers = await Promise.all(cluster.nodes.map((node) => pusherOn(node).fetchUsersFromPresenceChannel("presence-gone")));
+        const answers = await Promise.all(suite.nodes.map((node) => pusherOn(node).fetchUsersFromPresenceChannel("presence-gone")));
         expect(answers.map(sortedIds)).toEqual([["alice"], ["alice"], ["alice"]]);
       },
       { timeout: 30_000, interval: 100 },
     );
     const counts = await Promise.all(
-      cluster.nodes.map((node) => pusherOn(node).fetchStateForChannel("presence-gone", { info: ["user_count"] })),
+      suite.nodes.map((node) => pusherOn(node).fetchStateForChannel("presence-gone", { info: ["user_count"] })),
     );
-    expect(counts).toEqual(cluster.nodes.map(() => ({ occupied: true, user_count: 1, subscription_count: 1 })));
+    expect(counts).toEqual(suite.nodes.map(() => ({ occupied: true, user_count: 1, subscription_count: 1 })));
   });
 });

@@ -1,7 +1,8 @@
-import { childPids, skipClusterTests, startLocalCluster, type ClusterNode, type LocalCluster, type TestClient } from "@x/local-server";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { skipClusterTests, type ClusterNode, type TestClient } from "@x/local-server";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { startApp, type AppProcess, type Verdict } from "./support/app-process.ts";
-import { createClientPool, pusherOn } from "./support/client-pool.ts";
+import { pusherOn } from "./support/client-pool.ts";
+import { useClusterSuite } from "./support/cluster-suite.ts";
 
 const CHANNELS = ["feed-0", "feed-1", "feed-2"];
 // What a failed publish may be: the node is gone (refused or reset connection), it went silent,
@@ -26,31 +27,19 @@ const sorted = (ids: Iterable<string>) => [...ids].sort();
 // The batching publisher of @x/rest in several app processes, one per node as behind a load
 // balancer; the subscribers are spread over the nodes, so most events cross Redis.
 describe.skipIf(skipClusterTests())("the batching publisher in one app process per node of a three-node cluster", () => {
-  const pool = createClientPool();
-  const childrenBefore = childPids();
+  const suite = useClusterSuite({ nodes: 3 });
+  const { pool } = suite;
   const apps: AppProcess[] = [];
-  let cluster: LocalCluster;
 
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ nodes: 3 });
-  });
-
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((app) => app.process.stop()));
-    await pool.closeAll();
-  });
-
-  afterAll(async () => {
-    await Promise.all(apps.splice(0).map((app) => app.process.stop()));
-    await pool.closeAll();
-    await cluster?.stop();
-    expect(childPids()).toEqual(childrenBefore);
-  });
+  // Registered after the cluster's hooks, so run before them: the apps stop before their nodes.
+  const stopApps = () => Promise.all(apps.splice(0).map((app) => app.process.stop()));
+  afterEach(stopApps);
+  afterAll(stopApps);
 
   // One client per node, subscribed to every channel; each records the id of every event it gets.
   async function subscribersOnEveryNode(): Promise<{ client: TestClient; node: ClusterNode; received: string[] }[]> {
     return Promise.all(
-      cluster.nodes.map(async (node) => {
+      suite.nodes.map(async (node) => {
         const client = await pool.connect(node);
         const received: string[] = [];
         for (const channel of CHANNELS) {
@@ -80,11 +69,11 @@ describe.skipIf(skipClusterTests())("the batching publisher in one app process p
   it("delivers every event of every app process exactly once to the clients on every node, and reports each as published", async () => {
     const subscribers = await subscribersOnEveryNode();
     const count = 200;
-    apps.push(...cluster.nodes.map((node) => startApp(`app-${node.index}`, node, { channels: CHANNELS, count })));
+    apps.push(...suite.nodes.map((node) => startApp(`app-${node.index}`, node, { channels: CHANNELS, count })));
 
     const published = await Promise.all(apps.map((app) => app.done));
     expect(published).toEqual([count, count, count]);
-    await endThrough(cluster.nodes, subscribers.map(({ client }) => client));
+    await endThrough(suite.nodes, subscribers.map(({ client }) => client));
 
     const allIds = apps.flatMap((app) => Array.from({ length: count }, (_, index) => `${app.name}:${index}`));
     for (const app of apps) {
@@ -99,8 +88,8 @@ describe.skipIf(skipClusterTests())("the batching publisher in one app process p
 
   it("a node killed mid-run fails the events routed to it with typed errors, per event, while the other nodes' events keep flowing", async () => {
     const subscribers = await subscribersOnEveryNode();
-    const [a, b, c] = cluster.nodes as [ClusterNode, ClusterNode, ClusterNode];
-    const [appA, appB, appC] = cluster.nodes.map((node) => startApp(`app-${node.index}`, node, { channels: CHANNELS })) as [
+    const [a, b, c] = suite.nodes as [ClusterNode, ClusterNode, ClusterNode];
+    const [appA, appB, appC] = suite.nodes.map((node) => startApp(`app-${node.index}`, node, { channels: CHANNELS })) as [
       AppProcess,
       AppProcess,
       AppProcess,

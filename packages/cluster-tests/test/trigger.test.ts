@@ -1,30 +1,21 @@
-import { childPids, skipClusterTests, startLocalCluster, type ClusterNode, type LocalCluster, type TestClient } from "@x/local-server";
+import { skipClusterTests, type ClusterNode, type TestClient } from "@x/local-server";
 import type { Pusher } from "@x/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClientPool, pusherOn } from "./support/client-pool.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pusherOn } from "./support/client-pool.ts";
+import { useClusterSuite } from "./support/cluster-suite.ts";
 
 // The publisher (node A's HTTP API) and the subscribers (pusher-js clients on nodes A and B) are
 // on different machines of a cluster: every event reaches node B's sockets through Redis.
 describe.skipIf(skipClusterTests())("events triggered through node A of a two-node cluster", () => {
-  const pool = createClientPool();
-  const childrenBefore = childPids();
-  let cluster: LocalCluster;
+  const suite = useClusterSuite({ nodes: 2 });
+  const { pool } = suite;
   let a: ClusterNode;
   let b: ClusterNode;
   let pusher: Pusher;
 
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ nodes: 2 });
-    [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
+  beforeAll(() => {
+    [a, b] = suite.nodes as [ClusterNode, ClusterNode];
     pusher = pusherOn(a);
-  });
-
-  afterEach(() => pool.closeAll());
-
-  afterAll(async () => {
-    await pool.closeAll();
-    await cluster?.stop();
-    expect(childPids()).toEqual(childrenBefore);
   });
 
   async function subscribed(clients: TestClient[], channels: string[]): Promise<void> {

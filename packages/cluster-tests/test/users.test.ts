@@ -1,7 +1,8 @@
-import { childPids, skipClusterTests, startLocalCluster, type ClusterNode, type LocalCluster, type TestClient } from "@x/local-server";
+import { skipClusterTests, type ClusterNode, type TestClient } from "@x/local-server";
 import type { Pusher } from "@x/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClientPool, pusherOn, signIn, type User } from "./support/client-pool.ts";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { pusherOn, signIn, type User } from "./support/client-pool.ts";
+import { useClusterSuite } from "./support/cluster-suite.ts";
 
 const CAROL: User = { id: "carol", name: "Carol" };
 const DAVE: User = { id: "dave", name: "Dave" };
@@ -31,25 +32,15 @@ async function untilDisconnected(client: TestClient): Promise<void> {
 // Users signed in on node B (and A), reached through node A's HTTP API: what node A is asked to
 // do for a user travels to node B through Redis.
 describe.skipIf(skipClusterTests())("user messages and terminations across a two-node cluster", () => {
-  const pool = createClientPool();
-  const childrenBefore = childPids();
-  let cluster: LocalCluster;
+  const suite = useClusterSuite({ nodes: 2 });
+  const { pool } = suite;
   let a: ClusterNode;
   let b: ClusterNode;
   let pusher: Pusher;
 
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ nodes: 2 });
-    [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
+  beforeAll(() => {
+    [a, b] = suite.nodes as [ClusterNode, ClusterNode];
     pusher = pusherOn(a);
-  });
-
-  afterEach(() => pool.closeAll());
-
-  afterAll(async () => {
-    await pool.closeAll();
-    await cluster?.stop();
-    expect(childPids()).toEqual(childrenBefore);
   });
 
   async function signedIn(node: ClusterNode, user: User): Promise<TestClient> {

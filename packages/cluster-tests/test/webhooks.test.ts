@@ -1,7 +1,8 @@
-import { childPids, skipClusterTests, startLocalCluster, type ClusterNode, type LocalCluster } from "@x/local-server";
+import { skipClusterTests, type ClusterNode } from "@x/local-server";
 import { Pusher, type WebhookEvent } from "@x/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClientPool, pusherOn, type User } from "./support/client-pool.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { pusherOn, type User } from "./support/client-pool.ts";
+import { useClusterSuite } from "./support/cluster-suite.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.ts";
 
 const ALICE: User = { id: "alice", name: "Alice" };
@@ -10,32 +11,27 @@ const CREDENTIALS = { appId: "app-id", key: "app-key", secret: "webhook-cluster-
 
 // Every node is given the app's webhook URL; each posts what it observed itself.
 describe.skipIf(skipClusterTests())("webhooks from a two-node cluster", () => {
-  const pool = createClientPool();
-  const childrenBefore = childPids();
   // The app behind the webhook endpoint: only its credentials matter here.
   const app = new Pusher({ ...CREDENTIALS, host: "127.0.0.1", useTLS: false });
   let receiver: WebhookReceiver;
-  let cluster: LocalCluster;
   let a: ClusterNode;
   let b: ClusterNode;
 
+  // Registered before the cluster's hooks: the receiver starts before the cluster and closes after it.
   beforeAll(async () => {
     receiver = await startWebhookReceiver(app);
-    cluster = await startLocalCluster({
-      nodes: 2,
-      ...CREDENTIALS,
-      webhooks: [{ url: receiver.url, event_types: ["channel_occupied", "channel_vacated", "member_added", "member_removed"] }],
-    });
-    [a, b] = cluster.nodes as [ClusterNode, ClusterNode];
   });
+  afterAll(() => receiver?.close());
 
-  afterEach(() => pool.closeAll());
+  const suite = useClusterSuite(() => ({
+    nodes: 2,
+    ...CREDENTIALS,
+    webhooks: [{ url: receiver.url, event_types: ["channel_occupied", "channel_vacated", "member_added", "member_removed"] }],
+  }));
+  const { pool } = suite;
 
-  afterAll(async () => {
-    await pool.closeAll();
-    await cluster?.stop();
-    await receiver?.close();
-    expect(childPids()).toEqual(childrenBefore);
+  beforeAll(() => {
+    [a, b] = suite.nodes as [ClusterNode, ClusterNode];
   });
 
   // The events of every valid webhook about `channel`, oldest first; an invalid one fails the test.

@@ -1,5 +1,5 @@
 // A CommonJS program that uses the @x packages: `<runtime> cli.cjs`, with the consumer context
-// as JSON in X_CONSUMER_CONTEXT. It loads every module with `require` (cjs-consumer.cjs, written
+// as JSON in X_TEST_CONTEXT. It loads every module with `require` (cjs-consumer.cjs, written
 // for the installed packages by @x/consumer-tests), checks it, and prints one JSON line: what the
 // runtime is, and each module's result with the file the runtime resolved it to.
 "use strict";
@@ -8,7 +8,7 @@ const { run } = require("./cjs-consumer.cjs");
 const { Deno: deno, Bun: bun, process: nodeProcess } = /** @type {any} */ (globalThis);
 
 async function main() {
-  const contextJson = deno ? deno.env.get("X_CONSUMER_CONTEXT") : nodeProcess.env.X_CONSUMER_CONTEXT;
+  const contextJson = deno ? deno.env.get("X_TEST_CONTEXT") : nodeProcess.env.X_TEST_CONTEXT;
   const results = await run(JSON.parse(contextJson));
   for (const result of results) {
     try {

@@ -1,14 +1,13 @@
-import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { bundleWorker, installedBinary, nodeBinary, serveWorker } from "@x/runtime-tests";
+import { bundleWorker, runProcessForReport, runtime, runWorkerForReport, type RuntimeId } from "@x/runtime-tests";
 import type { ConsumerProject } from "./consumer-project.js";
 
 /** How a consumer loads the packages. */
 export const MODES = ["import", "require"] as const;
 export type Mode = (typeof MODES)[number];
 
-/** The runtimes a consumer runs in, in the order of the matrix's columns. */
-export const CONSUMER_RUNTIMES = ["node-22", "node-24", "node-26", "bun", "deno", "workerd", "workerd-nodejs-compat"] as const;
+/** The runtimes a consumer runs in (those of the runtime matrix), in the order of the matrix's columns. */
+export const CONSUMER_RUNTIMES = ["node-22", "node-24", "node-26", "bun", "deno", "workerd", "workerd-nodejs-compat"] as const satisfies readonly RuntimeId[];
 export type ConsumerRuntime = (typeof CONSUMER_RUNTIMES)[number];
 
 /** What a consumer is told: who it is, and where the local Pusher-compatible server listens. */
@@ -38,32 +37,13 @@ export interface ConsumerReport {
   results: ConsumerResult[];
 }
 
-/** The command that runs a file in a runtime that runs files. */
-function command(runtime: Exclude<ConsumerRuntime, "workerd" | "workerd-nodejs-compat">): { executable: string; args: string[] } {
-  switch (runtime) {
-    case "node-22":
-      return { executable: nodeBinary(22), args: [] };
-    case "node-24":
-      return { executable: nodeBinary(24), args: [] };
-    case "node-26":
-      return { executable: nodeBinary(26), args: [] };
-    case "bun":
-      return { executable: installedBinary(".bin/bun"), args: [] };
-    case "deno":
-      // `manual`: the project's node_modules, as npm or pnpm laid it out; only what the checks
-      // need: read the modules, the context variable, and loopback for the local server.
-      return {
-        executable: installedBinary(".bin/deno"),
-        args: ["run", "--no-lock", "--no-prompt", "--node-modules-dir=manual", "--allow-read", "--allow-env=X_CONSUMER_CONTEXT", "--allow-net=127.0.0.1"],
-      };
-  }
-}
-
 /**
- * Runs the consumer of a project in a runtime, loading the packages through `mode`, and returns
+ * Runs the consumer of a project in a runtime of the runtime matrix (`@x/runtime-tests`: the
+ * same binaries, flags and Deno permissions), loading the packages through `mode`, and returns
  * its report. Node, Bun and Deno run the project's `cli.mjs` or `cli.cjs`; for workerd the
  * project's Worker (`worker-import.mjs` or `worker-require.mjs`) is bundled as wrangler bundles
- * it and served with or without `nodejs_compat`. Rejects when the runtime produced no report.
+ * it and served with the matrix's compatibility flags. Rejects when the runtime produced no
+ * report (it crashed, or hung and was stopped).
  *
  * @example
  * ```ts
@@ -71,39 +51,14 @@ function command(runtime: Exclude<ConsumerRuntime, "workerd" | "workerd-nodejs-c
  * report.results.every((result) => result.passed);
  * ```
  */
-export async function runConsumer(project: ConsumerProject, runtime: ConsumerRuntime, mode: Mode, context: ConsumerContext): Promise<ConsumerReport> {
-  if (runtime === "workerd" || runtime === "workerd-nodejs-compat") {
+export async function runConsumer(project: ConsumerProject, id: ConsumerRuntime, mode: Mode, context: ConsumerContext): Promise<ConsumerReport> {
+  const target = runtime(id);
+  const label = `${context.label} ${mode}`;
+  if (target.kind === "workerd") {
     const { code } = await bundleWorker(project.dir, { file: join(project.dir, `worker-${mode}.mjs`) });
-    const flags = runtime === "workerd" ? ["no_nodejs_compat", "no_nodejs_compat_v2"] : ["nodejs_compat"];
-    const worker = await serveWorker({ code, compatibilityFlags: flags, bindings: { CONTEXT: context } });
-    try {
-      const response = await fetch(worker.url);
-      const body = await response.text();
-      if (response.status !== 200) throw new Error(`the consumer Worker answered ${response.status}:\n${body}`);
-      return JSON.parse(body) as ConsumerReport;
-    } finally {
-      await worker.stop();
-    }
+    const worker = { code, compatibilityFlags: target.compatibilityFlags, bindings: { CONTEXT: context } };
+    return runWorkerForReport<ConsumerReport>(worker, { label: `consumer ${label}` });
   }
-  const { executable, args } = command(runtime);
-  const entry = mode === "import" ? "cli.mjs" : "cli.cjs";
-  const child = spawn(executable, [...args, join(project.dir, entry)], {
-    cwd: project.dir,
-    env: { ...process.env, X_CONSUMER_CONTEXT: JSON.stringify(context), NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", resolve);
-  });
-  const reportLine = stdout.trimEnd().split("\n").at(-1) ?? "";
-  try {
-    return JSON.parse(reportLine) as ConsumerReport;
-  } catch {
-    throw new Error(`${runtime} ${entry} exited with ${exitCode} and no report:\n${stderr}${stdout}`);
-  }
+  const entry = join(project.dir, mode === "import" ? "cli.mjs" : "cli.cjs");
+  return runProcessForReport<ConsumerReport>(target.command(), [entry], { cwd: project.dir, context, label });
 }

@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { connectClient, freePort, SubscriptionError, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, freePort, startNodeProcess, SubscriptionError, type LocalServer, type NodeProcess, type TestClient } from "@x/local-server";
 import { nodeBinary, npmInstall, SUPPORTED_NODE_MAJORS } from "@x/runtime-tests";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatBytes, installedFootprint, type InstalledFootprint } from "../src/installed-footprint.js";
@@ -62,19 +61,20 @@ describe("the auth-only service, installed alone", () => {
 
   for (const major of SUPPORTED_NODE_MAJORS) {
     describe(`runs the README's code on Node ${major}`, () => {
-      let service: ChildProcess | undefined;
+      let service: NodeProcess | undefined;
       let output = "";
       let client: TestClient | undefined;
 
       beforeAll(async () => {
         const port = await freePort();
-        service = spawn(nodeBinary(major), ["service.ts"], {
+        // A process of its own that cannot outlive the test run, however the run ends.
+        service = startNodeProcess(join(dir, "service.ts"), [], {
           cwd: dir,
           env: { ...process.env, PORT: String(port), PUSHER_KEY: server.key, PUSHER_SECRET: server.secret },
-          stdio: ["ignore", "pipe", "pipe"],
+          node: nodeBinary(major),
         });
-        service.stdout?.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-        service.stderr?.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+        service.child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+        service.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
         const endpoint = `http://127.0.0.1:${port}/pusher/auth`;
         await waitUntilAnswering(endpoint, service, () => output);
         client = await connectClient({ key: server.key, port: server.port } as LocalServer, {
@@ -84,11 +84,7 @@ describe("the auth-only service, installed alone", () => {
 
       afterAll(async () => {
         await client?.disconnect();
-        if (service && service.exitCode === null && service.signalCode === null) {
-          const exited = new Promise((resolve) => service?.once("exit", resolve));
-          service.kill("SIGTERM");
-          await exited;
-        }
+        await service?.stop();
       });
 
       it("authorizes a private channel that pusher-js then subscribes to on a real server", async () => {
@@ -111,9 +107,9 @@ describe("the auth-only service, installed alone", () => {
 });
 
 /** Resolves once the service answers on its endpoint (a GET gets its 405); rejects if it exits first. */
-async function waitUntilAnswering(endpoint: string, service: ChildProcess, output: () => string): Promise<void> {
+async function waitUntilAnswering(endpoint: string, { child }: NodeProcess, output: () => string): Promise<void> {
   for (let waited = 0; waited < 30_000; waited += 100) {
-    if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the service exited (${child.signalCode ?? child.exitCode}):\n${output()}`);
     try {
       if ((await fetch(endpoint)).status === 405) return;
     } catch {

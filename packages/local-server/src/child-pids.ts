@@ -36,6 +36,39 @@ export function childPids(): number[] {
 }
 
 /**
+ * Every live descendant of a process (its children, theirs, and so on), sorted, read from /proc
+ * (Linux); a zombie, ended but not yet collected, is not live. Unlike {@link childPids}, it sees
+ * what the children started, such as the servers of a `pnpm` script.
+ *
+ * @example
+ * ```ts
+ * const tree = descendantPids(pnpmDemo.pid);
+ * process.kill(pnpmDemo.pid, "SIGINT");
+ * // … once it has exited:
+ * expect(tree.filter(isRunning)).toEqual([]);
+ * ```
+ */
+export function descendantPids(pid: number = process.pid): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields === undefined || fields[0] === "Z") continue;
+    const parent = Number(fields[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const found: number[] = [];
+  const visit = (parent: number): void => {
+    for (const child of children.get(parent) ?? []) {
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(pid);
+  return found.sort((a, b) => a - b);
+}
+
+/**
  * Whether a process with this id is running: it exists and is not a zombie waiting to be reaped.
  *
  * @example

@@ -1,10 +1,10 @@
-export { childPids, isRunning } from "./child-pids.ts";
+export { childPids, descendantPids, isRunning } from "./child-pids.ts";
 export type { TestClient } from "./connect-client.ts";
 export { connectClient } from "./connect-client.ts";
 export { freePort } from "./free-port.ts";
 export type { RedisReply } from "./redis-command.ts";
 export { redisCommand } from "./redis-command.ts";
-export { REDIS_INSTALL_COMMAND, RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
+export { RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
 export { isContinuousIntegration, skipClusterTests } from "./skip-cluster-tests.ts";
 export type { NodeProcess } from "./start-node-process.ts";
 export { startNodeProcess } from "./start-node-process.ts";

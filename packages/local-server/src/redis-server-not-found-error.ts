@@ -1,12 +1,5 @@
-/**
- * The command that installs Redis on Debian and Ubuntu, the systems the tests and CI run on.
- *
- * @example
- * ```ts
- * console.warn(`no redis-server: run ${REDIS_INSTALL_COMMAND}`);
- * ```
- */
-export const REDIS_INSTALL_COMMAND = "apt-get install -y redis-server";
+// The command that installs Redis on Debian and Ubuntu, the systems the tests and CI run on.
+const REDIS_INSTALL_COMMAND = "apt-get install -y redis-server";
 
 /**
  * A cluster needs a `redis-server` program and none was found (or the path given does not run).

@@ -122,6 +122,27 @@ export function checkExtraEnv(extraEnv: Record<string, string>, settings: Pick<S
   }
 }
 
+// The hosts a webhook may go to: this machine's loopback interface, as every test server here.
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Refuses a webhook URL that is not `http:` or `https:` on this machine's loopback interface:
+ * soketi posts every webhook to its URL, and the tests and the demo talk to nothing else.
+ *
+ * @example
+ * ```ts
+ * checkWebhooks([{ url: "https://example.com/hooks", event_types: [] }]); // throws
+ * ```
+ */
+export function checkWebhooks(webhooks: readonly SoketiWebhook[]): void {
+  webhooks.forEach(({ url }, index) => {
+    const parsed = URL.parse(String(url));
+    if (parsed === null || !/^https?:$/.test(parsed.protocol) || !LOOPBACK_HOSTS.has(parsed.hostname)) {
+      throw new Error(`webhooks[${index}].url must be an http(s) URL on 127.0.0.1, localhost or [::1], got ${JSON.stringify(String(url))}`);
+    }
+  });
+}
+
 /**
  * The complete environment of a soketi process. soketi reads its configuration only from
  * `SOKETI_*` variables (see packages/local-server/README.md), JSON-parsing each value. Nothing is inherited from this
@@ -135,6 +156,7 @@ export function checkExtraEnv(extraEnv: Record<string, string>, settings: Pick<S
  */
 export function soketiEnvironment(settings: SoketiSettings): Record<string, string> {
   checkExtraEnv(settings.extraEnv, settings);
+  checkWebhooks(settings.webhooks);
   return {
     ...OVERRIDABLE_DEFAULTS,
     ...(settings.redisPort === undefined ? {} : CLUSTER_OVERRIDABLE_DEFAULTS),

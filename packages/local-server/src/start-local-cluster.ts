@@ -1,5 +1,5 @@
 import { redisCommand } from "./redis-command.ts";
-import { checkExtraEnv, redisRequestChannel } from "./soketi-environment.ts";
+import { checkExtraEnv, checkWebhooks, redisRequestChannel } from "./soketi-environment.ts";
 import { startSoketi, type LocalServer, type LocalServerOptions } from "./start-local-server.ts";
 import { startRedis } from "./start-redis.ts";
 
@@ -70,10 +70,18 @@ export interface LocalCluster {
 const MAX_NODES = 16;
 const POLL_MS = 50;
 
+// A refused value in a message: its JSON would throw for a BigInt or a cycle, and show nothing of a symbol.
+function shown(value: unknown): string {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "string") return JSON.stringify(value);
+  return `a value of type ${typeof value}`;
+}
+
 function nodeCount(nodes: unknown): number {
   const count = nodes ?? 2;
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > MAX_NODES) {
-    throw new Error(`nodes must be a whole number from 1 to ${MAX_NODES}, got ${JSON.stringify(count)}`);
+    throw new Error(`nodes must be a whole number from 1 to ${MAX_NODES}, got ${shown(count)}`);
   }
   return count;
 }
@@ -127,8 +135,9 @@ async function waitUntilSubscribed(redisPort: number, count: number, timeoutMs: 
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const count = nodeCount(options.nodes);
   const startedBy = "startLocalCluster";
-  // Refuse a bad env before anything is started (the port stands in for the real one).
+  // Refuse a bad env or webhook before anything is started (the port stands in for the real one).
   checkExtraEnv(options.env ?? {}, { redisPort: 0, startedBy });
+  checkWebhooks(options.webhooks ?? []);
   const startTimeoutMs = options.startTimeoutMs ?? 45_000;
   const redis = await startRedis({ redisServer: options.redisServer, startTimeoutMs });
   const started: LocalServer[] = [];

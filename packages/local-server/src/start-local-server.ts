@@ -23,7 +23,7 @@ export interface LocalServerOptions {
   key?: string;
   /** @default "app-secret" */
   secret?: string;
-  /** Sent to soketi as `SOKETI_DEFAULT_APP_WEBHOOKS`. @default [] */
+  /** Sent to soketi as `SOKETI_DEFAULT_APP_WEBHOOKS`; each URL must be on the loopback interface. @default [] */
   webhooks?: SoketiWebhook[];
   /**
    * Extra `SOKETI_*` variables, e.g. `{ SOKETI_EVENT_MAX_BATCH_SIZE: "100" }`. They may override

@@ -26,7 +26,7 @@ export interface NodeProcess {
 const EXIT_WITH_PARENT_CJS = createRequire(import.meta.url).resolve("./exit-with-parent.cjs");
 
 /**
- * Runs a Node.js script (with this process's `node`) as an app process for tests and benchmarks,
+ * Runs a Node.js script (with this process's `node`, or the one `node` names) as an app process for tests and benchmarks,
  * for instance one app per cluster node as behind a load balancer. It cannot outlive this
  * process, the same three ways as soketi: `stop()`, a kill when this process exits, and the
  * exit-with-parent watchdog, which ends it when its stdin pipe closes, that is when this process
@@ -38,14 +38,15 @@ const EXIT_WITH_PARENT_CJS = createRequire(import.meta.url).resolve("./exit-with
  * ```ts
  * const app = startNodeProcess("/path/to/publisher-app.mjs", [JSON.stringify(config)]);
  * const [exitCode] = await once(app.child, "exit");
+ * const onNode22 = startNodeProcess("service.ts", [], { cwd: projectDir, node: "/path/to/node-22/bin/node" });
  * ```
  */
 export function startNodeProcess(
   scriptPath: string,
   args: string[] = [],
-  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; node?: string } = {},
 ): NodeProcess {
-  const child = spawnTracked(process.execPath, ["--require", EXIT_WITH_PARENT_CJS, scriptPath, ...args], {
+  const child = spawnTracked(options.node ?? process.execPath, ["--require", EXIT_WITH_PARENT_CJS, scriptPath, ...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ["pipe", "pipe", "pipe"],

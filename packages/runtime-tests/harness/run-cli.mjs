@@ -1,6 +1,6 @@
 // The entry point of the runtimes that run files (Node, Bun, Deno):
 //   <runtime> harness/run-cli.mjs /absolute/path/to/cases/<file>.mjs ...
-// with the case context as JSON in the X_RUNTIME_TESTS_CONTEXT environment variable. Each case
+// with the case context as JSON in the X_TEST_CONTEXT environment variable. Each case
 // file is imported as a user's code would import it, so `@x/*` resolve to their built `dist`
 // through the packages' `exports`, under this runtime's own export conditions.
 // Prints the report as one JSON line on stdout and the readable summary on stderr; exits 1 when
@@ -14,7 +14,8 @@ import { formatSummary, runCases } from "./run-cases.mjs";
  */
 const { Deno: deno, process: nodeProcess } = /** @type {{ Deno?: DenoGlobal, process?: ProcessGlobal }} */ (globalThis);
 
-const CONTEXT_VARIABLE = "X_RUNTIME_TESTS_CONTEXT";
+// CONTEXT_VARIABLE of src/run-for-report.ts, which runs this file.
+const CONTEXT_VARIABLE = "X_TEST_CONTEXT";
 const files = deno ? deno.args : (nodeProcess?.argv.slice(2) ?? []);
 const contextJson = deno ? deno.env.get(CONTEXT_VARIABLE) : nodeProcess?.env[CONTEXT_VARIABLE];
 if (contextJson === undefined) throw new Error(`set ${CONTEXT_VARIABLE} to the case context as JSON`);

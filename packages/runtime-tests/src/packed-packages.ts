@@ -99,7 +99,7 @@ export async function packPublishedPackages(destination: string): Promise<Packed
 }
 
 /** The npm command line of the machine (`npm` on the PATH), as a script that any Node can run. */
-export function npmCliScript(): string {
+function npmCliScript(): string {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     const candidate = join(dir, "npm");
     if (existsSync(candidate)) return realpathSync(candidate);

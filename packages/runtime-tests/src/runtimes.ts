@@ -1,4 +1,5 @@
 import { installedBinary } from "./package-paths.js";
+import { CONTEXT_VARIABLE } from "./run-for-report.js";
 
 /** The crypto implementation a runtime must select (DESIGN.md: Runtime portability). */
 export type CryptoImplementation = "native" | "pure-js";
@@ -72,7 +73,8 @@ const MATRIX = {
     expectedVersion: "deno 2.9.6",
     expectedCrypto: "native",
     // `manual`: resolve from the project's node_modules, as Node does (no download, no lockfile);
-    // the permissions are what the cases need: read modules, the context variable, loopback.
+    // the permissions are what the cases (and the consumers of @x/consumer-tests) need: read
+    // modules, the context variable, loopback.
     command: () => ({
       executable: installedBinary(".bin/deno"),
       args: [
@@ -81,7 +83,7 @@ const MATRIX = {
         "--no-prompt",
         "--node-modules-dir=manual",
         "--allow-read",
-        "--allow-env=X_RUNTIME_TESTS_CONTEXT",
+        `--allow-env=${CONTEXT_VARIABLE}`,
         "--allow-net=127.0.0.1",
       ],
     }),
