@@ -1,9 +1,8 @@
 import { createHmac } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { connectClient, freePort, isRunning, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, descendantPids, freePort, isRunning, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
 import { Pusher } from "@x/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { descendantPids } from "./descendant-pids.ts";
 import { RECIPE_USERS, RECIPE_WEBHOOK_EVENTS, type RecipeUserId } from "./recipe-contract.ts";
 
 /**
