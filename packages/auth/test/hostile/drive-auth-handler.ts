@@ -4,32 +4,19 @@
 // actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills the
 // process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
+import { runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { HOSTILE_FACTORIES, boom, thenThrows } from "../../../types/test/support/hostile-values.js";
 import { createAuthHandler, type AuthHandlerOptions } from "../../src/index.js";
 import { formRequest, rawRequest, streamedRequest, ENDPOINT } from "../support/auth-requests.js";
-import { HOSTILE_FACTORIES } from "../support/hostile-values.js";
 
 const credentials = { key: "hostile-key", secret: "hostile-secret-0d4e", encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=" };
 
-interface Case {
-  group: string;
-  name: string;
-  expected: number;
-  run: () => Promise<Response>;
-}
-
-export interface CaseResult {
-  group: string;
-  name: string;
-  expected: number;
-  status: number | "threw";
+export interface AuthCaseResult extends CaseResult {
   /** Whether the body holds a signature (`auth`) or an encrypted channel's key (`shared_secret`). */
   signed: boolean;
 }
 
-const cases: Case[] = [];
-const boom = (): never => {
-  throw new Error("callback says boom");
-};
+const cases: HostileCase[] = [];
 
 // 1. Decisions: every value below, on each kind of request, answered synchronously, as a Promise
 // and as a thenable. Only the explicit allow of each kind is signed.
@@ -85,15 +72,6 @@ const ALLOWS: Record<string, string> = {
   "presence-a": "{ presenceData: valid }",
   "sign-in": "{ id: valid }",
 };
-
-function thenThrows(value: unknown): boolean {
-  try {
-    void (value as { then?: unknown } | null | undefined)?.then;
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 for (const [target, allow] of Object.entries(ALLOWS)) {
   const fields: Record<string, string> = target === "sign-in" ? { socket_id: "1.1" } : { socket_id: "1.1", channel_name: target };
@@ -228,23 +206,4 @@ for (const [name, expected, make, handler = allowAll] of requests) {
   cases.push({ group: "malformed request", name, expected, run: () => handler(make()) });
 }
 
-const results: CaseResult[] = [];
-const started = performance.now();
-for (const { group, name, expected, run } of cases) {
-  let status: number | "threw";
-  let signed = false;
-  try {
-    const response = await run();
-    status = response.status;
-    const text = await response.text();
-    signed = text.includes('"auth"') || text.includes('"shared_secret"');
-  } catch {
-    status = "threw";
-  }
-  results.push({ group, name, expected, status, signed });
-}
-const elapsedMs = Math.round(performance.now() - started);
-// Let late rejections (an onError that rejects after the answer, a stray timer) surface: with
-// --unhandled-rejections=strict they end the process before the summary is printed.
-await new Promise((resolve) => setTimeout(resolve, 200));
-console.log(JSON.stringify({ node: process.version, requests: results.length, elapsedMs, results }));
+await runCases(cases, () => (body) => ({ signed: body.includes('"auth"') || body.includes('"shared_secret"') }));

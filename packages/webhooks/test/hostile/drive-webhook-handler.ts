@@ -4,6 +4,8 @@
 // and actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills
 // the process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
+import { runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { HOSTILE_FACTORIES, boom } from "../../../types/test/support/hostile-values.js";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/index.js";
 import { signBody } from "../support/webhook-fixtures.js";
 
@@ -12,31 +14,13 @@ const URL_ = "http://127.0.0.1/pusher/webhooks";
 const NOW = 1_700_000_000_000;
 const JSON_TYPE = "application/json";
 
-interface Case {
-  group: string;
-  name: string;
-  expected: number;
-  run: () => Promise<Response>;
-}
-
-export interface CaseResult {
-  group: string;
-  name: string;
-  expected: number;
-  status: number | "threw";
+export interface WebhookCaseResult extends CaseResult {
   /** How many events reached the callbacks. */
   delivered: number;
 }
 
-const boom = (): never => {
-  throw new Error("callback says boom");
-};
-const hostileThenable = () => new Proxy({}, { get: boom });
-const revoked = () => {
-  const { proxy, revoke } = Proxy.revocable({}, {});
-  revoke();
-  return proxy;
-};
+const hostileThenable = HOSTILE_FACTORIES["a Proxy whose every trap throws"]!;
+const revoked = HOSTILE_FACTORIES["a revoked Proxy"]!;
 
 const body = JSON.stringify({
   time_ms: NOW,
@@ -55,7 +39,7 @@ function signed(text: string | Uint8Array, headers: Record<string, string> = {},
 }
 
 let delivered = 0;
-const cases: Case[] = [];
+const cases: HostileCase[] = [];
 
 // 1. Callbacks that fail, in every way, with every kind of onError: always 500, never a crash.
 const failures: Record<string, Partial<WebhookHandlerOptions>> = {
@@ -206,25 +190,7 @@ for (let index = 0; index < 200; index++) {
   });
 }
 
-const results: CaseResult[] = [];
-const timings: Record<string, number> = {};
-const started = performance.now();
-for (const { group, name, expected, run } of cases) {
+await runCases(cases, () => {
   const before = delivered;
-  const caseStarted = performance.now();
-  let status: number | "threw";
-  try {
-    const response = await run();
-    status = response.status;
-    await response.text();
-  } catch {
-    status = "threw";
-  }
-  if (name.includes("500,000")) timings[name] = Math.round(performance.now() - caseStarted);
-  results.push({ group, name, expected, status, delivered: delivered - before });
-}
-const elapsedMs = Math.round(performance.now() - started);
-// Let late rejections (an onError that rejects after the answer, a stray timer) surface: with
-// --unhandled-rejections=strict they end the process before the summary is printed.
-await new Promise((resolve) => setTimeout(resolve, 200));
-console.log(JSON.stringify({ node: process.version, requests: results.length, elapsedMs, timings, results }));
+  return () => ({ delivered: delivered - before });
+});
