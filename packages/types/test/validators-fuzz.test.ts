@@ -76,55 +76,49 @@ const presenceArb = fc.oneof(mutated({ user_id: "42", user_info: { name: "Ada" }
 const userArb = fc.oneof(mutated({ id: "42", user_info: { name: "Ada" }, watchlist: ["7"] }), anyOrHostile).map((seed) => () => materialize(seed));
 const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * Runs `serialize` on {@link RUNS} values from `arb`: each is refused with one of the SDK's errors,
+ * or returns a text that `checkText` checks as parsed; a share of them must be texts.
+ */
+function checkSerialized(arb: fc.Arbitrary<() => unknown>, serialize: (data: unknown) => string, checkText: (parsed: Record<string, unknown>) => void): void {
+  let serialized = 0;
+  fc.assert(
+    fc.property(arb, (make) => {
+      let text: string;
+      try {
+        text = serialize(make());
+      } catch (error) {
+        expect(isPusherError(error)).toBe(true);
+        return;
+      }
+      serialized++;
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      expect(isObject(parsed)).toBe(true);
+      if (Object.hasOwn(parsed, "user_info")) expect(isObject(parsed.user_info)).toBe(true);
+      checkText(parsed);
+    }),
+    { numRuns: RUNS },
+  );
+  expect(serialized).toBeGreaterThan(RUNS / 10);
+}
+
 describe("what the serializers return is valid by its own text", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it(`serializePresenceData: a text with an own non-empty user_id and an object user_info, or a refusal (${RUNS} values)`, () => {
-    let signed = 0;
-    fc.assert(
-      fc.property(presenceArb, (make) => {
-        let text: string;
-        try {
-          text = serializePresenceData(make());
-        } catch (error) {
-          expect(isPusherError(error)).toBe(true);
-          return;
-        }
-        signed++;
-        const parsed = JSON.parse(text) as Record<string, unknown>;
-        expect(isObject(parsed)).toBe(true);
-        expect(Object.hasOwn(parsed, "user_id")).toBe(true);
-        const { user_id: userId } = parsed;
-        expect((typeof userId === "string" && userId !== "") || Number.isFinite(userId)).toBe(true);
-        if (Object.hasOwn(parsed, "user_info")) expect(isObject(parsed.user_info)).toBe(true);
-      }),
-      { numRuns: RUNS },
-    );
-    expect(signed).toBeGreaterThan(RUNS / 10);
+    checkSerialized(presenceArb, serializePresenceData, (parsed) => {
+      expect(Object.hasOwn(parsed, "user_id")).toBe(true);
+      const { user_id: userId } = parsed;
+      expect((typeof userId === "string" && userId !== "") || Number.isFinite(userId)).toBe(true);
+    });
   });
 
   it(`serializeUserData: a text with an own valid id and watchlist, or a refusal (${RUNS} values)`, () => {
-    let signed = 0;
-    fc.assert(
-      fc.property(userArb, (make) => {
-        let text: string;
-        try {
-          text = serializeUserData(make());
-        } catch (error) {
-          expect(isPusherError(error)).toBe(true);
-          return;
-        }
-        signed++;
-        const parsed = JSON.parse(text) as Record<string, unknown>;
-        expect(isObject(parsed)).toBe(true);
-        expect(Object.hasOwn(parsed, "id")).toBe(true);
-        expect(() => validateUserId(parsed.id)).not.toThrow();
-        if (Object.hasOwn(parsed, "user_info")) expect(isObject(parsed.user_info)).toBe(true);
-        if (Object.hasOwn(parsed, "watchlist")) {
-          expect(Array.isArray(parsed.watchlist)).toBe(true);
-          for (const watched of parsed.watchlist as unknown[]) expect(() => validateUserId(watched)).not.toThrow();
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    expect(signed).toBeGreaterThan(RUNS / 10);
+    checkSerialized(userArb, serializeUserData, (parsed) => {
+      expect(Object.hasOwn(parsed, "id")).toBe(true);
+      expect(() => validateUserId(parsed.id)).not.toThrow();
+      if (Object.hasOwn(parsed, "watchlist")) {
+        expect(Array.isArray(parsed.watchlist)).toBe(true);
+        for (const watched of parsed.watchlist as unknown[]) expect(() => validateUserId(watched)).not.toThrow();
+      }
+    });
   });
 });

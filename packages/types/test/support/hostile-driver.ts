@@ -3,6 +3,7 @@
 // loop that runs the cases one after the other and prints the summary that
 // run-hostile-driver.ts reads back. The script runs in a child process started with
 // `node --unhandled-rejections=strict`: any rejection nobody handles ends it with a non-zero code.
+import { HOSTILE_FACTORIES, boom } from "./hostile-values.js";
 
 /** One request of a hostile run, and the status it must get. */
 export interface HostileCase {
@@ -28,6 +29,24 @@ export interface HostileRunSummary<R extends CaseResult> {
   elapsedMs: number;
   results: R[];
 }
+
+/**
+ * Every kind of `onError` a handler may be given, by name: none, one that logs, and loggers that
+ * fail in every way (throwing, rejecting now or later, returning a value whose `then` throws).
+ * Whatever they do, the handler's answer must not change and nothing may go unhandled.
+ */
+export const ON_ERRORS: Record<string, ((error: unknown, request: Request) => void | Promise<void>) | undefined> = {
+  "no onError": undefined,
+  "an onError that logs": () => undefined,
+  "an onError that throws": boom,
+  "an onError that rejects": () => Promise.reject(new Error("logger down")),
+  "an onError that rejects later": () => new Promise((_, reject) => setTimeout(() => reject(new Error("logger down later")), 5)),
+  "an onError that returns a hostile thenable": () => HOSTILE_FACTORIES["a Proxy whose every trap throws"]!() as never,
+  "an onError that throws a revoked Proxy": () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless logger may throw
+    throw HOSTILE_FACTORIES["a revoked Proxy"]!();
+  },
+};
 
 /**
  * Runs `cases` in order and prints their {@link HostileRunSummary} as one JSON line. `observe` is

@@ -8,24 +8,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CaseResult, HostileRunSummary } from "./hostile-driver.js";
 
 /** What a child process printed, and its exit code. */
-export interface StrictNodeRun {
+interface StrictNodeRun {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** Arguments of a script that leaves a rejection unhandled: a strict Node must exit non-zero on it. */
-export const UNHANDLED_REJECTION_SCRIPT = [
-  "--input-type=module",
-  "-e",
-  "Promise.reject(new Error('unhandled')); await new Promise((r) => setTimeout(r, 50));",
-];
-
 /** Runs `node --unhandled-rejections=strict <args>` and collects what it printed and its exit code. */
-export function runStrictNode(args: string[]): Promise<StrictNodeRun> {
+function runStrictNode(args: string[]): Promise<StrictNodeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--unhandled-rejections=strict", ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -44,7 +38,7 @@ export function runStrictNode(args: string[]): Promise<StrictNodeRun> {
 }
 
 /** Bundles the driver script at `driver` (a TypeScript file) into a temporary directory and runs it with {@link runStrictNode}. */
-export async function runHostileDriver(driver: URL): Promise<StrictNodeRun> {
+async function runHostileDriver(driver: URL): Promise<StrictNodeRun> {
   const dir = await mkdtemp(join(tmpdir(), "x-hostile-driver-"));
   try {
     const outfile = join(dir, "driver.mjs");
@@ -64,7 +58,7 @@ export async function runHostileDriver(driver: URL): Promise<StrictNodeRun> {
 }
 
 /** The summary a driver printed as its last line. */
-export function summaryOf<R extends CaseResult>(run: StrictNodeRun): HostileRunSummary<R> {
+function summaryOf<R extends CaseResult>(run: StrictNodeRun): HostileRunSummary<R> {
   return JSON.parse(run.stdout.trim().split("\n").at(-1)!) as HostileRunSummary<R>;
 }
 
@@ -77,4 +71,30 @@ export function statusesByGroup(results: readonly CaseResult[]): string[] {
     groups.set(group, statuses);
   }
   return [...groups].map(([group, statuses]) => `${group}: ${[...statuses].map(([status, count]) => `${count}× ${status}`).join(", ")}`);
+}
+
+/**
+ * A suite for the driver script at `driver`: it runs once, before the tests; two tests check that
+ * a strict Node does end on an unhandled rejection (so that a crash fails the suite) and that the
+ * driver exited 0 with nothing on stderr; `checks` adds the tests of its summary.
+ */
+export function describeHostileRun<R extends CaseResult>(title: string, driver: URL, checks: (summary: () => HostileRunSummary<R>) => void): void {
+  describe(title, () => {
+    let run: StrictNodeRun;
+    beforeAll(async () => {
+      run = await runHostileDriver(driver);
+    }, 600_000);
+
+    it("a rejection nobody handles ends such a process with a non-zero code (so a crash fails this suite)", async () => {
+      const crash = await runStrictNode(["--input-type=module", "-e", "Promise.reject(new Error('unhandled')); await new Promise((r) => setTimeout(r, 50));"]);
+      expect(crash.code).not.toBe(0);
+    });
+
+    it("drives hundreds of hostile requests and exits 0", () => {
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+    });
+
+    checks(() => summaryOf<R>(run));
+  });
 }

@@ -4,7 +4,7 @@
 // and actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills
 // the process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
-import { runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { ON_ERRORS, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
 import { HOSTILE_FACTORIES, boom } from "../../../types/test/support/hostile-values.js";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/index.js";
 import { signBody } from "../support/webhook-fixtures.js";
@@ -66,20 +66,8 @@ const failures: Record<string, Partial<WebhookHandlerOptions>> = {
   "onEvents rejects": { onEvents: () => Promise.reject(new Error("down")) },
   "onEvents rejects, onEvent never called": { onEvents: () => Promise.reject(new Error("down")), onEvent: () => void delivered++ },
 };
-const onErrors: Record<string, WebhookHandlerOptions["onError"]> = {
-  "no onError": undefined,
-  "an onError that logs": () => undefined,
-  "an onError that throws": boom,
-  "an onError that rejects": () => Promise.reject(new Error("logger down")),
-  "an onError that rejects later": () => new Promise((_, reject) => setTimeout(() => reject(new Error("logger down later")), 5)),
-  "an onError that returns a hostile thenable": () => hostileThenable() as never,
-  "an onError that throws a revoked Proxy": () => {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless logger may throw
-    throw revoked();
-  },
-};
 for (const [failureName, callbacks] of Object.entries(failures)) {
-  for (const [onErrorName, onError] of Object.entries(onErrors)) {
+  for (const [onErrorName, onError] of Object.entries(ON_ERRORS)) {
     const handler = createWebhookHandler({ credentials: app, ...callbacks, onError });
     cases.push({ group: "callback that fails", name: `${failureName}, ${onErrorName}`, expected: 500, run: () => handler(signed(body)) });
   }
