@@ -4,7 +4,7 @@
 // actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills the
 // process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
-import { ON_ERRORS, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { ON_ERRORS, endlessStringStream, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
 import { HOSTILE_FACTORIES, boom, thenThrows } from "../../../types/test/support/hostile-values.js";
 import { createAuthHandler } from "../../src/index.js";
 import { formRequest, rawRequest, streamedRequest, ENDPOINT } from "../support/auth-requests.js";
@@ -181,6 +181,7 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["an empty form", 400, () => rawRequest("", FORM)],
   ["a missing body", 400, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM } })],
   ["a body stream that fails", 400, failingStream],
+  ["an endless body stream of strings, not bytes", 413, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM }, body: endlessStringStream(), duplex: "half" } as RequestInit)],
   ["a socket_id with a newline", 400, () => rawRequest("socket_id=1.1%0A&channel_name=private-a", FORM)],
   ["a public channel", 400, () => rawRequest("socket_id=1.1&channel_name=news", FORM)],
   ["a #server-to-user- channel", 400, () => rawRequest("socket_id=1.1&channel_name=%23server-to-user-1", FORM)],

@@ -49,6 +49,16 @@ export const ON_ERRORS: Record<string, ((error: unknown, request: Request) => vo
 };
 
 /**
+ * An endless request body of 1 KiB strings rather than bytes, as a hand-made stream (an adapter,
+ * a test) may hold: the size limit must stop it as soon as it starts, or memory grows until the
+ * process dies.
+ */
+export function endlessStringStream(): ReadableStream<Uint8Array> {
+  const chunk = "x".repeat(1024);
+  return new ReadableStream<string>({ pull: (controller) => controller.enqueue(chunk) }) as unknown as ReadableStream<Uint8Array>;
+}
+
+/**
  * Runs `cases` in order and prints their {@link HostileRunSummary} as one JSON line. `observe` is
  * called before each case and returns what to add to its result once it is answered, from the
  * response's body (empty when the handler threw).

@@ -4,7 +4,7 @@
 // and actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills
 // the process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
-import { ON_ERRORS, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { ON_ERRORS, endlessStringStream, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
 import { HOSTILE_FACTORIES, boom } from "../../../types/test/support/hostile-values.js";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/index.js";
 import { signBody } from "../support/webhook-fixtures.js";
@@ -134,6 +134,7 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["a missing body", 401, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key } })],
   ["a missing body, signed as empty", 400, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key, "x-pusher-signature": signBody(app.secret, "") } })],
   ["a body stream that fails", 400, () => stream([new TextEncoder().encode("{")], {}, true)],
+  ["an endless body stream of strings, not bytes", 413, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE }, body: endlessStringStream(), duplex: "half" } as RequestInit)],
   ["a wrong signature", 401, () => signed(body, { "x-pusher-signature": signBody("not-the-secret", body) })],
   ["a signature of 1 MiB", 401, () => signed(body, { "x-pusher-signature": "a".repeat(1 << 20) })],
   ["an unknown key", 401, () => signed(body, { "x-pusher-key": "intruder" })],
