@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { authenticateUser, authorizeChannel, isPusherError } from "../src/index.js";
-import { HOSTILE_MESSAGE, anyOrHostile, errorText, materialize, mutated } from "./support/hostile-values.js";
+import { HOSTILE_MESSAGE, anyOrHostile, errorText, materialize, mutated } from "../../types/test/support/hostile-values.js";
 
 const RUNS = 20_000;
 // A limit for a shared, possibly overloaded machine, not a speed requirement.
@@ -68,52 +68,49 @@ function outcomeOf(sign: () => unknown, tally: Map<string, number>): unknown {
   return result;
 }
 
-function report(name: string, tally: Map<string, number>): void {
+/**
+ * Runs `sign(any credentials, any params)` on {@link RUNS} inputs: each either throws by the rule
+ * of {@link outcomeOf}, or signs, and when it signed with the valid credentials, `checkSigned`
+ * checks what it returned. Reports the outcomes and expects a share of them to be signatures.
+ */
+function fuzzSigning<R>(
+  name: string,
+  paramsArb: fc.Arbitrary<unknown>,
+  sign: (given: never, params: never) => R,
+  checkSigned: (result: R, params: unknown) => void,
+): void {
+  const tally = new Map<string, number>();
+  fc.assert(
+    fc.property(credentialsArb, paramsArb, (givenSeeds, paramSeeds) => {
+      const given = givenSeeds === credentials ? credentials : materialize(givenSeeds);
+      const params = materialize(paramSeeds);
+      const result = outcomeOf(() => sign(given as never, params as never), tally) as R | undefined;
+      if (result !== undefined && given === credentials) checkSigned(result, params);
+    }),
+    { numRuns: RUNS },
+  );
   const rows = [...tally].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => `${outcome}: ${count}`);
   console.log(`${name}: ${RUNS} inputs; ${rows.join(", ")}`);
+  expect(tally.get("signed")).toBeGreaterThan(RUNS / 50);
 }
 
 describe("authorizeChannel and authenticateUser under fuzzing", { timeout: FUZZ_TIMEOUT_MS }, () => {
   it(`authorizeChannel(any credentials, any params) signs what it returns or throws only the SDK's errors (${RUNS} inputs)`, () => {
-    const tally = new Map<string, number>();
-    fc.assert(
-      fc.property(credentialsArb, channelParamsArb, (givenSeeds, paramSeeds) => {
-        const given = givenSeeds === credentials ? credentials : materialize(givenSeeds);
-        const params = materialize(paramSeeds);
-        const result = outcomeOf(() => authorizeChannel(given as never, params as never), tally) as
-          | { auth: string; channel_data?: string; shared_secret?: string }
-          | undefined;
-        if (result === undefined || given !== credentials) return;
-        // Signed: the signature covers exactly the socket id, channel and channel_data returned.
-        const { socketId, channelName } = params as { socketId: string; channelName: string };
-        const signed = result.channel_data === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${result.channel_data}`;
-        expect(result.auth).toBe(`fuzz-key:${hmac(signed)}`);
-        if (result.channel_data !== undefined) expect(JSON.parse(result.channel_data)).toHaveProperty("user_id");
-        expect(result.shared_secret !== undefined).toBe(channelName.startsWith("private-encrypted-"));
-      }),
-      { numRuns: RUNS },
-    );
-    report("authorizeChannel fuzz", tally);
-    expect(tally.get("signed")).toBeGreaterThan(RUNS / 50);
+    fuzzSigning("authorizeChannel fuzz", channelParamsArb, authorizeChannel, (result, params) => {
+      // Signed: the signature covers exactly the socket id, channel and channel_data returned.
+      const { socketId, channelName } = params as { socketId: string; channelName: string };
+      const signed = result.channel_data === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${result.channel_data}`;
+      expect(result.auth).toBe(`fuzz-key:${hmac(signed)}`);
+      if (result.channel_data !== undefined) expect(JSON.parse(result.channel_data)).toHaveProperty("user_id");
+      expect(result.shared_secret !== undefined).toBe(channelName.startsWith("private-encrypted-"));
+    });
   });
 
   it(`authenticateUser(any credentials, any params) signs what it returns or throws only the SDK's errors (${RUNS} inputs)`, () => {
-    const tally = new Map<string, number>();
-    fc.assert(
-      fc.property(credentialsArb, userParamsArb, (givenSeeds, paramSeeds) => {
-        const given = givenSeeds === credentials ? credentials : materialize(givenSeeds);
-        const params = materialize(paramSeeds);
-        const result = outcomeOf(() => authenticateUser(given as never, params as never), tally) as
-          | { auth: string; user_data: string }
-          | undefined;
-        if (result === undefined || given !== credentials) return;
-        const { socketId } = params as { socketId: string };
-        expect(result.auth).toBe(`fuzz-key:${hmac(`${socketId}::user::${result.user_data}`)}`);
-        expect(JSON.parse(result.user_data)).toHaveProperty("id");
-      }),
-      { numRuns: RUNS },
-    );
-    report("authenticateUser fuzz", tally);
-    expect(tally.get("signed")).toBeGreaterThan(RUNS / 50);
+    fuzzSigning("authenticateUser fuzz", userParamsArb, authenticateUser, (result, params) => {
+      const { socketId } = params as { socketId: string };
+      expect(result.auth).toBe(`fuzz-key:${hmac(`${socketId}::user::${result.user_data}`)}`);
+      expect(JSON.parse(result.user_data)).toHaveProperty("id");
+    });
   });
 });

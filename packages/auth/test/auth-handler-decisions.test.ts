@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { createAuthHandler } from "../src/index.js";
 import { formRequest } from "./support/auth-requests.js";
-import { anyOrHostile, anyValue, materialize, unserializableObject } from "./support/hostile-values.js";
+import { anyOrHostile, anyValue, materialize, thenThrows, unserializableObject } from "../../types/test/support/hostile-values.js";
 
 const RUNS = 1_500;
 // A limit for a shared, possibly overloaded machine, not a speed requirement.
@@ -26,16 +26,6 @@ function answering(decision: unknown, delivery: Delivery): () => unknown {
   if (delivery === "sync") return () => decision;
   if (delivery === "async") return () => Promise.resolve(decision);
   return () => ({ then: (resolve: (value: unknown) => void) => resolve(decision) });
-}
-
-/** Whether resolving a promise with `value` fails: reading its `then` throws. */
-function thenThrows(value: unknown): boolean {
-  try {
-    void (value as { then?: unknown } | null | undefined)?.then;
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 // Values that are not objects with a given key: fast-check's random keys could, in theory, spell it.

@@ -55,7 +55,9 @@ export async function readBodyWithLimit(request: BodyWithHeaders, maxBytes: numb
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return { tooLarge: false, bytes: concatenate(chunks, totalBytes) };
-    totalBytes += value.byteLength;
+    // Only bytes can be counted: a chunk of anything else (a string, from a hand-made stream) has
+    // no byteLength to add, and would be kept without a limit. It counts as too large instead.
+    totalBytes += value instanceof Uint8Array ? value.byteLength : Infinity;
     if (totalBytes > maxBytes) {
       // The rest is discarded unread; a failure to cancel the stream changes nothing.
       await reader.cancel().catch(() => undefined);

@@ -325,6 +325,15 @@ describe("PusherNetworkError.systemCode and PusherHttpError.serverCode", () => {
     expect(new PusherHttpError({ status: 403, serverMessage: "", method: "GET", url: target.url, serverCode: 4291 }).retryable).toBe(false);
     expect(new PusherHttpError({ status: 200, serverMessage: "", method: "GET", url: target.url, serverCode: 4001 }).retryable).toBe(false);
   });
+
+  it("a retryable serverCode counts only with a status below 300; a retryable status counts whatever the serverCode", () => {
+    const retryable = (status: number, serverCode?: number) =>
+      new PusherHttpError({ status, serverMessage: "", method: "POST", url: target.url, serverCode }).retryable;
+    expect([retryable(200, 408), retryable(200, 429), retryable(204, 599), retryable(101, 500)]).toEqual([true, true, true, true]);
+    expect([retryable(200, 600), retryable(200, 499), retryable(200, 0), retryable(200, Number.NaN)]).toEqual([false, false, false, false]);
+    // A redirect or a client error is not made retryable by its body, nor a server error less so.
+    expect([retryable(302, 503), retryable(404, 503), retryable(503, 401), retryable(429, 200)]).toEqual([false, false, true, true]);
+  });
 });
 
 describe("requireOption(valid, option, expectation)", () => {

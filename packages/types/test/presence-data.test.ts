@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serializePresenceData, validatePresenceData } from "../src/index.js";
-import { hostileData } from "./support/hostile-data.js";
+import { UNSERIALIZABLE_FACTORIES } from "./support/hostile-values.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validatePresenceData(data, field?)", () => {
@@ -68,7 +68,7 @@ describe("serializePresenceData(data, field?)", () => {
     expect(serializePresenceData(data)).toBe(JSON.stringify(data));
   });
 
-  it.each(hostileData)("throws invalid_presence_data on presenceData for %s, not what serializing threw", (_, make) => {
+  it.each(UNSERIALIZABLE_FACTORIES)("throws invalid_presence_data on presenceData for %s, not what serializing threw", (_, make) => {
     const error = expectValidationError(
       () => serializePresenceData({ user_id: "1", user_info: { nested: make() } }),
       "invalid_presence_data",

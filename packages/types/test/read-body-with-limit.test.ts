@@ -61,4 +61,28 @@ describe("readBodyWithLimit(request, maxBytes)", () => {
     const body = await readBodyWithLimit(streamingRequest(streamOf(["123456789", "0"], failingCancel)), 8);
     expect(body).toEqual({ tooLarge: true });
   });
+
+  it.each([
+    ["strings", () => "x".repeat(1024)],
+    ["numbers", () => 42],
+    ["arrays of numbers", () => [1, 2, 3]],
+    ["objects claiming a byteLength", () => ({ byteLength: -1_000_000 })],
+  ])("counts a stream of %s (a hand-made body, not bytes) as too large at its first chunk, and cancels it", async (_, chunk) => {
+    // Endless: read without a limit, such a stream would grow memory until the process died.
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(chunk());
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const response = new Response(endless as ReadableStream<Uint8Array>);
+    expect(await readBodyWithLimit(response, 1_000_000)).toEqual({ tooLarge: true });
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThan(5);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_WATCHLIST_SIZE, serializeUserData, validateUserData } from "../src/index.js";
-import { hostileData } from "./support/hostile-data.js";
+import { UNSERIALIZABLE_FACTORIES } from "./support/hostile-values.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 const ids = (count: number) => Array.from({ length: count }, (_, index) => `user-${index}`);
@@ -78,7 +78,7 @@ describe("serializeUserData(data, field?)", () => {
     expect(serializeUserData(data)).toBe(JSON.stringify(data));
   });
 
-  it.each(hostileData)("throws invalid_user_data on userData for %s in user_info, not what serializing threw", (_, make) => {
+  it.each(UNSERIALIZABLE_FACTORIES)("throws invalid_user_data on userData for %s in user_info, not what serializing threw", (_, make) => {
     const error = expectValidationError(
       () => serializeUserData({ id: "1", user_info: { nested: make() } }),
       "invalid_user_data",

@@ -23,26 +23,14 @@ import {
   validateUserData,
   validateUserId,
 } from "../src/index.js";
-import { hostileData } from "./support/hostile-data.js";
+import { anyOrHostile, materialize, mutated } from "./support/hostile-values.js";
 
 const RUNS = 1_000;
 // A limit for a shared, possibly overloaded machine, not a speed requirement.
 const FUZZ_TIMEOUT_MS = 600_000;
-const anything = fc.anything({
-  maxDepth: 3,
-  withBigInt: true,
-  withBoxedValues: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withNullPrototype: true,
-  withObjectString: true,
-  withTypedArray: true,
-  withSparseArray: true,
-});
 // fast-check inspects what it generates, and some hostile objects cannot be inspected: the
-// property receives the index of one and makes it.
-const valueArb = fc.oneof(anything.map((value) => () => value), fc.nat({ max: hostileData.length - 1 }).map((index) => hostileData[index]![1]));
+// property receives a seed and makes the value from it.
+const valueArb = anyOrHostile.map((seed) => () => materialize(seed));
 
 const validators: Record<string, (value: unknown) => unknown> = {
   "validateChannelName(value)": (value) => validateChannelName(value),
@@ -79,5 +67,58 @@ describe("the validators under fuzzing", { timeout: FUZZ_TIMEOUT_MS }, () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+// Data one mistake away from valid, or anything: whatever the serializers return is the text that
+// is signed, and it must pass the checks by its own fields, parsed from the text itself.
+const presenceArb = fc.oneof(mutated({ user_id: "42", user_info: { name: "Ada" } }), anyOrHostile).map((seed) => () => materialize(seed));
+const userArb = fc.oneof(mutated({ id: "42", user_info: { name: "Ada" }, watchlist: ["7"] }), anyOrHostile).map((seed) => () => materialize(seed));
+const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Runs `serialize` on {@link RUNS} values from `arb`: each is refused with one of the SDK's errors,
+ * or returns a text that `checkText` checks as parsed; a share of them must be texts.
+ */
+function checkSerialized(arb: fc.Arbitrary<() => unknown>, serialize: (data: unknown) => string, checkText: (parsed: Record<string, unknown>) => void): void {
+  let serialized = 0;
+  fc.assert(
+    fc.property(arb, (make) => {
+      let text: string;
+      try {
+        text = serialize(make());
+      } catch (error) {
+        expect(isPusherError(error)).toBe(true);
+        return;
+      }
+      serialized++;
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      expect(isObject(parsed)).toBe(true);
+      if (Object.hasOwn(parsed, "user_info")) expect(isObject(parsed.user_info)).toBe(true);
+      checkText(parsed);
+    }),
+    { numRuns: RUNS },
+  );
+  expect(serialized).toBeGreaterThan(RUNS / 10);
+}
+
+describe("what the serializers return is valid by its own text", { timeout: FUZZ_TIMEOUT_MS }, () => {
+  it(`serializePresenceData: a text with an own non-empty user_id and an object user_info, or a refusal (${RUNS} values)`, () => {
+    checkSerialized(presenceArb, serializePresenceData, (parsed) => {
+      expect(Object.hasOwn(parsed, "user_id")).toBe(true);
+      const { user_id: userId } = parsed;
+      expect((typeof userId === "string" && userId !== "") || Number.isFinite(userId)).toBe(true);
+    });
+  });
+
+  it(`serializeUserData: a text with an own valid id and watchlist, or a refusal (${RUNS} values)`, () => {
+    checkSerialized(userArb, serializeUserData, (parsed) => {
+      expect(Object.hasOwn(parsed, "id")).toBe(true);
+      expect(() => validateUserId(parsed.id)).not.toThrow();
+      if (Object.hasOwn(parsed, "watchlist")) {
+        expect(Array.isArray(parsed.watchlist)).toBe(true);
+        for (const watched of parsed.watchlist as unknown[]) expect(() => validateUserId(watched)).not.toThrow();
+      }
+    });
   });
 });

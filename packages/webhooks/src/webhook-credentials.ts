@@ -1,4 +1,4 @@
-import { PusherConfigError, readFields, validateKeyCredentials, type KeyCredentials } from "@x/types";
+import { readFields, requireOption, validateKeyCredentials, type KeyCredentials } from "@x/types";
 
 /**
  * The key/secret pairs a receiver accepts: one, or several while keys are rotated (docs/protocol.md §7).
@@ -25,9 +25,7 @@ export function resolveWebhookCredentials(credentials: WebhookCredentials): read
   } catch {
     // A list that cannot be read holds no pair.
   }
-  if (list.length === 0) {
-    throw new PusherConfigError("credentials", "credentials must hold at least one { key, secret } pair");
-  }
+  requireOption(list.length > 0, "credentials", "a { key, secret } pair or a non-empty list of them");
   for (const pair of list) validateKeyCredentials(pair);
   return list as readonly KeyCredentials[];
 }

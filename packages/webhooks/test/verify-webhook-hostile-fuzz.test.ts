@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createWebhookDecryptor, isPusherConfigError, verifyWebhook } from "../src/index.js";
-import { HOSTILE_MESSAGE, anyOrHostile, errorText, materialize, mutated } from "./support/hostile-values.js";
+import { HOSTILE_MESSAGE, anyOrHostile, errorText, materialize, mutated } from "../../types/test/support/hostile-values.js";
 import { anyBodyArb, wellFormedBodyArb } from "./support/webhook-arbitraries.js";
 import { signBody } from "./support/webhook-fixtures.js";
 

@@ -4,32 +4,19 @@
 // actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills the
 // process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
-import { createAuthHandler, type AuthHandlerOptions } from "../../src/index.js";
+import { ON_ERRORS, endlessStringStream, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { HOSTILE_FACTORIES, boom, thenThrows } from "../../../types/test/support/hostile-values.js";
+import { createAuthHandler } from "../../src/index.js";
 import { formRequest, rawRequest, streamedRequest, ENDPOINT } from "../support/auth-requests.js";
-import { HOSTILE_FACTORIES } from "../support/hostile-values.js";
 
 const credentials = { key: "hostile-key", secret: "hostile-secret-0d4e", encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=" };
 
-interface Case {
-  group: string;
-  name: string;
-  expected: number;
-  run: () => Promise<Response>;
-}
-
-export interface CaseResult {
-  group: string;
-  name: string;
-  expected: number;
-  status: number | "threw";
+export interface AuthCaseResult extends CaseResult {
   /** Whether the body holds a signature (`auth`) or an encrypted channel's key (`shared_secret`). */
   signed: boolean;
 }
 
-const cases: Case[] = [];
-const boom = (): never => {
-  throw new Error("callback says boom");
-};
+const cases: HostileCase[] = [];
 
 // 1. Decisions: every value below, on each kind of request, answered synchronously, as a Promise
 // and as a thenable. Only the explicit allow of each kind is signed.
@@ -86,15 +73,6 @@ const ALLOWS: Record<string, string> = {
   "sign-in": "{ id: valid }",
 };
 
-function thenThrows(value: unknown): boolean {
-  try {
-    void (value as { then?: unknown } | null | undefined)?.then;
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 for (const [target, allow] of Object.entries(ALLOWS)) {
   const fields: Record<string, string> = target === "sign-in" ? { socket_id: "1.1" } : { socket_id: "1.1", channel_name: target };
   for (const [decisionName, make] of Object.entries(decisions)) {
@@ -135,19 +113,8 @@ const failures: Record<string, () => unknown> = {
   "returns a thenable that rejects": () => ({ then: (_: unknown, reject: (reason: unknown) => void) => reject(new Error("down")) }),
   "resolves after a delay, then rejects": () => new Promise((_, reject) => setTimeout(() => reject(new Error("late")), 5)),
 };
-const onErrors: Record<string, AuthHandlerOptions["onError"]> = {
-  "no onError": undefined,
-  "an onError that logs": () => undefined,
-  "an onError that throws": boom,
-  "an onError that rejects": () => Promise.reject(new Error("logger down")),
-  "an onError that rejects later": () => new Promise((_, reject) => setTimeout(() => reject(new Error("logger down later")), 5)),
-  "an onError that returns a hostile thenable": () => HOSTILE_FACTORIES["a Proxy whose every trap throws"]!() as never,
-  "an onError that throws a Proxy": () => {
-    throw HOSTILE_FACTORIES["a revoked Proxy"]!();
-  },
-};
 for (const [failureName, failing] of Object.entries(failures)) {
-  for (const [onErrorName, onError] of Object.entries(onErrors)) {
+  for (const [onErrorName, onError] of Object.entries(ON_ERRORS)) {
     const handler = createAuthHandler({ ...credentials, onChannelAuthorization: failing as never, onUserAuthentication: failing as never, onError });
     for (const [target, fields] of [
       ["private-a", { socket_id: "1.1", channel_name: "private-a" }],
@@ -214,6 +181,7 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["an empty form", 400, () => rawRequest("", FORM)],
   ["a missing body", 400, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM } })],
   ["a body stream that fails", 400, failingStream],
+  ["an endless body stream of strings, not bytes", 413, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM }, body: endlessStringStream(), duplex: "half" } as RequestInit)],
   ["a socket_id with a newline", 400, () => rawRequest("socket_id=1.1%0A&channel_name=private-a", FORM)],
   ["a public channel", 400, () => rawRequest("socket_id=1.1&channel_name=news", FORM)],
   ["a #server-to-user- channel", 400, () => rawRequest("socket_id=1.1&channel_name=%23server-to-user-1", FORM)],
@@ -228,23 +196,4 @@ for (const [name, expected, make, handler = allowAll] of requests) {
   cases.push({ group: "malformed request", name, expected, run: () => handler(make()) });
 }
 
-const results: CaseResult[] = [];
-const started = performance.now();
-for (const { group, name, expected, run } of cases) {
-  let status: number | "threw";
-  let signed = false;
-  try {
-    const response = await run();
-    status = response.status;
-    const text = await response.text();
-    signed = text.includes('"auth"') || text.includes('"shared_secret"');
-  } catch {
-    status = "threw";
-  }
-  results.push({ group, name, expected, status, signed });
-}
-const elapsedMs = Math.round(performance.now() - started);
-// Let late rejections (an onError that rejects after the answer, a stray timer) surface: with
-// --unhandled-rejections=strict they end the process before the summary is printed.
-await new Promise((resolve) => setTimeout(resolve, 200));
-console.log(JSON.stringify({ node: process.version, requests: results.length, elapsedMs, results }));
+await runCases(cases, () => (body) => ({ signed: body.includes('"auth"') || body.includes('"shared_secret"') }));

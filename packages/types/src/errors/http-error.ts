@@ -63,9 +63,7 @@ export class PusherHttpError extends PusherError {
     this.url = url;
     this.serverCode = details.serverCode;
     // A failure reported in a 2xx body is as retryable as the HTTP status its code names.
-    const { serverCode, status } = details;
-    const reported = status < 300 && serverCode !== undefined && serverCode >= 400 && serverCode <= 599 ? serverCode : status;
-    this.retryable = isRetryableStatus(reported);
+    this.retryable = isRetryableStatus(details.status) || (details.status < 300 && isRetryableStatus(details.serverCode ?? 0));
   }
 }
 

@@ -33,28 +33,24 @@ export function jsonText(data: unknown, code: ValidationErrorCode, field: string
     });
   // Typed as a string, but undefined for undefined, a function or a symbol.
   const text = stringifyOrRefuse(plain ?? data, code, field);
-  // JSON.parse of text JSON.stringify just wrote cannot fail.
-  return { text, copy: checkable ? plain : text === undefined ? undefined : (JSON.parse(text) as unknown) };
+  // JSON.parse of text JSON.stringify just wrote cannot fail; its object is copied like the data,
+  // so that what is checked has no property the text lacks (one inherited from Object.prototype).
+  return { text, copy: checkable ? plain : text === undefined ? undefined : plainCopy(JSON.parse(text)) };
 }
 
-/**
- * A shallow copy of `value` when it is an ordinary object whose JSON text is its own enumerable
- * properties (a plain or null-prototype object, no `toJSON`), else `undefined`. The validators
- * check the copy and serialize the copy: each property is read once, so a getter or a Proxy
- * cannot answer the check one way and the serialization another, and what is signed is what was
- * checked, without parsing back the text. Anything odd (a class instance, a `toJSON`, a trap that
- * throws) answers `undefined` and takes the slower path that parses what was serialized.
- *
- * @example
- * ```ts
- * plainCopy({ user_id: "1" }); // { user_id: "1" }
- * plainCopy(new Date());       // undefined
- * ```
- */
-export function plainCopy(value: unknown): Record<string, unknown> | undefined {
+// A shallow copy of `value` when it is an ordinary object whose JSON text is its own enumerable
+// properties (a plain or null-prototype object, no `toJSON`), else `undefined`. The validators
+// check the copy and serialize the copy: each property is read once, so a getter or a Proxy
+// cannot answer the check one way and the serialization another, and what is signed is what was
+// checked, without parsing back the text. Anything odd (a class instance, a `toJSON`, a trap that
+// throws) answers `undefined` and takes the slower path that parses what was serialized. The copy
+// has no prototype: a field the value lacks is absent from the copy too, even when something put
+// it on Object.prototype (JSON leaves inherited properties out, so the check must not see them).
+function plainCopy(value: unknown): Record<string, unknown> | undefined {
   try {
     const prototype: unknown = isJsonObject(value) ? Object.getPrototypeOf(value) : 0;
-    const copy = prototype === Object.prototype || prototype === null ? { ...(value as Record<string, unknown>) } : undefined;
+    const copy: Record<string, unknown> | undefined =
+      prototype === Object.prototype || prototype === null ? { __proto__: null, ...(value as object) } : undefined;
     return typeof copy?.toJSON === "function" ? undefined : copy;
   } catch {
     return undefined;

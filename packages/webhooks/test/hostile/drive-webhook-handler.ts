@@ -4,6 +4,8 @@
 // and actual status, and exits 0. Any rejection nobody handles (a callback's, onError's) kills
 // the process with a non-zero code, which the test reports; a handler whose promise rejects is
 // recorded as "threw".
+import { ON_ERRORS, endlessStringStream, runCases, type CaseResult, type HostileCase } from "../../../types/test/support/hostile-driver.js";
+import { HOSTILE_FACTORIES, boom } from "../../../types/test/support/hostile-values.js";
 import { createWebhookHandler, type WebhookHandlerOptions } from "../../src/index.js";
 import { signBody } from "../support/webhook-fixtures.js";
 
@@ -12,31 +14,13 @@ const URL_ = "http://127.0.0.1/pusher/webhooks";
 const NOW = 1_700_000_000_000;
 const JSON_TYPE = "application/json";
 
-interface Case {
-  group: string;
-  name: string;
-  expected: number;
-  run: () => Promise<Response>;
-}
-
-export interface CaseResult {
-  group: string;
-  name: string;
-  expected: number;
-  status: number | "threw";
+export interface WebhookCaseResult extends CaseResult {
   /** How many events reached the callbacks. */
   delivered: number;
 }
 
-const boom = (): never => {
-  throw new Error("callback says boom");
-};
-const hostileThenable = () => new Proxy({}, { get: boom });
-const revoked = () => {
-  const { proxy, revoke } = Proxy.revocable({}, {});
-  revoke();
-  return proxy;
-};
+const hostileThenable = HOSTILE_FACTORIES["a Proxy whose every trap throws"]!;
+const revoked = HOSTILE_FACTORIES["a revoked Proxy"]!;
 
 const body = JSON.stringify({
   time_ms: NOW,
@@ -55,7 +39,7 @@ function signed(text: string | Uint8Array, headers: Record<string, string> = {},
 }
 
 let delivered = 0;
-const cases: Case[] = [];
+const cases: HostileCase[] = [];
 
 // 1. Callbacks that fail, in every way, with every kind of onError: always 500, never a crash.
 const failures: Record<string, Partial<WebhookHandlerOptions>> = {
@@ -82,20 +66,8 @@ const failures: Record<string, Partial<WebhookHandlerOptions>> = {
   "onEvents rejects": { onEvents: () => Promise.reject(new Error("down")) },
   "onEvents rejects, onEvent never called": { onEvents: () => Promise.reject(new Error("down")), onEvent: () => void delivered++ },
 };
-const onErrors: Record<string, WebhookHandlerOptions["onError"]> = {
-  "no onError": undefined,
-  "an onError that logs": () => undefined,
-  "an onError that throws": boom,
-  "an onError that rejects": () => Promise.reject(new Error("logger down")),
-  "an onError that rejects later": () => new Promise((_, reject) => setTimeout(() => reject(new Error("logger down later")), 5)),
-  "an onError that returns a hostile thenable": () => hostileThenable() as never,
-  "an onError that throws a revoked Proxy": () => {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless logger may throw
-    throw revoked();
-  },
-};
 for (const [failureName, callbacks] of Object.entries(failures)) {
-  for (const [onErrorName, onError] of Object.entries(onErrors)) {
+  for (const [onErrorName, onError] of Object.entries(ON_ERRORS)) {
     const handler = createWebhookHandler({ credentials: app, ...callbacks, onError });
     cases.push({ group: "callback that fails", name: `${failureName}, ${onErrorName}`, expected: 500, run: () => handler(signed(body)) });
   }
@@ -162,6 +134,7 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["a missing body", 401, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key } })],
   ["a missing body, signed as empty", 400, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key, "x-pusher-signature": signBody(app.secret, "") } })],
   ["a body stream that fails", 400, () => stream([new TextEncoder().encode("{")], {}, true)],
+  ["an endless body stream of strings, not bytes", 413, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE }, body: endlessStringStream(), duplex: "half" } as RequestInit)],
   ["a wrong signature", 401, () => signed(body, { "x-pusher-signature": signBody("not-the-secret", body) })],
   ["a signature of 1 MiB", 401, () => signed(body, { "x-pusher-signature": "a".repeat(1 << 20) })],
   ["an unknown key", 401, () => signed(body, { "x-pusher-key": "intruder" })],
@@ -206,25 +179,7 @@ for (let index = 0; index < 200; index++) {
   });
 }
 
-const results: CaseResult[] = [];
-const timings: Record<string, number> = {};
-const started = performance.now();
-for (const { group, name, expected, run } of cases) {
+await runCases(cases, () => {
   const before = delivered;
-  const caseStarted = performance.now();
-  let status: number | "threw";
-  try {
-    const response = await run();
-    status = response.status;
-    await response.text();
-  } catch {
-    status = "threw";
-  }
-  if (name.includes("500,000")) timings[name] = Math.round(performance.now() - caseStarted);
-  results.push({ group, name, expected, status, delivered: delivered - before });
-}
-const elapsedMs = Math.round(performance.now() - started);
-// Let late rejections (an onError that rejects after the answer, a stray timer) surface: with
-// --unhandled-rejections=strict they end the process before the summary is printed.
-await new Promise((resolve) => setTimeout(resolve, 200));
-console.log(JSON.stringify({ node: process.version, requests: results.length, elapsedMs, timings, results }));
+  return () => ({ delivered: delivered - before });
+});
