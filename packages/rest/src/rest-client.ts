@@ -77,16 +77,6 @@ export interface ChannelOptions extends RequestOptions {
 export type QueryParams = Record<string, QueryParamValue | undefined>;
 
 /**
- * A client of the Pusher Channels HTTP API, made by {@link createRestClient}. Every method
- * validates its input before sending anything and rejects with an error of `@x/types`.
- *
- * @example
- * ```ts
- * const client = createRestClient({ appId: "123", key: "abc", secret: "s3cr3t", cluster: "eu" });
- * await client.trigger("chat", "message", { text: "hi" });
- * ```
- */
-/**
  * The options of {@link RestClient.request}: query parameters, a body (POST only), a signal.
  *
  * @example
@@ -116,6 +106,16 @@ export interface ApiResponse<T = Record<string, unknown>> {
   text: string;
 }
 
+/**
+ * A client of the Pusher Channels HTTP API, made by {@link createRestClient}. Every method
+ * validates its input before sending anything and rejects with an error of `@x/types`.
+ *
+ * @example
+ * ```ts
+ * const client = createRestClient({ appId: "123", key: "abc", secret: "s3cr3t", cluster: "eu" });
+ * await client.trigger("chat", "message", { text: "hi" });
+ * ```
+ */
 export interface RestClient {
   /**
    * Triggers an event on one channel or several (`POST /events`). `data` is sent as-is when it

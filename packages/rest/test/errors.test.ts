@@ -480,3 +480,114 @@ describe("a connection cut while the answer's body is read", () => {
     expect((error as Error).message).toContain("failed before any response");
   });
 });
+
+describe("a runtime's own error that quotes the signed URL never carries it into the PusherNetworkError", () => {
+  // What the secret-bearing parts of a signed request are: the secret, the signature, and the
+  // values of auth_key and body_md5 (the URL of every error is redacted the same way).
+  function signedParts(url: string): string[] {
+    const query = new URL(url).searchParams;
+    return [SECRET, ...["auth_signature", "auth_key", "body_md5"].map((name) => query.get(name) ?? "")];
+  }
+
+  it.each<[string, (url: string) => unknown, string | undefined, RegExp]>([
+    // Deno: TypeError("fetch failed") whose cause's message quotes the URL.
+    [
+      "Deno's fetch (the URL in its cause's message)",
+      (url) => new TypeError("fetch failed", { cause: new Error(`error sending request for url (${url}): client error (Connect): tcp connect error: Connection refused (os error 111)`) }),
+      undefined,
+      /^Error: fetch failed \| Error: error sending request for url \(https:\/\/api-mt1\.pusher\.com\/apps\/3\/events\?auth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED&auth_signature=REDACTED\): client error/,
+    ],
+    // Bun: a TypeError with the system code and the URL in a `path` field.
+    [
+      "Bun's fetch (the URL in a path field)",
+      (url) => Object.assign(new TypeError("ECONNREFUSED: Unable to connect. Is the computer able to access the url?"), { code: "ECONNREFUSED", path: url, errno: 0 }),
+      "ECONNREFUSED",
+      /^Error: ECONNREFUSED: Unable to connect\. Is the computer able to access the url\? \| undefined$/,
+    ],
+    // node-fetch and its kin: the URL in the message itself.
+    [
+      "a fetch that names the URL in its message",
+      (url) => Object.assign(new Error(`request to ${url} failed, reason: connect ECONNRESET`), { code: "ECONNRESET" }),
+      "ECONNRESET",
+      /^Error: request to https:\/\/api-mt1\.pusher\.com\/apps\/3\/events\?auth_key=REDACTED&.*&auth_signature=REDACTED failed, reason: connect ECONNRESET/,
+    ],
+    ["a fetch that rejects with a string naming the URL", (url) => `could not reach ${url}`, undefined, /^could not reach https:.*auth_signature=REDACTED \| undefined$/],
+  ])("%s: the cause keeps what happened and its code, not the signature, key or body MD5", async (_runtime, failureFor, systemCode, causeSays) => {
+    const urls: string[] = [];
+    const client = createRestClient({
+      ...CREDENTIALS,
+      retry: false,
+      fetch: (input) => {
+        const url = (input as Request).url;
+        urls.push(url);
+        // Whatever the runtime's fetch rejects with.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        return Promise.reject(failureFor(url));
+      },
+    });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", systemCode });
+    expectNoSecrets(error, signedParts(urls[0]!));
+    // The cause still tells what went wrong, with the URL's signing values redacted.
+    const { cause } = error as Error;
+    expect(`${String(cause)} | ${String((cause as Error).cause)}`).toMatch(causeSays);
+  });
+
+  it("a cause that loops back on itself is followed a few levels and cut, never walked forever", async () => {
+    const looping = new Error("loop");
+    looping.cause = looping;
+    const client = createRestClient({ ...CREDENTIALS, retry: false, fetch: () => Promise.reject(looping) });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(((error as Error).cause as Error).message).toBe("loop");
+
+    const leaking = new Error("first");
+    const urls: string[] = [];
+    const leakingClient = createRestClient({
+      ...CREDENTIALS,
+      retry: false,
+      fetch: (input) => {
+        urls.push((input as Request).url);
+        leaking.cause = Object.assign(new Error(`to ${(input as Request).url}`), { cause: leaking });
+        return Promise.reject(leaking);
+      },
+    });
+
+    const redacted = await rejection(leakingClient.trigger("chat", "e", "x"));
+
+    expect(isPusherNetworkError(redacted)).toBe(true);
+    expectNoSecrets(redacted, signedParts(urls[0]!));
+  });
+
+  it("Pusher's 401, which quotes the string it signed and the signature sent, keeps the key, the body's MD5 and the signature out", async () => {
+    const { client, requests } = clientAnswering((request) => {
+      const query = new URL(request.url).search.slice(1);
+      const signed = query.replace(/&auth_signature=.*$/, "");
+      return text(
+        `Invalid signature: you should have sent HmacSHA256Hex("POST\\n/apps/3/events\\n${signed}", your_secret_key), but you sent "${signatureSent(request.url)}"`,
+        401,
+      );
+    });
+
+    const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
+
+    expect(error.serverMessage).toMatch(/^Invalid signature: you should have sent HmacSHA256Hex\("POST\\n\/apps\/3\/events\\nauth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED", your_secret_key\), but you sent "REDACTED"$/);
+    const query = new URL(requests[0]!.url).searchParams;
+    expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url), query.get("body_md5")!, query.get("auth_key")!]);
+  });
+
+  it("a foreign 2xx answer whose Content-Type echoes the signature is refused without quoting it", async () => {
+    const { client, requests } = clientAnswering(
+      (request) => new Response("<html></html>", { headers: { "content-type": `text/html; sig=${signatureSent(request.url)}; key=${SECRET}` } }),
+    );
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "invalid_response" });
+    expect((error as Error).message).toContain("not a Pusher API answer (text/html; sig=REDACTED; key=REDACTED, 13 characters)");
+    expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
+  });
+});

@@ -159,6 +159,12 @@ describe("agent: the Node agent that carries every request", () => {
     expect(() => createRestClient({ ...CREDENTIALS, agent: new Agent(), fetch: globalThis.fetch })).toThrow(
       expect.objectContaining({ name: "PusherConfigError", option: "agent" }),
     );
+    // An object that is no agent is refused when the client is made, not at its first request.
+    for (const notAnAgent of ["proxy", {}, { addRequest: "yes" }, null]) {
+      expect(() => createRestClient({ ...CREDENTIALS, agent: notAnAgent as unknown as object })).toThrow(
+        expect.objectContaining({ name: "PusherConfigError", option: "agent" }),
+      );
+    }
     expect(() => createRestClient({ ...CREDENTIALS, agent: "proxy" as unknown as object })).toThrow(
       expect.objectContaining({ name: "PusherConfigError", option: "agent" }),
     );

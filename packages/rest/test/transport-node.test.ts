@@ -178,6 +178,19 @@ describe("nodeTransport(request, wire)", () => {
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed" });
   });
 
+  it("a 101 Switching Protocols to a request that asked for no upgrade rejects at once with TypeError('fetch failed'), connection closed", async () => {
+    // Node drops such a connection without an error of its own: without a listener for it, the
+    // exchange would wait for the timeout.
+    const { port } = await tcpServer("HTTP/1.1 101 Switching Protocols\r\nupgrade: x\r\nconnection: upgrade\r\n\r\n{}");
+
+    // Bounded, so that a transport that waits forever fails this test in 2 s, not at its timeout.
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`, AbortSignal.timeout(2_000))));
+
+    expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } });
+    expect(String((error as Error).cause)).toContain("the connection closed without an answer");
+    await expectEveryConnectionClosed();
+  });
+
   it("an answer with a status no HTTP API uses (999) is handed over as it is: the client decides", async () => {
     const { port } = await tcpServer("HTTP/1.1 999 Odd\r\ncontent-length: 0\r\n\r\n");
 
@@ -251,7 +264,8 @@ describe("nodeTransport(request, wire)", () => {
   it("a reset on a new connection is not retried: it rejects with the reset", async () => {
     const { port, firstBytes } = await tcpServer(undefined, (socket) => socket.destroy());
 
-    const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
+    // Bounded, so that a transport that waits forever fails this test in 2 s, not at its timeout.
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`, AbortSignal.timeout(2_000))));
 
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } });
     expect(firstBytes).toHaveLength(1);

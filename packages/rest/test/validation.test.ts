@@ -52,6 +52,15 @@ describe("input is validated before anything is sent", () => {
     ["get() with a reserved param in upper case", (c) => c.get("/channels", { BODY_MD5: "x" }), "reserved_param", "params"],
     ["get() with a query in the path", (c) => c.get("/channels?x=1"), "invalid_params", "path"],
     ["post() with a relative path", (c) => c.post("events", {}), "invalid_params", "path"],
+    // Paths that URL parsing would change between signing and sending, some out of /apps/<appId>.
+    ["get() with a .. segment", (c) => c.get("/../other-app/channels"), "invalid_params", "path"],
+    ["get() with an encoded .. segment", (c) => c.get("/%2e%2e/other-app/channels"), "invalid_params", "path"],
+    ["get() with a . segment", (c) => c.get("/./channels"), "invalid_params", "path"],
+    ["get() with a backslash", (c) => c.get("/channels\\x"), "invalid_params", "path"],
+    ["get() with a non-ASCII path", (c) => c.get("/chaînes"), "invalid_params", "path"],
+    ["get() with a lone surrogate in the path", (c) => c.get("/\ud800"), "invalid_params", "path"],
+    ["get() with a tab in the path", (c) => c.get("/chan\tnels"), "invalid_params", "path"],
+    ["request() with a path that is not a string", (c) => c.request("GET", 1n as never), "invalid_params", "path"],
   ])("%s is refused with %s on %s", async (_, call, code, field) => {
     const error = await validationFailure(call);
 
@@ -129,6 +138,12 @@ describe("options that are not an options object are refused with a typed error,
 
   it.each(calls)("%s rejects a signal that is not an AbortSignal", async (_name, call) => {
     const error = await validationFailure((client) => call(client, { signal: { aborted: "no" } } as never));
+    expect(error).toMatchObject({ name: "PusherValidationError", field: "options.signal" });
+  });
+
+  it.each(calls)("%s rejects a look-alike of an AbortSignal (ky's AbortSignal.any would refuse it after the fact)", async (_name, call) => {
+    const lookAlike = { aborted: false, reason: undefined, addEventListener() {}, removeEventListener() {}, throwIfAborted() {} };
+    const error = await validationFailure((client) => call(client, { signal: lookAlike } as never));
     expect(error).toMatchObject({ name: "PusherValidationError", field: "options.signal" });
   });
 

@@ -16,18 +16,11 @@ export function callOptions<T extends RequestOptions>(options: T | undefined): T
   if (typeof options !== "object" || options === null) {
     throw new PusherValidationError("invalid_params", "options", "options must be an object");
   }
+  // A real AbortSignal of this runtime, not a look-alike: ky combines it with its own timeout
+  // signal through AbortSignal.any, which refuses anything else.
   const { signal } = options as RequestOptions;
-  if (signal !== undefined && !isAbortSignal(signal)) {
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new PusherValidationError("invalid_params", "options.signal", "options.signal must be an AbortSignal");
   }
   return options;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === "boolean" &&
-    typeof (value as AbortSignal).addEventListener === "function"
-  );
 }

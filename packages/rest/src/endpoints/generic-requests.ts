@@ -4,16 +4,17 @@ import { callOptions } from "./call-options.js";
 import type { ApiRequestOptions, ApiResponse, QueryParams, RequestOptions } from "../rest-client.js";
 import { toWireString } from "./to-wire-string.js";
 
-// A path is one piece of the URL: a query or fragment must go through `params`, and whitespace
-// would change the path between signing and sending.
-const API_PATH = /^\/[^?#\s]*$/;
-
+// The path is signed as it is, so it must go on the wire as it is: a path that URL parsing would
+// change (a query or fragment, which go in `params`; spaces, non-ASCII or control characters,
+// which it encodes or drops; `.` and `..` segments or backslashes, which it resolves, possibly
+// out of /apps/<appId>) is refused. node:http sends the path unparsed, fetch parses it. (A path
+// without its leading "/" comes back with one, so it is refused too.)
 function validatePath(path: unknown): asserts path is string {
-  if (typeof path !== "string" || !API_PATH.test(path)) {
+  if (typeof path !== "string" || new URL(path, "http://h").pathname !== path) {
     throw new PusherValidationError(
       "invalid_params",
       "path",
-      'path must start with "/", without "?", "#" or spaces (query parameters go in params)',
+      'path must start with "/", without "?", "#", spaces, non-ASCII or dot segments (query parameters go in params)',
     );
   }
 }
@@ -72,10 +73,7 @@ export async function apiRequest<T>(
   }
   validatePath(path);
   const { params, signal } = options;
-  if (method === "GET") {
-    if (options.body !== undefined) throw new PusherValidationError("invalid_params", "body", "a GET has no body");
-    return (await context.send({ method, path, params, signal })) as ApiResponse<T>;
-  }
-  const body = toWireString(options.body ?? {}, "body");
+  if (method === "GET" && options.body !== undefined) throw new PusherValidationError("invalid_params", "body", "a GET has no body");
+  const body = method === "GET" ? undefined : toWireString(options.body ?? {}, "body");
   return (await context.send({ method, path, params, body, signal })) as ApiResponse<T>;
 }

@@ -29,7 +29,7 @@ export interface ObservedRequest {
 export interface RetryReport {
   /** 1 for the first retry, 2 for the second... */
   attempt: number;
-  /** Why the previous attempt failed: `"HTTP 503"`, `"timeout"`, `"network error (ECONNRESET)"`. */
+  /** Why the previous attempt failed: `"HTTP 503"`, `"timeout"`, a system code such as `"ECONNRESET"`, or else the error's code. */
   reason: string;
 }
 

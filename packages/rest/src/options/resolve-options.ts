@@ -7,6 +7,7 @@ import {
   validateKeyCredentials,
   type KeyCredentials,
 } from "@x/types";
+import { runtimeTransport } from "#transport";
 import { baseUrl } from "./base-url.js";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions, RetryOptions } from "./rest-client-options.js";
@@ -89,7 +90,14 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
   wholeNumberOption(port, "port", undefined, 1, 65_535);
   requireOption(useTLS === undefined || typeof useTLS === "boolean", "useTLS", "a boolean");
   requireOption(options.fetch === undefined || typeof options.fetch === "function", "fetch", "a function such as fetch");
-  requireOption(agent === undefined || (typeof agent === "object" && agent !== null), "agent", "an http.Agent or https.Agent");
+  // An agent is what Node's own transport sends through (Node asks it for `addRequest`): not
+  // with a `fetch`, nor on runtimes that send through theirs (Bun, Deno, workerd).
+  requireOption(
+    agent === undefined ||
+      (typeof (agent as { addRequest?: unknown } | null)?.addRequest === "function" && options.fetch === undefined && runtimeTransport !== undefined),
+    "agent",
+    "an http.Agent or https.Agent, on Node and without fetch",
+  );
   const masterKey =
     options.encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(options.encryptionMasterKeyBase64);
   return {
@@ -107,7 +115,7 @@ export function resolveOptions(options: RestClientOptions): ResolvedOptions {
     // `false` turns the check off.
     maxPayloadBytes:
       options.maxPayloadBytes === false
-        ? Number.POSITIVE_INFINITY
+        ? Infinity
         : wholeNumberOption(
             options.maxPayloadBytes,
             "maxPayloadBytes",

@@ -191,8 +191,8 @@ export function createPublisher(
 
   // Moves the oldest waiting events into the room the queue has.
   function admitWaiting(): void {
-    const admitted = waiting.splice(0, Math.max(maxQueued - queue.length, 0));
-    for (const { event, resolve, reject } of admitted) queue.push({ event, resolve, reject });
+    // One by one: a spread of a long list would overflow the stack.
+    for (const one of waiting.splice(0, Math.max(maxQueued - queue.length, 0))) queue.push(one);
     if (waiting.length === 0) {
       clearTimeout(waitTimer);
       waitTimer = undefined;

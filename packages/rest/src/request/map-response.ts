@@ -1,7 +1,8 @@
-import { PusherHttpError, PusherResponseError, isJsonObject } from "@x/types";
+import { PusherResponseError } from "@x/types";
 import type { BufferedReply } from "../transport/buffered-reply.js";
-import { secretsOf, type RequestTarget } from "./request-target.js";
 import { redactSecrets } from "./redact-secrets.js";
+import type { RequestTarget } from "./request-target.js";
+import { jsonObjectOf, serverRefusal } from "./server-message.js";
 
 /**
  * Parses the body of a 2xx answer. The Pusher HTTP API answers every request with a JSON
@@ -20,30 +21,20 @@ import { redactSecrets } from "./redact-secrets.js";
 export function parseResponseBody(reply: BufferedReply, target: RequestTarget): Record<string, unknown> {
   const text = reply.bodyText;
   if (reply.status === 204 && text === "") return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: refused below.
-  }
-  if (!isJsonObject(body)) {
+  const body = jsonObjectOf(text);
+  if (body === undefined) {
     // The body itself is not quoted: what a stranger answered has no place in an error.
     throw new PusherResponseError({
       code: "invalid_response",
       status: reply.status,
       method: target.method,
       url: target.url,
-      problem: `not a Pusher API answer (${reply.headers.get("content-type") ?? "no content type"}, ${text.length} characters)`,
+      // The content type is the server's too: it is quoted redacted.
+      problem: redactSecrets(`not a Pusher API answer (${reply.headers.get("content-type") ?? "no content type"}, ${text.length} characters)`, target.secrets),
     });
   }
   if (typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {
-    throw new PusherHttpError({
-      status: reply.status,
-      serverMessage: `${redactSecrets(body.error, secretsOf(target))} (code ${body.code})`,
-      serverCode: body.code,
-      method: target.method,
-      url: target.url,
-    });
+    throw serverRefusal(reply, target, body, ` (code ${body.code})`);
   }
   return body;
 }

@@ -1,6 +1,5 @@
 import {
   PusherAbortError,
-  PusherHttpError,
   PusherNetworkError,
   PusherTimeoutError,
   isPusherError,
@@ -8,14 +7,16 @@ import {
 } from "@x/types";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { KyModule } from "./load-ky.js";
+import { redactCause } from "./redact-secrets.js";
 import { redirectRefused } from "./redirect-refused.js";
-import { secretsOf, type RequestTarget } from "./request-target.js";
-import { serverError } from "./server-message.js";
+import type { RequestTarget } from "./request-target.js";
+import { serverRefusal } from "./server-message.js";
 
 /**
  * Turns whatever the transport threw into the matching error of `@x/types`. ky's own errors
  * carry the signed URL in their message and their `request`, so none of them is passed on, not
- * even as a `cause`: only the status, the server's message and the raw network failure are kept.
+ * even as a `cause`: only the status, the server's message and the raw network failure are kept,
+ * the latter redacted where it quotes the signed URL (redact-secrets.ts).
  * `ky` is undefined when ky itself could not be loaded.
  *
  * @example
@@ -36,28 +37,22 @@ export function mapTransportError(
 ): PusherError {
   // The errors keep only the method and the URL of the target (redacted), never its secret.
   // Checked first: an abort surfaces as whatever the fetch in use rejects with.
-  if (signal?.aborted === true) return new PusherAbortError(target, { cause: signal.reason });
+  if (signal?.aborted) return new PusherAbortError(target, { cause: signal.reason });
   // The transports' own verdicts on an answer (too large, redirected) are already typed.
   if (isPusherError(error)) return error;
-  if (ky?.isHTTPError(error) === true) {
+  if (ky?.isHTTPError(error)) {
     // Every transport answers with a BufferedReply, its body already read.
     const reply = error.response as unknown as BufferedReply;
     const { status } = reply;
     // A 3xx, or the opaque redirect (status 0) of a fetch that runs in a browser.
     if (status < 400) return redirectRefused(target, status);
-    const said = serverError(reply.bodyText, secretsOf(target));
-    return new PusherHttpError({
-      status,
-      serverMessage: said.message,
-      serverCode: said.code,
-      method: target.method,
-      url: target.url,
-    });
+    return serverRefusal(reply, target);
   }
-  if (ky?.isTimeoutError(error) === true) return new PusherTimeoutError(target, timeoutMs);
+  if (ky?.isTimeoutError(error)) return new PusherTimeoutError(target, timeoutMs);
   // ky wraps the runtime's network failure; that inner error (e.g. ECONNREFUSED) names no URL.
   // An injected fetch may fail in its own way: that error is the caller's, passed on as cause.
-  const cause = ky?.isNetworkError(error) === true ? error.cause : error;
+  // Either is redacted first if it quotes the signed URL (Deno's and Bun's fetch do).
+  const cause = ky?.isNetworkError(error) ? error.cause : error;
   const { responseStatus } = (cause ?? {}) as { responseStatus?: number };
-  return new PusherNetworkError(target, { cause, responseStatus });
+  return new PusherNetworkError(target, { cause: redactCause(cause, target.secrets), responseStatus });
 }

@@ -1,12 +1,12 @@
 import { signRequest } from "@x/signing";
-import { PusherAbortError, requireOption, type QueryParamValue } from "@x/types";
+import type { QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
 import type { KyInstance, Options as KyOptions, RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { WireOrigin, WireParts } from "../transport/transport.js";
 import { VERSION } from "../version.js";
-import { CallObserver } from "../observe/call-observer.js";
+import { observeCall, type CallObserver } from "../observe/call-observer.js";
 import { bufferedFetch } from "./buffered-fetch.js";
 import { loadKy, type KyModule } from "./load-ky.js";
 import { parseResponseBody } from "./map-response.js";
@@ -77,7 +77,6 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   // A fetch the caller injected is used as given; otherwise the runtime's own transport, if it
   // has one (Node: transport-node.ts), else the global fetch, looked up when a request is sent.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
-  requireOption(options.agent === undefined || transport !== undefined, "agent", "left out with fetch, and on runtimes whose requests leave through fetch (Bun, Deno, workerd)");
   const origin = transport === undefined ? undefined : { ...wireOrigin(baseUrl), agent: options.agent };
   let ky: KyModule | undefined;
   let api: KyInstance | undefined;
@@ -100,7 +99,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     const retry = retryFor[method];
     if (retry !== 0 || method === "GET") call.retry = retry;
     const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
-    if (origin !== undefined && transport !== undefined) {
+    if (origin && transport) {
       // ky's Request carries neither headers nor body: the transport takes them as they are.
       const wire: WireParts = { origin, path, headers, body, maxResponseBytes };
       call.fetch = ((request: Request) => transport(request, wire)) as unknown as typeof fetch;
@@ -119,11 +118,14 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
     const pathAndQuery = `${fullPath}?${query}`;
-    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, secret: credentials.secret };
+    // signRequest puts auth_signature last in the query (docs/protocol.md §2.3).
+    const secrets = [credentials.secret, query.slice(query.lastIndexOf("=") + 1)];
+    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, secrets };
     // Only a client with hooks pays for observing its calls.
-    const observer = hooks === undefined ? undefined : new CallObserver(hooks, { method, url: baseUrl + fullPath, path: fullPath });
+    const observer = hooks === undefined ? undefined : observeCall(hooks, { method, url: baseUrl + fullPath, path: fullPath });
     try {
-      if (signal?.aborted === true) throw new PusherAbortError(target, { cause: signal.reason });
+      // Mapped below, like an abort under way, to a PusherAbortError.
+      signal?.throwIfAborted();
       ky ??= await loadKy();
       api ??= ky.default.create(kyDefaults());
       const context = observer === undefined ? undefined : { observer, target };
@@ -138,10 +140,10 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     }
   };
 
-  // The instance's defaults. node:http never follows a redirect; a fetch must be told not to.
+  // The instance's defaults. A fetch must be told not to follow redirects (node:http never does).
   // With hooks, each retry is reported through the call's context.
   function kyDefaults(): KyOptions {
-    const defaults: KyOptions = origin === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs };
+    const defaults: KyOptions = { timeout: timeoutMs, redirect: "manual" };
     if (hooks !== undefined) {
       defaults.hooks = {
         beforeRetry: [

@@ -1,43 +1,51 @@
-import { isJsonObject } from "@x/types";
+import { PusherHttpError, isJsonObject } from "@x/types";
+import type { BufferedReply } from "../transport/buffered-reply.js";
 import { redactSecrets } from "./redact-secrets.js";
+import type { RequestTarget } from "./request-target.js";
 
 /**
- * What a server said about a failure, read from a response body.
+ * A response body parsed as JSON, when it is a JSON object; `undefined` otherwise.
  *
  * @example
  * ```ts
- * const said: ServerError = { message: "Unknown app", code: 404 };
+ * jsonObjectOf('{"ok":true}'); // { ok: true }
+ * jsonObjectOf("Invalid signature"); // undefined
  * ```
  */
-export interface ServerError {
-  /** The `error` field of a JSON body, or else the text itself; secrets redacted. */
-  message: string;
-  /** The numeric `code` field of a JSON body, when there is one. */
-  code: number | undefined;
-}
-
-/**
- * The server's explanation of a failure, from a response body: the `error` (and `code`) fields
- * of a JSON body, or else the text itself. The secret and the request's signature are
- * redacted: Pusher's 401 answers quote the signature that was sent.
- *
- * @example
- * ```ts
- * serverError('{"error":"Unknown app","code":404}', [secret, signature]); // { message: "Unknown app", code: 404 }
- * serverError("Invalid signature", [secret, signature]);                  // { message: "Invalid signature", code: undefined }
- * ```
- */
-export function serverError(text: string, secrets: readonly string[]): ServerError {
-  let message = text;
-  let code: number | undefined;
+export function jsonObjectOf(text: string): Record<string, unknown> | undefined {
   try {
     const body: unknown = JSON.parse(text);
-    if (isJsonObject(body)) {
-      if (typeof body.error === "string") message = body.error;
-      if (typeof body.code === "number" && Number.isInteger(body.code)) code = body.code;
-    }
+    if (isJsonObject(body)) return body;
   } catch {
     // Not JSON: Pusher answers most errors in plain text.
   }
-  return { message: redactSecrets(message, secrets), code };
+  return undefined;
+}
+
+/**
+ * The error of an answer that refused the request. The server's explanation is the `error` field
+ * of a JSON body (its integer `code` becomes `serverCode`), or else the body's text, with the
+ * secret and the request's signing parameters redacted: Pusher's 401 answers quote the
+ * signature that was sent and the string it signed. `body` is the body already parsed, if it
+ * was; `suffix` ends the message.
+ *
+ * @example
+ * ```ts
+ * throw serverRefusal(reply, target); // a 401 "Invalid signature" → PusherHttpError, serverMessage "Invalid signature"
+ * ```
+ */
+export function serverRefusal(
+  reply: BufferedReply,
+  target: RequestTarget,
+  body = jsonObjectOf(reply.bodyText),
+  suffix = "",
+): PusherHttpError {
+  const { error, code } = body ?? {};
+  return new PusherHttpError({
+    status: reply.status,
+    serverMessage: redactSecrets(typeof error === "string" ? error : reply.bodyText, target.secrets) + suffix,
+    serverCode: Number.isInteger(code) ? (code as number) : undefined,
+    method: target.method,
+    url: target.url,
+  });
 }

@@ -24,22 +24,17 @@ interface Scheme {
 // Loaded by the first request of each scheme, not with the package: an app that signs
 // authorizations and never sends a request does not load Node's HTTP stack (node:https alone
 // takes several milliseconds to load). Once loaded, a scheme is used without waiting.
-const loading: { http?: Promise<Scheme>; https?: Promise<Scheme> } = {};
-const loaded: { http?: Scheme; https?: Scheme } = {};
+type SchemeName = "http" | "https";
+const loading: Partial<Record<SchemeName, Promise<Scheme>>> = {};
+const loaded: Partial<Record<SchemeName, Scheme>> = {};
 
-function loadScheme(tls: boolean): Promise<Scheme> {
-  const load = async (): Promise<Scheme> => {
-    const module = tls ? await import("node:https") : await import("node:http");
-    // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
-    // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
-    const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
-    const agentOptions = proxyEnv === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, proxyEnv };
-    const scheme = { request: module.request, agent: new module.Agent(agentOptions) };
-    if (tls) loaded.https = scheme;
-    else loaded.http = scheme;
-    return scheme;
-  };
-  return tls ? (loading.https ??= load()) : (loading.http ??= load());
+async function loadScheme(name: SchemeName): Promise<Scheme> {
+  const module = name === "https" ? await import("node:https") : await import("node:http");
+  // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
+  // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
+  const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
+  const agentOptions = proxyEnv === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, proxyEnv };
+  return (loaded[name] = { request: module.request, agent: new module.Agent(agentOptions) });
 }
 
 type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
@@ -63,9 +58,11 @@ type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
  * ```
  */
 export const nodeTransport: Transport = (request, wire) => {
-  const { tls } = wire.origin;
-  const scheme = tls ? loaded.https : loaded.http;
-  return scheme === undefined ? loadScheme(tls).then((ready) => sendOver(ready, request, wire)) : sendOver(scheme, request, wire);
+  const name = wire.origin.tls ? "https" : "http";
+  const scheme = loaded[name];
+  return scheme === undefined
+    ? (loading[name] ??= loadScheme(name)).then((ready) => sendOver(ready, request, wire))
+    : sendOver(scheme, request, wire);
 };
 
 function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
@@ -103,15 +100,22 @@ function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<Bu
     const send = (afterStaleConnection: boolean): void => {
       if (afterStaleConnection) closeIdleConnections(agent, options);
       let answered = false;
-      outgoing = requestVia(options, (incoming) => {
+      const attempt = requestVia(options, (incoming) => {
         answered = true;
         readReply(incoming, request, wire, finish, fail);
       });
-      outgoing.on("error", (error: NodeJS.ErrnoException) => {
-        if (!afterStaleConnection && !answered && outgoing.reusedSocket && isConnectionReset(error)) send(true);
+      outgoing = attempt;
+      attempt.on("error", (error: NodeJS.ErrnoException) => {
+        if (!afterStaleConnection && !answered && attempt.reusedSocket && isConnectionReset(error)) send(true);
         else fail(error);
       });
-      outgoing.end(wire.body);
+      // A request can close with neither an answer nor an error: a 101 Switching Protocols to a
+      // request that asked for no upgrade, whose connection Node then drops. It fails now, not at
+      // the timeout. (An attempt replaced after a stale connection closes too: that is no failure.)
+      attempt.on("close", () => {
+        if (!answered && attempt === outgoing) fail(connectionClosed("without an answer"));
+      });
+      attempt.end(wire.body);
     };
     signal.addEventListener("abort", onAbort);
     send(false);
@@ -159,12 +163,17 @@ function readReply(
   incoming.on("error", failReading);
   // A connection that ends before the whole body arrived must not pass for a short answer.
   incoming.on("close", () => {
-    if (!incoming.complete) failReading(Object.assign(new Error("the connection closed in the middle of the answer"), { code: "ECONNRESET" }));
+    if (!incoming.complete) failReading(connectionClosed("in the middle of the answer"));
   });
   incoming.on("end", () => {
     const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");
     finish(new BufferedReply(status, incoming.statusMessage ?? "", incomingHeaders(incoming.headers), text));
   });
+}
+
+// A connection that closed where Node reports no error of its own: told as the reset it is.
+function connectionClosed(when: string): Error {
+  return Object.assign(new Error(`the connection closed ${when}`), { code: "ECONNRESET" });
 }
 
 // Node has already parsed the headers into an object with lower-case names (a repeated one into
