@@ -3,6 +3,7 @@ import {
   errorResponse,
   isPresenceChannel,
   isPusherValidationError,
+  readFields,
   validateSocketId,
   type PresenceData,
 } from "@x/types";
@@ -53,12 +54,14 @@ export async function answerChannelAuthorization(
  */
 function presenceDataAllowedBy(decision: unknown, channelName: string): PresenceData | undefined {
   if (isPresenceChannel(channelName)) {
-    if (typeof decision === "object" && decision !== null) return (decision as { presenceData?: PresenceData }).presenceData;
+    // Read once, and never from a polluted Object.prototype: a planted presenceData is no allow.
+    const fields = readFields(decision, ["presenceData"]);
+    if (fields !== undefined) return fields.presenceData as PresenceData | undefined;
   } else if (decision === true) {
     return undefined;
   }
   throw new PusherConfigError(
     "onChannelAuthorization",
-    "onChannelAuthorization must return true (or { presenceData }, presence channels): refused",
+    "onChannelAuthorization did not return true (or { presenceData })",
   );
 }

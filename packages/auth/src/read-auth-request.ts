@@ -1,9 +1,9 @@
-import { errorResponse, isJsonObject, mediaTypeOf, readBodyWithLimit } from "@x/types";
+import { isJsonObject, mediaTypeOf, readPostBody } from "@x/types";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { badRequest } from "./bad-request.js";
 
 const FORM = "application/x-www-form-urlencoded";
-const JSON_MEDIA_TYPE = "application/json";
+const MEDIA_TYPES = [FORM, "application/json"];
 
 /**
  * Reads the fields of an auth request: a POST whose body is either a form, as pusher-js sends
@@ -11,20 +11,15 @@ const JSON_MEDIA_TYPE = "application/json";
  * with the error response whose status says why; nothing here throws on bad input.
  */
 export async function readAuthRequest(request: Request, maxBodyBytes: number): Promise<AuthRequestParams | Response> {
-  if (request.method !== "POST") return errorResponse(405, "Method Not Allowed: auth requests are POSTs");
-  const mediaType = mediaTypeOf(request);
-  if (mediaType !== FORM && mediaType !== JSON_MEDIA_TYPE) {
-    return errorResponse(415, `Unsupported Media Type: send ${FORM} or ${JSON_MEDIA_TYPE}`);
-  }
+  const body = await readPostBody(request, MEDIA_TYPES, maxBodyBytes);
+  if (body instanceof Response) return body;
   let text: string;
   try {
-    const body = await readBodyWithLimit(request, maxBodyBytes);
-    if (body.tooLarge) return errorResponse(413, `Payload Too Large: the limit is ${maxBodyBytes} bytes`);
-    text = new TextDecoder("utf-8", { fatal: true }).decode(body.bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
-    return badRequest("the body could not be read as UTF-8");
+    return badRequest("the body is not valid UTF-8");
   }
-  const fields = mediaType === FORM ? readFormFields(text) : readJsonFields(text);
+  const fields = mediaTypeOf(request) === FORM ? readFormFields(text) : readJsonFields(text);
   return typeof fields === "string" ? badRequest(fields) : fields;
 }
 

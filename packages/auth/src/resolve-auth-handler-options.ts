@@ -43,7 +43,7 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   requireOption(
     onChannelAuthorization !== undefined || onUserAuthentication !== undefined,
     "onChannelAuthorization",
-    "given (or onUserAuthentication, or both): the handler has nothing to call",
+    "given, or onUserAuthentication",
   );
   requireOption(Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0, "maxBodyBytes", "a positive integer");
   return {

@@ -1,6 +1,7 @@
 import { isPusherConfigError, type PresenceData } from "@x/types";
 import { describe, expect, it, vi } from "vitest";
 import { createAuthHandler, type AuthHandlerOptions } from "../src/index.js";
+import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";
 import { ENDPOINT, formRequest, jsonRequest, rawRequest, streamedRequest } from "./support/auth-requests.js";
 
 // Credentials and expected values from docs/protocol.md §5 (auth vectors).
@@ -354,5 +355,24 @@ describe("createAuthHandler: options", () => {
     }
     expect(isPusherConfigError(error) && error.option).toBe(option);
     expect((error as Error).message).not.toContain(docs.secret);
+  });
+});
+
+describe("createAuthHandler: a polluted Object.prototype", () => {
+  it("takes no callback planted there: a handler without onUserAuthentication signs no one in", async () => {
+    await withPollutedPrototype({ onUserAuthentication: () => ({ id: "admin" }) }, async () => {
+      const handler = createAuthHandler({ ...docs, onChannelAuthorization: () => false });
+      const response = await handler(formRequest({ socket_id: "1234.1234" }));
+      expect(response.status).toBe(404);
+      expect(JSON.stringify(await response.json())).not.toContain("auth");
+    });
+  });
+
+  it("takes no presenceData planted there: a decision of {} for a presence channel is a refusal", async () => {
+    await withPollutedPrototype({ presenceData: { user_id: "admin" } }, async () => {
+      const handler = createAuthHandler({ ...docs, onChannelAuthorization: () => ({}) as never });
+      const response = await handler(formRequest({ socket_id: "1234.1234", channel_name: "presence-foobar" }));
+      expect(await answer(response)).toEqual({ status: 403, body: { error: "Forbidden" } });
+    });
   });
 });

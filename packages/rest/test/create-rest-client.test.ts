@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { isPusherConfigError, type PusherConfigError } from "@x/types";
 import { describe, expect, it } from "vitest";
 import { VERSION, createRestClient, type RestClientOptions } from "../src/index.js";
+import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";
+import { fakeFetch } from "./support/fake-fetch.js";
 import { MASTER_KEY_BASE64 } from "./support/protocol-vectors.js";
 
 const VALID: RestClientOptions = { appId: "1", key: "k", secret: "top-secret-value" };
@@ -51,6 +53,35 @@ describe("createRestClient(options)", () => {
 
   it("throws a PusherConfigError naming options when there are none", () => {
     expect(configError(undefined).option).toBe("options");
+  });
+
+  it("throws a PusherConfigError naming options when a getter or a Proxy trap of the options throws", () => {
+    const getter = Object.defineProperty({ ...VALID }, "cluster", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const proxy = new Proxy({ ...VALID }, { ownKeys: () => { throw new Error("boom"); } });
+    for (const options of [getter, proxy]) expect(configError(options).option).toBe("options");
+  });
+
+  it("reads each option once: a getter cannot show the check one port and the client another", async () => {
+    let reads = 0;
+    const { fetch, requests } = fakeFetch();
+    const options = Object.defineProperty({ ...VALID, useTLS: false, host: "127.0.0.1", fetch }, "port", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? 6001 : "not a port"),
+    });
+    await createRestClient(options).channels();
+    expect(reads).toBe(1);
+    expect(requests[0]?.url).toMatch(/^http:\/\/127\.0\.0\.1:6001\//);
+  });
+
+  it("takes no option planted on Object.prototype: a polluted host or fetch is not used", async () => {
+    const { fetch, requests } = fakeFetch();
+    const planted = fakeFetch();
+    await withPollutedPrototype({ host: "evil.example", fetch: planted.fetch, useTLS: false }, async () => {
+      const client = createRestClient({ ...VALID, cluster: "eu", fetch });
+      await client.channels();
+    });
+    expect(planted.requests).toHaveLength(0);
+    expect(requests[0]?.url).toMatch(/^https:\/\/api-eu\.pusher\.com\//);
   });
 
   it("never echoes the secret or a bad master key in a config error", () => {

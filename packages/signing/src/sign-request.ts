@@ -72,12 +72,16 @@ function stringifyParams(params: Record<string, QueryParamValue | undefined>): M
  */
 export function signRequest(credentials: KeyCredentials, request: RequestToSign): string {
   validateKeyCredentials(credentials);
-  if (!request.path.startsWith("/")) {
-    throw new PusherValidationError("invalid_params", "path", `path must start with "/", got ${JSON.stringify(request.path)}`);
+  // Read once, into a copy of its own properties with no prototype: what is checked is what is
+  // signed, and nothing planted on Object.prototype is.
+  const { method, path, params = {}, body = "", timestamp = Math.floor(Date.now() / 1000) } = Object.assign(Object.create(null) as Partial<RequestToSign>, request);
+  if (typeof path !== "string" || !path.startsWith("/")) {
+    throw new PusherValidationError("invalid_params", "path", `path must start with "/", got ${typeof path === "string" ? JSON.stringify(path) : typeof path}`);
   }
-  const params = request.params ?? {};
+  if (typeof method !== "string" || typeof body !== "string") {
+    throw new PusherValidationError("invalid_params", "request", "request.method and request.body must be strings");
+  }
   validateQueryParams(params);
-  const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
@@ -88,12 +92,12 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
     ["auth_timestamp", String(timestamp)],
     ["auth_version", "1.0"],
   ];
-  if (request.body !== undefined && request.body !== "") entries.push(["body_md5", md5Hex(request.body)]);
+  if (body !== "") entries.push(["body_md5", md5Hex(body)]);
   // Keys are unique and lower-case here, so sorting by key alone is total.
   entries.sort(([a], [b]) => (a < b ? -1 : 1));
   // Signed with raw values (docs/protocol.md §2.2), sent percent-encoded (§2.4): servers decode first.
   const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
   const wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
-  const signature = hmacSha256Hex(credentials.secret, stringToSign(request.method, request.path, query));
+  const signature = hmacSha256Hex(credentials.secret, stringToSign(method, path, query));
   return `${wire}&auth_signature=${signature}`;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { PusherConfigError, PusherValidationError, RESERVED_QUERY_PARAMS } from "@x/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { hmacSha256Hex, md5Hex, signRequest, stringToSign, type RequestToSign } from "../src/index.js";
+import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";
 import { catchError } from "./support/catch-error.js";
 import { V3_CREDENTIALS, V3_ROWS, V3_TIMESTAMP } from "./support/protocol-vectors.js";
 
@@ -188,5 +189,26 @@ describe("signRequest(credentials, request)", () => {
     expect(signRequest(V3_CREDENTIALS, { method: "GET", path: "/event", params: reordered, timestamp: V3_TIMESTAMP })).toBe(
       `${row.signedQuery}&auth_signature=${row.signature}`,
     );
+  });
+});
+
+describe("signRequest(credentials, request) with a request of the wrong shape", () => {
+  it.each([
+    ["null", null, "path"],
+    ["a string", "GET /apps/1/channels", "path"],
+    ["a path that is not a string", { method: "GET", path: 5 }, "path"],
+    ["no method", { path: "/apps/1/channels" }, "request"],
+    ["a body that is not a string", { method: "POST", path: "/apps/1/events", body: { name: "e" } }, "request"],
+  ])("throws invalid_params for %s, never a TypeError", (_, request, field) => {
+    const error = validationError(() => signRequest(credentials, request as unknown as RequestToSign));
+    expect(error.code).toBe("invalid_params");
+    expect(error.field).toBe(field);
+  });
+
+  it("signs no body planted on Object.prototype", async () => {
+    const signed = sign({ method: "POST", path: "/apps/1/events" });
+    await withPollutedPrototype({ body: '{"planted":true}', params: { planted: "1" } }, () => {
+      expect(signRequest(credentials, { method: "POST", path: "/apps/1/events", timestamp: base.timestamp })).toBe(signed);
+    });
   });
 });

@@ -35,6 +35,7 @@ export {
 } from "./limits.js";
 export type { BodyWithHeaders, LimitedBody } from "./read-body-with-limit.js";
 export { readBodyWithLimit } from "./read-body-with-limit.js";
+export { readPostBody } from "./read-post-body.js";
 export { isJsonObject } from "./is-json-object.js";
 export { errorResponse, jsonResponse } from "./json-response.js";
 export { mediaTypeOf } from "./media-type.js";

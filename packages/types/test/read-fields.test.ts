@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFields } from "../src/index.js";
+import { withPollutedPrototype } from "./support/polluted-prototype.js";
 
 describe("readFields(value, keys)", () => {
   it("copies the named properties, own or inherited, into a plain object, and nothing else", () => {
@@ -45,5 +46,22 @@ describe("readFields(value, keys)", () => {
       }
     }
     expect(readFields(new Credentials(), ["key", "secret"])).toEqual({ key: "k", secret: "s" });
+  });
+
+  it("takes nothing planted on Object.prototype, but still reads what the object or its class has", async () => {
+    class Options {
+      get onUserAuthentication(): string {
+        return "the class's own";
+      }
+    }
+    await withPollutedPrototype({ onUserAuthentication: "planted", host: "evil.example" }, () => {
+      const fields = readFields({ key: "k" }, ["key", "onUserAuthentication", "host"]);
+      expect(fields).toEqual({ key: "k", onUserAuthentication: undefined, host: undefined });
+      // Set on the copy, so that the copy does not inherit the planted value either.
+      expect(Object.hasOwn(fields as object, "host")).toBe(true);
+      expect(readFields({ host: "api.example" }, ["host"])).toEqual({ host: "api.example" });
+      expect(readFields(new Options(), ["onUserAuthentication"])).toEqual({ onUserAuthentication: undefined });
+    });
+    expect(readFields(new Options(), ["onUserAuthentication"])).toEqual({ onUserAuthentication: "the class's own" });
   });
 });

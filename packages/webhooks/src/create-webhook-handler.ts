@@ -1,9 +1,8 @@
 import {
   errorResponse,
   jsonResponse,
-  mediaTypeOf,
-  readBodyWithLimit,
   readFields,
+  readPostBody,
   requireOption,
   type WebhookEvent,
 } from "@x/types";
@@ -120,28 +119,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   for (const [option, callback] of [["onEvent", onEvent], ["onEvents", onEvents], ["onError", onError]] as const) {
     requireOption(callback === undefined || typeof callback === "function", option, "a function when given");
   }
-  requireOption(onEvent !== undefined || onEvents !== undefined, "onEvent", "given (or onEvents): the handler has nothing to call");
+  requireOption(onEvent !== undefined || onEvents !== undefined, "onEvent", "given, or onEvents");
 
   return async (request) => {
     try {
-      if (request.method !== "POST") {
-        return errorResponse(405, "webhooks must be POSTed");
-      }
       // Pusher sends JSON only (docs/protocol.md §7).
-      if (mediaTypeOf(request) !== "application/json") {
-        return errorResponse(415, "the Content-Type must be application/json");
-      }
-      let body;
-      try {
-        body = await readBodyWithLimit(request, resolvedOptions.maxBodyBytes);
-      } catch {
-        return errorResponse(400, "the body could not be read");
-      }
-      if (body.tooLarge) {
-        return errorResponse(413, `the body is larger than maxBodyBytes (${resolvedOptions.maxBodyBytes})`);
-      }
+      const body = await readPostBody(request, ["application/json"], resolvedOptions.maxBodyBytes);
+      if (body instanceof Response) return body;
       const verdict = verifyResolvedWebhook(resolvedCredentials, resolvedOptions, {
-        body: body.bytes,
+        body,
         signature: request.headers.get("x-pusher-signature"),
         key: request.headers.get("x-pusher-key"),
       });

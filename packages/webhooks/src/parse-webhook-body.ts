@@ -31,7 +31,7 @@ export function parseWebhookBody(body: string | Uint8Array, problems: WebhookVal
   if (!isJsonObject(parsed)) {
     return invalid('the body must be a JSON object {"time_ms": …, "events": […]}');
   }
-  if (!Number.isFinite(parsed.time_ms)) return invalid("the body's time_ms must be a number (Unix milliseconds)");
+  if (!Number.isFinite(parsed.time_ms)) return invalid("the body's time_ms must be a number");
   if (!Array.isArray(parsed.events)) return invalid("the body's events must be an array");
   return parsed as unknown as WebhookEnvelope;
 }

@@ -53,7 +53,7 @@ export function resolveVerifyOptions(options: unknown): ResolvedVerifyOptions {
   // Number.isFinite is false for anything but a finite number: no type check needed besides it.
   requireOption(maxAgeMs === undefined || (Number.isFinite(maxAgeMs) && maxAgeMs >= 0), "maxAgeMs", "a non-negative number of milliseconds");
   requireOption(typeof now === "function", "now", "a function returning Unix milliseconds");
-  requireOption(decryptor === undefined || typeof decryptor === "function", "decryptor", "a function: createWebhookDecryptor(encryptionMasterKeyBase64)");
+  requireOption(decryptor === undefined || typeof decryptor === "function", "decryptor", "a function made by createWebhookDecryptor");
   requireOption(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0, "maxBodyBytes", "a positive integer");
   return { maxAgeMs, now, decryptor, maxBodyBytes };
 }

@@ -90,7 +90,7 @@ export function verifyResolvedWebhook(
   }
   const problems: WebhookValidationError[] = [];
   const secrets = secretsForKey(credentials, key);
-  if (secrets.length === 0) refuse(problems, "unknown_key", "the X-Pusher-Key header names none of the configured keys");
+  if (secrets.length === 0) refuse(problems, "unknown_key", "no configured key is the X-Pusher-Key");
   if (typeof signature !== "string" || signature === "") {
     refuse(problems, "missing_signature", "the X-Pusher-Signature header is missing or empty");
   } else if (
@@ -101,7 +101,7 @@ export function verifyResolvedWebhook(
   ) {
     refuse(problems, "invalid_signature", "the X-Pusher-Signature header does not match the body");
   }
-  if (!isRawBody) refuse(problems, "invalid_body", "the body must be the raw request body: a string or bytes");
+  if (!isRawBody) refuse(problems, "invalid_body", "the body must be the raw body (text or bytes)");
   const envelope = isRawBody ? parseWebhookBody(body, problems) : undefined;
   if (envelope === undefined) return invalid(problems);
   const timeMs = envelope.time_ms;

@@ -14,7 +14,7 @@ function validatePath(path: unknown): asserts path is string {
     throw new PusherValidationError(
       "invalid_params",
       "path",
-      'path must start with "/", without "?", "#", spaces, non-ASCII or dot segments (query parameters go in params)',
+      'path must be a plain ASCII path from "/", with no query, fragment or dot segment',
     );
   }
 }

@@ -23,6 +23,6 @@ export function toWireString(value: unknown, field: string): string {
   throw new PusherValidationError(
     "invalid_params",
     field,
-    `${field} must be a string or JSON-encodable (no BigInt, cycle or function)`,
+    `${field} must be a string or JSON-encodable`,
   );
 }

@@ -79,8 +79,18 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
  * resolved.baseUrl; // "https://api-eu.pusher.com"
  * ```
  */
-export function resolveOptions(options: RestClientOptions): ResolvedOptions {
-  requireOption(typeof options === "object" && options !== null, "options", "an object with appId, key and secret");
+export function resolveOptions(given: RestClientOptions): ResolvedOptions {
+  // Read once, into a copy of its own properties with no prototype: what is checked is what is
+  // used, whatever getters the object has; nothing planted on Object.prototype (a `host`, a
+  // `fetch`) becomes an option; options that cannot be read (a getter or Proxy that throws) count
+  // as none.
+  let options: RestClientOptions | undefined;
+  try {
+    if (typeof given === "object" && given !== null) options = Object.assign(Object.create(null) as RestClientOptions, given);
+  } catch {
+    // left undefined: refused below
+  }
+  requireOption(options !== undefined, "options", "an object with appId, key and secret");
   const { appId, key, secret, cluster, host, port, useTLS, agent } = options;
   requireOption(typeof appId === "string" && APP_ID.test(appId), "appId", "a non-empty string without spaces, '/', '?', '#' or '%'");
   validateKeyCredentials({ key, secret });

@@ -15,6 +15,6 @@ export function redirectRefused(request: { method: string; url: string }, status
     status,
     method: request.method,
     url: request.url,
-    problem: "redirect refused: signed requests go to the configured host only",
+    problem: "redirect refused (signed requests follow none)",
   });
 }
