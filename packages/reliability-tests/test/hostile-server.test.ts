@@ -4,7 +4,7 @@ import { createPublisher, createRestClient, isPusherError, type RequestHooks, ty
 import { openTelemetryHooks } from "@x/rest/otel";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closedPort, startMisbehavingServer, type Behaviour, type MisbehavingServer } from "../src/misbehaving-server.js";
-import { exposedSecrets } from "../src/secret-exposure.js";
+import { exposedSecrets } from "../../rest/test/support/secrets.js";
 import { recordingTracer } from "../src/recording-tracer.js";
 
 // The REST client against a Pusher API server that misbehaves in every way a network, a proxy or
