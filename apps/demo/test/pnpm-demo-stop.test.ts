@@ -95,10 +95,17 @@ describe("pnpm demo stops clean", () => {
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
         child.once("exit", (code, exitSignal) => resolve({ code, signal: exitSignal })),
       );
+      // The output may still hold lines when pnpm exits: read to its end (or for 1 s, if a
+      // process left behind keeps it open) so that a failure shows all the demo printed.
+      const outputRead = new Promise<void>((resolve) => {
+        child.once("close", () => resolve());
+        void exited.then(() => setTimeout(resolve, 1_000));
+      });
       const sentAt = Date.now();
       process.kill(toGroup ? -pid : pid, signal);
       const outcome = await Promise.race([exited, new Promise<undefined>((resolve) => setTimeout(resolve, STOP_WITHIN_MS + 5_000))]);
       const elapsed = Date.now() - sentAt;
+      await outputRead;
 
       expect(outcome, `pnpm demo, ${elapsed} ms after ${signal} (undefined: still running):\n${output}`).toEqual({ code: 0, signal: null });
       expect(elapsed).toBeLessThan(STOP_WITHIN_MS);
