@@ -1,6 +1,7 @@
-import { signUserAuth } from "@x/signing";
+import { userAuthStringToSign } from "@x/signing";
 import { serializeUserData, validateSocketId, type UserAuthResponse, type UserData } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
+import { authSignature } from "./auth-signature.js";
 import { readAuthCredentials, readAuthParams } from "./read-arguments.js";
 
 /**
@@ -47,5 +48,5 @@ export function authenticateUser(credentials: AuthCredentials, params: UserAuthe
   validateSocketId(socketId);
   // Sign the very string that is returned: the server checks the signature against it (docs/protocol.md §5).
   const serialized = serializeUserData(userData);
-  return { auth: signUserAuth(keys, socketId, serialized), user_data: serialized };
+  return { auth: authSignature(keys, userAuthStringToSign(socketId, serialized)), user_data: serialized };
 }

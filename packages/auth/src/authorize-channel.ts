@@ -1,4 +1,4 @@
-import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth } from "@x/signing";
+import { bytesToBase64, channelAuthStringToSign, decodeMasterKey, deriveSharedSecret } from "@x/signing";
 import {
   PusherValidationError,
   channelKind,
@@ -8,6 +8,7 @@ import {
   type PresenceData,
 } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
+import { authSignature } from "./auth-signature.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";
 import { readAuthCredentials, readAuthParams } from "./read-arguments.js";
 
@@ -76,7 +77,7 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
     // The exact string that is signed is the one returned: pusher-js forwards it to the server,
     // which checks the signature against it byte for byte (docs/protocol.md §5).
     const channelData = serializePresenceData(presenceData);
-    return { auth: signChannelAuth(keys, socketId, channelName, channelData), channel_data: channelData };
+    return { auth: authSignature(keys, channelAuthStringToSign(socketId, channelName, channelData)), channel_data: channelData };
   }
   if (presenceData !== undefined) {
     throw new PusherValidationError(
@@ -86,14 +87,14 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
     );
   }
 
-  if (kind === "private") return { auth: signChannelAuth(keys, socketId, channelName) };
+  if (kind === "private") return { auth: authSignature(keys, channelAuthStringToSign(socketId, channelName)) };
 
   // An encrypted channel: validateAuthorizableChannel made sure there is a master key, and
   // decodeMasterKey checks its form before anything is signed. The shared secret is not part of
   // the signature (docs/protocol.md §5).
   const masterKey = decodeMasterKey(keys.encryptionMasterKeyBase64 as string);
   return {
-    auth: signChannelAuth(keys, socketId, channelName),
+    auth: authSignature(keys, channelAuthStringToSign(socketId, channelName)),
     shared_secret: bytesToBase64(deriveSharedSecret(channelName, masterKey)),
   };
 }

@@ -21,8 +21,23 @@ export function signChannelAuth(
   validateKeyCredentials(credentials);
   validateSocketId(socketId);
   validateChannelName(channelName, { field: "channelName" });
-  const signed = channelData === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${channelData}`;
-  return `${credentials.key}:${hmacSha256Hex(credentials.secret, signed)}`;
+  return `${credentials.key}:${hmacSha256Hex(credentials.secret, channelAuthStringToSign(socketId, channelName, channelData))}`;
+}
+
+/**
+ * The string a channel authorization signs (docs/protocol.md §5): `socketId:channelName`, or
+ * `socketId:channelName:channelData` for a presence channel. It checks nothing: it is for code
+ * that has validated the socket id and the channel name itself (`@x/auth` does, once, and signs
+ * with {@link hmacSha256Hex}); {@link signChannelAuth} checks them and signs.
+ *
+ * @example
+ * ```ts
+ * channelAuthStringToSign("1234.1234", "presence-room", '{"user_id":"1"}');
+ * // '1234.1234:presence-room:{"user_id":"1"}'
+ * ```
+ */
+export function channelAuthStringToSign(socketId: string, channelName: string, channelData?: string): string {
+  return channelData === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${channelData}`;
 }
 
 /**
@@ -38,5 +53,20 @@ export function signChannelAuth(
 export function signUserAuth(credentials: KeyCredentials, socketId: string, userData: string): string {
   validateKeyCredentials(credentials);
   validateSocketId(socketId);
-  return `${credentials.key}:${hmacSha256Hex(credentials.secret, `${socketId}::user::${userData}`)}`;
+  return `${credentials.key}:${hmacSha256Hex(credentials.secret, userAuthStringToSign(socketId, userData))}`;
+}
+
+/**
+ * The string a user sign-in signs (docs/protocol.md §5): `socketId::user::userData`. It checks
+ * nothing: it is for code that has validated the socket id and serialized the user data itself
+ * (`@x/auth` does, once); {@link signUserAuth} checks the socket id and signs.
+ *
+ * @example
+ * ```ts
+ * userAuthStringToSign("12345.12345", '{"id":"1234"}');
+ * // '12345.12345::user::{"id":"1234"}'
+ * ```
+ */
+export function userAuthStringToSign(socketId: string, userData: string): string {
+  return `${socketId}::user::${userData}`;
 }

@@ -1,4 +1,4 @@
-export { signChannelAuth, signUserAuth } from "./auth-signatures.js";
+export { channelAuthStringToSign, signChannelAuth, signUserAuth, userAuthStringToSign } from "./auth-signatures.js";
 export { base64ToBytes, bytesToBase64 } from "./base64.js";
 export { decryptPayload } from "./decrypt-payload.js";
 export { encryptPayload } from "./encrypt-payload.js";

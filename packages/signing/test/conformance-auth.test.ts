@@ -1,7 +1,16 @@
 // docs/protocol.md §5 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
 import { PusherConfigError } from "@x/types";
 import { describe, expect, it } from "vitest";
-import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "../src/index.js";
+import {
+  bytesToBase64,
+  channelAuthStringToSign,
+  decodeMasterKey,
+  deriveSharedSecret,
+  hmacSha256Hex,
+  signChannelAuth,
+  signUserAuth,
+  userAuthStringToSign,
+} from "../src/index.js";
 import {
   CHANNEL_AUTH_ROWS,
   ENCRYPTED_AUTH_ROWS,
@@ -19,12 +28,26 @@ describe("docs/protocol.md §5 channel authorization vectors", () => {
     const auth = signChannelAuth({ key: row.key, secret: row.secret }, socketId, channel, channelData);
     expect(auth).toBe(`${row.key}:${row.signature}`);
   });
+
+  it.each(CHANNEL_AUTH_ROWS)("channelAuthStringToSign rebuilds $signed, whose HMAC is the vector's signature", (row) => {
+    const { socketId, channel, channelData } = splitChannelAuthString(row.signed);
+    const signed = channelAuthStringToSign(socketId, channel, channelData);
+    expect(signed).toBe(row.signed);
+    expect(hmacSha256Hex(row.secret, signed)).toBe(row.signature);
+  });
 });
 
 describe("docs/protocol.md §5 user authentication vectors", () => {
   it.each(USER_AUTH_ROWS)("signUserAuth for $signed returns $key:$signature", (row) => {
     const { socketId, userData } = splitUserAuthString(row.signed);
     expect(signUserAuth({ key: row.key, secret: row.secret }, socketId, userData)).toBe(`${row.key}:${row.signature}`);
+  });
+
+  it.each(USER_AUTH_ROWS)("userAuthStringToSign rebuilds $signed, whose HMAC is the vector's signature", (row) => {
+    const { socketId, userData } = splitUserAuthString(row.signed);
+    const signed = userAuthStringToSign(socketId, userData);
+    expect(signed).toBe(row.signed);
+    expect(hmacSha256Hex(row.secret, signed)).toBe(row.signature);
   });
 
   it("signUserAuth builds the documented response JSON for key/secret and user 1234", () => {

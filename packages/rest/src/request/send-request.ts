@@ -95,9 +95,9 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     const call: KyOptions = { method };
     if (signal !== undefined) call.signal = signal;
     if (context !== undefined) call.context = context as unknown as Record<string, unknown>;
-    // ky retries no POST by default: a retry setting is only needed where it differs.
-    const retry = retryFor[method];
-    if (retry !== 0 || method === "GET") call.retry = retry;
+    // Always given, 0 included: without a retry setting ky keeps its default limit of 2 and
+    // clones every request (body included) in case it must retry, even a POST it never retries.
+    call.retry = retryFor[method];
     const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
     if (origin && transport) {
       // ky's Request carries neither headers nor body: the transport takes them as they are.
