@@ -8,9 +8,8 @@ let loading: Promise<KyModule> | undefined;
 /**
  * Loads ky on first use, once per process. Importing ky evaluates `globalThis.Request` and
  * friends, which makes Node load its whole `fetch` stack (undici, ~25 ms): an app that only
- * signs authorizations through `@x/server` must not pay for it. A dynamic `import()` also stays
- * one in the CommonJS build, so `require("@x/rest")` gets ky's real ES module (a static import
- * compiled to `require` would see ky's namespace where it expects its default export).
+ * signs authorizations through `@x/server` must not pay for it. ky is built into this package as
+ * one chunk of its own (tsdown.config.ts), which this `import()` loads, in each module format.
  *
  * @example
  * ```ts

@@ -8,7 +8,7 @@
 //   (fixtures/typescript-consumer), compiled as it is and then with only its import changed, under
 //   moduleResolution nodenext (ESM and CommonJS) and bundler, declaration files checked.
 // It needs the built packages (`pnpm --filter @x/server... build`), and npm to reach the registry
-// for `pusher`, `ky` and `@types/node`.
+// for `pusher`, `@noble/hashes` and `@types/node`.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
