@@ -72,9 +72,13 @@ function stringifyParams(params: Record<string, QueryParamValue | undefined>): M
  */
 export function signRequest(credentials: KeyCredentials, request: RequestToSign): string {
   validateKeyCredentials(credentials);
-  // Read once, into a copy of its own properties with no prototype: what is checked is what is
+  // Each field is read once, and only as the request's own property: what is checked is what is
   // signed, and nothing planted on Object.prototype is.
-  const { method, path, params = {}, body = "", timestamp = Math.floor(Date.now() / 1000) } = Object.assign(Object.create(null) as Partial<RequestToSign>, request);
+  const method = ownField(request, "method");
+  const path = ownField(request, "path");
+  const params = ownField(request, "params") ?? {};
+  const body = ownField(request, "body") ?? "";
+  const timestamp = ownField(request, "timestamp") ?? Math.floor(Date.now() / 1000);
   if (typeof path !== "string" || !path.startsWith("/")) {
     throw new PusherValidationError("invalid_params", "path", `path must start with "/", got ${typeof path === "string" ? JSON.stringify(path) : typeof path}`);
   }
@@ -86,18 +90,31 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
   // Reserved names were rejected above, so these keys cannot collide with the caller's.
+  const callerParams = stringifyParams(params);
   const entries: [string, string][] = [
-    ...stringifyParams(params),
+    ...callerParams,
     ["auth_key", credentials.key],
     ["auth_timestamp", String(timestamp)],
     ["auth_version", "1.0"],
   ];
   if (body !== "") entries.push(["body_md5", md5Hex(body)]);
-  // Keys are unique and lower-case here, so sorting by key alone is total.
-  entries.sort(([a], [b]) => (a < b ? -1 : 1));
+  // Keys are unique and lower-case here, so sorting by key alone is total. Without caller
+  // parameters (every trigger), the signing parameters are in order already.
+  if (callerParams.size > 0) entries.sort(([a], [b]) => (a < b ? -1 : 1));
   // Signed with raw values (docs/protocol.md §2.2), sent percent-encoded (§2.4): servers decode first.
-  const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
-  const wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
+  let query = "";
+  let wire = "";
+  for (const [index, [key, value]] of entries.entries()) {
+    const separator = index === 0 ? "" : "&";
+    query += `${separator}${key}=${value}`;
+    wire += `${separator}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+  }
   const signature = hmacSha256Hex(credentials.secret, stringToSign(method, path, query));
   return `${wire}&auth_signature=${signature}`;
+}
+
+// A field of the request as its own property, read once; one inherited or absent, or a request
+// that is not an object at all (null from JavaScript), is undefined, and fails the checks.
+function ownField<K extends keyof RequestToSign>(request: RequestToSign, name: K): RequestToSign[K] | undefined {
+  return typeof request === "object" && request !== null && Object.hasOwn(request, name) ? request[name] : undefined;
 }

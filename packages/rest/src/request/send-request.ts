@@ -140,10 +140,11 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     }
   };
 
-  // The instance's defaults. A fetch must be told not to follow redirects (node:http never does).
-  // With hooks, each retry is reported through the call's context.
+  // The instance's defaults. A fetch must be told not to follow redirects; node:http never does,
+  // and every key less is one less that ky merges on each call. With hooks, each retry is
+  // reported through the call's context.
   function kyDefaults(): KyOptions {
-    const defaults: KyOptions = { timeout: timeoutMs, redirect: "manual" };
+    const defaults: KyOptions = transport === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs };
     if (hooks !== undefined) {
       defaults.hooks = {
         beforeRetry: [
