@@ -10,7 +10,7 @@ import {
 import type { AuthCredentials } from "./auth-credentials.js";
 import { authSignature } from "./auth-signature.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";
-import { readAuthCredentials, readAuthParams } from "./read-arguments.js";
+import { readAuthCredentials, readChannelAuthorizationParams } from "./read-arguments.js";
 
 /**
  * What {@link authorizeChannel} signs: the subscribing socket, the channel, and for presence
@@ -68,7 +68,7 @@ export interface ChannelAuthorizationParams {
 export function authorizeChannel(credentials: AuthCredentials, params: ChannelAuthorizationParams): ChannelAuthResponse {
   // Each argument is read once, and only the copies are checked and signed.
   const keys = readAuthCredentials(credentials);
-  const { socketId, channelName, presenceData } = readAuthParams(params, ["socketId", "channelName", "presenceData"]);
+  const { socketId, channelName, presenceData } = readChannelAuthorizationParams(params);
   validateSocketId(socketId);
   validateAuthorizableChannel(channelName, keys);
   const kind = channelKind(channelName);

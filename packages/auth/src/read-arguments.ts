@@ -1,13 +1,30 @@
-import { PusherValidationError, readFields, validateKeyCredentials } from "@x/types";
+import { PusherValidationError, readField, readFields, validateKeyCredentials } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 
 /**
  * The credentials, read once and checked: a `PusherConfigError` naming `credentials`, `key` or
  * `secret` otherwise (never echoing the secret). Signing uses this copy, so a getter or a Proxy
- * cannot hand the check one secret and the signature another.
+ * cannot hand the check one secret and the signature another. Read into an object literal, as
+ * readFields would read them: this runs for every authorization.
+ *
+ * @example
+ * ```ts
+ * const keys = readAuthCredentials({ key: "k", secret: "s" });
+ * ```
  */
 export function readAuthCredentials(credentials: unknown): AuthCredentials {
-  const fields = readFields(credentials, ["key", "secret", "encryptionMasterKeyBase64"]);
+  let fields: Partial<AuthCredentials> | undefined;
+  if (typeof credentials === "object" && credentials !== null) {
+    try {
+      fields = {
+        key: readField(credentials, "key") as string | undefined,
+        secret: readField(credentials, "secret") as string | undefined,
+        encryptionMasterKeyBase64: readField(credentials, "encryptionMasterKeyBase64") as string | undefined,
+      };
+    } catch {
+      // Credentials that cannot be read are refused as not being an object, below.
+    }
+  }
   validateKeyCredentials(fields);
   return fields;
 }
@@ -15,11 +32,36 @@ export function readAuthCredentials(credentials: unknown): AuthCredentials {
 /**
  * The named fields of a `params` argument, read once: a `PusherValidationError`
  * (`invalid_params`) when it is not an object or cannot be read (a getter, a Proxy that throws).
+ *
+ * @example
+ * ```ts
+ * const { socketId, userData } = readAuthParams(params, ["socketId", "userData"]);
+ * ```
  */
 export function readAuthParams<K extends string>(params: unknown, keys: readonly K[]): Partial<Record<K, unknown>> {
-  const fields = readFields(params, keys);
-  if (fields === undefined) {
-    throw new PusherValidationError("invalid_params", "params", `params must be an object with ${keys.join(", ")}`);
+  return readFields(params, keys) ?? refuseParams(keys);
+}
+
+/**
+ * The fields of `authorizeChannel`'s params, read once like {@link readAuthParams} reads them,
+ * into an object literal: this runs for every channel authorization.
+ *
+ * @example
+ * ```ts
+ * const { socketId, channelName, presenceData } = readChannelAuthorizationParams(params);
+ * ```
+ */
+export function readChannelAuthorizationParams(params: unknown): { socketId: unknown; channelName: unknown; presenceData: unknown } {
+  if (typeof params === "object" && params !== null) {
+    try {
+      return { socketId: readField(params, "socketId"), channelName: readField(params, "channelName"), presenceData: readField(params, "presenceData") };
+    } catch {
+      // Params that cannot be read are refused as not being an object, below.
+    }
   }
-  return fields;
+  return refuseParams(["socketId", "channelName", "presenceData"]);
+}
+
+function refuseParams(keys: readonly string[]): never {
+  throw new PusherValidationError("invalid_params", "params", `params must be an object with ${keys.join(", ")}`);
 }

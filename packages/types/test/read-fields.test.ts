@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFields } from "../src/index.js";
+import { readField, readFields } from "../src/index.js";
 import { withPollutedPrototype } from "./support/polluted-prototype.js";
 
 describe("readFields(value, keys)", () => {
@@ -63,5 +63,35 @@ describe("readFields(value, keys)", () => {
       expect(readFields(new Options(), ["onUserAuthentication"])).toEqual({ onUserAuthentication: undefined });
     });
     expect(readFields(new Options(), ["onUserAuthentication"])).toEqual({ onUserAuthentication: "the class's own" });
+  });
+});
+
+describe("readField(value, key)", () => {
+  it("reads a property as readFields reads it: own or inherited from a class, once", () => {
+    let reads = 0;
+    class Credentials {
+      get secret(): string {
+        reads++;
+        return "s";
+      }
+    }
+    expect(readField({ key: "k" }, "key")).toBe("k");
+    expect(readField(new Credentials(), "secret")).toBe("s");
+    expect(reads).toBe(1);
+    expect(readField({}, "missing")).toBeUndefined();
+  });
+
+  it("takes nothing planted on Object.prototype, but still reads what the object has of its own", async () => {
+    await withPollutedPrototype({ onUserAuthentication: "planted" }, () => {
+      expect(readField({}, "onUserAuthentication")).toBeUndefined();
+      expect(readField({ onUserAuthentication: "own" }, "onUserAuthentication")).toBe("own");
+    });
+  });
+
+  it("throws what a getter or a Proxy trap throws (readFields turns that into undefined)", () => {
+    const getter = Object.defineProperty({}, "key", { get: () => { throw new Error("boom"); } });
+    const proxy = new Proxy({}, { get: () => { throw new Error("trap"); } });
+    expect(() => readField(getter, "key")).toThrow("boom");
+    expect(() => readField(proxy, "key")).toThrow("trap");
   });
 });

@@ -2,7 +2,7 @@ import { PusherValidationError } from "../errors/validation-error.js";
 import { isJsonObject } from "../is-json-object.js";
 import type { PresenceData } from "../wire-types.js";
 import { describeValue } from "./describe-value.js";
-import { jsonText } from "./json-text.js";
+import { jsonText, ownValue } from "./json-text.js";
 
 /**
  * Checks the member data of a presence channel and returns its JSON text, the exact
@@ -28,7 +28,8 @@ export function serializePresenceData(data: unknown, field = "presenceData"): st
       `${field} must be an object with a user_id, got ${describeValue(data)}`,
     );
   }
-  const { user_id: userId, user_info: userInfo } = copy;
+  const userId = ownValue(copy, "user_id");
+  const userInfo = ownValue(copy, "user_info");
   // A number that is not finite has no JSON form (it is sent as null).
   if (!((typeof userId === "string" && userId.length > 0) || Number.isFinite(userId))) {
     throw new PusherValidationError(

@@ -18,14 +18,27 @@ export function readFields<K extends string>(value: unknown, keys: readonly K[])
   if (typeof value !== "object" || value === null) return undefined;
   const fields: Partial<Record<K, unknown>> = {};
   try {
-    // A name that Object.prototype has is read only as the object's own: what is inherited from
-    // there was planted by a polluting merge. Every name is set on the copy (undefined when not
-    // read), so that the copy does not inherit the planted value either.
-    for (const key of keys) {
-      fields[key] = Object.hasOwn(value, key) || !(key in Object.prototype) ? (value as Record<K, unknown>)[key] : undefined;
-    }
+    // Every name is set on the copy (undefined when not read), so that the copy does not
+    // inherit a value planted on Object.prototype either.
+    for (const key of keys) fields[key] = readField(value, key);
   } catch {
     return undefined;
   }
   return fields;
+}
+
+/**
+ * Reads one property of an argument object as {@link readFields} reads each: a name that
+ * Object.prototype has is read only as the object's own (what is inherited from there was planted
+ * by a polluting merge); any other is read as usual, a class's accessors included. Whatever a
+ * getter or a Proxy trap throws is thrown. For the checks that run on every call, where an
+ * object literal of `readField`s is built several times faster than readFields' copy.
+ *
+ * @example
+ * ```ts
+ * const fields = { key: readField(credentials, "key"), secret: readField(credentials, "secret") };
+ * ```
+ */
+export function readField(value: object, key: string): unknown {
+  return Object.hasOwn(value, key) || !(key in Object.prototype) ? (value as Record<string, unknown>)[key] : undefined;
 }

@@ -3,7 +3,7 @@ import { isJsonObject } from "../is-json-object.js";
 import { MAX_WATCHLIST_SIZE } from "../limits.js";
 import type { UserData } from "../wire-types.js";
 import { describeValue } from "./describe-value.js";
-import { jsonText } from "./json-text.js";
+import { jsonText, ownValue } from "./json-text.js";
 import { validateUserId } from "./user-id.js";
 
 /**
@@ -30,7 +30,9 @@ export function serializeUserData(data: unknown, field = "userData"): string {
       `${field} must be an object with an id, got ${describeValue(data)}`,
     );
   }
-  const { id, user_info: userInfo, watchlist } = copy;
+  const id = ownValue(copy, "id");
+  const userInfo = ownValue(copy, "user_info");
+  const watchlist = ownValue(copy, "watchlist");
   validateUserId(id, `${field}.id`);
   if (userInfo !== undefined && !isJsonObject(userInfo)) {
     throw new PusherValidationError(
