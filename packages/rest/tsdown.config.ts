@@ -23,7 +23,7 @@ export default packageBuildConfig({
     codeSplitting: {
       groups: [
         { name: "rolldown-runtime", test: /rolldown[\\/]runtime/ },
-        { name: "ky", test: /node_modules[\\/]ky[\\/]/ },
+        { name: "ky", test: /node_modules[\\/]ky[\\/]|src[\\/]request[\\/]ky-parts\.ts$/ },
       ],
     },
   },

@@ -1,7 +1,7 @@
-import type * as KyNamespace from "ky";
+import type * as KyParts from "./ky-parts.js";
 
-/** ky's module, as `import("ky")` resolves it. */
-export type KyModule = typeof KyNamespace;
+/** The parts of ky that @x/rest uses (ky-parts.ts), as the `import()` resolves them. */
+export type KyModule = typeof KyParts;
 
 let loading: Promise<KyModule> | undefined;
 
@@ -17,6 +17,6 @@ let loading: Promise<KyModule> | undefined;
  * ```
  */
 export function loadKy(): Promise<KyModule> {
-  loading ??= import("ky");
+  loading ??= import("./ky-parts.js");
   return loading;
 }
