@@ -137,6 +137,12 @@ describe("serializePresenceData(data, field?)", () => {
     expect(serializePresenceData({ user_id: "1", user_info: { toJSON: () => ({ a: 1 }) } })).toBe('{"user_id":"1","user_info":{"a":1}}');
   });
 
+  it("takes an own toJSON that is not a function for data, as JSON.stringify does, on the fast path and inside user_info", () => {
+    expect(serializePresenceData({ user_id: "1", toJSON: 5 })).toBe('{"user_id":"1","toJSON":5}');
+    expect(serializePresenceData({ user_id: "1", user_info: { toJSON: "x" } })).toBe('{"user_id":"1","user_info":{"toJSON":"x"}}');
+    expectValidationError(() => serializePresenceData({ toJSON: "1" }), "invalid_presence_data", "presenceData.user_id", "got undefined");
+  });
+
   it("serializes a null-prototype object and a class instance as JSON.stringify does", () => {
     const bare = Object.assign(Object.create(null) as object, { user_id: "1", user_info: Object.assign(Object.create(null) as object, { a: 1 }) });
     expect(serializePresenceData(bare)).toBe(JSON.stringify(bare));
