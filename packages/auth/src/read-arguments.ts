@@ -1,4 +1,4 @@
-import { PusherValidationError, readField, readFields, validateKeyCredentials } from "@x/types";
+import { PusherValidationError, readField, readFields, readObject, validateKeyCredentials } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 
 /**
@@ -13,20 +13,17 @@ import type { AuthCredentials } from "./auth-credentials.js";
  * ```
  */
 export function readAuthCredentials(credentials: unknown): AuthCredentials {
-  let fields: Partial<AuthCredentials> | undefined;
-  if (typeof credentials === "object" && credentials !== null) {
-    try {
-      fields = {
-        key: readField(credentials, "key") as string | undefined,
-        secret: readField(credentials, "secret") as string | undefined,
-        encryptionMasterKeyBase64: readField(credentials, "encryptionMasterKeyBase64") as string | undefined,
-      };
-    } catch {
-      // Credentials that cannot be read are refused as not being an object, below.
-    }
-  }
+  const fields = readObject(credentials, readCredentialFields);
   validateKeyCredentials(fields);
   return fields;
+}
+
+function readCredentialFields(credentials: object): Partial<AuthCredentials> {
+  return {
+    key: readField(credentials, "key") as string | undefined,
+    secret: readField(credentials, "secret") as string | undefined,
+    encryptionMasterKeyBase64: readField(credentials, "encryptionMasterKeyBase64") as string | undefined,
+  };
 }
 
 /**
@@ -51,15 +48,18 @@ export function readAuthParams<K extends string>(params: unknown, keys: readonly
  * const { socketId, channelName, presenceData } = readChannelAuthorizationParams(params);
  * ```
  */
-export function readChannelAuthorizationParams(params: unknown): { socketId: unknown; channelName: unknown; presenceData: unknown } {
-  if (typeof params === "object" && params !== null) {
-    try {
-      return { socketId: readField(params, "socketId"), channelName: readField(params, "channelName"), presenceData: readField(params, "presenceData") };
-    } catch {
-      // Params that cannot be read are refused as not being an object, below.
-    }
-  }
-  return refuseParams(["socketId", "channelName", "presenceData"]);
+export function readChannelAuthorizationParams(params: unknown): ChannelAuthorizationFields {
+  return readObject(params, readChannelAuthorizationFields) ?? refuseParams(["socketId", "channelName", "presenceData"]);
+}
+
+interface ChannelAuthorizationFields {
+  socketId: unknown;
+  channelName: unknown;
+  presenceData: unknown;
+}
+
+function readChannelAuthorizationFields(params: object): ChannelAuthorizationFields {
+  return { socketId: readField(params, "socketId"), channelName: readField(params, "channelName"), presenceData: readField(params, "presenceData") };
 }
 
 function refuseParams(keys: readonly string[]): never {

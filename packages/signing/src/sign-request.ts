@@ -1,5 +1,7 @@
 import {
   PusherValidationError,
+  readField,
+  readObject,
   validateKeyCredentials,
   validateQueryParams,
   type KeyCredentials,
@@ -72,13 +74,10 @@ function stringifyParams(params: Record<string, QueryParamValue | undefined>): M
  */
 export function signRequest(credentials: KeyCredentials, request: RequestToSign): string {
   validateKeyCredentials(credentials);
-  // Each field is read once, and only as the request's own property: what is checked is what is
-  // signed, and nothing planted on Object.prototype is.
-  const method = ownField(request, "method");
-  const path = ownField(request, "path");
-  const params = ownField(request, "params") ?? {};
-  const body = ownField(request, "body") ?? "";
-  const timestamp = ownField(request, "timestamp") ?? Math.floor(Date.now() / 1000);
+  // Each field is read once, as every argument of the SDK is (readField): what is checked is
+  // what is signed, and nothing planted on Object.prototype is. A request that is not an object,
+  // or cannot be read, has no path and is refused below.
+  const { method, path, params = {}, body = "", timestamp = Math.floor(Date.now() / 1000) } = readObject(request, readRequestFields) ?? {};
   if (typeof path !== "string" || !path.startsWith("/")) {
     throw new PusherValidationError("invalid_params", "path", `path must start with "/", got ${typeof path === "string" ? JSON.stringify(path) : typeof path}`);
   }
@@ -86,7 +85,7 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
     throw new PusherValidationError("invalid_params", "request", "request.method and request.body must be strings");
   }
   validateQueryParams(params);
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
+  if (typeof timestamp !== "number" || !Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
   // Reserved names were rejected above, so these keys cannot collide with the caller's.
@@ -113,8 +112,12 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
   return `${wire}&auth_signature=${signature}`;
 }
 
-// A field of the request as its own property, read once; one inherited or absent, or a request
-// that is not an object at all (null from JavaScript), is undefined, and fails the checks.
-function ownField<K extends keyof RequestToSign>(request: RequestToSign, name: K): RequestToSign[K] | undefined {
-  return typeof request === "object" && request !== null && Object.hasOwn(request, name) ? request[name] : undefined;
+function readRequestFields(request: object): { [K in keyof RequestToSign]?: unknown } {
+  return {
+    method: readField(request, "method"),
+    path: readField(request, "path"),
+    params: readField(request, "params"),
+    body: readField(request, "body"),
+    timestamp: readField(request, "timestamp"),
+  };
 }

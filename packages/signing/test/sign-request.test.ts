@@ -199,6 +199,11 @@ describe("signRequest(credentials, request) with a request of the wrong shape", 
     ["a path that is not a string", { method: "GET", path: 5 }, "path"],
     ["no method", { path: "/apps/1/channels" }, "request"],
     ["a body that is not a string", { method: "POST", path: "/apps/1/events", body: { name: "e" } }, "request"],
+    // null is a value, not an absent field: it is refused, never taken for the default.
+    ["a null body", { method: "POST", path: "/apps/1/events", body: null }, "request"],
+    ["a null timestamp", { method: "GET", path: "/apps/1/channels", timestamp: null }, "timestamp"],
+    ["null params", { method: "GET", path: "/apps/1/channels", params: null }, "params"],
+    ["a request whose getter throws", Object.defineProperty({ method: "GET" }, "path", { enumerable: true, get: () => { throw new Error("boom"); } }), "path"],
   ])("throws invalid_params for %s, never a TypeError", (_, request, field) => {
     const error = validationError(() => signRequest(credentials, request as unknown as RequestToSign));
     expect(error.code).toBe("invalid_params");

@@ -61,7 +61,7 @@ export { utf8ByteLength, validatePayloadSize } from "./validators/payload-size.j
 export { serializePresenceData, validatePresenceData } from "./validators/presence-data.js";
 export type { QueryParamValue } from "./validators/query-params.js";
 export { validateQueryParams } from "./validators/query-params.js";
-export { readField, readFields } from "./validators/read-fields.js";
+export { readField, readFields, readObject } from "./validators/read-fields.js";
 export { validateSocketId } from "./validators/socket-id.js";
 export { serializeUserData, validateUserData } from "./validators/user-data.js";
 export { validateUserId } from "./validators/user-id.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readField, readFields } from "../src/index.js";
+import { readField, readFields, readObject } from "../src/index.js";
 import { withPollutedPrototype } from "./support/polluted-prototype.js";
 
 describe("readFields(value, keys)", () => {
@@ -93,5 +93,22 @@ describe("readField(value, key)", () => {
     const proxy = new Proxy({}, { get: () => { throw new Error("trap"); } });
     expect(() => readField(getter, "key")).toThrow("boom");
     expect(() => readField(proxy, "key")).toThrow("trap");
+  });
+});
+
+describe("readObject(value, read)", () => {
+  const readKey = (value: object) => ({ key: readField(value, "key") });
+
+  it("answers what read builds from an object, and undefined for anything that is not one", () => {
+    expect(readObject({ key: "k", other: 1 }, readKey)).toEqual({ key: "k" });
+    for (const value of [null, undefined, "key", 42, true, 10n, Symbol("x"), () => ({ key: 1 })]) expect(readObject(value, readKey)).toBeUndefined();
+  });
+
+  it("answers undefined when a getter or a Proxy trap throws", () => {
+    const getter = Object.defineProperty({}, "key", { get: () => { throw new Error("boom"); } });
+    const proxy = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new TypeError("trap"); } });
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    for (const value of [getter, proxy, revoked]) expect(readObject(value, readKey)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { PusherValidationError } from "../errors/validation-error.js";
 import { MAX_CHANNEL_NAME_LENGTH, SERVER_TO_USER_CHANNEL_PREFIX } from "../limits.js";
 import { describeValue } from "./describe-value.js";
 import { validateNameCharacters } from "./name-characters.js";
-import { readField } from "./read-fields.js";
+import { readField, readObject } from "./read-fields.js";
 import { validateUserId } from "./user-id.js";
 
 /** Options of {@link validateChannelName}. */
@@ -27,7 +27,7 @@ export interface ChannelNameOptions {
 export function validateChannelName(name: unknown, options?: ChannelNameOptions): asserts name is string {
   // Options that are not an object (null included) or cannot be read count as none: the
   // stricter reading, since the one option that changes the verdict allows more.
-  const { field: givenField, allowServerToUser } = readChannelNameOptions(options);
+  const { field: givenField, allowServerToUser } = readObject(options, readChannelNameOptions) ?? {};
   const field = typeof givenField === "string" ? givenField : "channel";
   if (typeof name !== "string") {
     throw new PusherValidationError("invalid_channel_name", field, `${field} must be a string, got ${describeValue(name)}`);
@@ -46,13 +46,7 @@ export function validateChannelName(name: unknown, options?: ChannelNameOptions)
   validateNameCharacters(name, "invalid_channel_name", field);
 }
 
-// The options as readFields would read them, into an object literal (this runs for every channel
-// name checked); none for options that are not an object or cannot be read.
-function readChannelNameOptions(options: unknown): ChannelNameOptions {
-  if (typeof options !== "object" || options === null) return {};
-  try {
-    return { field: readField(options, "field") as string | undefined, allowServerToUser: readField(options, "allowServerToUser") as boolean | undefined };
-  } catch {
-    return {};
-  }
+// The options, into an object literal: this runs for every channel name checked.
+function readChannelNameOptions(options: object): { field: unknown; allowServerToUser: unknown } {
+  return { field: readField(options, "field"), allowServerToUser: readField(options, "allowServerToUser") };
 }

@@ -15,28 +15,46 @@
  * ```
  */
 export function readFields<K extends string>(value: unknown, keys: readonly K[]): Partial<Record<K, unknown>> | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const fields: Partial<Record<K, unknown>> = {};
-  try {
+  return readObject(value, (object) => {
+    const fields: Partial<Record<K, unknown>> = {};
     // Every name is set on the copy (undefined when not read), so that the copy does not
     // inherit a value planted on Object.prototype either.
-    for (const key of keys) fields[key] = readField(value, key);
+    for (const key of keys) fields[key] = readField(object, key);
+    return fields;
+  });
+}
+
+/**
+ * Reads an argument with `read` when it is an object; `undefined` when it is not one, or when
+ * reading it throws (a getter, a Proxy trap), so that a hostile object ends in the caller's typed
+ * error rather than in whatever it threw. With a `read` that builds an object literal of
+ * {@link readField}s, the checks that run on every call read their few fields several times
+ * faster than {@link readFields}' generic copy.
+ *
+ * @example
+ * ```ts
+ * const readKeys = (value: object) => ({ key: readField(value, "key"), secret: readField(value, "secret") });
+ * const fields = readObject(credentials, readKeys); // undefined, or { key, secret }
+ * ```
+ */
+export function readObject<T>(value: unknown, read: (value: object) => T): T | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  try {
+    return read(value);
   } catch {
     return undefined;
   }
-  return fields;
 }
 
 /**
  * Reads one property of an argument object as {@link readFields} reads each: a name that
  * Object.prototype has is read only as the object's own (what is inherited from there was planted
  * by a polluting merge); any other is read as usual, a class's accessors included. Whatever a
- * getter or a Proxy trap throws is thrown. For the checks that run on every call, where an
- * object literal of `readField`s is built several times faster than readFields' copy.
+ * getter or a Proxy trap throws is thrown: read through {@link readObject}, which catches it.
  *
  * @example
  * ```ts
- * const fields = { key: readField(credentials, "key"), secret: readField(credentials, "secret") };
+ * const fields = readObject(credentials, (value) => ({ key: readField(value, "key"), secret: readField(value, "secret") }));
  * ```
  */
 export function readField(value: object, key: string): unknown {
