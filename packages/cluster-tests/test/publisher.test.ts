@@ -86,6 +86,27 @@ describe.skipIf(skipClusterTests())("the batching publisher in one app process p
     }
   });
 
+  it("an app process whose output the test reads late still reports every verdict and done", async () => {
+    const [node] = suite.nodes as [ClusterNode];
+    const { received } = (await subscribersOnEveryNode())[0]!;
+    // More lines than the test process buffers (64 KiB) and the socket between them holds
+    // together: while the test does not read, the app's last writes wait in the app.
+    const count = 2_000;
+    const app = startApp("late-read", node, { channels: CHANNELS, count });
+    apps.push(app);
+    app.process.child.stdout.pause();
+
+    // Every event has reached a client, so the app is at its end: an app that left with
+    // process.exit() before its output had gone would be gone now, its last lines with it.
+    await vi.waitFor(() => expect(received.length).toBe(count), { timeout: 30_000, interval: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    app.process.child.stdout.resume();
+
+    expect(await app.done).toBe(count);
+    expect(app.verdicts.filter((verdict) => !verdict.ok)).toEqual([]);
+    expect(app.verdicts.length).toBe(count);
+  });
+
   it("a node killed mid-run fails the events routed to it with typed errors, per event, while the other nodes' events keep flowing", async () => {
     const subscribers = await subscribersOnEveryNode();
     const [a, b, c] = suite.nodes as [ClusterNode, ClusterNode, ClusterNode];

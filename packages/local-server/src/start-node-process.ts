@@ -32,7 +32,9 @@ const EXIT_WITH_PARENT_CJS = createRequire(import.meta.url).resolve("./exit-with
  * exit-with-parent watchdog, which ends it when its stdin pipe closes, that is when this process
  * dies in any way. The script may read lines from its stdin too (commands from the test); it
  * must not close it, and, as the watchdog keeps stdin flowing, it calls `process.exit()` when
- * it is done. It inherits this process's environment unless `env` is given.
+ * it is done, from the callback of its last `process.stdout.write()`: stdout is a socket that
+ * holds only so much, and what has not left when the process exits is lost. It inherits this
+ * process's environment unless `env` is given.
  *
  * @example
  * ```ts

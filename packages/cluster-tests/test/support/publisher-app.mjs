@@ -28,10 +28,12 @@ import { createPublisher, createRestClient, isPusherError } from "@x/rest";
 const settings = JSON.parse(process.argv[2] ?? "{}");
 const { app, node, channels } = settings;
 
-/** @param {unknown} message */
-function report(message) {
-  // Writes to a pipe are synchronous on Linux: nothing is lost when the process exits.
-  process.stdout.write(`${JSON.stringify(message)}\n`);
+/**
+ * @param {unknown} message
+ * @param {() => void} [written] called once this line, and every line before it, has left the process
+ */
+function report(message, written) {
+  process.stdout.write(`${JSON.stringify(message)}\n`, written);
 }
 
 /** @param {unknown} error */
@@ -87,6 +89,8 @@ if (settings.count !== undefined) {
 }
 await publisher.close();
 await Promise.all(settled);
-report({ type: "done", published });
-// stdin stays open (it tells this process that its parent is alive): leave explicitly.
-process.exit(0);
+// stdin stays open (it tells this process that its parent is alive): leave explicitly, but only
+// once the output has left. Writes to stdout are not always synchronous: its socket to the test
+// holds about 170 short lines, and when the test process is slow to read (a loaded machine), the
+// rest wait in this process, where process.exit() would drop them, "done" included.
+report({ type: "done", published }, () => process.exit(0));
