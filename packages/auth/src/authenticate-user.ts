@@ -2,7 +2,7 @@ import { userAuthStringToSign } from "@x/signing";
 import { serializeUserData, validateSocketId, type UserAuthResponse, type UserData } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 import { authSignature } from "./auth-signature.js";
-import { readAuthCredentials, readAuthParams } from "./read-arguments.js";
+import { readAuthCredentials, readUserAuthenticationParams } from "./read-arguments.js";
 
 /**
  * What {@link authenticateUser} signs: the socket signing in and the user it signs in as.
@@ -44,7 +44,7 @@ export interface UserAuthenticationParams {
 export function authenticateUser(credentials: AuthCredentials, params: UserAuthenticationParams): UserAuthResponse {
   // Each argument is read once, and only the copies are checked and signed.
   const keys = readAuthCredentials(credentials);
-  const { socketId, userData } = readAuthParams(params, ["socketId", "userData"]);
+  const { socketId, userData } = readUserAuthenticationParams(params);
   validateSocketId(socketId);
   // Sign the very string that is returned: the server checks the signature against it (docs/protocol.md §5).
   const serialized = serializeUserData(userData);

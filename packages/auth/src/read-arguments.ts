@@ -1,11 +1,11 @@
-import { PusherValidationError, readField, readFields, readObject, validateKeyCredentials } from "@x/types";
+import { PusherValidationError, readField, readObject, validateKeyCredentials } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 
 /**
  * The credentials, read once and checked: a `PusherConfigError` naming `credentials`, `key` or
  * `secret` otherwise (never echoing the secret). Signing uses this copy, so a getter or a Proxy
- * cannot hand the check one secret and the signature another. Read into an object literal, as
- * readFields would read them: this runs for every authorization.
+ * cannot hand the check one secret and the signature another. Read into an object literal (readField
+ * of each): this runs for every authorization.
  *
  * @example
  * ```ts
@@ -27,21 +27,9 @@ function readCredentialFields(credentials: object): Partial<AuthCredentials> {
 }
 
 /**
- * The named fields of a `params` argument, read once: a `PusherValidationError`
- * (`invalid_params`) when it is not an object or cannot be read (a getter, a Proxy that throws).
- *
- * @example
- * ```ts
- * const { socketId, userData } = readAuthParams(params, ["socketId", "userData"]);
- * ```
- */
-export function readAuthParams<K extends string>(params: unknown, keys: readonly K[]): Partial<Record<K, unknown>> {
-  return readFields(params, keys) ?? refuseParams(keys);
-}
-
-/**
- * The fields of `authorizeChannel`'s params, read once like {@link readAuthParams} reads them,
- * into an object literal: this runs for every channel authorization.
+ * The fields of `authorizeChannel`'s params, read once into an object literal (this runs for
+ * every channel authorization): a `PusherValidationError` (`invalid_params`) when `params` is not
+ * an object or cannot be read (a getter, a Proxy that throws).
  *
  * @example
  * ```ts
@@ -49,7 +37,20 @@ export function readAuthParams<K extends string>(params: unknown, keys: readonly
  * ```
  */
 export function readChannelAuthorizationParams(params: unknown): ChannelAuthorizationFields {
-  return readObject(params, readChannelAuthorizationFields) ?? refuseParams(["socketId", "channelName", "presenceData"]);
+  return readObject(params, readChannelAuthorizationFields) ?? refuseParams("socketId, channelName, presenceData");
+}
+
+/**
+ * The fields of `authenticateUser`'s params, read once as {@link readChannelAuthorizationParams}
+ * reads its own.
+ *
+ * @example
+ * ```ts
+ * const { socketId, userData } = readUserAuthenticationParams(params);
+ * ```
+ */
+export function readUserAuthenticationParams(params: unknown): UserAuthenticationFields {
+  return readObject(params, readUserAuthenticationFields) ?? refuseParams("socketId, userData");
 }
 
 interface ChannelAuthorizationFields {
@@ -58,10 +59,19 @@ interface ChannelAuthorizationFields {
   presenceData: unknown;
 }
 
+interface UserAuthenticationFields {
+  socketId: unknown;
+  userData: unknown;
+}
+
 function readChannelAuthorizationFields(params: object): ChannelAuthorizationFields {
   return { socketId: readField(params, "socketId"), channelName: readField(params, "channelName"), presenceData: readField(params, "presenceData") };
 }
 
-function refuseParams(keys: readonly string[]): never {
-  throw new PusherValidationError("invalid_params", "params", `params must be an object with ${keys.join(", ")}`);
+function readUserAuthenticationFields(params: object): UserAuthenticationFields {
+  return { socketId: readField(params, "socketId"), userData: readField(params, "userData") };
+}
+
+function refuseParams(fields: string): never {
+  throw new PusherValidationError("invalid_params", "params", `params must be an object with ${fields}`);
 }
