@@ -2,7 +2,7 @@
 // browser on a different node, and the chat, the presence list and the typing notices crossing
 // from one node to the other.
 import { skipClusterTests } from "@x/local-server";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Demo } from "../src/start-demo.ts";
 import { launchChromium, skipBrowserTests } from "./support/chromium.ts";

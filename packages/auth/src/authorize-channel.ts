@@ -1,12 +1,6 @@
 import { bytesToBase64, channelAuthStringToSign, decodeMasterKey, deriveSharedSecret } from "@x/signing";
-import {
-  PusherValidationError,
-  channelKind,
-  serializePresenceData,
-  validateSocketId,
-  type ChannelAuthResponse,
-  type PresenceData,
-} from "@x/types";
+import { PusherValidationError, type ChannelAuthResponse, type PresenceData } from "@x/types";
+import { channelKind, serializePresenceData, validateSocketId } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 import { authSignature } from "./auth-signature.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";

@@ -1,4 +1,4 @@
-import { errorResponse } from "@x/types";
+import { errorResponse } from "@x/types/internal";
 import { answerChannelAuthorization } from "./answer-channel-authorization.js";
 import { answerUserAuthentication } from "./answer-user-authentication.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";

@@ -1,4 +1,4 @@
-import { isJsonObject, mediaTypeOf, readPostBody } from "@x/types";
+import { isJsonObject, mediaTypeOf, readPostBody } from "@x/types/internal";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { badRequest } from "./bad-request.js";
 

@@ -1,4 +1,4 @@
-import { readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
+import { readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
 

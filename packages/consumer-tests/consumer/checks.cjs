@@ -130,12 +130,19 @@ function triggerData(ctx, specifier) {
  */
 const PACKAGE_CHECKS = {
   async "@x/types"(x) {
-    x.validateSocketId("1234.1234");
-    const error = await fails(() => x.validateSocketId("1234.1234:"), { name: "PusherValidationError", code: "invalid_socket_id" }, "validateSocketId");
+    const error = new x.PusherValidationError("invalid_socket_id", "socketId", "socketId must look like 1234.5678");
     same(x.isPusherValidationError(error), true, "isPusherValidationError");
     same(error instanceof x.PusherError, true, "instanceof PusherError");
+    same(typeof x.toNodeHandler, "function", "toNodeHandler");
+    return ["makes and recognises a typed PusherValidationError", "has the Node.js adapter"];
+  },
+
+  async "@x/types/internal"(x, ctx, specifier, load) {
+    x.validateSocketId("1234.1234");
+    const error = await fails(() => x.validateSocketId("1234.1234:"), { name: "PusherValidationError", code: "invalid_socket_id" }, "validateSocketId");
+    same(error instanceof (await load("@x/types")).PusherError, true, "the same error classes as @x/types");
     same(x.DEFAULT_MAX_PAYLOAD_BYTES, 10_240, "DEFAULT_MAX_PAYLOAD_BYTES");
-    return ["validates a socket id", "throws a typed PusherValidationError"];
+    return ["validates a socket id", "throws the typed errors of @x/types"];
   },
 
   async "@x/signing"(x) {

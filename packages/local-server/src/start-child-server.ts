@@ -1,4 +1,4 @@
-import { type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createInterface, type Interface } from "node:readline";
 import { OutputTail } from "./output-tail.ts";
 import { isSoleListener } from "./port-ownership.ts";

@@ -1,14 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  isPusherAbortError,
-  isPusherError,
-  isPusherHttpError,
-  isPusherNetworkError,
-  isPusherResponseError,
-  isPusherTimeoutError,
-  type PusherHttpError,
-} from "@x/types";
+import { isPusherAbortError, isPusherError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError, type PusherHttpError } from "@x/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRestClient, type RestClientOptions } from "../src/index.js";
 import { fakeFetch, json, never, text, type Responder } from "./support/fake-fetch.js";

@@ -17,18 +17,7 @@ import {
   type RestClient,
   type TriggerOptions,
 } from "@x/rest";
-import type {
-  BatchEvent,
-  BatchTriggerResult,
-  ChannelAuthResponse,
-  ChannelState,
-  ChannelsList,
-  PresenceData,
-  PresenceUsers,
-  TriggerResult,
-  UserAuthResponse,
-  UserData,
-} from "@x/types";
+import type { BatchEvent, BatchTriggerResult, ChannelAuthResponse, ChannelState, ChannelsList, PresenceData, PresenceUsers, TriggerResult, UserAuthResponse, UserData } from "@x/types";
 import {
   createWebhookDecryptor,
   createWebhookHandler,

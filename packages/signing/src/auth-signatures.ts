@@ -1,4 +1,5 @@
-import { validateChannelName, validateKeyCredentials, validateSocketId, type KeyCredentials } from "@x/types";
+import type { KeyCredentials } from "@x/types";
+import { validateChannelName, validateKeyCredentials, validateSocketId } from "@x/types/internal";
 import { hmacSha256Hex } from "./hmac.js";
 
 /**

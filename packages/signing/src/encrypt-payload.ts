@@ -1,4 +1,5 @@
-import { PusherValidationError, isEncryptedChannel } from "@x/types";
+import { PusherValidationError } from "@x/types";
+import { isEncryptedChannel } from "@x/types/internal";
 import { bytesToBase64 } from "./base64.js";
 import { secretboxSeal } from "./secretbox/secretbox.js";
 import { deriveSharedSecret } from "./shared-secret.js";

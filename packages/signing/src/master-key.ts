@@ -1,4 +1,4 @@
-import { validateMasterKeyBase64 } from "@x/types";
+import { validateMasterKeyBase64 } from "@x/types/internal";
 import { base64ToBytes } from "./base64.js";
 
 /**

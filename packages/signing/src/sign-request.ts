@@ -1,12 +1,5 @@
-import {
-  PusherValidationError,
-  readField,
-  readObject,
-  validateKeyCredentials,
-  validateQueryParams,
-  type KeyCredentials,
-  type QueryParamValue,
-} from "@x/types";
+import { PusherValidationError, type KeyCredentials, type QueryParamValue } from "@x/types";
+import { readField, readObject, validateKeyCredentials, validateQueryParams } from "@x/types/internal";
 import { hmacSha256Hex, md5Hex } from "./hmac.js";
 
 /**

@@ -1,6 +1,6 @@
 // Differential tests against the official Node SDK, `pusher@5.3.4`: for the same random inputs,
 // our signers give the same auth strings, shared secrets, signed queries and ciphertexts.
-import { RESERVED_QUERY_PARAMS } from "@x/types";
+import { RESERVED_QUERY_PARAMS } from "@x/types/internal";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { PusherConfigError, PusherValidationError, RESERVED_QUERY_PARAMS } from "@x/types";
+import { PusherConfigError, PusherValidationError } from "@x/types";
+import { RESERVED_QUERY_PARAMS } from "@x/types/internal";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { hmacSha256Hex, md5Hex, signRequest, stringToSign, type RequestToSign } from "../src/index.js";
 import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readBodyWithLimit } from "../src/index.js";
+import { readBodyWithLimit } from "../src/internal.js";
 
 const encoder = new TextEncoder();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPostBody } from "../src/index.js";
+import { readPostBody } from "../src/internal.js";
 
 const URL_ = "http://127.0.0.1/endpoint";
 

@@ -1,14 +1,8 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  PusherConfigError,
-  isPusherConfigError,
-  readBodyWithLimit,
-  toNodeHandler,
-  type NodeRequestLike,
-  type NodeResponseLike,
-} from "../src/index.js";
+import { PusherConfigError, isPusherConfigError, toNodeHandler, type NodeRequestLike, type NodeResponseLike } from "../src/index.js";
+import { readBodyWithLimit } from "../src/internal.js";
 
 // What the handler saw of the request, as JSON: the adapter's output, checked field by field.
 interface Seen {

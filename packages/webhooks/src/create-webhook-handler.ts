@@ -1,11 +1,5 @@
-import {
-  errorResponse,
-  jsonResponse,
-  readFields,
-  readPostBody,
-  requireOption,
-  type WebhookEvent,
-} from "@x/types";
+import { errorResponse, jsonResponse, readFields, readPostBody, requireOption } from "@x/types/internal";
+import type { WebhookEvent } from "./webhook-events.js";
 import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
 import { verifyResolvedWebhook } from "./verify-webhook.js";
 import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";

@@ -1,4 +1,4 @@
-import { readFields, requireOption } from "@x/types";
+import { readFields, requireOption } from "@x/types/internal";
 import type { WebhookDecryptor } from "./webhook-decryptor.js";
 
 /** The largest body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */

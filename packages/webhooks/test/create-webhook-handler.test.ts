@@ -1,4 +1,5 @@
-import { isPusherConfigError, type WebhookEvent } from "@x/types";
+import { isPusherConfigError } from "@x/types";
+import type { WebhookEvent } from "../src/index.js";
 import { describe, expect, it } from "vitest";
 import { decodeMasterKey, encryptPayload } from "@x/signing";
 import { createWebhookDecryptor, createWebhookHandler, type WebhookContext, type WebhookHandlerOptions } from "../src/index.js";

@@ -3,7 +3,7 @@
 import { getRequestListener } from "@hono/node-server";
 import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
 import { signChannelAuth } from "@x/signing";
-import type { WebhookEvent } from "@x/types";
+import type { WebhookEvent } from "../src/index.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,12 +1,6 @@
 import { decodeMasterKey } from "@x/signing";
-import {
-  DEFAULT_MAX_BATCH_SIZE,
-  DEFAULT_MAX_CHANNELS_PER_TRIGGER,
-  DEFAULT_MAX_PAYLOAD_BYTES,
-  requireOption,
-  validateKeyCredentials,
-  type KeyCredentials,
-} from "@x/types";
+import type { KeyCredentials } from "@x/types";
+import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES, requireOption, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
 import { baseUrl } from "./base-url.js";
 import type { RequestHooks } from "../observe/request-hooks.js";

@@ -1,4 +1,4 @@
-import { readBodyWithLimit } from "@x/types";
+import { readBodyWithLimit } from "@x/types/internal";
 import { BufferedReply } from "../transport/buffered-reply.js";
 import { networkFailure } from "./network-failure.js";
 import { redirectRefused } from "./redirect-refused.js";

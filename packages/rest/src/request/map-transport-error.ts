@@ -1,10 +1,4 @@
-import {
-  PusherAbortError,
-  PusherNetworkError,
-  PusherTimeoutError,
-  isPusherError,
-  type PusherError,
-} from "@x/types";
+import { PusherAbortError, PusherNetworkError, PusherTimeoutError, isPusherError, type PusherError } from "@x/types";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { KyModule } from "./load-ky.js";
 import { redactCause } from "./redact-secrets.js";

@@ -1,4 +1,5 @@
-import { PusherHttpError, isJsonObject } from "@x/types";
+import { PusherHttpError } from "@x/types";
+import { isJsonObject } from "@x/types/internal";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import { redactSecrets } from "./redact-secrets.js";
 import type { RequestTarget } from "./request-target.js";

@@ -1,6 +1,7 @@
 import { createRestClient, type RestClient } from "@x/rest";
 import { bytesToBase64, deriveSharedSecret, encryptPayload } from "@x/signing";
-import { PusherConfigError, PusherValidationError, isEncryptedChannel } from "@x/types";
+import { PusherConfigError, PusherValidationError } from "@x/types";
+import { isEncryptedChannel } from "@x/types/internal";
 import { resolveCompatConfig, restClientOptions, type CompatConfig } from "./compat-config.js";
 import type {
   CompatBaseOptions,

@@ -1,4 +1,4 @@
-import { redactSignedUrl } from "@x/types";
+import { redactSignedUrl } from "@x/types/internal";
 
 /**
  * An HTTP call failed: the official package's `Pusher.RequestError`, with the same fields.
