@@ -1,4 +1,4 @@
-import { userAuthStringToSign } from "@x/signing";
+import { userAuthStringToSign } from "@x/signing/internal";
 import type { UserAuthResponse, UserData } from "@x/types";
 import { serializeUserData, validateSocketId } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";

@@ -1,4 +1,5 @@
-import { bytesToBase64, channelAuthStringToSign, decodeMasterKey, deriveSharedSecret } from "@x/signing";
+import { decodeMasterKey, deriveSharedSecret } from "@x/signing";
+import { bytesToBase64, channelAuthStringToSign } from "@x/signing/internal";
 import { PusherValidationError, type ChannelAuthResponse, type PresenceData } from "@x/types";
 import { channelKind, serializePresenceData, validateSocketId } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";

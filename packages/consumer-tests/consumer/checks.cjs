@@ -157,6 +157,13 @@ const PACKAGE_CHECKS = {
     return ["signs an authorization", "verifies a webhook signature", "signs a request"];
   },
 
+  async "@x/signing/internal"(x) {
+    same(x.hmacSha256Hex("supersecret", "Hello!"), "64e3f44166575febbc5de88c9476325ea7d4b3684752158d9fdb31fce34b980d", "hmacSha256Hex");
+    same(x.md5Hex("{}"), "99914b932bd37a50b983c5e7c90ae93b", "md5Hex");
+    same(x.timingSafeEqualHex(WEBHOOK.signature, TAMPERED_SIGNATURE), false, "timingSafeEqualHex of a tampered signature");
+    return ["signs with HMAC-SHA256", "hashes with MD5", "compares signatures"];
+  },
+
   async "@x/auth"(x) {
     same(x.authorizeChannel(DOCS, { socketId: DOCS.socketId, channelName: "private-foobar" }), { auth: PRIVATE_FOOBAR_AUTH }, "authorizeChannel");
     same(

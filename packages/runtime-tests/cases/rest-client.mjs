@@ -1,7 +1,7 @@
 // The HTTP API client of the built @x/rest with an injected `fetch` (docs/protocol.md §2, §3): what goes
 // on the wire, how errors come back, and that bad input is refused before anything is sent.
 import { createRestClient } from "@x/rest";
-import { hmacSha256Hex, md5Hex } from "@x/signing";
+import { hmacSha256Hex, md5Hex } from "@x/signing/internal";
 import { assertDeepEqual, assertEqual, assertRejects, assertTrue } from "../harness/assert.mjs";
 
 const CREDENTIALS = { appId: "3", key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };

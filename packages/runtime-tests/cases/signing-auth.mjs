@@ -1,6 +1,7 @@
 // Subscription and user-authentication signatures (docs/protocol.md §5) with the built @x/signing, on
 // the auth vectors of docs/protocol.md verbatim.
-import { hmacSha256Hex, signChannelAuth, signUserAuth } from "@x/signing";
+import { signChannelAuth, signUserAuth } from "@x/signing";
+import { hmacSha256Hex } from "@x/signing/internal";
 import { assertEqual, assertThrows } from "../harness/assert.mjs";
 
 const DOCS = { key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8" };

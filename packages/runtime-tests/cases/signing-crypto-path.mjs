@@ -3,7 +3,7 @@
 // (`@noble/hashes`) on workerd without it. Both give the same digests by design, so the choice
 // is seen where they differ, on input outside the typed contract: `node:crypto` hashes any byte
 // view, while the pure-JS `md5Hex` accepts only strings.
-import { md5Hex } from "@x/signing";
+import { md5Hex } from "@x/signing/internal";
 import { assertEqual } from "../harness/assert.mjs";
 
 /** @returns {"native" | "pure-js"} */

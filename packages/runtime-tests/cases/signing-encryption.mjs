@@ -1,6 +1,7 @@
 // End-to-end encrypted channels (docs/protocol.md §5, §6) with the built @x/signing: master keys, shared
 // secrets and secretbox, on the vectors of docs/protocol.md verbatim.
-import { bytesToBase64, decodeMasterKey, decryptPayload, deriveSharedSecret, encryptPayload, signChannelAuth } from "@x/signing";
+import { decodeMasterKey, decryptPayload, deriveSharedSecret, encryptPayload, signChannelAuth } from "@x/signing";
+import { bytesToBase64 } from "@x/signing/internal";
 import { assertEqual, assertThrows } from "../harness/assert.mjs";
 
 const ascii = new TextEncoder();

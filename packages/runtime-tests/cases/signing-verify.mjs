@@ -1,6 +1,7 @@
 // Constant-time signature checks (docs/protocol.md §7) with the built @x/signing, on the webhook vectors
 // of docs/protocol.md verbatim.
-import { timingSafeEqualHex, verifyHmacSignature } from "@x/signing";
+import { verifyHmacSignature } from "@x/signing";
+import { timingSafeEqualHex } from "@x/signing/internal";
 import { assertEqual } from "../harness/assert.mjs";
 
 const CHANNEL_VACATED = {

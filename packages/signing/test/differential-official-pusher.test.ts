@@ -3,15 +3,8 @@
 import { RESERVED_QUERY_PARAMS } from "@x/types/internal";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  bytesToBase64,
-  decryptPayload,
-  deriveSharedSecret,
-  encryptPayload,
-  signChannelAuth,
-  signRequest,
-  signUserAuth,
-} from "../src/index.js";
+import { decryptPayload, deriveSharedSecret, encryptPayload, signChannelAuth, signRequest, signUserAuth } from "../src/index.js";
+import { bytesToBase64 } from "../src/internal.js";
 import {
   UNRESERVED_CHARACTERS,
   channelNameArbitrary,

@@ -1,4 +1,5 @@
-import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
+import { decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
+import { bytesToBase64 } from "@x/signing/internal";
 import { isPusherHttpError } from "@x/types";
 import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";

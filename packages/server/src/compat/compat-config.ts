@@ -1,4 +1,4 @@
-import { base64ToBytes } from "@x/signing";
+import { base64ToBytes } from "@x/signing/internal";
 import { PusherConfigError } from "@x/types";
 import type { RestClientOptions } from "@x/rest";
 import { concatenated } from "./concatenated.js";

@@ -1,5 +1,6 @@
 import { createRestClient, type RestClient } from "@x/rest";
-import { bytesToBase64, deriveSharedSecret, encryptPayload } from "@x/signing";
+import { deriveSharedSecret, encryptPayload } from "@x/signing";
+import { bytesToBase64 } from "@x/signing/internal";
 import { PusherConfigError, PusherValidationError } from "@x/types";
 import { isEncryptedChannel } from "@x/types/internal";
 import { resolveCompatConfig, restClientOptions, type CompatConfig } from "./compat-config.js";

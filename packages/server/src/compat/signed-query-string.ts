@@ -1,4 +1,4 @@
-import { md5Hex } from "@x/signing";
+import { md5Hex } from "@x/signing/internal";
 import { PusherValidationError } from "@x/types";
 import type { CompatSignedQueryStringOptions } from "./compat-types.js";
 import { concatenated } from "./concatenated.js";

@@ -1,4 +1,4 @@
-import { hmacSha256Hex, timingSafeEqualHex } from "@x/signing";
+import { hmacSha256Hex, timingSafeEqualHex } from "@x/signing/internal";
 import { PusherConfigError } from "@x/types";
 
 /**
