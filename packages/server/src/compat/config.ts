@@ -30,6 +30,7 @@ export class Token {
   constructor(key: string, secret: string) {
     this.key = key;
     this.#secret = secret;
+    Object.freeze(this);
   }
 
   /** The app secret. */
@@ -57,18 +58,29 @@ export function asPlatformBytes(bytes: Uint8Array): Uint8Array {
 }
 
 /**
- * The options of `new Pusher(options)` read once, as the official package reads them, with its
- * checks and messages (never echoing a key). One deliberate change: without `useTLS`,
- * `encrypted`, a scheme or a port, Pusher's own hosts are reached over HTTPS.
+ * `pusher.config`: the options of `new Pusher(options)` read once as the official package reads
+ * them (its checks, its messages, never echoing a key), in the official shape, frozen. One
+ * deliberate change: without `useTLS`, `encrypted`, a scheme or a port, Pusher's own hosts are
+ * reached over HTTPS (`scheme` says so). The secret and the master key are readable but are no
+ * own properties: no log and no `JSON.stringify(pusher)` shows them.
+ * @example
+ * ```ts
+ * const { appId, scheme, host, port } = pusher.config;
+ * ```
  */
 export class CompatConfig {
-  readonly appId: unknown;
+  /** The app id, as given (a number stays one). */
+  readonly appId: string | number;
+  /** The app key, and its secret as `token.secret`. */
   readonly token: Token;
+  /** `"https"` or `"http"`, or the scheme of a `forURL` URL. */
   readonly scheme: string;
+  /** The API host: `host`, or `api-<cluster>.pusher.com`, or `api.pusherapp.com`. */
   readonly host: string;
-  readonly port: unknown;
-  readonly timeout: unknown;
-  readonly agent: unknown;
+  /** The options as given (`timeout` in milliseconds). */
+  readonly port: string | number | undefined;
+  readonly timeout: number | undefined;
+  readonly agent: object | undefined;
   readonly #masterKey: Uint8Array | undefined;
 
   constructor(given: unknown) {
@@ -83,12 +95,23 @@ export class CompatConfig {
     const tls = options.useTLS !== undefined ? options.useTLS : options.encrypted;
     const httpsByDefault = tls === undefined && !port && PUSHER_API_HOST.test(this.host);
     this.scheme = options.scheme ? concatenated(options.scheme) : tls || httpsByDefault ? "https" : "http";
-    this.appId = options.appId;
+    this.appId = options.appId as string | number;
     this.token = new Token(options.key as string, options.secret as string);
-    this.port = port;
-    this.timeout = options.timeout;
-    this.agent = options.agent;
+    this.port = port as string | number | undefined;
+    this.timeout = options.timeout as number | undefined;
+    this.agent = options.agent as object | undefined;
     this.#masterKey = readMasterKey(options);
+    Object.freeze(this);
+  }
+
+  /** `scheme://host[:port]`, as there. */
+  getBaseURL(): string {
+    return `${this.scheme}://${this.host}${this.port ? `:${concatenated(this.port)}` : ""}`;
+  }
+
+  /** `/apps/<appId><subPath>`, as there. */
+  prefixPath(subPath: string): string {
+    return `/apps/${concatenated(this.appId)}${concatenated(subPath)}`;
   }
 
   /** The master key of encrypted channels, when one was given (a Buffer on Node, as there). */

@@ -7,10 +7,10 @@ import { RequestError, WebHookError } from "./errors.js";
 import { createSignedQueryString, restClientOptions, sendRequest } from "./request.js";
 import {
   concatenated,
-  invalid,
-  misconfigured,
   ensureJSON,
+  invalid,
   jsonOf,
+  misconfigured,
   validateChannel,
   validateChannels,
   validateEventName,
@@ -33,6 +33,7 @@ import { WebHook } from "./webhook.js";
  * const response = await pusher.trigger("my-channel", "my-event", { message: "hello world" });
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Pusher {
   /** `new Pusher.Token(key, secret)`: a key and its secret, which sign and verify. */
   static readonly Token = Token;
@@ -53,12 +54,19 @@ export class Pusher {
     return new Pusher({ ...opts, host: `api-${concatenated(cluster)}.pusher.com` });
   };
 
-  readonly #config: CompatConfig;
+  /** The options as read, in the official shape (`appId`, `token`, `scheme`, `host`, `port`, `timeout`, `agent`…), frozen. */
+  readonly config: CompatConfig;
   #rest: RestClient | undefined;
+
+  static {
+    // One function under both names, as there: `pusher.authenticate === pusher.authorizeChannel`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- copied to the prototype, not called detached
+    this.prototype.authenticate = this.prototype.authorizeChannel;
+  }
 
   /** Checks what the official package checks here (the master key, `useTLS` with `encrypted`); the rest fails the first call. */
   constructor(opts: Pusher.Options) {
-    this.#config = new CompatConfig(opts);
+    this.config = new CompatConfig(opts);
   }
 
   /**
@@ -94,14 +102,14 @@ export class Pusher {
   /** A signed GET of any path under `/apps/<appId>`. */
   get(opts: Pusher.GetOptions): Promise<Pusher.Response> {
     const { path, params } = readFields(opts, ["path", "params"]) ?? {};
-    return sendRequest(this.#config, () => this.#client(), "GET", path as string, params as object | undefined, undefined);
+    return sendRequest(this.config, () => this.#client(), "GET", path as string, params as object | undefined, undefined);
   }
 
   /** A signed POST of any path under `/apps/<appId>`: a string `body` is sent as it is, any other value JSON-encoded once. */
   post(opts: Pusher.PostOptions): Promise<Pusher.Response> {
     const { path, params, body } = readFields(opts, ["path", "params", "body"]) ?? {};
     const wireBody = body ? ensureJSON(body, "body") : undefined;
-    return sendRequest(this.#config, () => this.#client(), "POST", path as string, params as object | undefined, wireBody);
+    return sendRequest(this.config, () => this.#client(), "POST", path as string, params as object | undefined, wireBody);
   }
 
   /** Authorizes a socket on a channel: `{ auth, channel_data? (a presence member), shared_secret? (encrypted channels) }`. */
@@ -116,7 +124,7 @@ export class Pusher {
       signed.push(serialized);
       result.channel_data = serialized;
     }
-    const { token, encryptionMasterKey } = this.#config;
+    const { token, encryptionMasterKey } = this.config;
     result.auth = `${concatenated(token.key)}:${token.sign(signed.join(":"))}`;
     if (isEncryptedChannel(channel)) {
       if (encryptionMasterKey === undefined) {
@@ -127,17 +135,12 @@ export class Pusher {
     return result;
   }
 
-  /** @deprecated Use authorizeChannel */
-  authenticate(socketId: string, channel: string, data?: Pusher.PresenceChannelData): Pusher.ChannelAuthResponse {
-    return this.authorizeChannel(socketId, channel, data);
-  }
-
   /** Signs a user in: `{ auth, user_data }`. */
   authenticateUser(socketId: string, userData: Pusher.UserChannelData): Pusher.UserAuthResponse {
     validateSocketId(socketId);
     validateUserData(userData);
     const serialized = jsonOf(userData, "userData", "invalid_user_data");
-    const { token } = this.#config;
+    const { token } = this.config;
     const signature = token.sign(`${socketId}::user::${concatenated(serialized)}`);
     return { auth: `${concatenated(token.key)}:${signature}`, user_data: serialized as string };
   }
@@ -157,17 +160,17 @@ export class Pusher {
 
   /** A received webhook (`{ headers, rawBody }`), to verify with `isValid()` and read. */
   webhook(request: Pusher.WebHookRequest): Pusher.WebHook {
-    return new WebHook(this.#config.token, request);
+    return new WebHook(this.config.token, request);
   }
 
   /** The signed query string of a request, as the official package builds it (`path` signed as given, `/apps/<appId>` included). */
   createSignedQueryString(opts: Pusher.SignedQueryStringOptions): string {
-    return createSignedQueryString(this.#config.token, opts);
+    return createSignedQueryString(this.config.token, opts);
   }
 
   /** The key of an encrypted channel: SHA-256 of its name and the master key (a `Buffer` on Node, as there). */
   channelSharedSecret(channel: string): Uint8Array {
-    const { encryptionMasterKey } = this.#config;
+    const { encryptionMasterKey } = this.config;
     if (encryptionMasterKey === undefined) misconfigured("encryptionMasterKeyBase64", "encryptionMasterKeyBase64 is not set");
     if (typeof channel !== "string") invalid("invalid_channel_name", "channel", "the channel must be a string");
     return asPlatformBytes(deriveSharedSecret(channel, encryptionMasterKey));
@@ -175,7 +178,7 @@ export class Pusher {
 
   // Made on the first call; it throws a PusherConfigError when no call can be sent with this configuration.
   #client(): RestClient {
-    return (this.#rest ??= createRestClient(restClientOptions(this.#config)));
+    return (this.#rest ??= createRestClient(restClientOptions(this.config)));
   }
 
   // Through `post`, as there (code that replaces `pusher.post` sees every call). The official `post`
@@ -198,7 +201,7 @@ export class Pusher {
 
   // The JSON of the data is encrypted, a string included, so that pusher-js gets back the value sent.
   #encrypt(channel: string, data: unknown): string {
-    const { encryptionMasterKey } = this.#config;
+    const { encryptionMasterKey } = this.config;
     if (encryptionMasterKey === undefined) {
       misconfigured("encryptionMasterKeyBase64", "Set encryptionMasterKey before triggering events on encrypted channels");
     }
@@ -206,6 +209,13 @@ export class Pusher {
     if (json === undefined) invalid("invalid_params", "data", "data must be a value JSON can encode");
     return encryptPayload(channel, json, encryptionMasterKey);
   }
+}
+
+// Declared here, set on the prototype by the class's static block.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface Pusher {
+  /** @deprecated Use authorizeChannel */
+  authenticate(socketId: string, channel: string, data?: Pusher.PresenceChannelData): Pusher.ChannelAuthResponse;
 }
 
 // The official types, in a namespace merged with the class as there (`Pusher.Options`…), so that

@@ -32,7 +32,8 @@ export class WebHook {
   readonly body: unknown;
   /** The parsed body, when it is JSON sent as `application/json`. */
   readonly data: unknown;
-  readonly #token: Token;
+  /** The app's key and secret (`pusher.config.token`); the secret shows in no log. */
+  readonly token: Token;
   // Private: with the body, a valid signature lets whoever reads it replay the webhook.
   readonly #signature: unknown;
 
@@ -41,7 +42,7 @@ export class WebHook {
     const header = readFields(headers, ["x-pusher-key", "x-pusher-signature", "content-type"]);
     // The official package fails here with a TypeError: say what is missing.
     if (header === undefined) invalid("invalid_params", "request", "the webhook request must be { headers, rawBody }");
-    this.#token = asToken(token);
+    this.token = asToken(token);
     this.key = header["x-pusher-key"];
     this.#signature = header["x-pusher-signature"];
     this.contentType = header["content-type"];
@@ -64,7 +65,7 @@ export class WebHook {
     if (!this.isBodyValid()) return false;
     // Any falsy value means none, as there.
     const extra = extraTokens || [];
-    for (const candidate of [this.#token, ...(Array.isArray(extra) ? extra : [extra])]) {
+    for (const candidate of [this.token, ...(Array.isArray(extra) ? extra : [extra])]) {
       const token = asToken(candidate);
       // Loose equality, as there: a numeric key matches its header.
       if (this.key == token.key && token.verify(this.body as string | Uint8Array, this.#signature)) return true;
