@@ -70,7 +70,7 @@ export class Pusher {
     this.#rest = createRestClient(config);
     // Read once, after the client checked them: a caller mutating its config object later must
     // not make the signing methods use other credentials than the requests.
-    const fields = readFields(config, ["appId", "key", "secret", "encryptionMasterKeyBase64"]) as Partial<PusherConfig>;
+    const fields = (readFields(config, ["appId", "key", "secret", "encryptionMasterKeyBase64"]) ?? {}) as Partial<PusherConfig>;
     const masterKey = fields.encryptionMasterKeyBase64;
     this.#credentials = { key: fields.key as string, secret: fields.secret as string, encryptionMasterKeyBase64: masterKey };
     this.#decryptor = masterKey === undefined ? undefined : createWebhookDecryptor(masterKey);
