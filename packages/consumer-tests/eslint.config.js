@@ -7,6 +7,9 @@ const WEB_GLOBALS = ["console", "fetch", "Request", "Response", "TextEncoder", "
 
 export default [
   ...root,
+  // Compiled by their own tsconfig (tsconfig.node10.json: CommonJS, node10) inside a consumer
+  // project, where `@x/server/compat` resolves; outside one, no project would type them.
+  { ignores: ["consumer/node10/**"] },
   {
     files: ["consumer/**/*.mjs", "consumer/**/*.cjs"],
     languageOptions: { globals: Object.fromEntries(WEB_GLOBALS.map((name) => [name, "readonly"])) },

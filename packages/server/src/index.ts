@@ -1,7 +1,6 @@
 export { Pusher } from "./pusher.js";
-export type { BoundAuthHandlerOptions, BoundWebhookHandlerOptions } from "./pusher.js";
-export type { PusherConfig, PusherOptions } from "./pusher-config.js";
-export type { PusherEnv } from "./read-pusher-env.js";
+export type { PusherConfig, PusherOptions } from "./pusher.js";
+export type { PusherEnv } from "./url-and-env.js";
 // The packages the class composes, so that one install and one import are enough.
 export * from "@x/auth";
 export * from "@x/rest";

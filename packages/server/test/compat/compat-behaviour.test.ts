@@ -259,6 +259,36 @@ describe("differences of behaviour, against the official package", () => {
     expect(JSON.stringify(local(Official).webhook(request))).toContain(SECRET);
   });
 
+  it("pusher.config holds the secret and the master key as the official config does, but neither shows in a log of it", () => {
+    const masterKey = "01234567890123456789012345678901";
+    const pusher = local(Compat, { encryptionMasterKey: masterKey });
+    expect(pusher.config.token.secret).toBe(SECRET);
+    expect(Buffer.from(pusher.config.encryptionMasterKey!).toString()).toBe(masterKey);
+    for (const value of [pusher, pusher.config, pusher.webhook({ headers: {}, rawBody: "" })]) {
+      for (const shown of [JSON.stringify(value), inspect(value, { depth: 5 }), String(Object.keys(value))]) {
+        expect(shown).not.toContain(SECRET);
+        expect(shown).not.toContain(masterKey);
+      }
+    }
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect(inspect(local(Official, { encryptionMasterKey: masterKey }).config, { depth: 5 })).toContain(SECRET);
+    warn.mockRestore();
+  });
+
+  it("pusher.config and its token are read-only: an assignment throws and changes nothing; the official config is writable", () => {
+    const pusher = local();
+    expect(() => {
+      (pusher.config as { host: string }).host = "elsewhere.example";
+    }).toThrow(TypeError);
+    expect(() => {
+      (pusher.config.token as { key: string }).key = "other";
+    }).toThrow(TypeError);
+    expect(pusher.config).toMatchObject({ host: "127.0.0.1", token: { key: "app-key" } });
+    const official = local(Official);
+    (official.config as { host: string }).host = "elsewhere.example";
+    expect(official.config.host).toBe("elsewhere.example");
+  });
+
   it("the deprecated encrypted and encryptionMasterKey options work and print nothing; the official package warns", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     try {
