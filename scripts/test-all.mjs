@@ -17,7 +17,7 @@ import { summarize } from "./test-summary.mjs";
 
 const TASKS = ["lint", "typecheck", "build", "check-package", "test"];
 const root = new URL("..", import.meta.url).pathname;
-const workspaces = ["packages", "apps"].flatMap((dir) =>
+const workspaces = ["packages", "apps", "tests", "tools"].flatMap((dir) =>
   existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : [],
 );
 
