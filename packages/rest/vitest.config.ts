@@ -15,4 +15,5 @@ export default packageTestConfig(
       },
     },
   }),
+  { fromSource: true },
 );

@@ -13,10 +13,10 @@ export const consumerDir = fileURLToPath(new URL("../consumer/", import.meta.url
 
 /**
  * Every Markdown file a reader of the repository meets, relative to its root: the root README,
- * `docs/*.md`, and the README of every package, app, test suite and tool.
+ * CONTRIBUTING.md, `docs/*.md`, and the README of every package, app, test suite and tool.
  */
 export function documentationFiles(): string[] {
-  const files = ["README.md"];
+  const files = ["README.md", "CONTRIBUTING.md"];
   const docs = join(repositoryRoot, "docs");
   if (existsSync(docs)) files.push(...readdirSync(docs).filter((name) => name.endsWith(".md")).sort().map((name) => `docs/${name}`));
   for (const group of ["packages", "apps", "tests", "tools"]) {
