@@ -4,8 +4,12 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 
-/** The size budgets of the issue, in bytes (minified + gzipped). */
-export const SIZE_BUDGETS = { "auth-only": 3 * 1024, "webhook-only": 3 * 1024, umbrella: 25 * 1024, compat: 25 * 1024 } as const;
+/**
+ * The size budgets, in bytes (minified + gzipped). auth-only and webhook-only: the 3 KB the READMEs
+ * promise. umbrella and compat: about 5 % over their size when set, rounded up to a whole KB, so
+ * that a new esbuild or zlib cannot fail them while real growth still does (BENCHMARKS.md §9).
+ */
+export const SIZE_BUDGETS = { "auth-only": 3 * 1024, "webhook-only": 3 * 1024, umbrella: 27 * 1024, compat: 24 * 1024 } as const;
 
 export type BundleName = keyof typeof SIZE_BUDGETS;
 

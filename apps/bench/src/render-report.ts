@@ -301,6 +301,10 @@ package is one CommonJS entry, so each of its modules carries all of it. \`compa
 
 ${table(["bundle", "@x/*", "pusher 5.3.4", "official ÷ ours", "budget"], bundleRows)}
 
+\`pnpm test\` fails a bundle over its budget. auth-only and webhook-only keep the 3 KB their READMEs
+promise; the umbrella's and compat's budgets are about 5 % over their size when they were set,
+rounded up to a whole KB, so that a new esbuild or zlib cannot fail them and real growth still does.
+
 Installing the umbrella (production dependencies, as installed; workspace packages counted by the
 files they publish):
 
