@@ -17,7 +17,7 @@ export function describeRuntime(id: RuntimeId): void {
     let run: RuntimeRun;
     beforeAll(async () => {
       run = await runRuntime(target, project, inject("pusherServer"));
-      console.log(formatSummary(run.report));
+      console.log(`the runtime cases, from the packed tarballs, on ${formatSummary(run.report)}`);
     });
 
     it(`runs as ${target.expectedVersion}`, () => {
