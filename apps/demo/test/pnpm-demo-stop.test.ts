@@ -87,7 +87,7 @@ describe("pnpm demo stops clean", () => {
       await untilRunning(child, () => output);
 
       const pid = child.pid ?? 0;
-      const tree = descendantPids(pid);
+      const tree = await descendantPids(pid);
       const ports = listeningPorts([pid, ...tree]);
       // The demo's web server and soketi (its API and WebSocket port, and its metrics port).
       expect(ports.length, output).toBeGreaterThanOrEqual(3);

@@ -106,13 +106,14 @@ export function describeRecipe(
   options: RecipeCheckOptions = {},
 ): void {
   describe(`the ${name} recipe, with pusher-js clients against soketi`, () => {
-    const pidsBefore = descendantPids();
+    let pidsBefore: number[] = [];
     let soketi: LocalServer;
     let app: StartedRecipe;
     let pusher: Pusher;
     const clients: TestClient[] = [];
 
     beforeAll(async () => {
+      pidsBefore = await descendantPids();
       const port = await freePort();
       soketi = await startLocalServer({
         webhooks: [{ url: `http://127.0.0.1:${port}/pusher/webhooks`, event_types: RECIPE_WEBHOOK_EVENTS }],
@@ -285,11 +286,11 @@ export function describeRecipe(
     it("stops, leaving no process behind", async () => {
       // Everything started since: soketi, the app, and whatever they started in turn (a launcher's
       // child outlives a stopped launcher as an orphan, no longer a descendant of this process).
-      const started = descendantPids().filter((pid) => !pidsBefore.includes(pid));
+      const started = (await descendantPids()).filter((pid) => !pidsBefore.includes(pid));
       await app.stop();
       await soketi.stop();
       expect(started.filter(isRunning)).toEqual([]);
-      expect(descendantPids()).toEqual(pidsBefore);
+      expect(await descendantPids()).toEqual(pidsBefore);
     });
   });
 }

@@ -17,11 +17,11 @@ describe("runProcessForReport", () => {
   });
 
   it("kills a program that hangs past timeoutMs, and rejects", async () => {
-    const before = childPids();
+    const before = await childPids();
     const script = 'console.log("started"); setInterval(() => {}, 60_000);';
     await expect(runProcessForReport(node(script), [], { ...options, timeoutMs: 500 })).rejects.toThrow(
       /^a test program \(.+\) gave no report within 500 ms and was killed:\nstarted/,
     );
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 });

@@ -1,72 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
-
-// /proc/<pid>/stat reads "pid (comm) state ppid ...": comm may hold spaces and parentheses, so
-// the fields are counted from the last ")".
-function statFields(pid: string | number): string[] | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined; // no such process, or it ended while we looked
-  }
-  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-}
-
-/**
- * The ids of this process's live children, sorted, read from /proc (Linux). Tests compare it
- * before and after a run to prove that every server, database and app process they started has
- * gone.
- *
- * @example
- * ```ts
- * const before = childPids();
- * const cluster = await startLocalCluster();
- * await cluster.stop();
- * expect(childPids()).toEqual(before);
- * ```
- */
-export function childPids(): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const fields = statFields(entry);
-    if (fields !== undefined && Number(fields[1]) === process.pid) children.push(Number(entry));
-  }
-  return children.sort((a, b) => a - b);
-}
-
-/**
- * Every live descendant of a process (its children, theirs, and so on), sorted, read from /proc
- * (Linux); a zombie, ended but not yet collected, is not live. Unlike {@link childPids}, it sees
- * what the children started, such as the servers of a `pnpm` script.
- *
- * @example
- * ```ts
- * const tree = descendantPids(pnpmDemo.pid);
- * process.kill(pnpmDemo.pid, "SIGINT");
- * // … once it has exited:
- * expect(tree.filter(isRunning)).toEqual([]);
- * ```
- */
-export function descendantPids(pid: number = process.pid): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const fields = statFields(entry);
-    if (fields === undefined || fields[0] === "Z") continue;
-    const parent = Number(fields[1]);
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-  }
-  const found: number[] = [];
-  const visit = (parent: number): void => {
-    for (const child of children.get(parent) ?? []) {
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found.sort((a, b) => a - b);
-}
+import { readFileSync } from "node:fs";
+import pidtree from "pidtree";
 
 /**
  * Whether a process with this id is running: it exists and is not a zombie waiting to be reaped.
@@ -78,6 +11,60 @@ export function descendantPids(pid: number = process.pid): number[] {
  * ```
  */
 export function isRunning(pid: number): boolean {
-  const fields = statFields(pid);
-  return fields !== undefined && fields[0] !== "Z";
+  // process.kill(pid, 0) and ps count a zombie (ended, not yet reaped) as a process: /proc tells them apart.
+  if (process.platform !== "linux") return processExists(pid);
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return false;
+  }
+  // "pid (comm) state …": comm may hold spaces and parentheses, so the state follows the last ")".
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0] !== "Z";
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The ids of this process's live children, sorted. Tests compare it before and after a run to
+ * prove that every server, database and app process they started has gone.
+ *
+ * @example
+ * ```ts
+ * const before = await childPids();
+ * const cluster = await startLocalCluster();
+ * await cluster.stop();
+ * expect(await childPids()).toEqual(before);
+ * ```
+ */
+export async function childPids(): Promise<number[]> {
+  const tree = await pidtree(process.pid, { advanced: true });
+  // The `ps` that pidtree ran has ended by now: isRunning leaves it out.
+  return tree
+    .filter(({ ppid, pid }) => ppid === process.pid && isRunning(pid))
+    .map(({ pid }) => pid)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Every live descendant of a process (its children, theirs, and so on), sorted. Unlike
+ * {@link childPids}, it sees what the children started, such as the servers of a `pnpm` script.
+ *
+ * @example
+ * ```ts
+ * const tree = await descendantPids(pnpmDemo.pid);
+ * process.kill(pnpmDemo.pid, "SIGINT");
+ * // … once it has exited:
+ * expect(tree.filter(isRunning)).toEqual([]);
+ * ```
+ */
+export async function descendantPids(pid: number = process.pid): Promise<number[]> {
+  return (await pidtree(pid)).filter(isRunning).sort((a, b) => a - b);
 }

@@ -1,26 +1,8 @@
-import { createServer, type Server } from "node:net";
-
-function listenOnAnyPort(): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
-
-function portOf(server: Server): number {
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("a TCP server has no port");
-  return address.port;
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-}
+import getPort from "get-port";
 
 /**
- * `count` distinct loopback ports that were free a moment ago. They are all held open together
- * before being released, so the kernel cannot hand out the same port twice in one call.
+ * `count` distinct loopback ports that were free a moment ago (get-port locks each port it gave
+ * for a while, so one call never answers the same port twice).
  *
  * @example
  * ```ts
@@ -28,19 +10,14 @@ function close(server: Server): Promise<void> {
  * ```
  */
 export async function freePorts(count: number): Promise<number[]> {
-  const servers: Server[] = [];
-  try {
-    for (let index = 0; index < count; index++) servers.push(await listenOnAnyPort());
-    return servers.map(portOf);
-  } finally {
-    await Promise.all(servers.map(close));
-  }
+  const ports: number[] = [];
+  for (let index = 0; index < count; index++) ports.push(await getPort({ host: "127.0.0.1" }));
+  return ports;
 }
 
 /**
- * A loopback TCP port that was free a moment ago: listens on `127.0.0.1:0`, reads the port the
- * kernel chose, and closes. Another process may take it before you do, so a caller that binds
- * it must be ready to retry.
+ * A loopback TCP port that was free a moment ago. Another process may take it before you do, so
+ * a caller that binds it must be ready to retry.
  *
  * @example
  * ```ts
@@ -48,8 +25,6 @@ export async function freePorts(count: number): Promise<number[]> {
  * httpServer.listen(port, "127.0.0.1");
  * ```
  */
-export async function freePort(): Promise<number> {
-  const [port] = await freePorts(1);
-  if (port === undefined) throw new Error("no port was reserved");
-  return port;
+export function freePort(): Promise<number> {
+  return getPort({ host: "127.0.0.1" });
 }

@@ -44,6 +44,7 @@ async function socketInodesOf(pid: number): Promise<Set<string>> {
  * ```
  */
 export async function isSoleListener(pid: number, port: number): Promise<boolean> {
+  // Not a port library: get-port asks whether a port is free, and pid-port names one listener, never all.
   if (process.platform !== "linux") return true;
   const [listeners, owned] = await Promise.all([listeningInodes(port), socketInodesOf(pid)]);
   return listeners.length > 0 && listeners.every((inode) => owned.has(inode));

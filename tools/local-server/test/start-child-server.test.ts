@@ -44,7 +44,7 @@ describe("startChildServer and retryOnPortCollision", () => {
   });
 
   it("startChildServer() rejects with a PortCollisionError, and stops the process, when another process listens on its port", async () => {
-    const before = childPids();
+    const before = await childPids();
     const port = await freePort();
     const squatter = createServer();
     servers.push(squatter);
@@ -52,7 +52,7 @@ describe("startChildServer and retryOnPortCollision", () => {
 
     const spec = nodeScript('console.log("server is up"); setInterval(() => {}, 60000)', { ports: [port] });
     await expect(startChildServer(spec)).rejects.toThrow(new PortCollisionError(`port ${port} of fake-server was taken by another process`));
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 
   it("retryOnPortCollision(start) runs start once more after a PortCollisionError, and never after another error", async () => {

@@ -68,7 +68,7 @@ describe("skipClusterTests and isContinuousIntegration (no Redis needed)", () =>
   });
 
   it("startLocalCluster({ redisServer }) with a program that does not exist rejects with how to install Redis, and starts nothing", async () => {
-    const before = childPids();
+    const before = await childPids();
     const failure = startLocalCluster({ redisServer: "/nonexistent/redis-server" });
     await expect(failure).rejects.toBeInstanceOf(RedisServerNotFoundError);
     await expect(failure).rejects.toThrow(
@@ -78,11 +78,11 @@ describe("skipClusterTests and isContinuousIntegration (no Redis needed)", () =>
     await expect(startLocalCluster({ redisServer: "x-no-such-redis-server" })).rejects.toThrow(
       "redis-server was not found: no x-no-such-redis-server on PATH.",
     );
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 
   it("startLocalCluster() refuses a node count outside 1–16 and env variables the cluster sets, before starting anything", async () => {
-    const before = childPids();
+    const before = await childPids();
     await expect(startLocalCluster({ nodes: 0 })).rejects.toThrow("nodes must be a whole number from 1 to 16, got 0");
     await expect(startLocalCluster({ nodes: 2.5 })).rejects.toThrow("nodes must be a whole number from 1 to 16, got 2.5");
     await expect(startLocalCluster({ nodes: 17 })).rejects.toThrow("got 17");
@@ -101,7 +101,7 @@ describe("skipClusterTests and isContinuousIntegration (no Redis needed)", () =>
     for (const name of ["SOKETI_ADAPTER_DRIVER", "SOKETI_DB_REDIS_PORT", "SOKETI_ADAPTER_REDIS_PREFIX", "SOKETI_PORT"]) {
       await expect(startLocalCluster({ env: { [name]: "x" } })).rejects.toThrow(`env may not set ${name}: startLocalCluster sets it`);
     }
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 });
 
@@ -109,9 +109,10 @@ describe.skipIf(skipClusterTests())("startLocalCluster", () => {
   let cluster: LocalCluster;
   let receiver: WebhookReceiver;
   const clients: TestClient[] = [];
-  const childrenBefore = childPids();
+  let childrenBefore: number[] = [];
 
   beforeAll(async () => {
+    childrenBefore = await childPids();
     receiver = await startWebhookReceiver();
     cluster = await startLocalCluster({
       nodes: 3,
@@ -220,7 +221,7 @@ describe.skipIf(skipClusterTests())("startLocalCluster", () => {
       expect(await connectionRefused(port)).toBe(true);
     }
     expect(existsSync(directory)).toBe(false);
-    expect(childPids()).toEqual(childrenBefore);
+    expect(await childPids()).toEqual(childrenBefore);
   });
 });
 

@@ -46,7 +46,7 @@ describe("startLocalServer", () => {
   });
 
   it("startLocalServer() rejects with soketi's last output, secret redacted, and leaves no process when soketi exits early", async () => {
-    const before = childPids();
+    const before = await childPids();
     // A TLS certificate that does not exist makes soketi fail while it builds its app; debug mode
     // makes it print its whole configuration, secret included, first.
     const failure = startLocalServer({
@@ -60,13 +60,13 @@ describe("startLocalServer", () => {
     expect(error.message).toMatch(/^soketi exited \(code \d+\) before it was ready\. Its last output:\n/);
     expect(error.message).toContain("App construction failed");
     expect(error.message).not.toContain("do-not-print-me");
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 
   it("startLocalServer() rejects and kills soketi when it is not up within startTimeoutMs", async () => {
-    const before = childPids();
+    const before = await childPids();
     await expect(startLocalServer({ startTimeoutMs: 1 })).rejects.toThrow(/^soketi did not start within 1 ms/);
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 
   it("startLocalServer() rejects env variables that are not SOKETI_* or that it sets itself", async () => {
@@ -79,7 +79,7 @@ describe("startLocalServer", () => {
   });
 
   it("startLocalServer() and startLocalCluster() refuse a webhook URL off this machine's loopback interface, starting nothing", async () => {
-    const before = childPids();
+    const before = await childPids();
     const refused = ["http://example.com/hooks", "https://10.0.0.1/hooks", "http://127.0.0.1.example.com/", "file:///etc/passwd", "not a url"];
     for (const url of refused) {
       const webhooks = [{ url, event_types: ["channel_occupied"] }];
@@ -87,7 +87,7 @@ describe("startLocalServer", () => {
       await expect(startLocalServer({ webhooks })).rejects.toThrow(message);
       await expect(startLocalCluster({ webhooks })).rejects.toThrow(message);
     }
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 
   it("startLocalServer({ env }) passes SOKETI_* variables to soketi", async () => {

@@ -21,7 +21,7 @@ describe("startNodeProcess", () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it("runs a script that reads commands from stdin and answers on stdout; stop() ends it and leaves no process", async () => {
-    const before = childPids();
+    const before = await childPids();
     const app = startNodeProcess(script, [], { env: { X_GREETING: "hello" } });
     const lines = createInterface({ input: app.child.stdout })[Symbol.asyncIterator]();
     expect((await lines.next()).value).toBe("hello");
@@ -31,7 +31,7 @@ describe("startNodeProcess", () => {
 
     await app.stop();
     expect(isRunning(app.pid)).toBe(false);
-    expect(childPids()).toEqual(before);
+    expect(await childPids()).toEqual(before);
   });
 
   it("{ node } runs the script with that node binary", async () => {

@@ -24,7 +24,7 @@ export interface ClusterSuite {
  */
 export function useClusterSuite(options: LocalClusterOptions | (() => LocalClusterOptions)): ClusterSuite {
   const pool = createClientPool();
-  const childrenBefore = childPids();
+  let childrenBefore: number[] = [];
   let cluster: LocalCluster | undefined;
   const running = (): LocalCluster => {
     if (cluster === undefined) throw new Error("the cluster is not started yet: use it in a test or a hook");
@@ -32,13 +32,14 @@ export function useClusterSuite(options: LocalClusterOptions | (() => LocalClust
   };
 
   beforeAll(async () => {
+    childrenBefore = await childPids();
     cluster = await startLocalCluster(typeof options === "function" ? options() : options);
   });
   afterEach(() => pool.closeAll());
   afterAll(async () => {
     await pool.closeAll();
     await cluster?.stop();
-    expect(childPids()).toEqual(childrenBefore);
+    expect(await childPids()).toEqual(childrenBefore);
   });
 
   return {
