@@ -1,4 +1,4 @@
-// Which crypto implementation @x/signing selected in this runtime (DESIGN.md: Runtime
+// Which crypto implementation @x/signing selected in this runtime (docs/architecture.md, Runtime
 // portability): native `node:crypto` on Node, Bun, Deno and workerd with `nodejs_compat`, pure JS
 // (`@noble/hashes`) on workerd without it. Both give the same digests by design, so the choice
 // is seen where they differ, on input outside the typed contract: `node:crypto` hashes any byte

@@ -1,7 +1,7 @@
 import { installedBinary } from "./package-paths.js";
 import { CONTEXT_VARIABLE } from "./run-for-report.js";
 
-/** The crypto implementation a runtime must select (DESIGN.md: Runtime portability). */
+/** The crypto implementation a runtime must select (docs/architecture.md, Runtime portability). */
 export type CryptoImplementation = "native" | "pure-js";
 
 interface RuntimeBase {
