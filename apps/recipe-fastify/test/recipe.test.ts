@@ -1,4 +1,4 @@
-import { describeRecipe, type RecipeUnderTest, type StartedRecipe } from "@x/recipe-checks";
+import { describeRecipe, type RecipeUnderTest, type StartedRecipe } from "tests-recipes";
 import { expect, it } from "vitest";
 import { Pusher } from "@x/server";
 import { createApp, type AppOptions } from "../src/app.ts";

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { describeRecipe, startRecipeProcess } from "@x/recipe-checks";
+import { describeRecipe, startRecipeProcess } from "tests-recipes";
 import { expect, it } from "vitest";
 
 // The app as it runs in production: `next build`, then `next start` on a free loopback port,
