@@ -23,6 +23,7 @@ export type {
   ChannelState,
   ChannelsList,
   PresenceUsers,
+  PusherDelivery,
   PusherErrorCode,
   QueryParamValue,
   ResponseErrorCode,

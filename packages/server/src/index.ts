@@ -56,6 +56,7 @@ export type {
   PresenceData,
   PresenceMemberEvent,
   PresenceUsers,
+  PusherDelivery,
   PusherErrorCode,
   QueryParamValue,
   ResponseErrorCode,

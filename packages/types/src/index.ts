@@ -11,7 +11,7 @@ export { PusherQueueFullError, isPusherQueueFullError } from "./errors/queue-ful
 export { requireOption } from "./errors/require-option.js";
 export type { PusherResponseErrorDetails } from "./errors/response-error.js";
 export { PusherResponseError, isPusherResponseError } from "./errors/response-error.js";
-export type { PusherRequestTarget } from "./errors/transport-errors.js";
+export type { PusherDelivery, PusherRequestFailureOptions, PusherRequestTarget } from "./errors/transport-errors.js";
 export {
   PusherAbortError,
   PusherNetworkError,
@@ -19,6 +19,7 @@ export {
   isPusherAbortError,
   isPusherNetworkError,
   isPusherTimeoutError,
+  systemCodeOf,
 } from "./errors/transport-errors.js";
 export { PusherValidationError, isPusherValidationError } from "./errors/validation-error.js";
 export { PusherWebhookError, isPusherWebhookError } from "./errors/webhook-error.js";

@@ -1,8 +1,12 @@
-import { readBodyWithLimit } from "@x/types";
+import { readBodyWithLimit, systemCodeOf } from "@x/types";
 import { BufferedReply } from "../transport/buffered-reply.js";
 import { networkFailure } from "./network-failure.js";
 import { redirectRefused } from "./redirect-refused.js";
+import type { RequestTarget } from "./request-target.js";
 import { responseTooLarge } from "./response-too-large.js";
+
+// The failures of a fetch that happen before any connection exists.
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
 /**
  * Sends `request` through `fetch` (the runtime's, or the one the caller injected) and reads the
@@ -14,13 +18,20 @@ import { responseTooLarge } from "./response-too-large.js";
  * `redirect: "manual"`, so a 3xx comes back as it is (ky then fails it as an HTTP error). A
  * `fetch` that followed a redirect all the same is refused here, after the fact.
  *
+ * A `fetch` does not tell whether the request left: `target.sent` is set unless the connection
+ * was refused or the host name not found.
+ *
  * @example
  * ```ts
- * const api = ky.create({ redirect: "manual", fetch: (request) => bufferedFetch(fetch, request as Request, 33_554_432) });
+ * const api = ky.create({ redirect: "manual", fetch: (request) => bufferedFetch(fetch, request as Request, 33_554_432, target) });
  * ```
  */
-export async function bufferedFetch(send: typeof fetch, request: Request, maxBytes: number): Promise<BufferedReply> {
-  const response = await send(request);
+export async function bufferedFetch(send: typeof fetch, request: Request, maxBytes: number, target: RequestTarget): Promise<BufferedReply> {
+  const response = await send(request).catch((error: unknown) => {
+    target.sent ||= !NEVER_CONNECTED.has(systemCodeOf(error) ?? "");
+    throw error;
+  });
+  target.sent = true;
   if (response.redirected) {
     await response.body?.cancel().catch(() => undefined);
     throw redirectRefused(request, response.status);

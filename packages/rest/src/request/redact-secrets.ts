@@ -1,21 +1,26 @@
 // The values of the signing parameters wherever a text quotes them as `name=value`: Pusher's 401
 // quotes the string it signed (`auth_key=…&body_md5=…`), Deno's fetch the signed URL.
 const SIGNING_PARAM = /(auth_key|auth_signature|body_md5)=[^&\s"'()]*/g;
+const REGEXP_SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 
 /**
  * Replaces by `REDACTED` the value of every `auth_key=`, `auth_signature=` and `body_md5=` in
- * `text`, and every occurrence of each non-empty string of `secrets`.
+ * `text`, and each non-empty string of `secrets` wherever it stands as a word of its own (not
+ * inside a longer run of letters and digits). For a text someone else wrote (a server's answer,
+ * a runtime's error), where it is put into one of the SDK's messages: never for the finished
+ * message, and never inside a word, so that a short secret leaves every other word whole.
  *
  * @example
  * ```ts
  * redactSecrets('you sent "abc123"', ["abc123"]); // 'you sent "REDACTED"'
+ * redactSecrets("Invalid signature: s", ["s"]); // "Invalid signature: REDACTED"
  * redactSecrets("url?auth_key=k&auth_signature=ab", []); // "url?auth_key=REDACTED&auth_signature=REDACTED"
  * ```
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let redacted = text.replace(SIGNING_PARAM, "$1=REDACTED");
   for (const secret of secrets) {
-    if (secret !== "") redacted = redacted.split(secret).join("REDACTED");
+    if (secret !== "") redacted = redacted.replace(new RegExp(`(?<![A-Za-z0-9])${secret.replace(REGEXP_SYNTAX, "\\$&")}(?![A-Za-z0-9])`, "g"), "REDACTED");
   }
   return redacted;
 }

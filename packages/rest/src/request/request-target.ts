@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * const target: RequestTarget = { method: "POST", url: signedUrl, secrets: [secret, signature] };
+ * const target: RequestTarget = { method: "POST", url: signedUrl, secrets: [secret, signature], sent: false };
  * ```
  */
 export interface RequestTarget {
@@ -15,4 +15,6 @@ export interface RequestTarget {
    * secret and the request's signature (see redact-secrets.ts).
    */
   secrets: readonly string[];
+  /** Set by the transport once an attempt may have reached the server whole (PusherDelivery). */
+  sent: boolean;
 }
