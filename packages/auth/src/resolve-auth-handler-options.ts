@@ -13,6 +13,7 @@ const OPTION_NAMES = [
   "onUserAuthentication",
   "onError",
   "maxBodyBytes",
+  "bodyTimeoutMs",
 ] as const;
 
 /** The checked options of an auth handler, with defaults applied. */
@@ -22,6 +23,8 @@ export interface AuthHandlerSettings {
   onUserAuthentication: AuthHandlerOptions["onUserAuthentication"];
   onError: AuthHandlerOptions["onError"];
   maxBodyBytes: number;
+  /** `undefined`: readPostBody's default. */
+  bodyTimeoutMs: number | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
   const fields = readFields(options, OPTION_NAMES);
   requireOption(fields !== undefined, "options", "an object with key, secret and a callback");
-  const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = fields as Partial<AuthHandlerOptions>;
+  const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError, bodyTimeoutMs } = fields as Partial<AuthHandlerOptions>;
   const maxBodyBytes: unknown = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   validateKeyCredentials(fields);
   if (encryptionMasterKeyBase64 !== undefined) validateMasterKeyBase64(encryptionMasterKeyBase64);
@@ -46,12 +49,14 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
     "given, or onUserAuthentication",
   );
   requireOption(Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0, "maxBodyBytes", "a positive integer");
+  requireOption(bodyTimeoutMs === undefined || (Number.isSafeInteger(bodyTimeoutMs) && bodyTimeoutMs > 0), "bodyTimeoutMs", "a positive integer of milliseconds");
   return {
     credentials: { key: fields.key, secret: fields.secret, encryptionMasterKeyBase64 },
     onChannelAuthorization,
     onUserAuthentication,
     onError,
     maxBodyBytes: maxBodyBytes as number,
+    bodyTimeoutMs,
   };
 }
 

@@ -42,6 +42,7 @@ export { errorResponse, jsonResponse } from "./json-response.js";
 export { mediaTypeOf } from "./media-type.js";
 export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "./node-handler/node-message-types.js";
 export { toNodeHandler } from "./node-handler/to-node-handler.js";
+export { isReencodedBody } from "./node-handler/to-web-request.js";
 export { redactSignedUrl } from "./redact-signed-url.js";
 export type {
   BatchTriggerResult,

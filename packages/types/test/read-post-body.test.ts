@@ -46,6 +46,34 @@ describe("readPostBody(request, mediaTypes, maxBodyBytes)", () => {
     expect(pulls).toBeLessThan(10);
   });
 
+  it("answers 408 with Connection: close to a body that arrives a byte at a time past bodyTimeoutMs, and stops reading it", async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          pulls++;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          controller.enqueue(new Uint8Array(1));
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const request = new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const started = Date.now();
+
+    const answer = await readPostBody(request, ["application/json"], 1_000, 300);
+
+    const elapsedMs = Date.now() - started;
+    expect(answer).toBeInstanceOf(Response);
+    expect((answer as Response).headers.get("connection")).toBe("close");
+    expect(await refusal(answer)).toMatchObject({ status: 408, error: "Request Timeout: the body did not arrive within 300 ms" });
+    expect(elapsedMs).toBeGreaterThanOrEqual(290);
+    expect(elapsedMs).toBeLessThan(1_000);
+    const pullsWhenAnswered = pulls;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pulls).toBe(pullsWhenAnswered);
+  });
+
   it("answers 400 to a body whose stream fails", async () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
