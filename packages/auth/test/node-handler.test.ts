@@ -151,7 +151,8 @@ describe("createAuthHandler through toNodeHandler, with no parser in front", () 
   });
 
   it("answers a body sent a byte a second with 408 once bodyTimeoutMs has passed, and closes the connection", async () => {
-    const slow = createServer(toNodeHandler(createAuthHandler({ ...docs, onChannelAuthorization: () => true, bodyTimeoutMs: 1_000 })));
+    const listener = toNodeHandler(createAuthHandler({ ...docs, onChannelAuthorization: () => true, bodyTimeoutMs: 1_000 }));
+    const slow = createServer((request, response) => void listener(request, response));
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
     try {
       const { answer, answeredAfterMs, closed } = await dripOneBytePerSecond((slow.address() as AddressInfo).port, "/pusher/auth", "application/x-www-form-urlencoded");
@@ -161,6 +162,7 @@ describe("createAuthHandler through toNodeHandler, with no parser in front", () 
       expect(answeredAfterMs).toBeGreaterThanOrEqual(990);
       expect(answeredAfterMs).toBeLessThan(2_000);
       expect(closed).toBe(true);
+      console.log(`auth handler, a body at 1 byte/s, bodyTimeoutMs 1000: HTTP 408 after ${answeredAfterMs} ms, connection closed by the server`);
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));

@@ -116,7 +116,8 @@ describe.each(Object.keys(PARSERS))("createWebhookHandler through toNodeHandler,
 
 describe("createWebhookHandler through toNodeHandler, against a client that sends its body a byte a second", () => {
   it("answers 408 once bodyTimeoutMs has passed, and closes the connection", async () => {
-    const slow = createServer(toNodeHandler(createWebhookHandler({ credentials: app, onEvent: () => {}, bodyTimeoutMs: 1_000 })));
+    const listener = toNodeHandler(createWebhookHandler({ credentials: app, onEvent: () => {}, bodyTimeoutMs: 1_000 }));
+    const slow = createServer((request, response) => void listener(request, response));
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
     try {
       const { answer, answeredAfterMs, closed } = await dripOneBytePerSecond((slow.address() as AddressInfo).port, "/pusher/webhooks", "application/json");
@@ -125,6 +126,7 @@ describe("createWebhookHandler through toNodeHandler, against a client that send
       expect(answeredAfterMs).toBeGreaterThanOrEqual(990);
       expect(answeredAfterMs).toBeLessThan(2_000);
       expect(closed).toBe(true);
+      console.log(`webhook handler, a body at 1 byte/s, bodyTimeoutMs 1000: HTTP 408 after ${answeredAfterMs} ms, connection closed by the server`);
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));
