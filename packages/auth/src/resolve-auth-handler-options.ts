@@ -1,4 +1,4 @@
-import { readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
+import { positiveIntegerOption, readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
 import type { AuthCredentials } from "./auth-credentials.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
 
@@ -23,8 +23,7 @@ export interface AuthHandlerSettings {
   onUserAuthentication: AuthHandlerOptions["onUserAuthentication"];
   onError: AuthHandlerOptions["onError"];
   maxBodyBytes: number;
-  /** `undefined`: readPostBody's default. */
-  bodyTimeoutMs: number | undefined;
+  bodyTimeoutMs: number;
 }
 
 /**
@@ -36,8 +35,7 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
   const fields = readFields(options, OPTION_NAMES);
   requireOption(fields !== undefined, "options", "an object with key, secret and a callback");
-  const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError, bodyTimeoutMs } = fields as Partial<AuthHandlerOptions>;
-  const maxBodyBytes: unknown = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = fields as Partial<AuthHandlerOptions>;
   validateKeyCredentials(fields);
   if (encryptionMasterKeyBase64 !== undefined) validateMasterKeyBase64(encryptionMasterKeyBase64);
   checkOptionalFunction("onChannelAuthorization", onChannelAuthorization);
@@ -48,15 +46,13 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
     "onChannelAuthorization",
     "given, or onUserAuthentication",
   );
-  requireOption(Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0, "maxBodyBytes", "a positive integer");
-  requireOption(bodyTimeoutMs === undefined || (Number.isSafeInteger(bodyTimeoutMs) && bodyTimeoutMs > 0), "bodyTimeoutMs", "a positive integer of milliseconds");
   return {
     credentials: { key: fields.key, secret: fields.secret, encryptionMasterKeyBase64 },
     onChannelAuthorization,
     onUserAuthentication,
     onError,
-    maxBodyBytes: maxBodyBytes as number,
-    bodyTimeoutMs,
+    maxBodyBytes: positiveIntegerOption((fields as Partial<AuthHandlerOptions>).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, "maxBodyBytes"),
+    bodyTimeoutMs: positiveIntegerOption((fields as Partial<AuthHandlerOptions>).bodyTimeoutMs ?? 10_000, "bodyTimeoutMs"),
   };
 }
 

@@ -158,7 +158,7 @@ describe("createAuthHandler through toNodeHandler, with no parser in front", () 
       const { answer, answeredAfterMs, closed } = await dripOneBytePerSecond((slow.address() as AddressInfo).port, "/pusher/auth", "application/x-www-form-urlencoded");
 
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
-      expect(answer).toContain("the body did not arrive within 1000 ms");
+      expect(answer).toMatch(/"Request Timeout"/);
       expect(answeredAfterMs).toBeGreaterThanOrEqual(990);
       expect(answeredAfterMs).toBeLessThan(2_000);
       expect(closed).toBe(true);

@@ -85,7 +85,7 @@ function wire(request: Request, parts: Partial<WireParts> = {}): WireParts {
     headers: {},
     body: "x",
     maxResponseBytes: 1_000_000,
-    target: { method: "POST", url: request.url, secrets: [], sent: false },
+    target: { method: "POST", url: request.url, signature: "" },
     ...parts,
   };
 }
@@ -170,7 +170,7 @@ describe("nodeTransport(request, wire)", () => {
 
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
-    expect(parts.target.sent).toBe(false);
+    expect(parts.target.sent).toBeFalsy();
   });
 
   it("a connection lost in the middle of the body rejects with TypeError('fetch failed')", async () => {
@@ -267,7 +267,7 @@ describe("nodeTransport(request, wire)", () => {
 
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed" });
     expect(firstBytes).toHaveLength(1);
-    expect(parts.target.sent).toBe(false);
+    expect(parts.target.sent).toBeFalsy();
   });
 
   it("a reset on a new connection is not retried: it rejects with the reset", async () => {

@@ -8,7 +8,7 @@ export { PusherPartialDeliveryError, isPusherPartialDeliveryError } from "./erro
 export type { PusherErrorCode, ResponseErrorCode, ValidationErrorCode } from "./errors/pusher-error.js";
 export { PusherError, isPusherError } from "./errors/pusher-error.js";
 export { PusherQueueFullError, isPusherQueueFullError } from "./errors/queue-full-error.js";
-export { requireOption } from "./errors/require-option.js";
+export { positiveIntegerOption, requireOption } from "./errors/require-option.js";
 export type { PusherResponseErrorDetails } from "./errors/response-error.js";
 export { PusherResponseError, isPusherResponseError } from "./errors/response-error.js";
 export type { PusherDelivery, PusherRequestFailureOptions, PusherRequestTarget } from "./errors/transport-errors.js";

@@ -52,21 +52,22 @@ export async function readBodyWithLimit(request: BodyWithHeaders, maxBytes: numb
   if (request.body === null) return { tooLarge: false, bytes: new Uint8Array(0) };
   signal?.throwIfAborted();
   const reader = request.body.getReader();
-  // A cancel ends the read under way (as if the body had ended): the check after it tells apart.
+  // A cancel ends the read under way as if the body had ended: the check after each read tells apart.
   const stop = (): void => void reader.cancel().catch(() => undefined);
   signal?.addEventListener("abort", stop);
   const chunks: Uint8Array[] = [];
   let totalBytes = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read().finally(() => signal?.throwIfAborted());
+      const { done, value } = await reader.read();
+      signal?.throwIfAborted();
       if (done) return { tooLarge: false, bytes: concatenate(chunks, totalBytes) };
       // Only bytes can be counted: a chunk of anything else (a string, from a hand-made stream) has
       // no byteLength to add, and would be kept without a limit. It counts as too large instead.
       totalBytes += value instanceof Uint8Array ? value.byteLength : Infinity;
       if (totalBytes > maxBytes) {
         // The rest is discarded unread; a failure to cancel the stream changes nothing.
-        await reader.cancel().catch(() => undefined);
+        stop();
         return { tooLarge: true };
       }
       chunks.push(value);

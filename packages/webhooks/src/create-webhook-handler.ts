@@ -2,6 +2,7 @@ import {
   errorResponse,
   isReencodedBody,
   jsonResponse,
+  positiveIntegerOption,
   readFields,
   readPostBody,
   requireOption,
@@ -75,10 +76,6 @@ const STATUS_BY_CODE: Record<WebhookValidationErrorCode, 400 | 401 | 413> = {
   decryption_failed: 400,
 };
 
-const PARSED_WEBHOOK_MESSAGE =
-  "Bad Request: a body parser read this webhook before the handler, and its signature covers the raw bytes: " +
-  "keep the raw body (req.rawBody) or mount the route before the parser";
-
 function refusal(problems: readonly WebhookValidationError[]): Response {
   const status = Math.max(...problems.map((found) => STATUS_BY_CODE[found.code]));
   const shown = problems.filter((found) => STATUS_BY_CODE[found.code] === status);
@@ -128,20 +125,20 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   // (resolveVerifyOptions reads the options of verifyWebhook the same way.)
   const fields = readFields(options, ["credentials", "onEvent", "onEvents", "onError", "bodyTimeoutMs"]);
   requireOption(fields !== undefined, "options", "an object with credentials and onEvent or onEvents");
-  const { credentials, onEvent, onEvents, onError, bodyTimeoutMs } = fields as Partial<WebhookHandlerOptions>;
+  const { credentials, onEvent, onEvents, onError } = fields as Partial<WebhookHandlerOptions>;
   const resolvedCredentials = resolveWebhookCredentials(credentials as WebhookCredentials);
   const resolvedOptions = resolveVerifyOptions(options);
   for (const [option, callback] of [["onEvent", onEvent], ["onEvents", onEvents], ["onError", onError]] as const) {
     requireOption(callback === undefined || typeof callback === "function", option, "a function when given");
   }
   requireOption(onEvent !== undefined || onEvents !== undefined, "onEvent", "given, or onEvents");
-  requireOption(bodyTimeoutMs === undefined || (Number.isSafeInteger(bodyTimeoutMs) && bodyTimeoutMs > 0), "bodyTimeoutMs", "a positive integer of milliseconds");
+  const bodyTimeoutMs = positiveIntegerOption(fields.bodyTimeoutMs ?? 10_000, "bodyTimeoutMs");
 
   return async (request) => {
     try {
       // Pusher signs the bytes it sends (docs/protocol.md §7): a re-encoding of what a body
       // parser made of them may differ from them, and is never verified in their place.
-      if (isReencodedBody(request)) return errorResponse(400, PARSED_WEBHOOK_MESSAGE);
+      if (isReencodedBody(request)) return errorResponse(400, "Bad Request: keep the raw body (req.rawBody)");
       // Pusher sends JSON only (docs/protocol.md §7).
       const body = await readPostBody(request, ["application/json"], resolvedOptions.maxBodyBytes, bodyTimeoutMs);
       if (body instanceof Response) return body;

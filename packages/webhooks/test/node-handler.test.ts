@@ -144,7 +144,7 @@ describe("createWebhookHandler through toNodeHandler, behind a JSON parser that 
   it("answers 400 with a message that says to keep the raw body, even for a correctly signed webhook", async () => {
     const response = await post(body, signed);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: expect.stringContaining("keep the raw body (req.rawBody) or mount the route before the parser") as string });
+    expect(await response.json()).toEqual({ error: "Bad Request: keep the raw body (req.rawBody)" });
     // Nothing is verified, no event is delivered.
     expect(events).toEqual([]);
     expect(errors).toEqual([]);

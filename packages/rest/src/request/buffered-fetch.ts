@@ -5,9 +5,6 @@ import { redirectRefused } from "./redirect-refused.js";
 import type { RequestTarget } from "./request-target.js";
 import { responseTooLarge } from "./response-too-large.js";
 
-// The failures of a fetch that happen before any connection exists.
-const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-
 /**
  * Sends `request` through `fetch` (the runtime's, or the one the caller injected) and reads the
  * answer's body in full, at most `maxBytes` of it, inside the call that ky times: a server that
@@ -19,7 +16,7 @@ const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
  * `fetch` that followed a redirect all the same is refused here, after the fact.
  *
  * A `fetch` does not tell whether the request left: `target.sent` is set unless the connection
- * was refused or the host name not found.
+ * was refused.
  *
  * @example
  * ```ts
@@ -28,7 +25,8 @@ const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
  */
 export async function bufferedFetch(send: typeof fetch, request: Request, maxBytes: number, target: RequestTarget): Promise<BufferedReply> {
   const response = await send(request).catch((error: unknown) => {
-    target.sent ||= !NEVER_CONNECTED.has(systemCodeOf(error) ?? "");
+    // A refused connection is the one failure of a fetch that says nothing was sent.
+    target.sent ||= systemCodeOf(error) !== "ECONNREFUSED";
     throw error;
   });
   target.sent = true;

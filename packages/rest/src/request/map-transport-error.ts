@@ -55,5 +55,5 @@ export function mapTransportError(
   // Either is redacted first if it quotes the signed URL (Deno's and Bun's fetch do).
   const cause = ky?.isNetworkError(error) ? error.cause : error;
   const { responseStatus } = (cause ?? {}) as { responseStatus?: number };
-  return new PusherNetworkError(target, { cause: redactCause(cause, target.secrets), responseStatus, delivery });
+  return new PusherNetworkError(target, { cause: redactCause(cause, target.signature), responseStatus, delivery });
 }

@@ -116,12 +116,12 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   }
 
   return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
-    const fullPath = checkedPath(appPath, path);
+    validatePath(path);
+    const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
     const pathAndQuery = `${fullPath}?${query}`;
     // signRequest puts auth_signature last in the query (docs/protocol.md §2.3).
-    const secrets = [credentials.secret, query.slice(query.lastIndexOf("=") + 1)];
-    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, secrets, sent: false };
+    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, signature: query.slice(query.lastIndexOf("=") + 1) };
     // Only a client with hooks pays for observing its calls.
     const observer = hooks === undefined ? undefined : observeCall(hooks, { method, url: baseUrl + fullPath, path: fullPath });
     try {
@@ -160,19 +160,17 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   }
 }
 
-// The one check of every path, whatever its segments are made of (an app id, a channel name, a
-// user id, a caller's path): it is signed as it is, so it must go on the wire as it is. A path
-// that URL parsing would change (a query or fragment, which go in `params`; spaces, non-ASCII or
-// control characters, which it encodes or drops; `.` and `..` segments or backslashes, which it
-// resolves, possibly out of /apps/<appId>) is refused. node:http sends the path unparsed, fetch
-// parses it.
-function checkedPath(appPath: string, path: unknown): string {
-  const fullPath = typeof path === "string" && path.startsWith("/") ? appPath + path : "";
-  if (fullPath === "" || new URL(fullPath, "http://h").pathname !== fullPath) {
-    const shown = typeof path === "string" ? ` (${JSON.stringify(path)})` : "";
-    throw new PusherValidationError("invalid_params", "path", `path${shown} must be a plain ASCII path from "/", with no query, fragment or dot segment`);
+// The one check of every path under /apps/<appId>, whatever its segments are made of (a channel
+// name, a user id, a caller's path; the app id is checked with the options): it is signed as it
+// is, so it must go on the wire as it is. A path that URL parsing would change (a query or
+// fragment, which go in `params`; spaces, non-ASCII or control characters, which it encodes or
+// drops; `.` and `..` segments or backslashes, which it resolves, possibly out of /apps/<appId>)
+// is refused. node:http sends the path unparsed, fetch parses it. (A path without its leading
+// "/" comes back with one, so it is refused too.)
+function validatePath(path: unknown): asserts path is string {
+  if (typeof path !== "string" || new URL(path, "http://h").pathname !== path) {
+    throw new PusherValidationError("invalid_params", "path", 'path must be a plain ASCII path from "/", with no query, fragment or dot segment');
   }
-  return fullPath;
 }
 
 // Parsed once per client: the transport needs the parts, and the base URL never changes.

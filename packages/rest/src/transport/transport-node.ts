@@ -32,9 +32,10 @@ async function loadScheme(name: SchemeName): Promise<Scheme> {
   const module = name === "https" ? await import("node:https") : await import("node:http");
   // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
   // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
+  // (Node's agents take an undefined proxyEnv for none.)
   const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
-  const agentOptions = proxyEnv === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, proxyEnv };
-  return (loaded[name] = { request: module.request, agent: new module.Agent(agentOptions) });
+  const options = { ...AGENT_OPTIONS, proxyEnv };
+  return (loaded[name] = { request: module.request, agent: new module.Agent(options) });
 }
 
 type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
@@ -69,12 +70,8 @@ function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<Bu
   const agent = (wire.origin.agent as Agent | undefined) ?? scheme.agent;
   return new Promise<BufferedReply>((resolve, reject) => {
     const { signal } = request;
-    if (signal.aborted) {
-      // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal.reason);
-      return;
-    }
+    // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
+    signal.throwIfAborted();
     const { hostname, port } = wire.origin;
     let answered = false;
     const outgoing = scheme.request({ agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers }, (incoming) => {
@@ -101,7 +98,7 @@ function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<Bu
     // request that asked for no upgrade, whose connection Node then drops. It fails now, not at
     // the timeout.
     outgoing.on("close", () => {
-      if (!answered) fail(connectionClosed("without an answer"));
+      if (!answered) fail(Object.assign(new Error("the connection closed without an answer"), { code: "ECONNRESET" }));
     });
     signal.addEventListener("abort", onAbort);
     outgoing.end(wire.body);
@@ -139,11 +136,6 @@ function readReply(
     const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");
     finish(new BufferedReply(status, incoming.statusMessage ?? "", incomingHeaders(incoming.headers), text));
   });
-}
-
-// A connection that closed where Node reports no error of its own: told as the reset it is.
-function connectionClosed(when: string): Error {
-  return Object.assign(new Error(`the connection closed ${when}`), { code: "ECONNRESET" });
 }
 
 // Node has already parsed the headers into an object with lower-case names (a repeated one into

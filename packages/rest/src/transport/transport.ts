@@ -14,7 +14,7 @@ import type { BufferedReply } from "./buffered-reply.js";
  *   headers: { "content-type": "application/json" },
  *   body: '{"name":"e","channels":["a"],"data":"x"}',
  *   maxResponseBytes: 33_554_432,
- *   target: { method: "POST", url, secrets: [signature], sent: false },
+ *   target: { method: "POST", url, signature },
  * };
  * ```
  */

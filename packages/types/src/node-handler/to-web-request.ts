@@ -59,7 +59,7 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
 }
 
 // A registry-wide symbol, as the errors' marker: another copy of @x/types recognises it.
-const REENCODED = Symbol.for("@x/types.reencodedBody");
+const REENCODED = Symbol.for("@x/types.reencoded");
 type Marked = Request & { [REENCODED]?: true };
 
 /**
@@ -73,7 +73,7 @@ type Marked = Request & { [REENCODED]?: true };
  * ```
  */
 export function isReencodedBody(request: Request): boolean {
-  return (request as Marked)[REENCODED] === true;
+  return REENCODED in request;
 }
 
 function badRequest(problem: string): Response {
