@@ -347,3 +347,14 @@ describe("requireOption(valid, option, expectation)", () => {
     );
   });
 });
+
+describe("positiveIntegerOption(value, option)", () => {
+  it("returns a positive safe integer, and refuses anything else with a PusherConfigError naming the option", () => {
+    expect(types.positiveIntegerOption(10_000, "bodyTimeoutMs")).toBe(10_000);
+    for (const value of [0, -1, 1.5, Number.MAX_SAFE_INTEGER + 1, Infinity, "1000", undefined]) {
+      expect(() => types.positiveIntegerOption(value, "bodyTimeoutMs")).toThrow(
+        expect.objectContaining({ name: "PusherConfigError", option: "bodyTimeoutMs", message: "bodyTimeoutMs must be a positive integer" }),
+      );
+    }
+  });
+});
