@@ -10,9 +10,9 @@ import { responseTooLarge } from "../request/response-too-large.js";
 import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
 import type { Transport, WireParts } from "./transport.js";
 
-// Reused most recent first, so that idle connections age out. Node's agent closes an idle one
-// shortly before the server's advertised `Keep-Alive: timeout`, else after `timeout`: undici's
-// default, below the idle timeout of common servers (Node's, Apache's), which may not advertise it.
+// Reused most recent first, so that idle connections age out; Node's agent closes an idle one
+// shortly before the server's advertised `Keep-Alive: timeout`, and after `timeout` without one.
+// That `timeout` is undici's default: under the idle timeout of common servers, which close first otherwise.
 const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 4_000 } as const;
 
 /** How requests of one scheme leave: `node:http` or `node:https`, and its keep-alive agent. */
