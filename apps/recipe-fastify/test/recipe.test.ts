@@ -30,6 +30,14 @@ const moreChecks = (recipe: () => RecipeUnderTest) => {
   });
 };
 
+it("bounds how long a request may take to arrive: Node's requestTimeout on Fastify's server is 30 s, where Fastify's default is none", async () => {
+  for (const bodyParsersFirst of [false, true]) {
+    const app = await createApp({ pusher: Pusher.fromUrl("http://key:secret@127.0.0.1:1/apps/1"), bodyParsersFirst });
+    expect(app.server.requestTimeout).toBe(30_000);
+    await app.close();
+  }
+});
+
 describeRecipe("Fastify (the Pusher routes' bodies left unread)", ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl) }), {
   moreChecks,
 });

@@ -9,7 +9,7 @@ export { PusherError, isPusherError } from "./errors/pusher-error.js";
 export { PusherQueueFullError, isPusherQueueFullError } from "./errors/queue-full-error.js";
 export type { PusherResponseErrorDetails } from "./errors/response-error.js";
 export { PusherResponseError, isPusherResponseError } from "./errors/response-error.js";
-export type { PusherRequestTarget } from "./errors/transport-errors.js";
+export type { PusherDelivery, PusherRequestFailureOptions, PusherRequestTarget } from "./errors/transport-errors.js";
 export {
   PusherAbortError,
   PusherNetworkError,

@@ -7,7 +7,9 @@
  */
 export type { ChannelKind } from "./channel-kind.js";
 export { channelKind, isEncryptedChannel, isPresenceChannel } from "./channel-kind.js";
-export { requireOption } from "./errors/require-option.js";
+export { positiveIntegerOption, requireOption } from "./errors/require-option.js";
+export { isReencodedBody } from "./node-handler/to-web-request.js";
+export { systemCodeOf } from "./errors/transport-errors.js";
 export {
   DEFAULT_MAX_BATCH_SIZE,
   DEFAULT_MAX_CHANNELS_PER_TRIGGER,

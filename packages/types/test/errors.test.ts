@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import * as types from "../src/index.js";
-import { requireOption } from "../src/internal.js";
+import { positiveIntegerOption, requireOption } from "../src/internal.js";
 import { PusherAbortError, PusherConfigError, PusherError, PusherHttpError, PusherNetworkError, PusherPartialDeliveryError, PusherQueueFullError, PusherResponseError, PusherTimeoutError, PusherValidationError, PusherWebhookError, isPusherAbortError, isPusherConfigError, isPusherError, isPusherHttpError, isPusherNetworkError, isPusherPartialDeliveryError, isPusherQueueFullError, isPusherResponseError, isPusherTimeoutError, isPusherValidationError, isPusherWebhookError } from "../src/index.js";
 
 const target = { method: "GET", url: "https://api.pusher.com/apps/1/channels" };
@@ -323,5 +323,16 @@ describe("requireOption(valid, option, expectation)", () => {
     expect(() => requireOption(false, "useTLS", "a boolean")).toThrow(
       expect.objectContaining({ name: "PusherConfigError", code: "invalid_config", option: "useTLS", message: "useTLS must be a boolean" }),
     );
+  });
+});
+
+describe("positiveIntegerOption(value, option)", () => {
+  it("returns a positive safe integer, and refuses anything else with a PusherConfigError naming the option", () => {
+    expect(positiveIntegerOption(10_000, "bodyTimeoutMs")).toBe(10_000);
+    for (const value of [0, -1, 1.5, Number.MAX_SAFE_INTEGER + 1, Infinity, "1000", undefined]) {
+      expect(() => positiveIntegerOption(value, "bodyTimeoutMs")).toThrow(
+        expect.objectContaining({ name: "PusherConfigError", option: "bodyTimeoutMs", message: "bodyTimeoutMs must be a positive integer" }),
+      );
+    }
   });
 });

@@ -344,6 +344,7 @@ describe("createWebhookHandler: configuration", () => {
     expect(optionOf({ credentials: [], onEvent })).toBe("credentials");
     expect(optionOf({ credentials: { key: "k", secret: "" }, onEvent })).toBe("secret");
     expect(optionOf({ credentials: app, onEvent, maxBodyBytes: 1.5 })).toBe("maxBodyBytes");
+    expect(optionOf({ credentials: app, onEvent, bodyTimeoutMs: -1 })).toBe("bodyTimeoutMs");
     expect(optionOf({ credentials: app, onEvent, decryptor: "short" as never })).toBe("decryptor");
   });
 

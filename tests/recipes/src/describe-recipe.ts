@@ -85,7 +85,8 @@ const WEBHOOK_WAIT_MS = 15_000;
  * it:
  *
  * - a private and a presence subscription succeed through `/pusher/auth`; a refused private
- *   channel and a subscription without a session fail with status 403;
+ *   channel and a subscription without a session fail with status 403; a client-chosen
+ *   `X-Pusher-Signature` header changes nothing (never a 500);
  * - a sign-in through `/pusher/user-auth` works, and `sendToUser` reaches the user; a sign-in
  *   without a session fails with status 403;
  * - `POST /messages` triggers an event that reaches the subscribed clients; it answers 401
@@ -203,6 +204,20 @@ export function describeRecipe(
       const anonymous = await connectAs();
       await expect(anonymous.subscribe("private-chat-general")).rejects.toMatchObject({ status: 403 });
       await expect(anonymous.subscribe("presence-lobby")).rejects.toMatchObject({ status: 403 });
+    });
+
+    it("answers an auth request whose client added X-Pusher-Signature as any other: 200 for a session, 403 without, never 500", async () => {
+      const statuses: number[] = [];
+      for (const user of ["alice", undefined] as const) {
+        const response = await fetch(`${app.url}/pusher/auth`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "x-pusher-signature": "ab12", ...sessionHeaders(user) },
+          body: "socket_id=1234.1234&channel_name=private-chat-general",
+        });
+        await response.body?.cancel();
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 403]);
     });
 
     it("signs a user in through /pusher/user-auth, and sendToUser reaches them", async () => {

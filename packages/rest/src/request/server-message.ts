@@ -44,7 +44,7 @@ export function serverRefusal(
   const { error, code } = body ?? {};
   return new PusherHttpError({
     status: reply.status,
-    serverMessage: redactSecrets(typeof error === "string" ? error : reply.bodyText, target.secrets) + suffix,
+    serverMessage: redactSecrets(typeof error === "string" ? error : reply.bodyText, target.signature) + suffix,
     serverCode: Number.isInteger(code) ? (code as number) : undefined,
     method: target.method,
     url: target.url,
