@@ -1,16 +1,11 @@
+// The public API of @x/webhooks, then the shared vocabulary of @x/types (errors, guards, toNodeHandler).
 export { createWebhookHandler } from "./create-webhook-handler.js";
 export type { WebhookContext, WebhookHandlerOptions } from "./create-webhook-handler.js";
-export { isKnownWebhookEvent } from "./known-webhook-event.js";
-export type { KnownWebhookEvent } from "./known-webhook-event.js";
-export { DEFAULT_MAX_WEBHOOK_BODY_BYTES } from "./verify-webhook-options.js";
-export type { VerifyWebhookOptions } from "./verify-webhook-options.js";
+export { createWebhookDecryptor } from "./parse-webhook.js";
 export { verifyWebhook } from "./verify-webhook.js";
-export type { WebhookDelivery } from "./verify-webhook.js";
-export type { WebhookCredentials } from "./webhook-credentials.js";
-export { createWebhookDecryptor } from "./webhook-decryptor.js";
-export type { WebhookDecryptor } from "./webhook-decryptor.js";
-export type { WebhookValidationError, WebhookValidationErrorCode } from "./webhook-validation-error.js";
-export type { InvalidWebhookVerdict, ValidWebhookVerdict, WebhookVerdict } from "./webhook-verdict.js";
-export type { CacheMissEvent, ChannelExistenceEvent, ClientEventWebhook, KnownWebhookEventName, PresenceMemberEvent, SubscriptionCountEvent, UnknownWebhookEvent, WebhookEvent } from "./webhook-events.js";
-// The shared vocabulary (errors and their guards, wire and result types, the Node.js adapter).
+export { isKnownWebhookEvent } from "./webhook-events.js";
+export type { CacheMissEvent, ChannelExistenceEvent, ClientEventWebhook, KnownWebhookEvent } from "./webhook-events.js";
+export type { PresenceMemberEvent, SubscriptionCountEvent, UnknownWebhookEvent, WebhookEvent } from "./webhook-events.js";
+export type { VerifyWebhookOptions, WebhookCredentials, WebhookDecryptor, WebhookDelivery } from "./webhook-types.js";
+export type { WebhookValidationError, WebhookVerdict } from "./webhook-types.js";
 export * from "@x/types";

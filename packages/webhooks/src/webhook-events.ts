@@ -1,121 +1,52 @@
-/** The events a webhook carries (docs/protocol.md §7), discriminated by `name`. */
+/** A channel became occupied (its first subscriber) or vacated (its last one left). */
+export type ChannelExistenceEvent = { name: "channel_occupied" | "channel_vacated"; channel: string };
 
-/**
- * A channel became occupied (first subscriber) or vacated (last one left).
- *
- * @example
- * ```ts
- * if (event.name === "channel_occupied") console.log(event.channel);
- * ```
- */
-export interface ChannelExistenceEvent {
-  name: "channel_occupied" | "channel_vacated";
-  channel: string;
-}
+/** A user joined or left a presence channel. */
+export type PresenceMemberEvent = { name: "member_added" | "member_removed"; channel: string; user_id: string };
 
-/**
- * A user joined or left a presence channel.
- *
- * @example
- * ```ts
- * if (event.name === "member_added") console.log(event.user_id, "joined", event.channel);
- * ```
- */
-export interface PresenceMemberEvent {
-  name: "member_added" | "member_removed";
-  channel: string;
-  user_id: string;
-}
-
-/**
- * A client event (`client-…`) sent by a connection. On encrypted channels `data` is the
- * encrypted payload unless the verifier was given the master key.
- *
- * @example
- * ```ts
- * if (event.name === "client_event") console.log(event.event, event.data);
- * ```
- */
+/** A client event (`client-…`); on a `private-encrypted-` channel, `data` is encrypted unless a `decryptor` was given. */
 export interface ClientEventWebhook {
   name: "client_event";
   channel: string;
   event: string;
   data: string;
   socket_id: string;
-  /** Present on presence channels: the member who sent it. */
+  /** On presence channels: the member who sent it. */
   user_id?: string;
 }
 
-/**
- * A client subscribed to a cache channel that held no cached event.
- *
- * @example
- * ```ts
- * if (event.name === "cache_miss") await republish(event.channel);
- * ```
- */
-export interface CacheMissEvent {
-  name: "cache_miss";
-  channel: string;
-}
+/** A client subscribed to a cache channel that held no cached event. */
+export type CacheMissEvent = { name: "cache_miss"; channel: string };
 
-/**
- * The number of subscriptions of a channel changed.
- *
- * @example
- * ```ts
- * if (event.name === "subscription_count") console.log(event.subscription_count);
- * ```
- */
-export interface SubscriptionCountEvent {
-  name: "subscription_count";
-  channel: string;
-  subscription_count: number;
-}
+/** The number of subscriptions of a channel changed. */
+export type SubscriptionCountEvent = { name: "subscription_count"; channel: string; subscription_count: number };
 
-/**
- * An event whose name this version does not know. It is kept, not dropped, so a new kind of
- * server event does not break a receiver; `known: false` tells it apart.
- *
- * @example
- * ```ts
- * if ("known" in event) console.warn("unhandled webhook event", event.name);
- * ```
- */
-export interface UnknownWebhookEvent {
-  name: string;
-  channel?: string;
-  known: false;
-  [field: string]: unknown;
-}
+/** An event of a kind this version does not know, kept whole, so that a new kind does not make receivers refuse webhooks. */
+export type UnknownWebhookEvent = { name: string; channel?: string; known: false; [field: string]: unknown };
 
-/** The known webhook event names. */
-export type KnownWebhookEventName =
-  | ChannelExistenceEvent["name"]
-  | PresenceMemberEvent["name"]
-  | ClientEventWebhook["name"]
-  | CacheMissEvent["name"]
-  | SubscriptionCountEvent["name"];
-
-/**
- * Any event a webhook can carry. Set aside unknown events (`"known" in event`) first: an unknown
- * event's `name` is any string, so only then does `event.name` narrow to one event type.
- *
- * @example
- * ```ts
- * for (const event of result.events) {
- *   if ("known" in event) continue; // a kind of event this version does not know
- *   switch (event.name) {
- *     case "member_added": greet(event.user_id); break;
- *     case "channel_vacated": cleanUp(event.channel); break;
- *   }
- * }
- * ```
- */
-export type WebhookEvent =
+/** The events this version knows: a `switch` on `event.name` narrows this union to one event type. */
+export type KnownWebhookEvent =
   | ChannelExistenceEvent
   | PresenceMemberEvent
   | ClientEventWebhook
   | CacheMissEvent
-  | SubscriptionCountEvent
-  | UnknownWebhookEvent;
+  | SubscriptionCountEvent;
+
+/**
+ * Any event a webhook can carry (docs/protocol.md §7). An unknown event's `name` is any string: set unknown events
+ * aside with {@link isKnownWebhookEvent} first, and `event.name` narrows to one event type.
+ * @example for (const event of events) if (isKnownWebhookEvent(event) && event.name === "member_added") greet(event.user_id);
+ */
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
+
+/**
+ * Tells a known event from one of a kind this version does not know (`known: false`) or from what is not an event.
+ * @example const known = verdict.events.filter(isKnownWebhookEvent);
+ */
+export function isKnownWebhookEvent(event: WebhookEvent): event is KnownWebhookEvent {
+  try {
+    return typeof event === "object" && event !== null && (event as { known?: unknown }).known !== false;
+  } catch {
+    return false;
+  }
+}
