@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPusherError } from "../src/index.js";
-import { readFields, serializePresenceData, serializeUserData, utf8ByteLength, validateBatchSize, validateChannelCount, validateChannelName, validateEncryptedChannelTrigger, validateEventName, validateKeyCredentials, validateMasterKeyBase64, validatePayloadSize, validatePresenceData, validateQueryParams, validateSocketId, validateUserData, validateUserId } from "../src/internal.js";
+import { readFields, serializePresenceData, serializeUserData, utf8ByteLength, validateBatchSize, validateChannelCount, validateChannelName, validateEncryptedChannelTrigger, validateEventName, validateKeyCredentials, validateMasterKeyBase64, validatePayloadSize, validateQueryParams, validateSocketId, validateUserId } from "../src/internal.js";
 import { anyOrHostile, materialize, mutated } from "./support/hostile-values.js";
 
 const RUNS = 1_000;
@@ -20,9 +20,7 @@ const validators: Record<string, (value: unknown) => unknown> = {
   "validateEventName(value)": (value) => validateEventName(value),
   "validateSocketId(value)": (value) => validateSocketId(value),
   "validateUserId(value)": (value) => validateUserId(value),
-  "validatePresenceData(value)": (value) => validatePresenceData(value),
   "serializePresenceData(value)": (value) => serializePresenceData(value),
-  "validateUserData(value)": (value) => validateUserData(value),
   "serializeUserData(value)": (value) => serializeUserData(value),
   "validateQueryParams(value)": (value) => validateQueryParams(value),
   "validateKeyCredentials(value)": (value) => validateKeyCredentials(value),
