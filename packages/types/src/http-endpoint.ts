@@ -59,13 +59,16 @@ export async function readPostBody(
   bodyTimeoutMs: number,
 ): Promise<Uint8Array | Response> {
   if (request.method !== "POST") return errorResponse(405, "Method Not Allowed: send a POST");
-  if (!mediaTypes.includes(mediaTypeOf(request))) return errorResponse(415, `Unsupported Media Type: send ${mediaTypes.join(" or ")}`);
+  if (!mediaTypes.includes(mediaTypeOf(request))) {
+    return errorResponse(415, `Unsupported Media Type: send ${mediaTypes.join(" or ")}`);
+  }
   const deadline = AbortSignal.timeout(bodyTimeoutMs);
   try {
     const body = await readBodyWithLimit(request, maxBodyBytes, deadline);
     return body.tooLarge ? errorResponse(413, `Payload Too Large: the limit is ${maxBodyBytes} bytes`) : body.bytes;
   } catch {
-    return deadline.aborted ? errorResponse(408, "Request Timeout") : errorResponse(400, "Bad Request: the body could not be read");
+    if (deadline.aborted) return errorResponse(408, "Request Timeout");
+    return errorResponse(400, "Bad Request: the body could not be read");
   }
 }
 

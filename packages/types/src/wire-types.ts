@@ -1,32 +1,23 @@
 // Wire shapes of the Pusher Channels protocol (docs/protocol.md §3, §5); fields keep Pusher's snake_case.
 
-/**
- * The member data of a presence channel, signed into the subscription (docs/protocol.md §5).
- * @example const member: PresenceData = { user_id: "42", user_info: { name: "Ada" } };
- */
+/** A presence channel member, signed into the subscription. @example const member: PresenceData = { user_id: "42" }; */
 export interface PresenceData {
-  /** The member's unique id: a string (a number is accepted for compatibility). */
+  /** A string; a number is accepted for compatibility. */
   user_id: string | number;
-  /** Anything the other members should see about this member. */
   user_info?: Record<string, unknown>;
 }
 
 /**
- * The data of a signed-in user (user authentication, docs/protocol.md §5).
+ * A signed-in user; `watchlist` holds at most 100 ids of users whose online status this user may watch.
  * @example const user: UserData = { id: "42", user_info: { name: "Ada" }, watchlist: ["7"] };
  */
 export interface UserData {
-  /** 1–200 characters of the channel-name set. */
   id: string;
   user_info?: Record<string, unknown>;
-  /** Ids of users whose online status this user may watch, at most 100. */
   watchlist?: string[];
 }
 
-/**
- * The JSON body `pusher-js` expects from a channel authorization endpoint.
- * @example const body: ChannelAuthResponse = { auth: "key:3f1c…" };
- */
+/** What `pusher-js` expects from a channel authorization endpoint. @example const body: ChannelAuthResponse = { auth }; */
 export interface ChannelAuthResponse {
   /** `<key>:<hex HMAC-SHA256 signature>`. */
   auth: string;
@@ -36,29 +27,22 @@ export interface ChannelAuthResponse {
   shared_secret?: string;
 }
 
-/**
- * The JSON body `pusher-js` expects from a user authentication endpoint.
- * @example const body: UserAuthResponse = { auth: "key:3f1c…", user_data: '{"id":"42"}' };
- */
+/** What `pusher-js` expects from a user authentication endpoint. @example const { user_data }: UserAuthResponse = body; */
 export interface UserAuthResponse {
   auth: string;
   /** The exact JSON text that was signed. */
   user_data: string;
 }
 
-/**
- * The `data` of an event on an encrypted channel (docs/protocol.md §6): base64 nonce and ciphertext.
- * @example const payload = JSON.parse(event.data) as EncryptedPayload;
- */
+/** An encrypted channel's event `data` (docs/protocol.md §6). @example JSON.parse(data) as EncryptedPayload */
 export interface EncryptedPayload {
+  /** Base64. */
   nonce: string;
+  /** Base64. */
   ciphertext: string;
 }
 
-/**
- * One event of a batch trigger.
- * @example const event: BatchEvent = { channel: "chat", name: "message", data: { text: "hi" } };
- */
+/** One event of a batch trigger. @example const event: BatchEvent = { channel: "chat", name: "ping", data: {} }; */
 export interface BatchEvent {
   channel: string;
   name: string;
@@ -70,26 +54,16 @@ export interface BatchEvent {
   info?: readonly ChannelInfoAttribute[];
 }
 
-/**
- * A query parameter's value as callers give it; an array is joined with commas.
- * @example const params: Record<string, QueryParamValue> = { filter_by_prefix: "presence-", info: ["user_count"] };
- */
+/** A query parameter as callers give it; arrays are joined with commas. @example const value: QueryParamValue = ["a", 1]; */
 export type QueryParamValue = string | number | boolean | readonly (string | number)[];
 
-/**
- * An attribute a trigger or a channel query can ask for with `info`.
- * @example await client.channel("presence-room", { info: ["user_count"] satisfies ChannelInfoAttribute[] });
- */
+/** An attribute to ask for with `info`. @example const info: ChannelInfoAttribute[] = ["user_count"]; */
 export type ChannelInfoAttribute = "user_count" | "subscription_count";
 
-/**
- * Channel attributes, returned by a trigger with `info` and by channel queries.
- * @example const attributes: ChannelAttributes = { subscription_count: 3 };
- */
+/** A channel's attributes, as asked for with `info`. @example const attributes: ChannelAttributes = { subscription_count: 3 }; */
 export interface ChannelAttributes {
   /** Presence channels: distinct users. */
   user_count?: number;
-  /** Connections subscribed, when subscription counting is enabled for the app. */
   subscription_count?: number;
 }
 
@@ -109,18 +83,12 @@ export interface BatchTriggerResult {
   batch: ChannelAttributes[];
 }
 
-/**
- * `GET /channels`: the occupied channels, by name.
- * @example const { channels }: ChannelsList = await client.channels({ filterByPrefix: "presence-" });
- */
+/** `GET /channels`: the occupied channels, by name. @example const { channels }: ChannelsList = await client.channels(); */
 export interface ChannelsList {
   channels: Record<string, { user_count?: number }>;
 }
 
-/**
- * `GET /channels/<name>`: the state of one channel.
- * @example const state: ChannelState = await client.channel("my-channel", { info: ["subscription_count"] });
- */
+/** `GET /channels/<name>`: one channel's state. @example const { occupied }: ChannelState = await client.channel("chat"); */
 export interface ChannelState {
   occupied: boolean;
   user_count?: number;
@@ -129,10 +97,7 @@ export interface ChannelState {
   cache?: { data: string; ttl: number };
 }
 
-/**
- * `GET /channels/<presence-name>/users`: the ids of the members.
- * @example const { users }: PresenceUsers = await client.users("presence-room");
- */
+/** `GET /channels/<presence-name>/users`. @example const { users }: PresenceUsers = await client.users("presence-room"); */
 export interface PresenceUsers {
   users: { id: string }[];
 }

@@ -1,13 +1,11 @@
 import { PusherError, guardOf, type ValidationErrorCode } from "./pusher-error.js";
 
 /**
- * Thrown by constructors and factories when an option is missing or invalid: `option` names it, and the message says what is
- * expected, never echoing the value (which may be a secret).
+ * An option is missing or invalid: `option` names it, and the message says what is expected, never echoing the value.
  * @example if (isPusherConfigError(error)) console.error(error.option); // e.g. "secret"
  */
 export class PusherConfigError extends PusherError {
   override readonly name = "PusherConfigError";
-  /** The option at fault, e.g. `"cluster"`. */
   declare readonly option: string;
 
   constructor(option: string, message: string) {
@@ -16,15 +14,11 @@ export class PusherConfigError extends PusherError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherConfigError}, from any copy of `@x/types`.
- * @example if (isPusherConfigError(error)) console.error(`fix the option ${error.option}`);
- */
+/** Whether `value` is a {@link PusherConfigError}. @example if (isPusherConfigError(error)) fix(error.option); */
 export const isPusherConfigError = /* @__PURE__ */ guardOf<PusherConfigError>("PusherConfigError");
 
 /**
- * Thrown before anything is sent when an argument breaks a protocol rule (a bad channel name, an oversize payload...):
- * `code` says which rule, `field` names the argument.
+ * An argument breaks a protocol rule, and nothing was sent: `code` says which rule, `field` names the argument.
  * @example throw new PusherValidationError("invalid_params", "limit", "limit must be a whole number");
  */
 export class PusherValidationError extends PusherError {
@@ -39,15 +33,11 @@ export class PusherValidationError extends PusherError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherValidationError}, from any copy of `@x/types`.
- * @example if (isPusherValidationError(error)) return new Response(error.message, { status: 400 });
- */
+/** Whether `value` is a {@link PusherValidationError}. @example if (isPusherValidationError(error)) return badRequest(error); */
 export const isPusherValidationError = /* @__PURE__ */ guardOf<PusherValidationError>("PusherValidationError");
 
 /**
- * A webhook failed verification where the caller asked for an exception rather than a verdict: `reasons` lists every problem
- * found, never a secret or an expected signature.
+ * A webhook failed verification where an exception was asked for: `reasons` lists every problem, never a secret.
  * @example if (isPusherWebhookError(error)) console.warn(error.reasons.join("; "));
  */
 export class PusherWebhookError extends PusherError {
@@ -60,8 +50,5 @@ export class PusherWebhookError extends PusherError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherWebhookError}, from any copy of `@x/types`.
- * @example if (isPusherWebhookError(error)) return new Response(null, { status: 401 });
- */
+/** Whether `value` is a {@link PusherWebhookError}. @example if (isPusherWebhookError(error)) return unauthorized(); */
 export const isPusherWebhookError = /* @__PURE__ */ guardOf<PusherWebhookError>("PusherWebhookError");

@@ -3,7 +3,7 @@ import { redactSignedUrl, systemCodeOf } from "./request-details.js";
 
 /**
  * Whether a request that got no complete answer may have reached the server: `"not_sent"` when it provably never arrived
- * whole, so that sending it again cannot deliver it twice; else `"unknown"`.
+ * whole, so that sending it again cannot deliver it twice; `"unknown"` when the server may have acted on it.
  * @example if (isPusherNetworkError(error) && error.delivery === "not_sent") await pusher.trigger(channel, event, data);
  */
 export type PusherDelivery = "not_sent" | "unknown";
@@ -11,7 +11,6 @@ export type PusherDelivery = "not_sent" | "unknown";
 // Every error of a request has its method and its URL, redacted whatever was passed.
 abstract class PusherRequestError extends PusherError {
   declare readonly method: string;
-  /** The request URL with `auth_key`, `auth_signature` and `body_md5` redacted. */
   declare readonly url: string;
 
   // The message: the method, the URL (its path alone when the server answered), then the outcome.
@@ -25,15 +24,14 @@ abstract class PusherRequestError extends PusherError {
 }
 
 /**
- * The Pusher API, or a compatible server, refused a request. `retryable`: a later try makes sense (a 408, 429 or 5xx status,
- * or such a `serverCode` in a 2xx answer).
+ * The Pusher API, or a compatible server, refused a request; its URL is recorded with `auth_key`, `auth_signature` and
+ * `body_md5` redacted. `retryable`: a 408, 429 or 5xx status, or such a `serverCode` in a 2xx answer.
  * @example if (isPusherHttpError(error) && error.status === 413) console.error("payload too large");
  */
 export class PusherHttpError extends PusherRequestError {
   override readonly name = "PusherHttpError";
-  /** The HTTP status; a 2xx when the server reported the error in its body. */
   declare readonly status: number;
-  /** The server's explanation (its `error` field, or the response text), trimmed. */
+  /** The server's explanation (its `error` field, or the response text). */
   declare readonly serverMessage: string;
   /** The `code` of a `{"error": "...", "code": 401}` body, which some servers answer with HTTP 200. */
   declare readonly serverCode: number | undefined;
@@ -50,10 +48,7 @@ export class PusherHttpError extends PusherRequestError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherHttpError}, from any copy of `@x/types`.
- * @example if (isPusherHttpError(error) && error.retryable) scheduleRetry();
- */
+/** Whether `value` is a {@link PusherHttpError}. @example if (isPusherHttpError(error) && error.retryable) scheduleRetry(); */
 export const isPusherHttpError = /* @__PURE__ */ guardOf<PusherHttpError>("PusherHttpError");
 
 function isRetryableStatus(status: number): boolean {
@@ -61,37 +56,34 @@ function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * A server answered, but not as the Pusher API does, so whether the request took effect is unknown: a 2xx whose body is no
- * JSON object (`invalid_response`), a body past `maxResponseBytes` (`response_too_large`), a redirect (`redirect_refused`).
- * @example if (isPusherResponseError(error)) console.error(error.status, error.code);
+ * A server answered, but not as the Pusher API does, so whether the request took effect is unknown: `invalid_response` (a
+ * 2xx whose body is no JSON object, e.g. a captive portal), `response_too_large` (past `maxResponseBytes`), `redirect_refused`.
+ * @example if (isPusherResponseError(error) && error.code === "redirect_refused") console.error("check the host option");
  */
 export class PusherResponseError extends PusherRequestError {
   override readonly name = "PusherResponseError";
   declare readonly code: ResponseErrorCode;
   declare readonly status: number;
 
-  /** `problem` says in a few words what was wrong with the answer, and holds no secret. */
+  /** `problem` says what was wrong with the answer, in a few words holding no secret. */
   constructor(details: { code: ResponseErrorCode; status: number; method: string; url: string; problem: string }) {
     super(details.code, details, `got HTTP ${details.status}: ${details.problem}`, {}, true);
     this.status = details.status;
   }
 }
 
-/**
- * Whether `value` is a {@link PusherResponseError}, from any copy of `@x/types`.
- * @example if (isPusherResponseError(error)) console.error("not the Pusher API:", error.message);
- */
+/** Whether `value` is a {@link PusherResponseError}. @example if (isPusherResponseError(error)) alert(error.message); */
 export const isPusherResponseError = /* @__PURE__ */ guardOf<PusherResponseError>("PusherResponseError");
 
 /**
- * The request got no complete answer (DNS failure, refused connection, reset socket...); `cause` holds the underlying error.
- * With `responseStatus`, the connection broke while the body of that answer was read: the server most likely acted on it.
+ * The request got no complete answer (a DNS failure, a refused or reset connection...); `cause` is the underlying error. With
+ * `responseStatus`, the connection broke while that answer's body was read: the server most likely acted on the request.
  * @example if (isPusherNetworkError(error) && error.systemCode === "ENOTFOUND") console.error("check the host option");
  */
 export class PusherNetworkError extends PusherRequestError {
   override readonly name = "PusherNetworkError";
   declare readonly delivery: PusherDelivery;
-  /** The system's code for the failure, e.g. `"ECONNREFUSED"` or a TLS error's, when it has one. */
+  /** The system's code for the failure, e.g. `"ECONNREFUSED"`, when it has one. */
   declare readonly systemCode: string | undefined;
   declare readonly responseStatus: number | undefined;
 
@@ -101,25 +93,19 @@ export class PusherNetworkError extends PusherRequestError {
   ) {
     const { responseStatus } = options;
     const systemCode = systemCodeOf(options.cause);
-    const outcome = responseStatus === undefined ? "failed before any response" : `lost its HTTP ${responseStatus} answer midway`;
-    const consequence = responseStatus === undefined ? "" : ": the server may have acted on it";
-    super("network_error", target, `${outcome}${consequence}${systemCode === undefined ? "" : ` (${systemCode})`}`, options);
+    const midway = `lost its HTTP ${responseStatus} answer midway: the server may have acted on it`;
+    const outcome = responseStatus === undefined ? "failed before any response" : midway;
+    super("network_error", target, systemCode === undefined ? outcome : `${outcome} (${systemCode})`, options);
     this.delivery = options.delivery ?? "unknown";
     this.systemCode = systemCode;
     this.responseStatus = responseStatus;
   }
 }
 
-/**
- * Whether `value` is a {@link PusherNetworkError}, from any copy of `@x/types`.
- * @example if (isPusherNetworkError(error) && error.delivery === "not_sent") retryLater();
- */
+/** Whether `value` is a {@link PusherNetworkError}. @example if (isPusherNetworkError(error)) retryLater(error.delivery); */
 export const isPusherNetworkError = /* @__PURE__ */ guardOf<PusherNetworkError>("PusherNetworkError");
 
-/**
- * The request took longer than the configured `timeout` and was cancelled.
- * @example if (isPusherTimeoutError(error)) console.error(`gave up after ${error.timeoutMs} ms`, error.delivery);
- */
+/** The request outlasted the `timeout` and was cancelled. @example if (isPusherTimeoutError(error)) log(error.timeoutMs); */
 export class PusherTimeoutError extends PusherRequestError {
   override readonly name = "PusherTimeoutError";
   declare readonly delivery: PusherDelivery;
@@ -132,16 +118,10 @@ export class PusherTimeoutError extends PusherRequestError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherTimeoutError}, from any copy of `@x/types`.
- * @example if (isPusherTimeoutError(error)) console.warn("Pusher is slow today");
- */
+/** Whether `value` is a {@link PusherTimeoutError}. @example if (isPusherTimeoutError(error)) console.warn("Pusher is slow"); */
 export const isPusherTimeoutError = /* @__PURE__ */ guardOf<PusherTimeoutError>("PusherTimeoutError");
 
-/**
- * The caller's `AbortSignal` cancelled the request.
- * @example if (isPusherAbortError(error) && error.delivery === "not_sent") return; // nothing reached Pusher
- */
+/** The caller's `AbortSignal` cancelled the request. @example if (isPusherAbortError(error)) console.log(error.delivery); */
 export class PusherAbortError extends PusherRequestError {
   override readonly name = "PusherAbortError";
   declare readonly delivery: PusherDelivery;
@@ -152,15 +132,12 @@ export class PusherAbortError extends PusherRequestError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherAbortError}, from any copy of `@x/types`.
- * @example if (isPusherAbortError(error)) return; // the caller gave up on purpose
- */
+/** Whether `value` is a {@link PusherAbortError}. @example if (isPusherAbortError(error)) return; // given up on purpose */
 export const isPusherAbortError = /* @__PURE__ */ guardOf<PusherAbortError>("PusherAbortError");
 
 /**
  * A call split into several requests (too many channels for one trigger, events for one batch) failed part-way: `delivered`
- * and `undelivered` (channel names, or indexes into a batch) are all that was asked for; `cause` is the failed request's error.
+ * and `undelivered` (channel names, or indexes into a batch) are all that was asked for; `cause` is the failure.
  * @example if (isPusherPartialDeliveryError(error)) await retry(error.undelivered);
  */
 export class PusherPartialDeliveryError<TItem = unknown> extends PusherError {
@@ -178,20 +155,16 @@ export class PusherPartialDeliveryError<TItem = unknown> extends PusherError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherPartialDeliveryError}, from any copy of `@x/types`.
- * @example if (isPusherPartialDeliveryError(error)) console.warn(error.undelivered);
- */
+/** Whether `value` is a {@link PusherPartialDeliveryError}. @example if (isPusherPartialDeliveryError(error)) retry(); */
 export const isPusherPartialDeliveryError = /* @__PURE__ */ guardOf<PusherPartialDeliveryError>("PusherPartialDeliveryError");
 
 /**
- * A publisher had no room for an event (its queue and waiting room were full, or the event waited longer than `maxWaitMs`),
- * so the event was not sent. Slow down, or drop events knowingly.
- * @example if (isPusherQueueFullError(error)) console.warn(`dropped after ${error.waitedMs} ms`);
+ * A publisher had no room for an event (its queue and waiting room were full, or the event waited past `maxWaitMs`): the
+ * event was not sent. Slow down, or drop events knowingly.
+ * @example if (isPusherQueueFullError(error)) console.warn(`dropped after waiting ${error.waitedMs} ms`);
  */
 export class PusherQueueFullError extends PusherError {
   override readonly name = "PusherQueueFullError";
-  /** How long the event waited for room, in milliseconds (0 when the waiting room was full). */
   declare readonly waitedMs: number;
 
   constructor(message: string, waitedMs: number) {
@@ -200,8 +173,5 @@ export class PusherQueueFullError extends PusherError {
   }
 }
 
-/**
- * Whether `value` is a {@link PusherQueueFullError}, from any copy of `@x/types`.
- * @example if (isPusherQueueFullError(error)) dropped++;
- */
+/** Whether `value` is a {@link PusherQueueFullError}. @example if (isPusherQueueFullError(error)) dropped++; */
 export const isPusherQueueFullError = /* @__PURE__ */ guardOf<PusherQueueFullError>("PusherQueueFullError");

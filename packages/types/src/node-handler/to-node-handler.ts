@@ -3,9 +3,7 @@ import { errorResponse } from "../http-endpoint.js";
 import { toWebRequest } from "./to-web-request.js";
 
 /**
- * What {@link toNodeHandler} reads of a Node.js request, typed by its shape so that no Node type is needed: an
- * `http.IncomingMessage` (`node:http`, Express, Connect, Next.js), an `http2` compatibility request, or a Fastify request
- * (whose `raw` is the `IncomingMessage`).
+ * What {@link toNodeHandler} reads of a Node.js request (`http.IncomingMessage`, an `http2` or a Fastify request), by shape.
  * @example const request: NodeRequestLike = { method: "POST", url: "/pusher/auth", headers: {}, body: { socket_id: "1.1" } };
  */
 export interface NodeRequestLike {
@@ -14,23 +12,21 @@ export interface NodeRequestLike {
   /** Express and Fastify: the URL before a router took off its mount path. */
   readonly originalUrl?: string | undefined;
   readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
-  /** What a body parser left: parsed fields (`express.json()`), text (`express.text()`) or bytes (`express.raw()`). */
+  /** What a body parser left: fields (`express.json()`), text (`express.text()`) or bytes (`express.raw()`). */
   readonly body?: unknown;
   /** The exact bytes received, where a middleware kept them (`express.json({ verify })`, Fastify's raw-body plugins). */
   readonly rawBody?: unknown;
-  /** True once the body has been read to its end, by a body parser for instance. */
   readonly readableEnded?: boolean | undefined;
   /** Fastify: the `IncomingMessage` under its request. */
   readonly raw?: NodeRequestLike | undefined;
-  /** The connection: a TLS socket (`encrypted: true`) makes the URL `https:`. */
+  /** A TLS socket (`encrypted: true`) makes the URL `https:`. */
   readonly socket?: unknown;
-  /** The body itself: an `IncomingMessage` is an async iterable of its chunks. */
+  /** The body stream: an `IncomingMessage` is an async iterable of its chunks. */
   [Symbol.asyncIterator]?(): AsyncIterator<unknown>;
 }
 
 /**
- * What {@link toNodeHandler} writes to: an `http.ServerResponse` (`node:http`, Express, Connect, Next.js, Fastify's
- * `reply.raw`) or an `http2` compatibility response.
+ * What {@link toNodeHandler} writes to: an `http.ServerResponse` (Fastify's `reply.raw`) or an `http2` response, by shape.
  * @example const noContent = (response: NodeResponseLike) => { response.statusCode = 204; response.end(); };
  */
 export interface NodeResponseLike {
@@ -41,20 +37,15 @@ export interface NodeResponseLike {
 }
 
 /**
- * A Node.js request handler made by {@link toNodeHandler}: a `node:http` listener, an Express or Connect handler, a Next.js
- * pages API route. Its promise resolves once the answer is written, and never rejects.
+ * A Node.js handler (`node:http`, Express, Connect, Next.js pages API) whose promise resolves once it answered, never rejects.
  * @example const listener: NodeHandler = toNodeHandler(() => new Response("ok"));
  */
 export type NodeHandler = (request: NodeRequestLike, response: NodeResponseLike, next?: (error?: unknown) => void) => Promise<void>;
 
 /**
- * Turns a Web-standard handler (`createAuthHandler`, `createWebhookHandler`) into a Node.js handler `(req, res, next?)`,
- * whether or not a framework read the body first. The handler gets the exact bytes when they were kept (`req.rawBody`, or a
- * `req.body` of bytes or text), else the unread body stream (pulled as the handler reads, so its size limit holds), else the
- * parsed `req.body` re-encoded as a form or JSON: faithful for auth, while `createWebhookHandler` answers it 400 (a
- * signature covers the bytes sent). A body read and kept nowhere, or a handler that throws, goes to `next(error)` when there
- * is one, else is answered 500, showing the message of a `PusherConfigError` only.
- *
+ * Turns a Web-standard handler (`createAuthHandler`, `createWebhookHandler`) into a Node.js handler `(req, res, next?)`. It
+ * hands on the bytes a framework kept (`req.rawBody`), else the unread body stream, else the parsed `req.body` re-encoded,
+ * which a webhook's signature does not cover. Its failures go to `next`, or are answered 500.
  * @example
  * ```ts
  * const pusherAuth = toNodeHandler(createAuthHandler({ key, secret, onChannelAuthorization: () => true }));
@@ -64,7 +55,7 @@ export type NodeHandler = (request: NodeRequestLike, response: NodeResponseLike,
  */
 export function toNodeHandler(handler: (request: Request) => Response | Promise<Response>): NodeHandler {
   return async (request, response, next) => {
-    // Read once, from the Request made: a getter of the Node.js request may throw the second time.
+    // The method is read from the Request made: a getter of the Node.js request may throw the second time.
     let method: string | undefined;
     try {
       const converted = toWebRequest(request);
@@ -79,7 +70,7 @@ export function toNodeHandler(handler: (request: Request) => Response | Promise<
         if (response.headersSent === true) return;
         await sendWebResponse(errorResponse(500, shownMessage(error)), response, method);
       } catch {
-        // The framework's or the response's own failure: no one is left to tell, and this promise never rejects.
+        // The framework's or the response's own failure: no one is left to tell.
       }
     }
   };

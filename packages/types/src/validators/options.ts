@@ -33,5 +33,6 @@ export function validateKeyCredentials(credentials: unknown): asserts credential
 
 /** Checks an encryption master key: padded base64 of exactly 32 bytes (docs/protocol.md §5), never echoing it. */
 export function validateMasterKeyBase64(value: unknown, option = "encryptionMasterKeyBase64"): asserts value is string {
-  requireOption(typeof value === "string" && BASE64_OF_32_BYTES.test(value), option, "base64 of exactly 32 bytes (openssl rand -base64 32)");
+  const expected = "base64 of exactly 32 bytes (openssl rand -base64 32)";
+  requireOption(typeof value === "string" && BASE64_OF_32_BYTES.test(value), option, expected);
 }

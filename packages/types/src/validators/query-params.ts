@@ -10,7 +10,10 @@ export const RESERVED_QUERY_PARAMS: readonly string[] = ["auth_key", "auth_times
  * Checks caller-supplied query parameters: an object of strings, finite numbers, booleans or arrays of those, no reserved
  * key in any case, and no lone UTF-16 surrogate (it cannot be percent-encoded). Throws `reserved_param` or `invalid_params`.
  */
-export function validateQueryParams(params: unknown, field = "params"): asserts params is Record<string, QueryParamValue | undefined> {
+export function validateQueryParams(
+  params: unknown,
+  field = "params",
+): asserts params is Record<string, QueryParamValue | undefined> {
   let entries: [string, unknown][] | undefined;
   try {
     // A copy, arrays included: a getter or a Proxy that throws is refused like any other bad value.
@@ -24,15 +27,17 @@ export function validateQueryParams(params: unknown, field = "params"): asserts 
     throw new PusherValidationError("invalid_params", field, `${field} must be an object of query parameters`);
   }
   for (const [key, value] of entries) {
+    const at = `${field}.${key}`;
     if (RESERVED_QUERY_PARAMS.includes(key.toLowerCase())) {
-      throw new PusherValidationError("reserved_param", field, `${field} may not set ${describeValue(key)}: the request signature owns it`);
+      const message = `${field} may not set ${describeValue(key)}: the request signature owns it`;
+      throw new PusherValidationError("reserved_param", field, message);
     }
     if (value !== undefined && !isParamValue(value) && !(Array.isArray(value) && value.every(isParamValue))) {
-      const message = `${field}.${key} must be a string, number, boolean or array of them, got ${describeValue(value)}`;
-      throw new PusherValidationError("invalid_params", `${field}.${key}`, message);
+      const message = `${at} must be a string, number, boolean or array of them, got ${describeValue(value)}`;
+      throw new PusherValidationError("invalid_params", at, message);
     }
     if (hasLoneSurrogate(key) || (Array.isArray(value) ? value : [value]).some(hasLoneSurrogate)) {
-      throw new PusherValidationError("invalid_params", `${field}.${key}`, `${field}.${key} has a lone UTF-16 surrogate: not sendable`);
+      throw new PusherValidationError("invalid_params", at, `${at} has a lone UTF-16 surrogate: not sendable`);
     }
   }
 }
