@@ -1,7 +1,6 @@
 /**
- * What the `@x` packages share with their users: the errors and their guards, the wire, result and configuration types, and
- * the Node.js adapter `toNodeHandler`.
- * @packageDocumentation
+ * What the `@x` packages share with their users: the errors and their guards, the wire, result and configuration types,
+ * and `toNodeHandler`. @packageDocumentation
  */
 export type * from "./config-types.js";
 export * from "./errors/input-errors.js";

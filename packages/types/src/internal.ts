@@ -1,9 +1,6 @@
 /**
- * What the `@x` packages share with each other and nothing else: not public API, it may change in any release. Users import
- * from `@x/types`, or from the package they installed.
- *
- * @internal
- * @packageDocumentation
+ * What the `@x` packages share with each other: not public API, it may change in any release.
+ * @internal @packageDocumentation
  */
 export * from "./errors/request-details.js";
 export * from "./http-endpoint.js";
