@@ -27,16 +27,13 @@ export function validateChannelName(
 ): asserts name is string {
   const { field: givenField, allowServerToUser } = readFields(options, ["field", "allowServerToUser"]) ?? {};
   const field = typeof givenField === "string" ? givenField : "channel";
-  if (typeof name !== "string") {
-    throw new PusherValidationError("invalid_channel_name", field, `${field} must be a string, got ${describeValue(name)}`);
-  }
+  if (typeof name !== "string") throw refusal("invalid_channel_name", field, "must be a string", name);
   if (allowServerToUser === true && name.startsWith(SERVER_TO_USER_CHANNEL_PREFIX)) {
     validateUserId(name.slice(SERVER_TO_USER_CHANNEL_PREFIX.length), `${field} (user id part)`);
     return;
   }
   if (name.length === 0 || name.length > MAX_CHANNEL_NAME_LENGTH) {
-    const message = `${field} must be 1 to ${MAX_CHANNEL_NAME_LENGTH} characters long, got ${describeValue(name)}`;
-    throw new PusherValidationError("invalid_channel_name", field, message);
+    throw refusal("invalid_channel_name", field, `must be 1 to ${MAX_CHANNEL_NAME_LENGTH} characters long`, name);
   }
   checkNameCharacters(name, "invalid_channel_name", field);
 }
@@ -44,24 +41,21 @@ export function validateChannelName(
 /** Checks an event name: a string of 1 to 200 characters. Throws `invalid_event_name`. */
 export function validateEventName(name: unknown, field = "event"): asserts name is string {
   if (typeof name !== "string" || name.length === 0 || name.length > MAX_EVENT_NAME_LENGTH) {
-    const message = `${field} must be a string of 1 to ${MAX_EVENT_NAME_LENGTH} characters, got ${describeValue(name)}`;
-    throw new PusherValidationError("invalid_event_name", field, message);
+    throw refusal("invalid_event_name", field, `must be a string of 1 to ${MAX_EVENT_NAME_LENGTH} characters`, name);
   }
 }
 
 /** Checks a socket id: digits, a dot, digits (`1.1:` and `1.1\n` are refused). Throws `invalid_socket_id`. */
 export function validateSocketId(socketId: unknown, field = "socketId"): asserts socketId is string {
   if (typeof socketId !== "string" || !SOCKET_ID.test(socketId)) {
-    const message = `${field} must look like "1234.5678", got ${describeValue(socketId)}`;
-    throw new PusherValidationError("invalid_socket_id", field, message);
+    throw refusal("invalid_socket_id", field, 'must look like "1234.5678"', socketId);
   }
 }
 
 /** Checks a user id: 1 to 200 characters of the channel-name set. Throws `invalid_user_id`. */
 export function validateUserId(userId: unknown, field = "userId"): asserts userId is string {
   if (typeof userId !== "string" || userId.length === 0 || userId.length > MAX_USER_ID_LENGTH) {
-    const message = `${field} must be a string of 1 to ${MAX_USER_ID_LENGTH} characters, got ${describeValue(userId)}`;
-    throw new PusherValidationError("invalid_user_id", field, message);
+    throw refusal("invalid_user_id", field, `must be a string of 1 to ${MAX_USER_ID_LENGTH} characters`, userId);
   }
   checkNameCharacters(userId, "invalid_user_id", field);
 }
@@ -71,6 +65,11 @@ function checkNameCharacters(name: string, code: ValidationErrorCode, field: str
     const message = `${field} may only contain A-Z a-z 0-9 _ - = @ , . ; but got ${describeValue(name)}`;
     throw new PusherValidationError(code, field, message);
   }
+}
+
+/** The {@link PusherValidationError} "`field` `rule`, got `value`", the value shown as {@link describeValue} shows it. */
+export function refusal(code: ValidationErrorCode, field: string, rule: string, value: unknown): PusherValidationError {
+  return new PusherValidationError(code, field, `${field} ${rule}, got ${describeValue(value)}`);
 }
 
 /** A rejected name or id as error messages show it: cut when long; only its type when not a string. */

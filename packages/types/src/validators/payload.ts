@@ -1,6 +1,6 @@
 import { PusherValidationError } from "../errors/input-errors.js";
 import type { ValidationErrorCode } from "../errors/pusher-error.js";
-import { describeValue, validateUserId } from "./names.js";
+import { refusal, validateUserId } from "./names.js";
 import { isJsonObject } from "./read-fields.js";
 
 /** Largest `data` (UTF-8 bytes) on Pusher's shared clusters; dedicated and self-hosted allow more. */
@@ -38,8 +38,7 @@ export function serializePresenceData(data: unknown, field = "presenceData"): st
   const userId = ownValue(copy, "user_id");
   // A number that is not finite has no JSON form: it would be sent as null.
   if (!((typeof userId === "string" && userId.length > 0) || Number.isFinite(userId))) {
-    const message = `${field}.user_id must be a non-empty string (or a finite number), got ${describeValue(userId)}`;
-    throw new PusherValidationError("invalid_presence_data", `${field}.user_id`, message);
+    throw refusal("invalid_presence_data", `${field}.user_id`, "must be a non-empty string (or a finite number)", userId);
   }
   checkUserInfo(copy, "invalid_presence_data", field);
   return text;
@@ -67,8 +66,7 @@ export function serializeUserData(data: unknown, field = "userData"): string {
 function checkUserInfo(copy: object, code: ValidationErrorCode, field: string): void {
   const userInfo = ownValue(copy, "user_info");
   if (userInfo !== undefined && !isJsonObject(userInfo)) {
-    const message = `${field}.user_info must be an object when given, got ${describeValue(userInfo)}`;
-    throw new PusherValidationError(code, `${field}.user_info`, message);
+    throw refusal(code, `${field}.user_info`, "must be an object when given", userInfo);
   }
 }
 
@@ -95,7 +93,7 @@ function checkedText(data: unknown, code: ValidationErrorCode, field: string, ob
   }
   const copy = checkable ? plain : text === undefined ? undefined : plainCopy(JSON.parse(text));
   if (text === undefined || copy === undefined) {
-    throw new PusherValidationError(code, field, `${field} must be ${expected}, got ${describeValue(data)}`);
+    throw refusal(code, field, `must be ${expected}`, data);
   }
   return { text, copy };
 }

@@ -1,6 +1,6 @@
 import { PusherValidationError } from "../errors/input-errors.js";
 import type { QueryParamValue } from "../wire-types.js";
-import { describeValue } from "./names.js";
+import { describeValue, refusal } from "./names.js";
 import { isJsonObject } from "./read-fields.js";
 
 /** Query parameters the signing scheme owns, which callers may not set (docs/protocol.md §2.5). */
@@ -33,8 +33,7 @@ export function validateQueryParams(
       throw new PusherValidationError("reserved_param", field, message);
     }
     if (value !== undefined && !isParamValue(value) && !(Array.isArray(value) && value.every(isParamValue))) {
-      const message = `${at} must be a string, number, boolean or array of them, got ${describeValue(value)}`;
-      throw new PusherValidationError("invalid_params", at, message);
+      throw refusal("invalid_params", at, "must be a string, number, boolean or array of them", value);
     }
     if (hasLoneSurrogate(key) || (Array.isArray(value) ? value : [value]).some(hasLoneSurrogate)) {
       throw new PusherValidationError("invalid_params", at, `${at} has a lone UTF-16 surrogate: not sendable`);
