@@ -37,7 +37,7 @@ export class PusherHttpError extends PusherRequestError {
   declare readonly serverCode: number | undefined;
   declare readonly retryable: boolean;
 
-  constructor(details: { status: number; serverMessage: string; method: string; url: string; serverCode?: number }) {
+  constructor(details: { status: number; serverMessage: string; method: string; url: string; serverCode?: number | undefined }) {
     const { status, serverCode } = details;
     const serverMessage = details.serverMessage.trim().slice(0, 500);
     super("http_error", details, `failed with HTTP ${status}${serverMessage === "" ? "" : `: ${serverMessage}`}`, {}, true);
@@ -89,7 +89,7 @@ export class PusherNetworkError extends PusherRequestError {
 
   constructor(
     target: { method: string; url: string },
-    options: { cause?: unknown; delivery?: PusherDelivery; responseStatus?: number },
+    options: { cause?: unknown; delivery?: PusherDelivery | undefined; responseStatus?: number | undefined },
   ) {
     const { responseStatus } = options;
     const systemCode = systemCodeOf(options.cause);
@@ -111,7 +111,11 @@ export class PusherTimeoutError extends PusherRequestError {
   declare readonly delivery: PusherDelivery;
   declare readonly timeoutMs: number;
 
-  constructor(target: { method: string; url: string }, timeoutMs: number, options?: { cause?: unknown; delivery?: PusherDelivery }) {
+  constructor(
+    target: { method: string; url: string },
+    timeoutMs: number,
+    options?: { cause?: unknown; delivery?: PusherDelivery | undefined },
+  ) {
     super("timeout", target, `timed out after ${timeoutMs} ms`, options);
     this.delivery = options?.delivery ?? "unknown";
     this.timeoutMs = timeoutMs;
@@ -126,7 +130,7 @@ export class PusherAbortError extends PusherRequestError {
   override readonly name = "PusherAbortError";
   declare readonly delivery: PusherDelivery;
 
-  constructor(target: { method: string; url: string }, options?: { cause?: unknown; delivery?: PusherDelivery }) {
+  constructor(target: { method: string; url: string }, options?: { cause?: unknown; delivery?: PusherDelivery | undefined }) {
     super("aborted", target, "was aborted", options);
     this.delivery = options?.delivery ?? "unknown";
   }
