@@ -1,11 +1,6 @@
 /**
- * The credentials of a Pusher Channels app (docs/protocol.md §1). App ids are strings: self-hosted
- * servers use ids like `app-id`.
- *
- * @example
- * ```ts
- * const credentials: AppCredentials = { appId: "123", key: "abc", secret: process.env.PUSHER_SECRET! };
- * ```
+ * The credentials of a Pusher Channels app (docs/protocol.md §1); self-hosted servers use app ids like `app-id`.
+ * @example const credentials: AppCredentials = { appId: "123", key: "abc", secret: process.env.PUSHER_SECRET! };
  */
 export interface AppCredentials {
   appId: string;
@@ -13,48 +8,29 @@ export interface AppCredentials {
   secret: string;
 }
 
-/**
- * A key and its secret: all that signing an auth response or checking a webhook needs.
- *
- * @example
- * ```ts
- * const keyPair: KeyCredentials = { key: "abc", secret: "s3cr3t" };
- * ```
- */
+/** All that signing an auth or checking a webhook needs. @example const keys: KeyCredentials = { key: "abc", secret }; */
 export interface KeyCredentials {
   key: string;
   secret: string;
 }
 
 /**
- * Where the HTTP API lives and how to reach it (docs/protocol.md §1).
- *
- * @example
- * ```ts
- * const eu: ConnectionOptions = { cluster: "eu" };
- * const local: ConnectionOptions = { host: "127.0.0.1", port: 6001, useTLS: false };
- * ```
+ * Where the HTTP API lives: `host` wins over `cluster` (docs/protocol.md §1).
+ * @example const local: ConnectionOptions = { host: "127.0.0.1", port: 6001, useTLS: false };
  */
 export interface ConnectionOptions {
-  /** The cluster the app was created in; the host becomes `api-<cluster>.pusher.com`. @default "mt1" */
+  /** The cluster the app was created in: the host is then `api-<cluster>.pusher.com`. @default "mt1" */
   cluster?: string;
-  /** An explicit API host (no scheme, no port); wins over `cluster`. */
+  /** An explicit API host, with no scheme nor port. */
   host?: string;
-  /** The port; omitted from URLs unless set. */
+  /** Left out of URLs unless set. */
   port?: number;
-  /** HTTPS when true, plain HTTP (local servers) when false. @default true */
+  /** HTTPS, or plain HTTP for local servers. @default true */
   useTLS?: boolean;
 }
 
-/**
- * The end-to-end encryption setting (docs/protocol.md §6).
- *
- * @example
- * ```ts
- * const options: EncryptionOptions = { encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=" };
- * ```
- */
+/** End-to-end encryption (docs/protocol.md §6). @example const options: EncryptionOptions = { encryptionMasterKeyBase64 }; */
 export interface EncryptionOptions {
-  /** Base64 of a 32-byte master key from which each encrypted channel's key is derived. */
+  /** Base64 of a 32-byte master key, from which each encrypted channel's key is derived. */
   encryptionMasterKeyBase64?: string;
 }

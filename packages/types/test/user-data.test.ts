@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WATCHLIST_SIZE, serializeUserData, validateUserData } from "../src/internal.js";
+import { MAX_WATCHLIST_SIZE, serializeUserData } from "../src/internal.js";
 import { UNSERIALIZABLE_FACTORIES } from "./support/hostile-values.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 const ids = (count: number) => Array.from({ length: count }, (_, index) => `user-${index}`);
 
-describe("validateUserData(data, field?)", () => {
+describe("serializeUserData(data, field?): the checks", () => {
   it.each([
     { id: "1" },
     { id: "ada", user_info: { name: "Ada" } },
@@ -13,14 +13,14 @@ describe("validateUserData(data, field?)", () => {
     { id: "ada", watchlist: ["b", "c"], user_info: {} },
     { id: "u".repeat(200) },
   ])("accepts %j", (data) => {
-    expect(() => validateUserData(data)).not.toThrow();
+    expect(() => serializeUserData(data)).not.toThrow();
   });
 
   it("accepts a watchlist of 100 ids and rejects 101", () => {
     expect(MAX_WATCHLIST_SIZE).toBe(100);
-    expect(() => validateUserData({ id: "a", watchlist: ids(100) })).not.toThrow();
+    expect(() => serializeUserData({ id: "a", watchlist: ids(100) })).not.toThrow();
     expectValidationError(
-      () => validateUserData({ id: "a", watchlist: ids(101) }),
+      () => serializeUserData({ id: "a", watchlist: ids(101) }),
       "invalid_user_data",
       "userData.watchlist",
       "userData.watchlist must be an array of at most 100 user ids",
@@ -28,12 +28,12 @@ describe("validateUserData(data, field?)", () => {
   });
 
   it.each(["b", { 0: "b" }, null])("rejects the non-array watchlist %j", (watchlist) => {
-    expectValidationError(() => validateUserData({ id: "a", watchlist }), "invalid_user_data", "userData.watchlist", "must be an array");
+    expectValidationError(() => serializeUserData({ id: "a", watchlist }), "invalid_user_data", "userData.watchlist", "must be an array");
   });
 
   it("rejects a bad id in the watchlist, naming its index", () => {
     expectValidationError(
-      () => validateUserData({ id: "a", watchlist: ["ok", "not ok"] }),
+      () => serializeUserData({ id: "a", watchlist: ["ok", "not ok"] }),
       "invalid_user_id",
       "userData.watchlist[1]",
       "userData.watchlist[1] may only contain",
@@ -45,7 +45,7 @@ describe("validateUserData(data, field?)", () => {
     ["42", '"42"'],
     [[], "object"],
   ])("rejects %j, which is not an object", (data, described) => {
-    expectValidationError(() => validateUserData(data), "invalid_user_data", "userData", `userData must be an object with an id, got ${described}`);
+    expectValidationError(() => serializeUserData(data), "invalid_user_data", "userData", `userData must be an object with an id, got ${described}`);
   });
 
   it.each([
@@ -55,12 +55,12 @@ describe("validateUserData(data, field?)", () => {
     [{ id: "u".repeat(201) }, "1 to 200 characters"],
     [{ id: "a b" }, "may only contain"],
   ])("rejects %j for its id with invalid_user_id", (data, message) => {
-    expectValidationError(() => validateUserData(data), "invalid_user_id", "userData.id", message);
+    expectValidationError(() => serializeUserData(data), "invalid_user_id", "userData.id", message);
   });
 
   it.each([null, [], "info"])("rejects the user_info %j", (userInfo) => {
     expectValidationError(
-      () => validateUserData({ id: "a", user_info: userInfo }),
+      () => serializeUserData({ id: "a", user_info: userInfo }),
       "invalid_user_data",
       "userData.user_info",
       "userData.user_info must be an object when given",
@@ -68,7 +68,7 @@ describe("validateUserData(data, field?)", () => {
   });
 
   it("names the given field", () => {
-    expectValidationError(() => validateUserData({ id: "" }, "user"), "invalid_user_id", "user.id", "user.id must be");
+    expectValidationError(() => serializeUserData({ id: "" }, "user"), "invalid_user_id", "user.id", "user.id must be");
   });
 });
 

@@ -1,51 +1,49 @@
-import { PusherConfigError } from "../errors/config-error.js";
-import { isJsonObject } from "../is-json-object.js";
-import { errorResponse } from "../json-response.js";
-import { mediaTypeOf } from "../media-type.js";
-import type { NodeRequestLike } from "./node-message-types.js";
-import { reencodeParsedBody } from "./reencode-parsed-body.js";
+import { PusherConfigError } from "../errors/input-errors.js";
+import { errorResponse, mediaTypeOf } from "../http-endpoint.js";
+import { isJsonObject } from "../validators/read-fields.js";
+import type { NodeRequestLike } from "./to-node-handler.js";
 
 type BodyStream = AsyncIterable<unknown> & { readonly readableEnded?: boolean | undefined };
 
-/** Where the body of a Node.js request is to be found, in the order it is looked for. */
-type BodySource =
-  | { kind: "none" }
-  | { kind: "bytes"; bytes: Uint8Array | string }
-  | { kind: "stream"; stream: BodyStream }
-  | { kind: "parsed"; value: unknown };
+// Registry-wide, as the errors' marker: another copy of @x/types recognises it.
+const REENCODED = Symbol.for("@x/types.reencoded");
+
+/** Whether `toNodeHandler` made the body from the fields a parser left, not from the bytes sent: never so for a webhook. */
+export function isReencodedBody(request: Request): boolean {
+  return REENCODED in request;
+}
 
 /**
- * Turns a Node.js request into a Web-standard `Request` for the SDK's handlers, whatever a
- * framework did with its body before:
- *
- * 1. the exact bytes, when they were kept: `rawBody`, or a `body` that is bytes or a string
- *    (`express.raw()`, `express.text()`);
- * 2. else the body stream itself, when nothing has read it, pulled only as fast as the handler
- *    reads (so that the handler's size limit stops the reading);
- * 3. else the fields a parser left in `body`, re-encoded in the request's media type, and the
- *    `Request` marked so ({@link isReencodedBody}): a webhook's signature covers the bytes that
- *    were sent, so the webhook handler refuses such a body rather than verify it.
- *
- * Answers with a `Response` instead when the request cannot be represented (400), and throws a
- * `PusherConfigError` when the body was read by someone else and not kept anywhere.
+ * The Node.js request as a Web `Request`, with the first body found of: the exact bytes kept (`rawBody`, or a `body` of
+ * bytes or text), the unread stream, the parsed `body` re-encoded (the `Request` is then marked). A 400 answer when the
+ * request cannot be represented; a `PusherConfigError` when its body was read and kept nowhere.
  */
 export function toWebRequest(source: NodeRequestLike): Request | Response {
   const method = source.method ?? "GET";
   const headers = toHeaders(source);
   if (headers === undefined) return badRequest("its headers cannot be represented as Web headers");
-  const body = bodySource(source, method);
-  let init: RequestInit & { duplex?: "half" } = { method, headers };
-  if (body.kind === "bytes") {
-    headers.delete("content-length");
-    init.body = typeof body.bytes === "string" ? body.bytes : new Uint8Array(body.bytes);
-  } else if (body.kind === "stream") {
-    // Node's fetch needs `duplex` for a streamed body.
-    init = { ...init, body: readableOf(body.stream), duplex: "half" };
-  } else if (body.kind === "parsed") {
-    headers.delete("content-length");
-    const encoded = reencodeParsedBody(body.value, mediaTypeOf({ headers }));
-    if ("problem" in encoded) return badRequest(encoded.problem);
-    init.body = encoded.text;
+  const init: RequestInit & { duplex?: "half" } = { method, headers };
+  let reencoded = false;
+  if (method !== "GET" && method !== "HEAD") {
+    const kept = [source.rawBody, source.body].find((body) => body instanceof Uint8Array || typeof body === "string");
+    const stream = kept === undefined ? bodyStream(source) : undefined;
+    if (kept !== undefined) {
+      headers.delete("content-length");
+      init.body = typeof kept === "string" ? kept : new Uint8Array(kept);
+    } else if (stream !== undefined && stream.readableEnded !== true) {
+      init.body = readableOf(stream);
+      // Node's fetch needs it for a streamed body.
+      init.duplex = "half";
+    } else if (source.body !== undefined) {
+      headers.delete("content-length");
+      const text = reencode(source.body, mediaTypeOf({ headers }));
+      if (typeof text === "object") return badRequest(text.problem);
+      init.body = text;
+      reencoded = true;
+    } else {
+      const fix = "mount the route before any body parser, or keep the raw body (req.rawBody)";
+      throw new PusherConfigError("body", `the request's body was read before this handler and not kept: ${fix}`);
+    }
   }
   let request: Request;
   try {
@@ -54,26 +52,8 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
     // A method that fetch forbids (CONNECT, TRACE), for instance.
     return badRequest("it cannot be represented as a Web request");
   }
-  if (body.kind === "parsed") (request as Marked)[REENCODED] = true;
+  if (reencoded) Object.defineProperty(request, REENCODED, { value: true });
   return request;
-}
-
-// A registry-wide symbol, as the errors' marker: another copy of @x/types recognises it.
-const REENCODED = Symbol.for("@x/types.reencoded");
-type Marked = Request & { [REENCODED]?: true };
-
-/**
- * Tells whether `toNodeHandler` made `request`'s body from the fields a body parser had left
- * (`express.json()`, Fastify's parsers) rather than from the bytes that were sent: such a body is
- * faithful for an auth request, never for a signed webhook.
- *
- * @example
- * ```ts
- * if (isReencodedBody(request)) return errorResponse(400, "keep the raw body for the webhook route");
- * ```
- */
-export function isReencodedBody(request: Request): boolean {
-  return REENCODED in request;
 }
 
 function badRequest(problem: string): Response {
@@ -95,63 +75,65 @@ function toHeaders(source: NodeRequestLike): Headers | undefined {
   return headers;
 }
 
-function bodySource(source: NodeRequestLike, method: string): BodySource {
-  if (method === "GET" || method === "HEAD") return { kind: "none" };
-  for (const kept of [source.rawBody, source.body]) {
-    if (kept instanceof Uint8Array || typeof kept === "string") return { kind: "bytes", bytes: kept };
-  }
-  const stream = bodyStream(source);
-  if (stream !== undefined && stream.readableEnded !== true) return { kind: "stream", stream };
-  if (source.body !== undefined) return { kind: "parsed", value: source.body };
-  throw new PusherConfigError(
-    "body",
-    "the request's body was read before this handler and not kept: mount the route before any body parser, or keep the raw body (req.rawBody)",
-  );
-}
-
 // An IncomingMessage is its own body stream; a Fastify request keeps it in `raw`.
 function bodyStream(source: NodeRequestLike): BodyStream | undefined {
-  for (const candidate of [source, source.raw]) {
-    if (typeof candidate?.[Symbol.asyncIterator] === "function") return candidate as BodyStream;
-  }
-  return undefined;
+  return [source, source.raw].find((candidate) => typeof candidate?.[Symbol.asyncIterator] === "function") as BodyStream | undefined;
 }
 
-/**
- * The body as a Web stream that reads a chunk only when asked for one (`highWaterMark: 0`): the
- * handler's size limit then bounds what is read. A cancelled stream is simply not read further;
- * ending the iterator would destroy the socket before the handler's 413 could be sent, and Node
- * itself discards the rest of a request once its answer is sent.
- */
+// Parsed fields back into a body of the media type (none for another type: the handlers refuse it
+// unread). Only own fields are read, as JSON.stringify does; a form field that is not a string (a
+// nested `qs` object), or a value that throws when read, has no faithful encoding.
+function reencode(value: unknown, mediaType: string): string | undefined | { problem: string } {
+  const isForm = mediaType === "application/x-www-form-urlencoded";
+  if (!isForm && mediaType !== "application/json") return undefined;
+  try {
+    const text = isForm ? formOf(value) : (JSON.stringify(value) as string | undefined);
+    if (text !== undefined) return text;
+  } catch {
+    // A getter or a Proxy that throws, a BigInt or a cycle from a custom parser.
+  }
+  if (isForm) return { problem: "the parsed form has a field that is not a string, so it cannot be re-encoded faithfully" };
+  return { problem: "the parsed JSON body cannot be serialized again" };
+}
+
+// A field that a parser made into a list is repeated, as it arrived.
+function formOf(value: unknown): string | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const form = new URLSearchParams();
+  for (const [name, field] of Object.entries(value)) {
+    for (const item of Array.isArray(field) ? (field as unknown[]) : [field]) {
+      if (typeof item !== "string") return undefined;
+      form.append(name, item);
+    }
+  }
+  return form.toString();
+}
+
+// A chunk is read only when asked for (highWaterMark 0), so that the handler's size limit bounds the
+// reading. A cancelled stream is just not read further: ending the iterator would destroy the socket
+// before the handler's 413 is sent, and Node discards the rest of a request once it is answered.
 function readableOf(stream: BodyStream): ReadableStream<Uint8Array> {
   let iterator: AsyncIterator<unknown> | undefined;
-  // Made here, not at module level: a top-level `new` would survive tree-shaking in every bundle.
   const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        iterator ??= stream[Symbol.asyncIterator]();
-        const chunk = await iterator.next();
-        if (chunk.done === true) controller.close();
-        else if (chunk.value instanceof Uint8Array) controller.enqueue(chunk.value);
-        else if (typeof chunk.value === "string") controller.enqueue(encoder.encode(chunk.value));
-        else controller.error(new TypeError("a chunk of the body is neither bytes nor a string"));
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  const pull = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    iterator ??= stream[Symbol.asyncIterator]();
+    const chunk = await iterator.next();
+    if (chunk.done === true) controller.close();
+    else if (chunk.value instanceof Uint8Array) controller.enqueue(chunk.value);
+    else if (typeof chunk.value === "string") controller.enqueue(encoder.encode(chunk.value));
+    else controller.error(new TypeError("a chunk of the body is neither bytes nor a string"));
+  };
+  return new ReadableStream<Uint8Array>({ pull }, { highWaterMark: 0 });
 }
 
 function requestUrl(source: NodeRequestLike, headers: Headers): string {
   const target = [source.originalUrl, source.url].find((value) => typeof value === "string") ?? "/";
-  // An absolute-form or `*` target names no path of this server.
-  const path = target.startsWith("/") ? target : "/";
   const socket = source.socket ?? source.raw?.socket;
   const encrypted = typeof socket === "object" && socket !== null && (socket as { encrypted?: unknown }).encrypted === true;
-  const url = new URL(`${encrypted ? "https" : "http"}://localhost${path}`);
-  // The Host header is the client's to write. The setter takes a host and a port only: a Host that
-  // is no host ("", "a b", "user@h") leaves localhost, and one that goes on into a path or a query
-  // ("h/admin?", "h#") never changes the path this server routed the request by.
+  // An absolute-form or `*` target names no path of this server.
+  const url = new URL(`${encrypted ? "https" : "http"}://localhost${target.startsWith("/") ? target : "/"}`);
+  // The Host header is the client's to write, and the setter takes only a host and a port from it: a
+  // Host that is no host ("a b", "user@h") leaves localhost, one that goes on ("h/admin?") keeps the path.
   url.host = headers.get("host") ?? "";
   return url.href;
 }

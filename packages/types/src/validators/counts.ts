@@ -1,49 +1,45 @@
-import { PusherValidationError } from "../errors/validation-error.js";
+import { PusherValidationError } from "../errors/input-errors.js";
+import type { ValidationErrorCode } from "../errors/pusher-error.js";
+import { isEncryptedChannel } from "./names.js";
 
-// Whether `count` is a whole number from 1 to `max`; anything that is not a number is not.
-function isCountWithin(count: unknown, max: number): boolean {
-  return Number.isInteger(count) && (count as number) >= 1 && (count as number) <= max;
-}
+/** Most channels one trigger may name. */
+export const DEFAULT_MAX_CHANNELS_PER_TRIGGER = 100;
+/** Most events one batch may carry on shared clusters; some servers allow 100. */
+export const DEFAULT_MAX_BATCH_SIZE = 10;
 
-// The count as a message shows it, without converting what is not a number (that may throw).
-function shown(count: unknown): number | string {
-  return typeof count === "number" ? count : typeof count;
-}
-
-/**
- * Checks that a trigger names between 1 and `max` channels. Throws `too_many_channels`
- * (also for an empty list, which names no channel at all, and for a count that is not a whole number).
- *
- * @example
- * ```ts
- * validateChannelCount(channels.length, 100);
- * ```
- */
+/** Checks that a trigger names 1 to `max` channels. Throws `too_many_channels`, also for 0 or a non-integer. */
 export function validateChannelCount(count: number, max: number, field = "channels"): void {
-  if (!isCountWithin(count, max)) {
-    throw new PusherValidationError(
-      "too_many_channels",
-      field,
-      `${field} must name 1 to ${max} channels, got ${shown(count)}`,
-    );
-  }
+  checkCount(count, max, "too_many_channels", field, `name 1 to ${max} channels`);
+}
+
+/** Checks that a batch holds 1 to `max` events. Throws `batch_too_large`, also for 0 or a non-integer. */
+export function validateBatchSize(count: number, max: number, field = "events"): void {
+  checkCount(count, max, "batch_too_large", field, `hold 1 to ${max} events`);
+}
+
+function checkCount(count: unknown, max: number, code: ValidationErrorCode, field: string, rule: string): void {
+  if (Number.isInteger(count) && (count as number) >= 1 && (count as number) <= max) return;
+  // What is not a number is shown by its type: converting it could throw.
+  throw new PusherValidationError(code, field, `${field} must ${rule}, got ${typeof count === "number" ? count : typeof count}`);
 }
 
 /**
- * Checks that a batch holds between 1 and `max` events. Throws `batch_too_large`
- * (also for an empty batch, and for a count that is not a whole number).
- *
- * @example
- * ```ts
- * validateBatchSize(events.length, 10);
- * ```
+ * Checks that a trigger naming an encrypted channel names only that one, since each has its own key (docs/protocol.md §6).
+ * Throws `encrypted_channel_misuse`, or `invalid_channel_name` for a list that is not an array of strings.
  */
-export function validateBatchSize(count: number, max: number, field = "events"): void {
-  if (!isCountWithin(count, max)) {
-    throw new PusherValidationError(
-      "batch_too_large",
-      field,
-      `${field} must hold 1 to ${max} events, got ${shown(count)}`,
-    );
+export function validateEncryptedChannelTrigger(channels: readonly string[], field = "channels"): void {
+  // A copy, read once; what is not an array of strings (or a Proxy that throws) cannot be judged.
+  let list: unknown[] = [0];
+  try {
+    if (Array.isArray(channels)) list = [...(channels as unknown[])];
+  } catch {
+    // list stays a list of something else
+  }
+  if (!list.every((channel) => typeof channel === "string")) {
+    throw new PusherValidationError("invalid_channel_name", field, `${field} must be an array of channel names`);
+  }
+  if (list.length > 1 && list.some(isEncryptedChannel)) {
+    const message = `an encrypted channel is triggered alone, got ${list.length} channels`;
+    throw new PusherValidationError("encrypted_channel_misuse", field, message);
   }
 }

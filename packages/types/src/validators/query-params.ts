@@ -1,22 +1,14 @@
-import { PusherValidationError } from "../errors/validation-error.js";
-import { isJsonObject } from "../is-json-object.js";
-import { RESERVED_QUERY_PARAMS } from "../limits.js";
-import { describeValue } from "./describe-value.js";
+import { PusherValidationError } from "../errors/input-errors.js";
+import type { QueryParamValue } from "../wire-types.js";
+import { describeValue, refusal } from "./names.js";
+import { isJsonObject } from "./read-fields.js";
 
-/** A query parameter value as callers may give it; arrays are joined with commas. */
-export type QueryParamValue = string | number | boolean | readonly (string | number)[];
+/** Query parameters the signing scheme owns, which callers may not set (docs/protocol.md §2.5). */
+export const RESERVED_QUERY_PARAMS: readonly string[] = ["auth_key", "auth_timestamp", "auth_version", "auth_signature", "body_md5"];
 
 /**
- * Checks caller-supplied query parameters: an object whose values are strings, finite
- * numbers, booleans or arrays of those, and none of whose keys (in any case) is reserved
- * by the signing scheme (docs/protocol.md §2.5), and with no lone UTF-16 surrogate in a key or value
- * (it could not be percent-encoded). Throws `reserved_param` or `invalid_params`.
- *
- * @example
- * ```ts
- * validateQueryParams({ filter_by_prefix: "presence-" }); // ok
- * validateQueryParams({ auth_signature: "x" });           // throws: reserved_param
- * ```
+ * Checks caller-supplied query parameters: an object of strings, finite numbers, booleans or arrays of those, no reserved
+ * key in any case, and no lone UTF-16 surrogate (it cannot be percent-encoded). Throws `reserved_param` or `invalid_params`.
  */
 export function validateQueryParams(
   params: unknown,
@@ -25,7 +17,9 @@ export function validateQueryParams(
   let entries: [string, unknown][] | undefined;
   try {
     // A copy, arrays included: a getter or a Proxy that throws is refused like any other bad value.
-    if (isJsonObject(params)) entries = Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? (value as unknown[]).slice() : value]);
+    if (isJsonObject(params)) {
+      entries = Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? (value as unknown[]).slice() : value]);
+    }
   } catch {
     // entries stays undefined
   }
@@ -33,34 +27,22 @@ export function validateQueryParams(
     throw new PusherValidationError("invalid_params", field, `${field} must be an object of query parameters`);
   }
   for (const [key, value] of entries) {
+    const at = `${field}.${key}`;
     if (RESERVED_QUERY_PARAMS.includes(key.toLowerCase())) {
-      throw new PusherValidationError(
-        "reserved_param",
-        field,
-        `${field} may not set ${describeValue(key)}: the request signature owns it`,
-      );
+      const message = `${field} may not set ${describeValue(key)}: the request signature owns it`;
+      throw new PusherValidationError("reserved_param", field, message);
     }
     if (value !== undefined && !isParamValue(value) && !(Array.isArray(value) && value.every(isParamValue))) {
-      throw new PusherValidationError(
-        "invalid_params",
-        `${field}.${key}`,
-        `${field}.${key} must be a string, number, boolean or array of them, got ${describeValue(value)}`,
-      );
+      throw refusal("invalid_params", at, "must be a string, number, boolean or array of them", value);
     }
     if (hasLoneSurrogate(key) || (Array.isArray(value) ? value : [value]).some(hasLoneSurrogate)) {
-      // A lone surrogate has no UTF-8 encoding: it cannot be percent-encoded into the URL (§2.4).
-      throw new PusherValidationError(
-        "invalid_params",
-        `${field}.${key}`,
-        `${field}.${key} has a lone UTF-16 surrogate: not sendable`,
-      );
+      throw new PusherValidationError("invalid_params", at, `${at} has a lone UTF-16 surrogate: not sendable`);
     }
   }
 }
 
 function hasLoneSurrogate(value: unknown): boolean {
-  // String.prototype.isWellFormed is ES2024 (beyond the lib this package compiles against), and
-  // every runtime the SDK supports has it: Node 20+, Bun, Deno and workerd.
+  // isWellFormed is ES2024, beyond this package's lib; every supported runtime has it.
   return typeof value === "string" && !(value as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
