@@ -44,7 +44,7 @@ export function countReport(report) {
 
 /**
  * The summary of a run: one row per test report, and rows for the test tasks whose failure no
- * report shows; every other turbo task (lint, typecheck, build, package checks) is one check.
+ * report shows; every other turbo task (lint, typecheck, build, package and API-report checks) is one check.
  *
  * @param {TurboTask[]} tasks every task of the run's turbo summary
  * @param {TestReport[]} reports every test report found, read or not
