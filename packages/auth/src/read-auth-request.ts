@@ -1,17 +1,15 @@
-import { isJsonObject, mediaTypeOf, readPostBody } from "@x/types/internal";
-import type { AuthRequestParams } from "./auth-handler-options.js";
-import { badRequest } from "./bad-request.js";
+import { errorResponse, isJsonObject, mediaTypeOf, readPostBody } from "@x/types/internal";
+import type { AuthHandlerSettings, AuthRequestParams } from "./auth-handler-options.js";
 
 const FORM = "application/x-www-form-urlencoded";
 const MEDIA_TYPES = [FORM, "application/json"];
 
 /**
- * Reads the fields of an auth request: a POST whose body is either a form, as pusher-js sends
- * it (docs/protocol.md §5), or a JSON object of strings, for other clients. Anything else is answered
- * with the error response whose status says why; nothing here throws on bad input.
+ * The fields of an auth request: a POST whose body is a form, as pusher-js sends it (docs/protocol.md §5),
+ * or a JSON object of strings. Anything else gets the error response whose status says why.
  */
-export async function readAuthRequest(request: Request, maxBodyBytes: number, bodyTimeoutMs: number): Promise<AuthRequestParams | Response> {
-  const body = await readPostBody(request, MEDIA_TYPES, maxBodyBytes, bodyTimeoutMs);
+export async function readAuthRequest(request: Request, settings: AuthHandlerSettings): Promise<AuthRequestParams | Response> {
+  const body = await readPostBody(request, MEDIA_TYPES, settings.maxBodyBytes, settings.bodyTimeoutMs);
   if (body instanceof Response) return body;
   let text: string;
   try {
@@ -23,15 +21,17 @@ export async function readAuthRequest(request: Request, maxBodyBytes: number, bo
   return typeof fields === "string" ? badRequest(fields) : fields;
 }
 
+/** A 400 answer saying what is wrong with the request. */
+export function badRequest(problem: string): Response {
+  return errorResponse(400, `Bad Request: ${problem}`);
+}
+
 // The fields, or what is wrong with them.
 function readFormFields(text: string): AuthRequestParams | string {
-  const fields = new Map<string, string>();
-  for (const [name, value] of new URLSearchParams(text)) {
-    // A repeated field would leave open which value was meant (and which one the app checked).
-    if (fields.has(name)) return "a form field appears twice";
-    fields.set(name, value);
-  }
-  return Object.fromEntries(fields);
+  const form = new URLSearchParams(text);
+  // A repeated field would leave open which value was meant (and which one the app checked).
+  if (new Set(form.keys()).size !== form.size) return "a form field appears twice";
+  return Object.fromEntries(form);
 }
 
 function readJsonFields(text: string): AuthRequestParams | string {
@@ -42,9 +42,6 @@ function readJsonFields(text: string): AuthRequestParams | string {
     return "the body is not valid JSON";
   }
   if (!isJsonObject(body)) return "the JSON body must be an object";
-  const entries = Object.entries(body);
-  if (!entries.every((entry): entry is [string, string] => typeof entry[1] === "string")) {
-    return "every field of the JSON body must be a string";
-  }
-  return Object.fromEntries(entries);
+  if (!Object.values(body).every((value) => typeof value === "string")) return "every field of the JSON body must be a string";
+  return body as AuthRequestParams;
 }
