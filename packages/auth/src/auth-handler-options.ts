@@ -1,7 +1,4 @@
 import type { EncryptionOptions, KeyCredentials, PresenceData, UserData } from "@x/types";
-import { positiveIntegerOption, readFields, requireOption } from "@x/types/internal";
-import { validateKeyCredentials, validateMasterKeyBase64 } from "@x/types/internal";
-import type { AuthCredentials } from "./auth-arguments.js";
 
 /**
  * An auth request's body: `socket_id`, `channel_name` (channels only) and the custom `params` of pusher-js.
@@ -95,34 +92,4 @@ export interface AuthHandlerOptions extends KeyCredentials, EncryptionOptions {
    * being neither an allow nor `false`, `null` or `undefined` (403). Awaited; its own errors are ignored.
    */
   onError?: (error: unknown, request: Request) => void | Promise<void>;
-}
-
-const CALLBACK_NAMES = ["onChannelAuthorization", "onUserAuthentication", "onError"] as const;
-const OPTION_NAMES = ["key", "secret", "encryptionMasterKeyBase64", "maxBodyBytes", "bodyTimeoutMs", ...CALLBACK_NAMES] as const;
-
-/** The options of an auth handler, checked, with their defaults. */
-export type AuthHandlerSettings = ReturnType<typeof resolveAuthHandlerOptions>;
-
-/** Checks the options once, so that a misconfiguration fails at start-up: a `PusherConfigError` names the option. */
-export function resolveAuthHandlerOptions(options: AuthHandlerOptions) {
-  // Read once: what is checked is what the handler keeps, whatever getters the object has.
-  const fields = readFields(options, OPTION_NAMES);
-  requireOption(fields !== undefined, "options", "an object with key, secret and a callback");
-  validateKeyCredentials(fields);
-  const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError, maxBodyBytes, bodyTimeoutMs } =
-    fields as Partial<AuthHandlerOptions>;
-  if (encryptionMasterKeyBase64 !== undefined) validateMasterKeyBase64(encryptionMasterKeyBase64);
-  for (const [option, value] of Object.entries({ onChannelAuthorization, onUserAuthentication, onError })) {
-    requireOption(value === undefined || typeof value === "function", option, `a function when given, got ${typeof value}`);
-  }
-  const decides = onChannelAuthorization !== undefined || onUserAuthentication !== undefined;
-  requireOption(decides, "onChannelAuthorization", "given, or onUserAuthentication");
-  return {
-    credentials: { key: fields.key, secret: fields.secret, encryptionMasterKeyBase64 } as AuthCredentials,
-    onChannelAuthorization,
-    onUserAuthentication,
-    onError,
-    maxBodyBytes: positiveIntegerOption(maxBodyBytes ?? 8192, "maxBodyBytes"),
-    bodyTimeoutMs: positiveIntegerOption(bodyTimeoutMs ?? 10_000, "bodyTimeoutMs"),
-  };
 }

@@ -66,27 +66,23 @@ export function authorizeChannel(credentials: AuthCredentials, params: ChannelAu
 }
 
 /**
- * Checks that `channelName` is valid and these credentials can authorize it: a private, presence or
- * encrypted channel, with the master key for the last (docs/protocol.md §5, §6).
+ * Checks that `name` is a valid channel name these credentials can authorize: a private, presence
+ * or encrypted channel, with the master key for the last (docs/protocol.md §5, §6).
  */
-export function validateAuthorizableChannel(
-  channelName: unknown,
-  credentials: AuthCredentials,
-  field: string,
-): asserts channelName is string {
+export function validateAuthorizableChannel(name: unknown, keys: AuthCredentials, field: string): asserts name is string {
   try {
-    validateChannelName(channelName);
+    validateChannelName(name);
   } catch {
     // Named only on failure: an options object costs every valid name a copy of it.
-    validateChannelName(channelName, { field });
+    validateChannelName(name, { field });
   }
-  const kind = channelKind(channelName);
+  const kind = channelKind(name);
   // validateChannelName refuses `#server-to-user-` names (`#` is outside the set): what is left is public.
   if (kind === "public") {
-    throw new PusherValidationError("channel_not_authorizable", field, `${field} "${channelName}" is public: nothing to sign`);
+    throw new PusherValidationError("channel_not_authorizable", field, `${field} "${name}" is public: nothing to sign`);
   }
-  if (kind === "encrypted" && credentials.encryptionMasterKeyBase64 === undefined) {
-    const problem = `${field} "${channelName}" is encrypted: give the credentials an encryptionMasterKeyBase64`;
+  if (kind === "encrypted" && keys.encryptionMasterKeyBase64 === undefined) {
+    const problem = `${field} "${name}" is encrypted: give the credentials an encryptionMasterKeyBase64`;
     throw new PusherValidationError("encrypted_channel_misuse", field, problem);
   }
 }
