@@ -1,8 +1,7 @@
-import type { PresenceData, UserData } from "@x/types";
+import type { EncryptionOptions, KeyCredentials, PresenceData, UserData } from "@x/types";
 
 /**
- * The fields of an auth request's body, by name: `socket_id`, `channel_name` (channel
- * authorization only) and any custom `params` the pusher-js client was configured to send.
+ * An auth request's body: `socket_id`, `channel_name` (channels only) and the custom `params` of pusher-js.
  *
  * @example
  * ```ts
@@ -12,126 +11,85 @@ import type { PresenceData, UserData } from "@x/types";
 export type AuthRequestParams = Readonly<Record<string, string>>;
 
 /**
- * What `onChannelAuthorization` is asked about: a socket that wants to subscribe to a channel.
- * The socket id and the channel name have already been checked.
+ * What `onUserAuthentication` is asked: may this socket sign in, and as whom? The socket id is valid.
  *
  * @example
  * ```ts
- * const onChannelAuthorization = ({ channelName, request }: ChannelAuthorizationContext) =>
- *   channelName === "private-admin" ? isAdmin(request.headers.get("cookie")) : true;
+ * const decide = ({ request }: UserAuthenticationContext) => sessionUser(request) ?? false;
  * ```
  */
-export interface ChannelAuthorizationContext {
-  /** The subscribing socket, e.g. `"1234.1234"`. */
+export interface UserAuthenticationContext {
+  /** The socket asking, e.g. `"1234.1234"`. */
   socketId: string;
-  /** The channel: a valid `private-`, `presence-` or `private-encrypted-` channel name. */
-  channelName: string;
   /** Every field of the request body. */
   params: AuthRequestParams;
-  /** The original request, for cookies, headers and sessions (its body has already been read). */
+  /** The original request, for cookies, headers and sessions (its body has been read). */
   request: Request;
 }
 
 /**
- * The application's answer to a channel authorization: `true` allows a private or encrypted
- * channel, `{ presenceData }` allows a presence channel as that member, `false` refuses (HTTP 403).
- * Nothing else allows: `true` for a presence channel, `{ presenceData }` for a private one, or
- * presence data that fails its checks is refused (403) too.
+ * What `onChannelAuthorization` is asked: may this socket subscribe to this channel? Both are valid.
  *
  * @example
  * ```ts
- * const allowPrivate: ChannelAuthorizationDecision = true;
+ * const decide = ({ channelName, request }: ChannelAuthorizationContext) => channelName !== "private-admin" || isAdmin(request);
+ * ```
+ */
+export interface ChannelAuthorizationContext extends UserAuthenticationContext {
+  /** A valid `private-`, `presence-` or `private-encrypted-` channel name. */
+  channelName: string;
+}
+
+/**
+ * The application's answer to a channel authorization: `true` allows a private or encrypted
+ * channel, `{ presenceData }` a presence channel as that member; anything else refuses (403).
+ *
+ * @example
+ * ```ts
  * const joinAsAda: ChannelAuthorizationDecision = { presenceData: { user_id: "42", user_info: { name: "Ada" } } };
- * const refuse: ChannelAuthorizationDecision = false;
  * ```
  */
 export type ChannelAuthorizationDecision = boolean | { presenceData: PresenceData };
 
 /**
- * What `onUserAuthentication` is asked about: a socket that wants to sign in. The socket id has
- * already been checked.
- *
- * @example
- * ```ts
- * const onUserAuthentication = ({ request }: UserAuthenticationContext) => {
- *   const user = sessionUser(request.headers.get("cookie"));
- *   return user ? { id: user.id, user_info: { name: user.name } } : false;
- * };
- * ```
- */
-export interface UserAuthenticationContext {
-  /** The socket signing in, e.g. `"1234.1234"`. */
-  socketId: string;
-  /** Every field of the request body. */
-  params: AuthRequestParams;
-  /** The original request, for cookies, headers and sessions (its body has already been read). */
-  request: Request;
-}
-
-/**
- * The application's answer to a sign-in: the user's data to sign it in as, or `false` to refuse
- * (HTTP 403). User data that fails its checks is refused (403) too.
+ * The application's answer to a sign-in: the user to sign the socket in as; anything else refuses (403).
  *
  * @example
  * ```ts
  * const signIn: UserAuthenticationDecision = { id: "42", user_info: { name: "Ada" }, watchlist: ["7"] };
- * const refuse: UserAuthenticationDecision = false;
  * ```
  */
 export type UserAuthenticationDecision = UserData | false;
 
 /**
- * The options of `createAuthHandler`: the credentials, and at least one of the two callbacks
- * through which the application decides. Each callback may be synchronous or return a Promise.
+ * The options of `createAuthHandler`: the credentials, and at least one callback through which the application decides.
  *
  * @example
  * ```ts
- * const options: AuthHandlerOptions = {
- *   key: process.env.PUSHER_KEY!,
- *   secret: process.env.PUSHER_SECRET!,
- *   onChannelAuthorization: ({ channelName }) => channelName.startsWith("private-"),
- * };
+ * const options: AuthHandlerOptions = { key, secret, onChannelAuthorization: () => true };
  * ```
  */
-export interface AuthHandlerOptions {
-  /** The app key. */
-  key: string;
-  /** The app secret. */
-  secret: string;
-  /** Base64 of the 32-byte master key; needed to authorize `private-encrypted-` channels. */
-  encryptionMasterKeyBase64?: string;
-  /**
-   * Decides channel authorization requests (`socket_id` and `channel_name`). Without it, such
-   * requests are answered 404.
-   */
+export interface AuthHandlerOptions extends KeyCredentials, EncryptionOptions {
+  /** Decides channel authorizations (`socket_id` and `channel_name`); without it they are answered 404. */
   onChannelAuthorization?: (
     context: ChannelAuthorizationContext,
   ) => ChannelAuthorizationDecision | Promise<ChannelAuthorizationDecision>;
+  /** Decides user authentications (`socket_id` alone); without it they are answered 404. */
+  onUserAuthentication?: (context: UserAuthenticationContext) => UserAuthenticationDecision | Promise<UserAuthenticationDecision>;
   /**
-   * Decides user authentication requests (`socket_id` alone). Without it, such requests are
-   * answered 404.
-   */
-  onUserAuthentication?: (
-    context: UserAuthenticationContext,
-  ) => UserAuthenticationDecision | Promise<UserAuthenticationDecision>;
-  /**
-   * Largest request body accepted, in bytes; a larger one is answered 413 without being read further.
+   * The largest body accepted, in bytes; a larger one is answered 413.
    * @default 8192
    */
   maxBodyBytes?: number;
   /**
-   * How long the request's body may take to arrive, in milliseconds, from when the handler starts
-   * reading it; a slower one is answered 408 (with `Connection: close`), so that a client sending
-   * a byte at a time cannot hold the handler.
+   * How long the body may take to arrive, in milliseconds; a slower one is answered 408 and its
+   * connection closed, so that a client sending a byte at a time cannot hold the handler.
    * @default 10000
    */
   bodyTimeoutMs?: number;
   /**
-   * Told, for logging, about what the application should fix: a callback that threw or rejected
-   * (answered 500), and a decision refused because it was neither an allow nor `false`, `null`
-   * or `undefined` (answered 403; the error says why, such as `true` for a presence channel).
-   * It may be asynchronous: the handler awaits it before answering. Whatever it throws or
-   * rejects with is ignored; the response body never carries the detail.
+   * Told, for your logs, of a callback that threw or rejected (500) and of a decision refused for
+   * being neither an allow nor `false`, `null` or `undefined` (403). Awaited; its own errors are ignored.
    */
   onError?: (error: unknown, request: Request) => void | Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { isPusherConfigError, isPusherValidationError } from "@x/types";
 import { describe, expect, it } from "vitest";
+import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";
 import { authenticateUser } from "../src/index.js";
 
 // docs/protocol.md §5, auth vectors: expected values are copied verbatim from there.
@@ -122,5 +123,16 @@ describe("authenticateUser with hostile arguments", () => {
   it("throws a PusherConfigError naming credentials for null credentials and params", () => {
     const error = thrown(() => authenticateUser(null as never, null as never));
     expect(isPusherConfigError(error) && error.option).toBe("credentials");
+  });
+});
+
+describe("authenticateUser: a polluted Object.prototype", () => {
+  it("takes no argument planted there: only own properties are read", async () => {
+    await withPollutedPrototype({ userData: { id: "admin" }, socketId: "1.1" }, () => {
+      const error = thrown(() => authenticateUser({ key: "key", secret: "secret" }, {} as never));
+      expect(error).toMatchObject({ code: "invalid_socket_id", field: "socketId" });
+      const noUser = thrown(() => authenticateUser({ key: "key", secret: "secret" }, { socketId: "1.1" } as never));
+      expect(noUser).toMatchObject({ code: "invalid_user_data", field: "userData" });
+    });
   });
 });

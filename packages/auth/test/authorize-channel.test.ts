@@ -1,5 +1,6 @@
 import { isPusherConfigError, isPusherValidationError } from "@x/types";
 import { describe, expect, it } from "vitest";
+import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";
 import { authorizeChannel } from "../src/index.js";
 
 // docs/protocol.md §5, auth vectors: expected values are copied verbatim from there.
@@ -196,5 +197,32 @@ describe("authorizeChannel with hostile arguments", () => {
       auth: "foo:89955e77e1b40e33df6d515a5ecbba86a01dc816a5b720da18a06fd26f7d92ff",
     });
     expect(reads).toBe(1);
+  });
+});
+
+describe("authorizeChannel: a polluted Object.prototype", () => {
+  it("takes no argument planted there: only own properties are read", async () => {
+    await withPollutedPrototype({ secret: "planted", presenceData: { user_id: "admin" } }, () => {
+      expect(thrown(() => authorizeChannel({ key: "foo" } as never, { socketId: "1.1", channelName: "private-a" }))).toMatchObject({
+        option: "secret",
+      });
+      const error = thrown(() => authorizeChannel(fooBar, { socketId: "1.1", channelName: "presence-a" }));
+      expect(error).toMatchObject({ code: "invalid_presence_data", field: "presenceData" });
+    });
+  });
+
+  it("still signs with own properties and a class's accessors, polluted or not", async () => {
+    class Credentials {
+      get key(): string {
+        return "foo";
+      }
+      get secret(): string {
+        return "bar";
+      }
+    }
+    const expected = { auth: "foo:89955e77e1b40e33df6d515a5ecbba86a01dc816a5b720da18a06fd26f7d92ff" };
+    const sign = () => authorizeChannel(new Credentials(), { socketId: "345.23", channelName: "private-channel" });
+    expect(sign()).toEqual(expected);
+    await withPollutedPrototype({ socketId: "9.9", channelName: "private-planted" }, () => expect(sign()).toEqual(expected));
   });
 });
