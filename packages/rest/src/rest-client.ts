@@ -1,4 +1,5 @@
-import type { BatchEvent, BatchTriggerResult, ChannelInfoAttribute, ChannelState, ChannelsList, PresenceUsers, QueryParamValue, TriggerResult } from "@x/types";
+import type { BatchEvent, BatchTriggerResult, ChannelInfoAttribute, ChannelState, ChannelsList } from "@x/types";
+import type { PresenceUsers, QueryParamValue, TriggerResult } from "@x/types";
 
 /**
  * Options every call accepts.
@@ -57,8 +58,8 @@ export interface ChannelOptions extends RequestOptions {
 }
 
 /**
- * Caller-supplied query parameters of {@link RestClient.get} and {@link RestClient.post}; arrays
- * are joined with commas, `undefined` values are left out.
+ * Query parameters of {@link RestClient.get} and {@link RestClient.post}: arrays are joined with
+ * commas, `undefined` values left out.
  *
  * @example
  * ```ts
@@ -68,7 +69,7 @@ export interface ChannelOptions extends RequestOptions {
 export type QueryParams = Record<string, QueryParamValue | undefined>;
 
 /**
- * The options of {@link RestClient.request}: query parameters, a body (POST only), a signal.
+ * Options of {@link RestClient.request}.
  *
  * @example
  * ```ts
@@ -83,8 +84,7 @@ export interface ApiRequestOptions extends RequestOptions {
 }
 
 /**
- * The API's answer to {@link RestClient.request}: its status, its body parsed, and its body as
- * it came (what a caller that must forward it byte for byte needs).
+ * The answer to {@link RestClient.request}: its status, its body parsed, and its body as it came.
  *
  * @example
  * ```ts
@@ -98,8 +98,8 @@ export interface ApiResponse<T = Record<string, unknown>> {
 }
 
 /**
- * A client of the Pusher Channels HTTP API, made by {@link createRestClient}. Every method
- * validates its input before sending anything and rejects with an error of `@x/types`.
+ * A client of the Pusher Channels HTTP API, made by {@link createRestClient}. Every method checks
+ * its input before sending anything, and rejects with an error of `@x/types`.
  *
  * @example
  * ```ts
@@ -109,33 +109,23 @@ export interface ApiResponse<T = Record<string, unknown>> {
  */
 export interface RestClient {
   /**
-   * Triggers an event on one channel or several (`POST /events`). `data` is sent as-is when it
-   * is a string, JSON-encoded once otherwise; on a `private-encrypted-` channel it is encrypted.
-   * More channels than `maxChannelsPerTrigger` are split into several requests, sent in order.
+   * Triggers an event on one channel or several (`POST /events`): `data` is sent as-is when it is
+   * a string, JSON-encoded once otherwise, and encrypted on a `private-encrypted-` channel.
    *
    * @example
    * ```ts
    * const { channels } = await client.trigger(["a", "b"], "news", { id: 1 }, { info: ["subscription_count"] });
    * ```
    */
-  trigger(
-    channels: string | readonly string[],
-    event: string,
-    data: unknown,
-    options?: TriggerOptions,
-  ): Promise<TriggerResult>;
+  trigger(channels: string | readonly string[], event: string, data: unknown, options?: TriggerOptions): Promise<TriggerResult>;
 
   /**
-   * Triggers several events, each on its own channel (`POST /batch_events`). `batch[i]` of the
-   * result belongs to `events[i]`. More events than `maxBatchSize` are split into several
-   * requests, sent in order.
+   * Triggers several events, each on its own channel (`POST /batch_events`); `batch[i]` of the
+   * result belongs to `events[i]`.
    *
    * @example
    * ```ts
-   * await client.triggerBatch([
-   *   { channel: "a", name: "news", data: { id: 1 } },
-   *   { channel: "b", name: "news", data: { id: 2 }, info: ["subscription_count"] },
-   * ]);
+   * await client.triggerBatch([{ channel: "a", name: "news", data: { id: 1 } }, { channel: "b", name: "news", data: 2 }]);
    * ```
    */
   triggerBatch(events: readonly BatchEvent[], options?: RequestOptions): Promise<BatchTriggerResult>;
@@ -181,8 +171,7 @@ export interface RestClient {
   terminateUserConnections(userId: string, options?: RequestOptions): Promise<void>;
 
   /**
-   * Sends an event to every connection of a signed-in user (a trigger on
-   * `#server-to-user-<userId>`).
+   * Sends an event to every connection of a signed-in user (a trigger on `#server-to-user-<userId>`).
    *
    * @example
    * ```ts
@@ -202,8 +191,8 @@ export interface RestClient {
   get<T = unknown>(path: string, params?: QueryParams, options?: RequestOptions): Promise<T>;
 
   /**
-   * A signed POST of any API path under `/apps/<appId>`; `body` is sent as-is when it is a
-   * string, JSON-encoded once otherwise. Resolves with the parsed JSON body.
+   * A signed POST of any API path under `/apps/<appId>` (a string `body` as-is, anything else
+   * JSON-encoded once); resolves with the parsed JSON body.
    *
    * @example
    * ```ts
@@ -214,13 +203,13 @@ export interface RestClient {
 
   /**
    * A signed GET or POST of any API path under `/apps/<appId>`, resolving with the whole answer:
-   * its status, its parsed body and its body text as received. The lowest-level call of the
-   * client: signing, limits, retries and typed errors as for every other call.
+   * its status, its parsed body and its text as received.
    *
    * @example
    * ```ts
    * const { status, body, text } = await client.request("GET", "/channels", { params: { filter_by_prefix: "presence-" } });
    * ```
    */
-  request<T = Record<string, unknown>>(method: "GET" | "POST", path: string, options?: ApiRequestOptions): Promise<ApiResponse<T>>;
+  request<T = Record<string, unknown>>(method: "GET" | "POST", path: string, options?: ApiRequestOptions):
+    Promise<ApiResponse<T>>;
 }

@@ -1,10 +1,8 @@
 /**
- * The version of `@x/rest`, sent in the `X-Pusher-Library` header (docs/protocol.md §1). A test checks
- * that it equals the version in package.json.
+ * The version of `@x/rest`, sent in the `X-Pusher-Library` header (docs/protocol.md §1).
  *
  * @example
  * ```ts
- * import { VERSION } from "@x/rest";
  * console.log(`using @x/rest ${VERSION}`);
  * ```
  */

@@ -41,6 +41,19 @@ describe("trigger() to more channels than maxChannelsPerTrigger", () => {
     expect(requests.map((request) => (JSON.parse(request.body) as TriggerBody).channels)).toEqual([["a", "b"], ["c"], ["a", "b"]]);
   });
 
+  it("sends a list that fits in one request as it is: no slice of it is taken", async () => {
+    const { client, requests } = clientAnswering(() => json({}));
+    const channels = Object.assign(["a", "b"], {
+      slice: () => {
+        throw new Error("the list was copied");
+      },
+    });
+
+    await client.trigger(channels, "e", "x");
+
+    expect(requests.map((request) => (JSON.parse(request.body) as TriggerBody).channels)).toEqual([["a", "b"]]);
+  });
+
   it("merges the channel attributes of every request into one result", async () => {
     const { client } = clientAnswering((request) => {
       const { channels } = JSON.parse(request.body) as TriggerBody;

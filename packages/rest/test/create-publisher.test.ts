@@ -397,6 +397,8 @@ describe("createPublisher(client, options)", () => {
   });
 
   it("throws a PusherConfigError naming client when it is not a client", () => {
-    expect(() => createPublisher({} as never)).toThrow(expect.objectContaining({ name: "PusherConfigError", option: "client" }));
+    for (const client of [{}, null, { triggerBatch: "send" }]) {
+      expect(() => createPublisher(client as never)).toThrow(expect.objectContaining({ name: "PusherConfigError", option: "client" }));
+    }
   });
 });

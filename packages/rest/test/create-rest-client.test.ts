@@ -59,8 +59,13 @@ describe("createRestClient(options)", () => {
 
   it("throws a PusherConfigError naming options when a getter or a Proxy trap of the options throws", () => {
     const getter = Object.defineProperty({ ...VALID }, "cluster", { enumerable: true, get: () => { throw new Error("boom"); } });
-    const proxy = new Proxy({ ...VALID }, { ownKeys: () => { throw new Error("boom"); } });
-    for (const options of [getter, proxy]) expect(configError(options).option).toBe("options");
+    const boom = () => {
+      throw new Error("boom");
+    };
+    // Every trap that reading a property may call.
+    const proxy = new Proxy({ ...VALID }, { get: boom, getOwnPropertyDescriptor: boom, has: boom, ownKeys: boom });
+    const getOnly = new Proxy({ ...VALID }, { get: boom });
+    for (const options of [getter, proxy, getOnly]) expect(configError(options).option).toBe("options");
   });
 
   it("reads each option once: a getter cannot show the check one port and the client another", async () => {

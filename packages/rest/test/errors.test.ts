@@ -334,6 +334,25 @@ describe("answers that are not the Pusher API's (injected fetch)", () => {
     expect(modes).toEqual(["manual", "manual"]);
   });
 
+  it("a followed redirect whose body cannot be cancelled is refused all the same", async () => {
+    const followed = new Response(new ReadableStream({ cancel: () => Promise.reject(new Error("cannot cancel")) }));
+    Object.defineProperty(followed, "redirected", { value: true });
+    const { client } = clientAnswering(() => followed);
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "redirect_refused" });
+  });
+
+  it("an injected fetch that rejects with undefined is a PusherNetworkError whose cause is undefined", async () => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    const { client } = clientAnswering(() => Promise.reject(undefined));
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", cause: undefined, delivery: "unknown" });
+  });
+
   it("a fetch that followed a redirect anyway (response.redirected) is refused after the fact", async () => {
     const followed = json({});
     Object.defineProperty(followed, "redirected", { value: true });
@@ -597,6 +616,17 @@ describe("a runtime's own error that quotes the signed URL never carries it into
     expect(error.serverMessage).toMatch(/^Invalid signature: you should have sent HmacSHA256Hex\("POST\\n\/apps\/3\/events\\nauth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED", your_secret_key\), but you sent "REDACTED"$/);
     const query = new URL(requests[0]!.url).searchParams;
     expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url), query.get("body_md5")!, query.get("auth_key")!]);
+  });
+
+  it("a server's message has every occurrence of the signature, and the value of every signing parameter, redacted", async () => {
+    const { client } = clientAnswering((request) => {
+      const signature = signatureSent(request.url);
+      return text(`sent "${signature}", ${signature} again; auth_key=k&body_md5=m`, 401);
+    });
+
+    const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
+
+    expect(error.serverMessage).toBe('sent "REDACTED", REDACTED again; auth_key=REDACTED&body_md5=REDACTED');
   });
 
   it("a foreign 2xx answer whose Content-Type echoes the signature is refused without quoting it", async () => {

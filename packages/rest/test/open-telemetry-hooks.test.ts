@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
-import { createRestClient } from "../src/index.js";
+import { PusherConfigError, createRestClient } from "../src/index.js";
 import { openTelemetryHooks } from "../src/otel/open-telemetry-hooks.js";
 import { fakeFetch, json, text, type Responder } from "./support/fake-fetch.js";
 
@@ -74,6 +74,37 @@ describe("openTelemetryHooks(): each call is a client span (HTTP semantic conven
     await client.channels().catch(() => undefined);
 
     expect(spans()[0]!.attributes["error.type"]).toBe("ECONNREFUSED");
+  });
+
+  it("hooks told of a request they never saw start record nothing and throw nothing", () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const hooks = openTelemetryHooks({ tracer: provider.getTracer("test") });
+    const request = { method: "GET" as const, url: "https://api.example.com/apps/1/channels", path: "/apps/1/channels" };
+
+    hooks.onRetry!(request, { attempt: 1, reason: "HTTP 503" });
+    hooks.onResponse!(request, { status: 200, durationMs: 1, retries: 0 });
+    hooks.onError!(request, { error: new PusherConfigError("x", "x"), durationMs: 1, retries: 0 });
+
+    expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+
+  it("a URL without a port has the scheme's: 80 for http, 443 for https", () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const hooks = openTelemetryHooks({ tracer: provider.getTracer("test") });
+
+    for (const url of ["http://127.0.0.1/apps/1/channels", "https://api.example.com/apps/1/channels"]) {
+      const request = { method: "GET" as const, url, path: "/apps/1/channels" };
+      hooks.onRequest!(request);
+      hooks.onResponse!(request, { status: 200, durationMs: 1, retries: 0 });
+    }
+
+    expect(exporter.getFinishedSpans().map((span) => span.attributes["server.port"])).toEqual([80, 443]);
+  });
+
+  it("its options must be an object", () => {
+    expect(() => openTelemetryHooks(null as never)).toThrow(expect.objectContaining({ name: "PusherConfigError", option: "options" }));
   });
 
   it("without a tracer it uses the global provider's, which does nothing until the app registers one", async () => {

@@ -1,5 +1,5 @@
 import { getEventListeners, once } from "node:events";
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Agent as HttpAgent, createServer as createHttpServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from "node:net";
 import { isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError } from "@x/types";
 import { afterEach, describe, expect, it } from "vitest";
@@ -85,7 +85,7 @@ function wire(request: Request, parts: Partial<WireParts> = {}): WireParts {
     headers: {},
     body: "x",
     maxResponseBytes: 1_000_000,
-    target: { method: "POST", url: request.url, signature: "" },
+    exchange: { method: "POST", url: request.url, signature: "a-signature", sent: false, answerText: "" },
     ...parts,
   };
 }
@@ -109,26 +109,29 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("nodeTransport(request, wire)", () => {
-  it("sends the request's method and the wire's path, headers and body, and resolves with the server's status, headers and text", async () => {
+  it("sends the request's method and the wire's path, headers and body, and resolves with a real Response of the server's status, headers and text", async () => {
     const { port, received } = await httpServer((response) =>
-      response.writeHead(201, "Made", { "content-type": "application/json", "x-answer": "42" }).end('{"ok":true}'),
+      response.writeHead(201, "Made", { "content-type": "application/json", "retry-after": "2", "x-answer": "42" }).end('{"ok":true}'),
     );
-
-    const response = await send(post(`http://127.0.0.1:${port}/apps/3/events?a=1&b=2`), {
+    const parts = wire(post(`http://127.0.0.1:${port}/apps/3/events?a=1&b=2`), {
       headers: { "content-type": "application/json", "x-pusher-library": "test" },
       body: '{"name":"e"}',
     });
+
+    const response = await nodeTransport(post(`http://127.0.0.1:${port}/apps/3/events?a=1&b=2`), parts);
 
     expect(received).toEqual([
       expect.objectContaining({ method: "POST", url: "/apps/3/events?a=1&b=2", body: '{"name":"e"}' }),
     ]);
     expect(received[0]!.headers).toMatchObject({ "content-type": "application/json", "x-pusher-library": "test" });
-    // ky takes it for a Response: it reports itself as one.
-    expect(Object.prototype.toString.call(response)).toBe("[object Response]");
-    expect([response.status, response.statusText, response.ok, response.body]).toEqual([201, "Made", true, null]);
-    expect(response.headers.get("X-Answer")).toBe("42");
+    expect(response).toBeInstanceOf(Response);
+    expect([response.status, response.ok]).toEqual([201, true]);
+    // The headers ky and the client read: the content type and the waits of a 429 or 503.
+    expect(response.headers.get("Content-Type")).toBe("application/json");
+    expect(response.headers.get("Retry-After")).toBe("2");
     expect(response.headers.get("x-missing")).toBeNull();
     expect(await response.text()).toBe('{"ok":true}');
+    expect(parts.exchange.answerText).toBe('{"ok":true}');
   });
 
   it("keeps the connection alive: consecutive requests reuse one socket", async () => {
@@ -170,7 +173,7 @@ describe("nodeTransport(request, wire)", () => {
 
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
-    expect(parts.target.sent).toBeFalsy();
+    expect(parts.exchange.sent).toBe(false);
   });
 
   it("a connection lost in the middle of the body rejects with TypeError('fetch failed')", async () => {
@@ -194,12 +197,29 @@ describe("nodeTransport(request, wire)", () => {
     await expectEveryConnectionClosed();
   });
 
-  it("an answer with a status no HTTP API uses (999) is handed over as it is: the client decides", async () => {
-    const { port } = await tcpServer("HTTP/1.1 999 Odd\r\ncontent-length: 0\r\n\r\n");
+  it("an answer with a status no Response can hold (999) rejects with a PusherHttpError of that status and the server's words", async () => {
+    const { port } = await tcpServer("HTTP/1.1 999 Odd\r\ncontent-length: 4\r\n\r\nodd!");
+
+    const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
+
+    expect(isPusherHttpError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 999, serverMessage: "odd!", retryable: false });
+  });
+
+  it("a 204 resolves with a Response without a body", async () => {
+    const { port } = await httpServer((response) => response.writeHead(204).end());
 
     const response = await send(post(`http://127.0.0.1:${port}/`));
 
-    expect([response.status, response.ok]).toEqual([999, false]);
+    expect([response.status, response.body]).toEqual([204, null]);
+  });
+
+  it("a reason phrase a Response would refuse is left out: the answer is handed over", async () => {
+    const { port } = await tcpServer("HTTP/1.1 200 O\x01K\r\ncontent-length: 2\r\n\r\n{}");
+
+    const response = await send(post(`http://127.0.0.1:${port}/`));
+
+    expect([response.status, await response.text()]).toEqual([200, "{}"]);
   });
 
   it("a Content-Length past maxResponseBytes rejects with a PusherResponseError before reading, and closes the connection", async () => {
@@ -254,7 +274,7 @@ describe("nodeTransport(request, wire)", () => {
     const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), second));
 
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } });
-    expect(second.target.sent).toBe(true);
+    expect(second.exchange.sent).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(bodies).toEqual(["one", "two"]);
   });
@@ -267,7 +287,7 @@ describe("nodeTransport(request, wire)", () => {
 
     expect(error).toMatchObject({ name: "TypeError", message: "fetch failed" });
     expect(firstBytes).toHaveLength(1);
-    expect(parts.target.sent).toBeFalsy();
+    expect(parts.exchange.sent).toBe(false);
   });
 
   it("a reset on a new connection is not retried: it rejects with the reset", async () => {
@@ -331,6 +351,26 @@ describe("the transport a client uses", () => {
     expect(received[0]!.headers).toMatchObject({ "content-type": "application/json", "x-pusher-library": expect.stringMatching(/^@x\/rest /) });
   });
 
+  it("a POST through node:http names its Content-Length in the headers it is made with (what nock's reqheaders see); a GET none", async () => {
+    const { port, received } = await httpServer((response) => response.end("{}"));
+    // Node hands its agent each request it makes, headers set, before the body is written.
+    const agent = new HttpAgent({ keepAlive: true }) as HttpAgent & { addRequest: (request: ClientRequest, ...rest: unknown[]) => void };
+    const declared: unknown[] = [];
+    const addRequest = agent.addRequest.bind(agent);
+    agent.addRequest = (request, ...rest) => {
+      declared.push(request.getHeader("content-length"));
+      addRequest(request, ...rest);
+    };
+    const client = createRestClient({ ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false, agent });
+
+    await client.trigger("chat", "é", "x");
+    await client.channels();
+    agent.destroy();
+
+    expect(declared).toEqual([String(Buffer.byteLength(received[0]!.body)), undefined]);
+    expect(received[0]!.headers["content-length"]).toBe(String(Buffer.byteLength(received[0]!.body)));
+  });
+
   it("terminateUserConnections(\"..\"), channel(\".\") and channel(\"..\") are refused before sending, through node:http and through fetch", async () => {
     const { port, received } = await httpServer((response) => response.end("{}"));
     const options = { ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false };
@@ -342,6 +382,16 @@ describe("the transport a client uses", () => {
     }
 
     expect(received).toEqual([]);
+  });
+
+  it("a 2xx answer that is not JSON, without a Content-Type, is refused as no answer of the API and says it had none", async () => {
+    const { port } = await tcpServer("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nOK");
+    const client = createRestClient({ ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false });
+
+    const error = await rejection(client.trigger("chat", "e", "x"));
+
+    expect(error).toMatchObject({ name: "PusherResponseError", code: "invalid_response" });
+    expect((error as Error).message).toContain("not a Pusher API answer (no content type, 2 characters)");
   });
 
   it("an HTTP error's body, read by the transport, becomes the PusherHttpError's server message", async () => {

@@ -1,9 +1,9 @@
+import { isPusherHttpError, isPusherNetworkError } from "@x/types";
 import type { PusherError } from "@x/types";
 
 /**
- * A call of the API as the hooks see it: where it goes, never its query (which holds the key,
- * the signature and the body's MD5). The same object is given to every hook of one call, so a
- * hook may use it as a key (a `WeakMap`, a span).
+ * A call of the API as the hooks see it: where it goes, never its query (which holds the key and
+ * the signature). Every hook of one call gets the same object, so it can key a `WeakMap`.
  *
  * @example
  * ```ts
@@ -12,14 +12,14 @@ import type { PusherError } from "@x/types";
  */
 export interface ObservedRequest {
   readonly method: "GET" | "POST";
-  /** Scheme, host, port and path: `https://api-eu.pusher.com/apps/1/events`. */
+  /** Scheme, host, port and path, without the query. */
   readonly url: string;
   /** The path alone: `/apps/1/events`. */
   readonly path: string;
 }
 
 /**
- * A retry of a call, as `onRetry` is told it.
+ * A retry, as `onRetry` is told it.
  *
  * @example
  * ```ts
@@ -27,9 +27,9 @@ export interface ObservedRequest {
  * ```
  */
 export interface RetryReport {
-  /** 1 for the first retry, 2 for the second... */
+  /** 1 for the first retry, 2 for the second… */
   attempt: number;
-  /** Why the previous attempt failed: `"HTTP 503"`, `"timeout"`, a system code such as `"ECONNRESET"`, or else the error's code. */
+  /** Why the previous attempt failed: `"HTTP 503"`, `"timeout"`, a system code such as `"ECONNRESET"`, or the error's code. */
   reason: string;
 }
 
@@ -57,7 +57,7 @@ export interface ResponseReport {
  * ```
  */
 export interface FailureReport {
-  /** The typed error the call rejects with (redacted, like every error of the SDK). */
+  /** The typed error the call rejects with. */
   error: PusherError;
   durationMs: number;
   retries: number;
@@ -65,21 +65,19 @@ export interface FailureReport {
 
 /**
  * What a client tells the application about its requests, for logs, metrics and traces. Every
- * hook is optional and synchronous; one that throws is ignored (it can neither fail nor change
- * a request). They see methods, URLs without their query, statuses, durations and typed errors:
- * never a secret, a key or a signature. A client without hooks does not pay for them.
+ * hook is optional and synchronous, and one that throws is ignored. Hooks see methods, URLs
+ * without their query, statuses, durations and typed errors: never a secret, a key or a signature.
  *
  * @example
  * ```ts
- * const hooks: RequestHooks = {
- *   onResponse: (request, { status, durationMs }) => metrics.histogram("pusher.request", durationMs, { path: request.path, status }),
- *   onError: (request, { error }) => logger.warn({ path: request.path, code: error.code }, error.message),
- * };
- * const client = createRestClient({ ...credentials, hooks });
+ * const client = createRestClient({
+ *   ...credentials,
+ *   hooks: { onError: (request, { error }) => logger.warn({ path: request.path, code: error.code }, error.message) },
+ * });
  * ```
  */
 export interface RequestHooks {
-  /** A call starts (once per call; its retries are reported by `onRetry`). */
+  /** A call starts (once per call, whatever its retries). */
   onRequest?: (request: ObservedRequest) => void;
   /** An attempt failed and is about to be made again. */
   onRetry?: (request: ObservedRequest, retry: RetryReport) => void;
@@ -89,20 +87,33 @@ export interface RequestHooks {
   onError?: (request: ObservedRequest, failure: FailureReport) => void;
 }
 
-/**
- * Calls one hook, ignoring what it throws: an application's observer must not break the call it
- * observes.
- *
- * @example
- * ```ts
- * notify(hooks.onRequest, observed);
- * ```
- */
-export function notify<TArguments extends unknown[]>(hook: ((...args: TArguments) => void) | undefined, ...args: TArguments): void {
-  if (hook === undefined) return;
+/** One call seen through a client's hooks. */
+export type CallObserver = ReturnType<typeof observeCall>;
+
+/** Tells `onRequest` that a call starts, and returns what reports the rest of it. */
+export function observeCall(hooks: RequestHooks, request: ObservedRequest) {
+  const started = performance.now();
+  let retries = 0;
+  notify(hooks.onRequest, request);
+  const timing = (): { durationMs: number; retries: number } => ({ durationMs: performance.now() - started, retries });
+  return {
+    retried: (error: PusherError) => notify(hooks.onRetry, request, { attempt: ++retries, reason: retryReason(error) }),
+    succeeded: (status: number) => notify(hooks.onResponse, request, { status, ...timing() }),
+    failed: (error: PusherError) => notify(hooks.onError, request, { error, ...timing() }),
+  };
+}
+
+// An application's observer must not break the call it observes.
+function notify<TArguments extends unknown[]>(hook: ((...args: TArguments) => void) | undefined, ...args: TArguments): void {
   try {
-    hook(...args);
+    hook?.(...args);
   } catch {
-    // Ignored: see above.
+    // ignored
   }
+}
+
+// A few words a dashboard can group by.
+function retryReason(error: PusherError): string {
+  if (isPusherHttpError(error)) return `HTTP ${error.status}`;
+  return (isPusherNetworkError(error) && error.systemCode) || error.code;
 }

@@ -1,5 +1,7 @@
-import { SpanKind, SpanStatusCode, trace, type Span, type Tracer } from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import type { Span, Tracer } from "@opentelemetry/api";
 import { isPusherHttpError, isPusherNetworkError } from "@x/types";
+import { readFields, requireOption } from "@x/types/internal";
 import type { ObservedRequest, RequestHooks } from "../observe/request-hooks.js";
 import { VERSION } from "../version.js";
 
@@ -8,7 +10,7 @@ import { VERSION } from "../version.js";
  *
  * @example
  * ```ts
- * const options: OpenTelemetryHooksOptions = { tracer: provider.getTracer("orders-service") };
+ * const hooks = openTelemetryHooks({ tracer: provider.getTracer("orders-service") });
  * ```
  */
 export interface OpenTelemetryHooksOptions {
@@ -17,12 +19,11 @@ export interface OpenTelemetryHooksOptions {
 }
 
 /**
- * Hooks that make each call of a client a client span, following OpenTelemetry's semantic
- * conventions for HTTP: named after the method, with `http.request.method`, `url.full` (without
- * the query, which holds the key and the signature), `server.address`, `server.port`,
- * `http.response.status_code`, `http.request.resend_count` for retries (each also an event), and
- * on failure `error.type` (the SDK's error code) and an error status. Needs the optional peer
- * dependency `@opentelemetry/api`; the rest of `@x/rest` never loads it.
+ * Hooks that make each call of a client a CLIENT span, after OpenTelemetry's semantic conventions
+ * for HTTP: `http.request.method`, `url.full` (without the query, which holds the key and the
+ * signature), `server.address`, `server.port`, `http.response.status_code`,
+ * `http.request.resend_count` and a `retry` event per retry, and on failure `error.type` and an
+ * error status. Needs the optional peer dependency `@opentelemetry/api`.
  *
  * @example
  * ```ts
@@ -33,22 +34,18 @@ export interface OpenTelemetryHooksOptions {
  * ```
  */
 export function openTelemetryHooks(options: OpenTelemetryHooksOptions = {}): RequestHooks {
-  const tracer = options.tracer ?? trace.getTracer("@x/rest", VERSION);
+  const fields = readFields(options, ["tracer"]);
+  requireOption(fields !== undefined, "options", "an object such as { tracer }");
+  const tracer = (fields.tracer as Tracer | undefined) ?? trace.getTracer("@x/rest", VERSION);
   const spans = new WeakMap<ObservedRequest, Span>();
   return {
     onRequest(request) {
       const url = new URL(request.url);
       const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
-      const span = tracer.startSpan(request.method, {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          "http.request.method": request.method,
-          "url.full": request.url,
-          "server.address": url.hostname,
-          "server.port": port,
-        },
-      });
-      spans.set(request, span);
+      const attributes = {
+        "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": port,
+      };
+      spans.set(request, tracer.startSpan(request.method, { kind: SpanKind.CLIENT, attributes }));
     },
     onRetry(request, { attempt, reason }) {
       const span = spans.get(request);
@@ -64,8 +61,7 @@ export function openTelemetryHooks(options: OpenTelemetryHooksOptions = {}): Req
       const span = spans.get(request);
       if (span === undefined) return;
       if (isPusherHttpError(error)) span.setAttribute("http.response.status_code", error.status);
-      const detail = isPusherNetworkError(error) ? error.systemCode : undefined;
-      span.setAttribute("error.type", detail ?? error.code);
+      span.setAttribute("error.type", (isPusherNetworkError(error) && error.systemCode) || error.code);
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
       span.end();
     },

@@ -1,14 +1,16 @@
-import { PusherConfigError, PusherQueueFullError, isPusherConfigError, isPusherPartialDeliveryError, isPusherValidationError, type BatchEvent, type ChannelAttributes } from "@x/types";
-import { DEFAULT_MAX_BATCH_SIZE, requireOption } from "@x/types/internal";
+import { PusherConfigError, PusherQueueFullError } from "@x/types";
+import { isPusherConfigError, isPusherPartialDeliveryError, isPusherValidationError } from "@x/types";
+import type { BatchEvent, ChannelAttributes } from "@x/types";
+import { DEFAULT_MAX_BATCH_SIZE, readFields, requireOption } from "@x/types/internal";
+import { wholeNumberOption } from "../options/resolve-options.js";
 import type { RestClient } from "../rest-client.js";
-import { wholeNumberOption } from "../options/whole-number-option.js";
 
 /**
  * Options of {@link createPublisher}.
  *
  * @example
  * ```ts
- * const options: PublisherOptions = { maxBatchSize: 10, maxDelayMs: 5, maxConcurrency: 2, maxQueued: 500, maxWaiting: 100, maxWaitMs: 2_000 };
+ * const publisher = createPublisher(client, { maxDelayMs: 5, maxConcurrency: 1, maxWaitMs: 2_000 });
  * ```
  */
 export interface PublisherOptions {
@@ -16,46 +18,38 @@ export interface PublisherOptions {
   maxBatchSize?: number;
   /** How long an event may wait for others to fill its batch, in milliseconds. @default 10 */
   maxDelayMs?: number;
-  /** The most batch requests in flight at once. Use 1 to keep events in order. @default 4 */
+  /** The most batch requests in flight at once; 1 keeps events in order. @default 4 */
   maxConcurrency?: number;
   /** The most events queued to be sent; beyond it, `publish` waits for room. @default 1_000 */
   maxQueued?: number;
-  /**
-   * The most `publish` calls waiting for room in the queue. When the queue and this waiting room
-   * are both full, `publish` rejects at once with a `PusherQueueFullError`. `0` never waits.
-   * @default 1_000
-   */
+  /** The most `publish` calls waiting for room; beyond it they are refused at once. `0` never waits. @default 1_000 */
   maxWaiting?: number;
-  /**
-   * How long a `publish` may wait for room, in milliseconds; past it, it rejects with a
-   * `PusherQueueFullError`. @default 10_000
-   */
+  /** How long a `publish` may wait for room, in milliseconds, before it is refused. @default 10_000 */
   maxWaitMs?: number;
 }
 
 /**
- * A publisher's counters since it was made, and its load at this moment: what a dashboard
- * reads from {@link Publisher.stats}.
+ * A publisher's counters since it was made, and its load now.
  *
  * @example
  * ```ts
- * const { delivered, failed, refused, batches, averageBatchSize } = publisher.stats();
+ * const { delivered, failed, refused, averageBatchSize } = publisher.stats();
  * ```
  */
 export interface PublisherStats {
-  /** Events queued right now. */
+  /** Events queued now. */
   queued: number;
-  /** `publish` calls waiting for room right now. */
+  /** `publish` calls waiting for room now. */
   waiting: number;
-  /** Batch requests in flight right now. */
+  /** Batch requests in flight now. */
   inFlightRequests: number;
-  /** Events whose `publish` resolved: the server accepted them. */
+  /** Events the server accepted. */
   delivered: number;
-  /** Events whose `publish` rejected with the error of their request (or their own validation). */
+  /** Events whose `publish` rejected with their request's error (or their own validation's). */
   failed: number;
-  /** Events refused without being sent (`PusherQueueFullError`, or `publish` after `close`). */
+  /** Events refused unsent (`PusherQueueFullError`, or `publish` after `close`). */
   refused: number;
-  /** Batch requests sent (each event sent alone after a batch failed validation counts as one). */
+  /** Batch requests sent (an event sent alone after its batch failed validation counts as one). */
   batches: number;
   /** Events per batch request, on average (0 before the first). */
   averageBatchSize: number;
@@ -64,32 +58,29 @@ export interface PublisherStats {
 }
 
 /**
- * Coalesces events published close together into `batch_events` requests; made by
- * {@link createPublisher}.
+ * Coalesces events published close together into `batch_events` requests; made by {@link createPublisher}.
  *
  * @example
  * ```ts
- * const publisher = createPublisher(client);
  * await Promise.all(orders.map((order) => publisher.publish({ channel: `order-${order.id}`, name: "updated", data: order })));
  * await publisher.close();
  * ```
  */
 export interface Publisher {
   /**
-   * Queues one event. Resolves with the attributes the server returned for it (`{}` unless it
-   * asked for `info` and the server reports it), or rejects with the error of its request. When
-   * `maxQueued` events are already queued, the event waits for room first: at most `maxWaitMs`,
-   * and only if fewer than `maxWaiting` others are waiting; otherwise it rejects with a
+   * Queues one event; resolves with the attributes the server returned for it (`{}` unless it
+   * asked for `info`), or rejects with its request's error. When `maxQueued` events are queued it
+   * waits for room (at most `maxWaitMs`, behind at most `maxWaiting` others), or is refused with a
    * `PusherQueueFullError`, unsent.
    */
   publish(event: BatchEvent): Promise<ChannelAttributes>;
   /** Sends what is queued without waiting for full batches; resolves once everything has settled. */
   flush(): Promise<void>;
-  /** Flushes, and refuses every later `publish` with a `PusherConfigError`. */
+  /** Flushes, then refuses every later `publish` with a `PusherConfigError`. */
   close(): Promise<void>;
   /** Events accepted and not yet sent: never more than `maxQueued`. */
   readonly queued: number;
-  /** `publish` calls waiting for room in the queue (backpressure): never more than `maxWaiting`. */
+  /** `publish` calls waiting for room: never more than `maxWaiting`. */
   readonly waiting: number;
   /** Batch requests sent and not yet answered: never more than `maxConcurrency`. */
   readonly inFlightRequests: number;
@@ -103,49 +94,41 @@ interface PendingEvent {
   reject: (error: unknown) => void;
 }
 
-interface WaitingEvent extends PendingEvent {
-  /** When the event began to wait for room, from `Date.now()`. */
-  since: number;
-}
+// `since`: when it began to wait for room, from `Date.now()`.
+type WaitingEvent = PendingEvent & { since: number };
+
+const OPTION_KEYS = ["maxBatchSize", "maxDelayMs", "maxConcurrency", "maxQueued", "maxWaiting", "maxWaitMs"] as const;
 
 /**
- * Creates a {@link Publisher} on `client.triggerBatch`. Its memory has a hard bound, whatever
- * the caller does: at most `maxQueued` events are queued, `maxWaiting` wait for room, and
- * `maxConcurrency × maxBatchSize` are in flight; any other `publish` rejects at once with a
- * `PusherQueueFullError`, and so does one that waited `maxWaitMs` for room (the model of a
- * Kafka producer's full buffer). Batches run concurrently, so events of different batches may
- * arrive out of order unless `maxConcurrency` is 1.
- *
- * An event that fails validation does not sink its batch: nothing of a batch is sent when one of
- * its events is invalid, so the publisher then sends each of its events on its own and each
- * gets its own verdict. If a batch was split by the client and failed part-way, its delivered
- * events resolve with `{}` and the others reject with the failure.
+ * Creates a {@link Publisher} on `client.triggerBatch`, whose memory is bounded whatever the
+ * caller does: `maxQueued` events queued, `maxWaiting` waiting for room, `maxConcurrency` batches
+ * in flight; any other `publish` is refused at once, as a Kafka producer's full buffer refuses.
+ * An invalid event does not sink its batch: the batch's events are then sent one by one, each
+ * with its own verdict. Events of batches in flight together may arrive out of order.
  *
  * @example
  * ```ts
  * import { createPublisher, createRestClient } from "@x/rest";
  *
  * const publisher = createPublisher(createRestClient(options), { maxDelayMs: 5 });
- * const attributes = await publisher.publish({ channel: "chat", name: "message", data: { text: "hi" } });
+ * await publisher.publish({ channel: "chat", name: "message", data: { text: "hi" } });
  * await publisher.close();
  * ```
  */
-export function createPublisher(
-  client: Pick<RestClient, "triggerBatch">,
-  options: PublisherOptions = {},
-): Publisher {
-  requireOption(typeof client?.triggerBatch === "function", "client", "a client made by createRestClient");
-  requireOption(typeof options === "object" && options !== null, "options", "an object");
-  const maxBatchSize = wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
-  const maxDelayMs = wholeNumberOption(options.maxDelayMs, "maxDelayMs", 10, 0);
-  const maxConcurrency = wholeNumberOption(options.maxConcurrency, "maxConcurrency", 4, 1);
-  const maxQueued = wholeNumberOption(options.maxQueued, "maxQueued", 1_000, maxBatchSize);
-  const maxWaiting = wholeNumberOption(options.maxWaiting, "maxWaiting", 1_000, 0);
-  const maxWaitMs = wholeNumberOption(options.maxWaitMs, "maxWaitMs", 10_000, 0);
+export function createPublisher(client: Pick<RestClient, "triggerBatch">, options: PublisherOptions = {}): Publisher {
+  const { triggerBatch } = readFields(client, ["triggerBatch"]) ?? {};
+  requireOption(typeof triggerBatch === "function", "client", "a client made by createRestClient");
+  const fields = readFields(options, OPTION_KEYS);
+  requireOption(fields !== undefined, "options", "an object");
+  const maxBatchSize = wholeNumberOption(fields.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
+  const maxDelayMs = wholeNumberOption(fields.maxDelayMs, "maxDelayMs", 10, 0);
+  const maxConcurrency = wholeNumberOption(fields.maxConcurrency, "maxConcurrency", 4, 1);
+  const maxQueued = wholeNumberOption(fields.maxQueued, "maxQueued", 1_000, maxBatchSize);
+  const maxWaiting = wholeNumberOption(fields.maxWaiting, "maxWaiting", 1_000, 0);
+  const maxWaitMs = wholeNumberOption(fields.maxWaitMs, "maxWaitMs", 10_000, 0);
 
-  // Events accepted, in arrival order; batches are taken from the front.
+  // Both oldest first: batches are taken from the front of the queue.
   const queue: PendingEvent[] = [];
-  // `publish` calls waiting for room in the queue, oldest first.
   const waiting: WaitingEvent[] = [];
   const idleWaiters: (() => void)[] = [];
   let inFlight = 0;
@@ -157,11 +140,8 @@ export function createPublisher(
   const counts = { delivered: 0, failed: 0, refused: 0, batches: 0, batchedEvents: 0, largestBatch: 0 };
 
   function dispatch(): void {
-    while (
-      inFlight < maxConcurrency &&
-      queue.length > 0 &&
-      (queue.length >= maxBatchSize || due || closed || idleWaiters.length > 0)
-    ) {
+    const mayGo = (): boolean => queue.length >= maxBatchSize || due || closed || idleWaiters.length > 0;
+    while (inFlight < maxConcurrency && queue.length > 0 && mayGo()) {
       inFlight++;
       void send(queue.splice(0, maxBatchSize));
       admitWaiting();
@@ -180,7 +160,6 @@ export function createPublisher(
     }
   }
 
-  // Moves the oldest waiting events into the room the queue has.
   function admitWaiting(): void {
     // One by one: a spread of a long list would overflow the stack.
     for (const one of waiting.splice(0, Math.max(maxQueued - queue.length, 0))) queue.push(one);
@@ -219,7 +198,7 @@ export function createPublisher(
     counts.batches++;
     counts.batchedEvents += batch.length;
     counts.largestBatch = Math.max(counts.largestBatch, batch.length);
-    const { batch: results } = await client.triggerBatch(batch.map((one) => one.event));
+    const { batch: results } = await (triggerBatch as RestClient["triggerBatch"]).call(client, batch.map((one) => one.event));
     counts.delivered += batch.length;
     batch.forEach((one, index) => one.resolve(results[index] ?? {}));
   }

@@ -1,194 +1,133 @@
 import { signRequest } from "@x/signing";
-import { PusherValidationError, type QueryParamValue } from "@x/types";
-import { runtimeTransport } from "#transport";
+import { PusherAbortError, PusherNetworkError, PusherTimeoutError, PusherValidationError, isPusherError } from "@x/types";
+import type { PusherError, QueryParamValue } from "@x/types";
+import { utf8ByteLength } from "@x/types/internal";
 import type { KyInstance, Options as KyOptions, RetryOptions as KyRetryOptions } from "ky";
+import { runtimeTransport } from "#transport";
+import { observeCall, type CallObserver } from "../observe/request-hooks.js";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
-import type { BufferedReply } from "../transport/buffered-reply.js";
-import type { WireOrigin, WireParts } from "../transport/transport.js";
-import { VERSION } from "../version.js";
-import { observeCall, type CallObserver } from "../observe/call-observer.js";
-import { bufferedFetch } from "./buffered-fetch.js";
-import { loadKy, type KyModule } from "./load-ky.js";
-import { parseResponseBody } from "./map-response.js";
-import { mapTransportError } from "./map-transport-error.js";
-import type { RequestTarget } from "./request-target.js";
 import type { ApiResponse } from "../rest-client.js";
+import { fetchTransport } from "../transport/transport.js";
+import { VERSION } from "../version.js";
+import { failedAnswer, parseAnswer, redactCause, type Exchange } from "./errors.js";
+import type * as KyParts from "./ky-parts.js";
 
-/**
- * One call of the HTTP API, before signing.
- *
- * @example
- * ```ts
- * const request: ApiRequest = { method: "POST", path: "/events", body: '{"name":"e","channels":["a"],"data":"x"}' };
- * ```
- */
+/** One call of the HTTP API before signing: a path under `/apps/<appId>`, the exact body to send (§2). */
 export interface ApiRequest {
   method: "GET" | "POST";
-  /** The path under `/apps/<appId>`, starting with `/`. */
   path: string;
-  /** Query parameters besides the signature's own. */
   params?: Record<string, QueryParamValue | undefined> | undefined;
-  /** The exact body to send (serialised once, docs/protocol.md §2.7); GETs have none. */
   body?: string | undefined;
   signal?: AbortSignal | undefined;
 }
 
-/**
- * Sends an {@link ApiRequest} and resolves with the API's answer: its status, its body as it
- * came, and that body parsed.
- *
- * @example
- * ```ts
- * const send: SendRequest = createSendRequest(resolved);
- * const { body } = await send({ method: "GET", path: "/channels" });
- * ```
- */
+/** Signs and sends an {@link ApiRequest}; resolves with the API's answer. */
 export type SendRequest = (request: ApiRequest) => Promise<ApiResponse>;
 
-// What ky's retry hook needs of a call: whom to tell, and the call's target for the error.
-interface RetryContext {
-  observer: CallObserver;
-  target: RequestTarget;
-}
+type KyModule = typeof KyParts;
 
 const LIBRARY_HEADER = `@x/rest ${VERSION}`;
 const GET_HEADERS = { accept: "application/json", "x-pusher-library": LIBRARY_HEADER };
 const POST_HEADERS = { ...GET_HEADERS, "content-type": "application/json" };
-// The statuses retrying can cure (PusherHttpError.retryable); 429 and 503 may say when, in Retry-After.
-const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
-const RETRY_AFTER_STATUS_CODES = [429, 503];
+// The statuses retrying can cure (as PusherHttpError.retryable); 429 and 503 may say when.
+const RETRY_ON = { statusCodes: [408, 429, 500, 502, 503, 504], afterStatusCodes: [429, 503], retryOnTimeout: true };
+
+let kyLoading: Promise<KyModule> | undefined;
 
 /**
- * Builds the function that signs, sends and maps every request of one client. ky is loaded on
- * the first request, and one ky instance then serves them all. Each request is signed once, its
- * body is the exact string that was MD5'd (docs/protocol.md §2), the answer's body is read whole under
- * `maxResponseBytes` within ky's timeout, and any failure comes out as an error of `@x/types`,
- * never one of ky's.
- *
- * @example
- * ```ts
- * const send = createSendRequest(resolveOptions({ appId: "1", key: "k", secret: "s" }));
- * const { body } = await send({ method: "GET", path: "/channels" });
- * ```
+ * The function that signs, sends and maps every request of one client, through one ky instance.
+ * ky is loaded by the first request: importing it loads Node's whole fetch stack, which an app that
+ * only signs authorizations must not pay for. Any failure comes out as an error of `@x/types`.
  */
 export function createSendRequest(options: ResolvedOptions): SendRequest {
-  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes, hooks } = options;
+  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes, hooks, origin } = options;
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
-  // A fetch the caller injected is used as given; otherwise the runtime's own transport, if it
-  // has one (Node: transport-node.ts), else the global fetch, looked up when a request is sent.
+  // An injected fetch is used as given; else the runtime's transport (Node), else the global fetch.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
-  const origin = transport === undefined ? undefined : { ...wireOrigin(baseUrl), agent: options.agent };
   let ky: KyModule | undefined;
   let api: KyInstance | undefined;
-  // Looked up on the first request: on Node, reading `globalThis.fetch` loads undici.
-  let send: typeof fetch | undefined;
+  // globalThis.fetch is read when a request is sent: on Node, reading it loads undici.
+  const fetchVia = options.fetch ?? ((request: Request) => globalThis.fetch(request));
 
-  // One call's options for ky, built anew for each request: ky merges its defaults and a
-  // call's options key by key on every call, so both are kept to the keys that matter.
-  function kyCall(
-    target: RequestTarget,
-    path: string,
-    body: string | undefined,
-    signal: AbortSignal | undefined,
-    context: RetryContext | undefined,
-  ): KyOptions {
-    const { method } = target;
-    const call: KyOptions = { method };
+  // One call's options for ky, kept to the keys that matter: ky merges them on every call.
+  function kyCall(exchange: Exchange, path: string, body?: string, signal?: AbortSignal, observer?: CallObserver): KyOptions {
+    const { method } = exchange;
+    // A retry setting, 0 included: without one ky clones every request in case it retries.
+    const call: KyOptions = { method, retry: retryFor[method] };
     if (signal !== undefined) call.signal = signal;
-    if (context !== undefined) call.context = context as unknown as Record<string, unknown>;
-    // Always given, 0 included: without a retry setting ky keeps its default limit of 2 and
-    // clones every request (body included) in case it must retry, even a POST it never retries.
-    call.retry = retryFor[method];
-    const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
-    if (origin && transport) {
-      // ky's Request carries neither headers nor body: the transport takes them as they are.
-      const wire: WireParts = { origin, path, headers, body, maxResponseBytes, target };
-      call.fetch = ((request: Request) => transport(request, wire)) as unknown as typeof fetch;
-    } else {
-      send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
-      const fetchVia = send;
+    if (observer !== undefined) {
+      call.hooks = { beforeRetry: [({ error }) => observer.retried(toPusherError(error, exchange, undefined))] };
+    }
+    // A POST names its length, as the official SDK's do (nock's `reqheaders` match on it).
+    const headers =
+      body === undefined ? GET_HEADERS : { ...POST_HEADERS, "content-length": String(utf8ByteLength(body)) };
+    // ky always calls its fetch with the Request it built.
+    if (transport === undefined) {
       call.headers = headers;
       call.body = body;
-      // A BufferedReply passes for a Response with ky (buffered-reply.ts).
-      call.fetch = ((request: Request) => bufferedFetch(fetchVia, request, maxResponseBytes, target)) as unknown as typeof fetch;
+      call.fetch = (input) => fetchTransport(fetchVia, input as Request, maxResponseBytes, exchange);
+    } else {
+      // ky's Request carries neither headers nor body: the transport sends them as they are.
+      const wire = { origin, path, headers, body, maxResponseBytes, exchange };
+      call.fetch = (input) => transport(input as Request, wire);
     }
     return call;
+  }
+
+  // Turns what ky or a transport threw into an error of `@x/types`. ky's own errors carry the
+  // signed URL, so none of them is passed on, not even as a cause.
+  function toPusherError(error: unknown, exchange: Exchange, signal: AbortSignal | undefined): PusherError {
+    const delivery = exchange.sent ? "unknown" : "not_sent";
+    // First: an abort surfaces as whatever the fetch in use rejects with.
+    if (signal?.aborted === true) return new PusherAbortError(exchange, { cause: signal.reason, delivery });
+    if (isPusherError(error)) return error;
+    if (ky?.isHTTPError(error) === true) return failedAnswer(error.response.status, exchange.answerText, exchange);
+    if (ky?.isTimeoutError(error) === true) return new PusherTimeoutError(exchange, timeoutMs, { delivery });
+    // The runtime's failure (ECONNREFUSED…) inside ky's, or an injected fetch's own; redacted,
+    // since Deno's and Bun's quote the signed URL.
+    const cause: unknown = ky?.isNetworkError(error) === true ? error.cause : error;
+    const { responseStatus } = (cause ?? {}) as { responseStatus?: number };
+    return new PusherNetworkError(exchange, { cause: redactCause(cause, exchange.signature), responseStatus, delivery });
   }
 
   return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
     validatePath(path);
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
-    const pathAndQuery = `${fullPath}?${query}`;
-    // signRequest puts auth_signature last in the query (docs/protocol.md §2.3).
-    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, signature: query.slice(query.lastIndexOf("=") + 1) };
-    // Only a client with hooks pays for observing its calls.
+    // signRequest puts auth_signature last (docs/protocol.md §2).
+    const signature = query.slice(query.lastIndexOf("=") + 1);
+    const exchange: Exchange = { method, url: `${baseUrl}${fullPath}?${query}`, signature, sent: false, answerText: "" };
     const observer = hooks === undefined ? undefined : observeCall(hooks, { method, url: baseUrl + fullPath, path: fullPath });
     try {
-      // Mapped below, like an abort under way, to a PusherAbortError.
       signal?.throwIfAborted();
-      ky ??= await loadKy();
-      api ??= ky.default.create(kyDefaults());
-      const context = observer === undefined ? undefined : { observer, target };
-      const reply = (await api(target.url, kyCall(target, pathAndQuery, body, signal, context))) as unknown as BufferedReply;
-      const answer = { status: reply.status, body: parseResponseBody(reply, target), text: reply.bodyText };
-      observer?.succeeded(reply.status);
+      ky ??= await (kyLoading ??= import("./ky-parts.js"));
+      // A fetch must be told not to follow redirects; node:http never does.
+      api ??= ky.default.create(transport === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs });
+      const response = await api(exchange.url, kyCall(exchange, `${fullPath}?${query}`, body, signal, observer));
+      const text = exchange.answerText;
+      const answer = { status: response.status, body: parseAnswer(response, text, exchange), text };
+      observer?.succeeded(response.status);
       return answer;
     } catch (error) {
-      const failure = mapTransportError(ky, error, target, signal, timeoutMs);
+      const failure = toPusherError(error, exchange, signal);
       observer?.failed(failure);
       throw failure;
     }
   };
-
-  // The instance's defaults. A fetch must be told not to follow redirects; node:http never does,
-  // and every key less is one less that ky merges on each call. With hooks, each retry is
-  // reported through the call's context.
-  function kyDefaults(): KyOptions {
-    const defaults: KyOptions = transport === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs };
-    if (hooks !== undefined) {
-      defaults.hooks = {
-        beforeRetry: [
-          ({ options: callOptions, error }) => {
-            const { observer, target } = callOptions.context as unknown as RetryContext;
-            observer.retried(mapTransportError(ky, error, target, undefined, timeoutMs));
-          },
-        ],
-      };
-    }
-    return defaults;
-  }
 }
 
-// The one check of every path under /apps/<appId>, whatever its segments are made of (a channel
-// name, a user id, a caller's path; the app id is checked with the options): it is signed as it
-// is, so it must go on the wire as it is. A path that URL parsing would change (a query or
-// fragment, which go in `params`; spaces, non-ASCII or control characters, which it encodes or
-// drops; `.` and `..` segments or backslashes, which it resolves, possibly out of /apps/<appId>)
-// is refused. node:http sends the path unparsed, fetch parses it. (A path without its leading
-// "/" comes back with one, so it is refused too.)
+// Every path under /apps/<appId> (a channel name, a user id, a caller's path) must go on the wire as it was
+// signed: one that URL parsing would change (a query, encoded characters, `.` and `..` segments) is refused.
 function validatePath(path: unknown): asserts path is string {
   if (typeof path !== "string" || new URL(path, "http://h").pathname !== path) {
-    throw new PusherValidationError("invalid_params", "path", 'path must be a plain ASCII path from "/", with no query, fragment or dot segment');
+    const message = 'path must be a plain ASCII path from "/", with no query, fragment or dot segment';
+    throw new PusherValidationError("invalid_params", "path", message);
   }
 }
 
-// Parsed once per client: the transport needs the parts, and the base URL never changes.
-function wireOrigin(baseUrl: string): WireOrigin {
-  const url = new URL(baseUrl);
-  // An IPv6 host comes in brackets in a URL, and without them to `node:http`.
-  return { tls: url.protocol === "https:", hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"), port: url.port };
-}
-
-// A limit of 0 also spares ky the clone of each request it keeps for retrying.
+// ky's names, but methods in lower case; a limit of 0 spares ky the clone it keeps for retrying.
 function kyRetry(retry: ResolvedRetry, method: "GET" | "POST"): KyRetryOptions | number {
   if (retry.limit === 0 || !retry.methods.includes(method)) return 0;
-  // `limit`, `backoffLimit` and `maxRetryAfter` are ky's own names; ky spells methods in lower case.
-  return {
-    ...retry,
-    methods: [method.toLowerCase()],
-    statusCodes: RETRY_STATUS_CODES,
-    afterStatusCodes: RETRY_AFTER_STATUS_CODES,
-    retryOnTimeout: true,
-  };
+  const { limit, backoffLimit, maxRetryAfter } = retry;
+  return { limit, backoffLimit, maxRetryAfter, methods: [method.toLowerCase()], ...RETRY_ON };
 }

@@ -1,102 +1,74 @@
-// The `#transport` chosen by the "node" export condition. Node's built-in `fetch` (undici over
-// WHATWG streams) costs several times more per request than `node:http`: building a body
-// stream, reading it back and cancelling it take longer than the HTTP exchange itself on
-// loopback. This sends what ky built with `node:http(s)` on keep-alive agents and hands ky back
-// the answer, read in full. It is the one file of @x/rest that may import Node built-ins.
+// The `#transport` of the "node" condition, the one file that may import Node built-ins: node:http(s)
+// on keep-alive agents costs less per request than Node's fetch and its WHATWG streams.
 import { Buffer } from "node:buffer";
-import type { Agent, IncomingMessage, request as httpRequest } from "node:http";
-import { networkFailure } from "../request/network-failure.js";
-import { responseTooLarge } from "../request/response-too-large.js";
-import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
-import type { Transport, WireParts } from "./transport.js";
+import type { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest } from "node:http";
+import { networkFailure, responseTooLarge } from "../request/errors.js";
+import { bufferedResponse, type Transport, type WireParts } from "./transport.js";
 
-// Reused most recent first, so that idle connections age out; Node's agent closes an idle one
-// shortly before the server's advertised `Keep-Alive: timeout`, and after `timeout` without one.
-// That `timeout` is undici's default: under the idle timeout of common servers, which close first otherwise.
+// Most recent first, so that idle connections age out. Node closes an idle one before the server's `Keep-Alive:
+// timeout`, and after 4 s without one (undici's default): before common servers close it as it is reused.
 const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 4_000 } as const;
 
-/** How requests of one scheme leave: `node:http` or `node:https`, and its keep-alive agent. */
+// What ky and the client read of an answer's headers: its type, and the wait of a 429 or 503.
+const KEPT_HEADERS = [
+  "content-type", "retry-after", "ratelimit-reset", "x-ratelimit-retry-after", "x-ratelimit-reset", "x-rate-limit-reset",
+];
+
 interface Scheme {
   request: typeof httpRequest;
   agent: Agent;
 }
 
-// Loaded by the first request of each scheme, not with the package: an app that signs
-// authorizations and never sends a request does not load Node's HTTP stack (node:https alone
-// takes several milliseconds to load). Once loaded, a scheme is used without waiting.
-type SchemeName = "http" | "https";
-const loading: Partial<Record<SchemeName, Promise<Scheme>>> = {};
-const loaded: Partial<Record<SchemeName, Scheme>> = {};
+// Loaded by the first request of each scheme: an app that never sends one does not load Node's HTTP stack.
+const schemes: Partial<Record<"http" | "https", Promise<Scheme>>> = {};
 
-async function loadScheme(name: SchemeName): Promise<Scheme> {
+async function loadScheme(name: "http" | "https"): Promise<Scheme> {
   const module = name === "https" ? await import("node:https") : await import("node:http");
-  // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
-  // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
-  // (Node's agents take an undefined proxyEnv for none.)
-  const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
+  // Node's own proxy settings (NODE_USE_ENV_PROXY) apply to these agents as to its global ones;
+  // @types/node does not know `proxyEnv` yet.
+  const { proxyEnv } = (module.globalAgent as Agent & { options: { proxyEnv?: object } }).options;
   const options = { ...AGENT_OPTIONS, proxyEnv };
-  return (loaded[name] = { request: module.request, agent: new module.Agent(options) });
+  return { request: module.request, agent: new module.Agent(options) };
 }
 
-type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
-
 /**
- * Sends `request` (its method and signal) with `wire`'s parts over `node:http` or `node:https`,
- * reads the whole answer (at most `wire.maxResponseBytes` of body), and resolves with it.
- *
- * - An abort of the request's signal (ky's timeout, or the caller's signal) ends the exchange
- *   and rejects with the signal's reason, as `fetch` does.
- * - A failure of the connection rejects with `TypeError("fetch failed")` whose `cause` is the
- *   system error, as the built-in fetch does, so that ky sees a network error.
- * - A body past the limit closes the connection and rejects with a `PusherResponseError`.
- * - Nothing is ever sent twice: once the whole request has left (Node's `finish`), the server may
- *   have acted on it, and `wire.target.sent` says so; a failure before that is a request the
- *   server never received whole.
- *
- * @example
- * ```ts
- * const reply = await ky(url, { method: "POST", fetch: (request) => nodeTransport(request as Request, wire) });
- * ```
+ * Sends ky's `request` (its method and signal) with `wire`'s parts over node:http(s), as `fetch`
+ * would: an abort rejects with the signal's reason, a failed connection with
+ * `TypeError("fetch failed")`. Nothing is sent twice: once the whole request has left (`finish`),
+ * the server may have acted on it, and the exchange says so.
  */
-export const nodeTransport: Transport = (request, wire) => {
+export const nodeTransport: Transport = async (request, wire) => {
   const name = wire.origin.tls ? "https" : "http";
-  const scheme = loaded[name];
-  return scheme === undefined
-    ? (loading[name] ??= loadScheme(name)).then((ready) => sendOver(ready, request, wire))
-    : sendOver(scheme, request, wire);
+  return sendOver(await (schemes[name] ??= loadScheme(name)), request, wire);
 };
 
-function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
+function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<Response> {
+  const { signal } = request;
+  const { hostname, port } = wire.origin;
   const agent = (wire.origin.agent as Agent | undefined) ?? scheme.agent;
-  return new Promise<BufferedReply>((resolve, reject) => {
-    const { signal } = request;
-    // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
+  return new Promise<Response>((resolve, reject) => {
+    // As fetch does: the rejection is the signal's reason, whatever it is.
     signal.throwIfAborted();
-    const { hostname, port } = wire.origin;
     let answered = false;
-    const outgoing = scheme.request({ agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers }, (incoming) => {
+    const options = { agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers };
+    const outgoing = scheme.request(options, (incoming) => {
       answered = true;
-      readReply(incoming, request, wire, finish, fail);
+      readAnswer(incoming, wire, settle);
     });
-    // The first outcome settles the promise; every outcome stops listening for an abort, and any
-    // but an answer also ends the connection.
-    const finish: Finish = (reply, error) => {
+    // The first outcome settles; every outcome stops listening for an abort, and a failure also
+    // ends the connection, so that nothing of a settled call stays open.
+    function settle(response: Response | undefined, error?: unknown): void {
       signal.removeEventListener("abort", onAbort);
-      if (reply) {
-        resolve(reply);
-      } else {
-        outgoing.destroy();
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        reject(error);
-      }
-    };
-    const onAbort = (): void => finish(undefined, signal.reason);
-    const fail = (error: unknown, status?: number): void => finish(undefined, networkFailure(error, status));
-    outgoing.on("finish", () => (wire.target.sent = true));
+      if (response !== undefined) return resolve(response);
+      outgoing.destroy();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      reject(error);
+    }
+    const onAbort = (): void => settle(undefined, signal.reason);
+    const fail = (error: unknown): void => settle(undefined, networkFailure(error));
+    outgoing.on("finish", () => (wire.exchange.sent = true));
     outgoing.on("error", fail);
-    // A request can close with neither an answer nor an error: a 101 Switching Protocols to a
-    // request that asked for no upgrade, whose connection Node then drops. It fails now, not at
-    // the timeout.
+    // A 101 to a request that asked for no upgrade closes with neither an answer nor an error.
     outgoing.on("close", () => {
       if (!answered) fail(Object.assign(new Error("the connection closed without an answer"), { code: "ECONNRESET" }));
     });
@@ -105,23 +77,17 @@ function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<Bu
   });
 }
 
-function readReply(
-  incoming: IncomingMessage,
-  request: Request,
-  wire: WireParts,
-  finish: Finish,
-  fail: (error: unknown, status: number) => void,
-): void {
-  const status = incoming.statusCode ?? 0;
-  const { maxResponseBytes } = wire;
+type Settle = (response: Response | undefined, error?: unknown) => void;
+
+function readAnswer(incoming: IncomingMessage, wire: WireParts, settle: Settle): void {
+  // Always set on the answer to a request.
+  const status = incoming.statusCode as number;
+  const { maxResponseBytes, exchange } = wire;
   const tooLarge = (): void => {
     incoming.destroy();
-    finish(undefined, responseTooLarge(request, status, maxResponseBytes));
+    settle(undefined, responseTooLarge(exchange, status, maxResponseBytes));
   };
-  if (Number(incoming.headers["content-length"]) > maxResponseBytes) {
-    tooLarge();
-    return;
-  }
+  if (Number(incoming.headers["content-length"]) > maxResponseBytes) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   incoming.on("data", (chunk: Buffer) => {
@@ -129,24 +95,25 @@ function readReply(
     if (size > maxResponseBytes) tooLarge();
     else chunks.push(chunk);
   });
-  // The status had arrived: the error says so (the server may have acted on the request). A
-  // connection that ends before the whole body arrived is such an error (Node's ECONNRESET).
-  incoming.on("error", (error) => fail(error, status));
+  // The status had come: the error says the server may have acted. A body cut short is such an error.
+  incoming.on("error", (error) => settle(undefined, networkFailure(error, status)));
   incoming.on("end", () => {
-    const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");
-    finish(new BufferedReply(status, incoming.statusMessage ?? "", incomingHeaders(incoming.headers), text));
+    try {
+      settle(bufferedResponse(status, keptHeaders(incoming.headers), Buffer.concat(chunks, size), exchange));
+    } catch (error) {
+      // A status or header no Response can hold.
+      settle(undefined, error);
+    }
   });
 }
 
-// Node has already parsed the headers into an object with lower-case names (a repeated one into
-// an array, which String() joins).
-function incomingHeaders(headers: IncomingMessage["headers"]): HeaderReader {
-  return {
-    get(name) {
-      const value = headers[name.toLowerCase()];
-      return value === undefined ? null : String(value);
-    },
-  };
+function keptHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers[name];
+    if (typeof value === "string") kept[name] = value;
+  }
+  return kept;
 }
 
 /** The transport of this runtime. */

@@ -1,62 +1,73 @@
-import type { RequestTarget } from "../request/request-target.js";
-import type { BufferedReply } from "./buffered-reply.js";
+import { readBodyWithLimit, systemCodeOf } from "@x/types/internal";
+import { failedAnswer, networkFailure, redirectRefused, responseTooLarge, type Exchange } from "../request/errors.js";
 
-/**
- * What @x/rest hands a {@link Transport} besides ky's `Request`: the parts of the request it
- * builds itself, as they are, so that ky's `Request` need not carry them (the body is the exact
- * string whose MD5 was signed), and where the request goes, parsed once per client.
- *
- * @example
- * ```ts
- * const wire: WireParts = {
- *   origin: { tls: true, hostname: "api-eu.pusher.com", port: "" },
- *   path: "/apps/1/events?auth_key=…",
- *   headers: { "content-type": "application/json" },
- *   body: '{"name":"e","channels":["a"],"data":"x"}',
- *   maxResponseBytes: 33_554_432,
- *   target: { method: "POST", url, signature },
- * };
- * ```
- */
+/** What a {@link Transport} gets besides ky's `Request`: the parts as they go on the wire (the body whose MD5 was signed). */
 export interface WireParts {
-  origin: WireOrigin;
+  /** Where the API is, as node:http takes it: a port of "" is the scheme's, an IPv6 host has no brackets. */
+  origin: { tls: boolean; hostname: string; port: string; agent?: object | undefined };
   /** The path and the signed query. */
   path: string;
   headers: Readonly<Record<string, string>>;
   body: string | undefined;
-  /** The largest body read; past it the transport rejects with `responseTooLarge`. */
   maxResponseBytes: number;
-  /** The call: its `sent` is set once the whole request has left on an attempt. */
-  target: RequestTarget;
+  exchange: Exchange;
 }
 
 /**
- * Scheme, host and port of the API, as `node:http` takes them.
- *
- * @example
- * ```ts
- * const origin: WireOrigin = { tls: false, hostname: "127.0.0.1", port: "6001" };
- * ```
+ * Sends one request that ky built with the given parts, and resolves with a real `Response`
+ * whose body was read in full under the size limit. The "node" export condition has one on
+ * `node:http`; other runtimes send through {@link fetchTransport}.
  */
-export interface WireOrigin {
-  tls: boolean;
-  /** Without the brackets of an IPv6 address. */
-  hostname: string;
-  /** Empty for the scheme's default port. */
-  port: string;
-  /** The caller's Node agent, when it gave one; the transport's own agents otherwise. */
-  agent?: object | undefined;
+export type Transport = (request: Request, wire: WireParts) => Promise<Response>;
+
+const decoder = new TextDecoder();
+
+/**
+ * The `Response` handed to ky for an answer read in full, its text also kept on the exchange so that
+ * nothing reads the body twice. Given as bytes, it gets no content type the server did not send; no
+ * reason phrase, which nothing reads and the constructor may refuse. A status no `Response` can hold
+ * (0, past 599) fails here.
+ */
+export function bufferedResponse(status: number, headers: HeadersInit, bytes: Uint8Array, exchange: Exchange): Response {
+  const text = decoder.decode(bytes);
+  if (status < 200 || status > 599) throw failedAnswer(status, text, exchange);
+  exchange.answerText = text;
+  // These statuses carry no body. The bytes are never in shared memory.
+  const body = status === 204 || status === 205 || status === 304 ? null : (bytes as Uint8Array<ArrayBuffer>);
+  return new Response(body, { status, headers });
 }
 
 /**
- * Sends one request that ky built (its method and abort signal) with the given parts, and
- * resolves with the answer, its body already read under the size limit. The "node" export
- * condition provides one on `node:http` (transport-node.ts); other runtimes send through `fetch`
- * (buffered-fetch.ts).
- *
- * @example
- * ```ts
- * const reply = await transport(request, wire);
- * ```
+ * Sends `request` through a `fetch` (the runtime's, or the caller's) and reads the answer's body
+ * within ky's timeout, so that a body dripped slowly times out too. A `fetch` that followed a
+ * redirect (ky asks for none) is refused. A fetch does not say whether the request left: the
+ * exchange counts as sent unless the connection was refused.
  */
-export type Transport = (request: Request, wire: WireParts) => Promise<BufferedReply>;
+export async function fetchTransport(send: (request: Request) => Promise<Response>, request: Request, maxBytes: number,
+  exchange: Exchange): Promise<Response> {
+  const response = await send(request).catch((error: unknown) => {
+    exchange.sent ||= systemCodeOf(error) !== "ECONNREFUSED";
+    throw error;
+  });
+  exchange.sent = true;
+  if (response.redirected) {
+    await cancelBody(response);
+    throw redirectRefused(exchange, response.status);
+  }
+  let body;
+  try {
+    body = await readBodyWithLimit(response, maxBytes);
+  } catch (error) {
+    throw networkFailure(error, response.status);
+  }
+  if (body.tooLarge) {
+    await cancelBody(response);
+    throw responseTooLarge(exchange, response.status, maxBytes);
+  }
+  return bufferedResponse(response.status, response.headers, body.bytes, exchange);
+}
+
+// Releases the connection of an answer not read further; a body that cannot be cancelled changes nothing.
+async function cancelBody(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
