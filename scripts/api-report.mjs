@@ -34,7 +34,7 @@ for (const [subpath, target] of entries) {
       },
       messages: {
         // Release tags (@public, @beta) are not used: everything exported from a public entry is public.
-        extractorMessageReporting: { "ae-missing-release-tag": { logLevel: "none" }, default: { logLevel: "warning", addToApiReportFile: true } },
+        extractorMessageReporting: { "ae-missing-release-tag": { logLevel: "none" }, "ae-undocumented": { logLevel: "none" }, default: { logLevel: "warning", addToApiReportFile: true } },
         // Documentation is checked by review and typedoc, not here.
         tsdocMessageReporting: { default: { logLevel: "none" } },
         compilerMessageReporting: { default: { logLevel: "error" } },
