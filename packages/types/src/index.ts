@@ -20,6 +20,7 @@ export {
 } from "./errors/transport-errors.js";
 export { PusherValidationError, isPusherValidationError } from "./errors/validation-error.js";
 export { PusherWebhookError, isPusherWebhookError } from "./errors/webhook-error.js";
+export type { EventData, EventSchemas } from "./event-schemas.js";
 export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "./node-handler/node-message-types.js";
 export { toNodeHandler } from "./node-handler/to-node-handler.js";
 export type {
