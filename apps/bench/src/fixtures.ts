@@ -14,9 +14,12 @@ export const PRIVATE_CHANNEL = "private-bench";
 export const PRESENCE_CHANNEL = "presence-bench";
 export const PRESENCE_DATA = { user_id: "42", user_info: { name: "Ada" } } as const;
 
+/** When the webhook below was sent: the benchmarks receive it then, inside the freshness window. */
+export const WEBHOOK_TIME_MS = 1_700_000_000_000;
+
 /** A webhook as Pusher delivers it (docs/protocol.md §7): the raw body and its two headers. */
 export const WEBHOOK_BODY = JSON.stringify({
-  time_ms: 1_700_000_000_000,
+  time_ms: WEBHOOK_TIME_MS,
   events: [
     { name: "channel_occupied", channel: "presence-bench" },
     { name: "member_added", channel: "presence-bench", user_id: "42" },

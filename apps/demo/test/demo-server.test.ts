@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -183,6 +184,30 @@ describe("POST /webhooks/pusher", () => {
     expect(response.status).toBe(401);
     const { webhooks } = (await (await fetch(`${demo.url}/api/webhooks`)).json()) as { webhooks: LoggedWebhook[] };
     expect(webhooks.filter((entry) => entry.event.name === "channel_occupied" && entry.timeMs > Date.now() - 1000)).toEqual([]);
+  });
+
+  it("refuses a signed webhook replayed a year later with 401, and logs the same delivery sent twice once", async () => {
+    const { key, secret } = demo.localServer!;
+    const post = (body: string) =>
+      fetch(`${demo.url}/webhooks/pusher`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Pusher-Key": key, "X-Pusher-Signature": createHmac("sha256", secret).update(body).digest("hex") },
+        body,
+      });
+    const yearOld = Date.now() - 365 * 24 * 3600 * 1000;
+    const stale = await post(JSON.stringify({ time_ms: yearOld, events: [{ name: "channel_occupied", channel: CHAT_CHANNEL }] }));
+    await stale.body?.cancel();
+    expect(stale.status).toBe(401);
+    const sentAt = Date.now() + 1;
+    const fresh = JSON.stringify({ time_ms: sentAt, events: [{ name: "channel_occupied", channel: CHAT_CHANNEL }] });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await post(fresh);
+      await response.body?.cancel();
+      expect(response.status).toBe(200);
+    }
+    const { webhooks } = (await (await fetch(`${demo.url}/api/webhooks`)).json()) as { webhooks: LoggedWebhook[] };
+    expect(webhooks.filter((entry) => entry.timeMs === yearOld)).toEqual([]);
+    expect(webhooks.filter((entry) => entry.timeMs === sentAt)).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@ import { createPublisher, createRestClient, type RestClient } from "@x/rest";
 import { decodeMasterKey, encryptPayload } from "@x/signing";
 import { hmacSha256Hex } from "@x/signing/internal";
 import { createWebhookDecryptor, createWebhookHandler, verifyWebhook } from "@x/webhooks";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Pusher, type PusherConfig, type WebhookEvent } from "../src/index.js";
 import { fixClock } from "./support/fixed-clock.js";
 import { ENCRYPTED, WEBHOOK_VACATED } from "./support/protocol-vectors.js";
@@ -206,6 +206,8 @@ describe("signing: the umbrella returns what @x/auth returns", () => {
 });
 
 describe("webhooks: the umbrella concludes what @x/webhooks concludes", () => {
+  // One instant for both sides, the one the webhooks below were sent at (the freshness window is on by default).
+  beforeEach(() => fixClock(1_700_000_000));
   const vacatedApp = new Pusher("1", WEBHOOK_VACATED.key, WEBHOOK_VACATED.secret);
   const vacatedCredentials = { key: WEBHOOK_VACATED.key, secret: WEBHOOK_VACATED.secret };
 
@@ -247,6 +249,7 @@ describe("webhooks: the umbrella concludes what @x/webhooks concludes", () => {
 
 describe("handlers: the umbrella's handlers answer as the leaf handlers do", () => {
   const pusher = new Pusher(CONFIG);
+  beforeEach(() => fixClock(1_700_000_000));
 
   function form(body: string, contentType = "application/x-www-form-urlencoded"): Request {
     return new Request("http://127.0.0.1/pusher/auth", { method: "POST", headers: { "content-type": contentType }, body });

@@ -401,10 +401,14 @@ describe("pusher.authenticate / authorizeChannel / authenticateUser (docs/protoc
   });
 });
 
+// A vector's webhook arrives when it was sent: the freshness window (on by default) lets it through.
+const receivedWhenSent = (body: string) => vi.useFakeTimers({ toFake: ["Date"], now: (JSON.parse(body) as { time_ms: number }).time_ms });
+
 describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vectors)", () => {
   const vacatedApp = new Pusher("1", WEBHOOK_VACATED.key, WEBHOOK_VACATED.secret);
 
   it("processWebHook(signature, body, key) accepts a webhook signed with this app's secret", () => {
+    receivedWhenSent(WEBHOOK_VACATED.body);
     expect(vacatedApp.processWebHook(WEBHOOK_VACATED.signature, WEBHOOK_VACATED.body, WEBHOOK_VACATED.key)).toEqual({
       isValid: true,
       events: [{ name: "channel_vacated", channel: "test_channel" }],
@@ -414,6 +418,7 @@ describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vec
   });
 
   it("processWebHook(signature, body) without a key checks the app's secret, as the seed's two-argument form", () => {
+    receivedWhenSent(WEBHOOK_OCCUPIED.body);
     const occupiedApp = new Pusher("1", "some-key", WEBHOOK_OCCUPIED.secret);
     const verdict = occupiedApp.processWebHook(WEBHOOK_OCCUPIED.signature, new TextEncoder().encode(WEBHOOK_OCCUPIED.body));
     expect(verdict.isValid).toBe(true);
@@ -421,6 +426,7 @@ describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vec
   });
 
   it("processWebHook(...) lists a client_event with its fields", () => {
+    receivedWhenSent(WEBHOOK_CLIENT_EVENT.body);
     const verdict = new Pusher("1", "key", WEBHOOK_CLIENT_EVENT.secret).processWebHook(WEBHOOK_CLIENT_EVENT.signature, WEBHOOK_CLIENT_EVENT.body);
     expect(verdict.events).toEqual([
       { name: "client_event", channel: "private-my-channel", event: "client-event", data: "Unencrypted", socket_id: "240621.35780774" },
@@ -428,6 +434,7 @@ describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vec
   });
 
   it("processWebHook(...) refuses a tampered body, another app's key and another app's signature", () => {
+    receivedWhenSent(WEBHOOK_VACATED.body);
     const tampered = vacatedApp.processWebHook(WEBHOOK_VACATED.signature, WEBHOOK_VACATED.body.replace("vacated", "occupied"), WEBHOOK_VACATED.key);
     expect(tampered).toMatchObject({ isValid: false, events: [], timeMs: undefined });
     expect(tampered.validationErrors.map((problem) => problem.code)).toEqual(["invalid_signature"]);
@@ -482,6 +489,7 @@ describe("pusher.createAuthHandler / createWebhookHandler: bound to this app's c
   }
 
   it("createWebhookHandler(...) accepts a webhook signed for this app and hands over its events", async () => {
+    receivedWhenSent(WEBHOOK_VACATED.body);
     const received: unknown[] = [];
     const handler = new Pusher("1", WEBHOOK_VACATED.key, WEBHOOK_VACATED.secret).createWebhookHandler({
       onEvent: (event) => {
@@ -587,7 +595,7 @@ describe("re-exports: one import is enough", () => {
 
   it("exports only the names it means to (the public API, reviewed in one place)", () => {
     const leafFunctions = ["authenticateUser", "authorizeChannel", "createAuthHandler", "createPublisher", "createRestClient"];
-    const webhookFunctions = ["createWebhookDecryptor", "createWebhookHandler", "isKnownWebhookEvent", "verifyWebhook"];
+    const webhookFunctions = ["createMemoryDeliveryStore", "createWebhookDecryptor", "createWebhookHandler", "isKnownWebhookEvent", "verifyWebhook"];
     const constants = ["VERSION"];
     expect(Object.keys(umbrella).sort()).toEqual(
       ["Pusher", "toNodeHandler", ...leafFunctions, ...webhookFunctions, ...constants, ...ERRORS_AND_GUARDS].sort(),

@@ -7,6 +7,10 @@ import type { WebhookValidationError, WebhookVerdict } from "./webhook-types.js"
 /** The names of the {@link VerifyWebhookOptions}, which the handler takes too. */
 export const VERIFY_OPTION_KEYS = ["maxAgeMs", "now", "decryptor", "maxBodyBytes"] as const;
 
+/** The default `maxAgeMs`: twice Pusher's retry period (docs/protocol.md §7), so that its last retry passes, clocks off. */
+// Pusher's retry period: https://docs.bird.com/pusher/channels/channels/webhooks/channels-webhook-timeouts-and-retries
+export const DEFAULT_MAX_AGE_MS = 10 * 60_000;
+
 /** The credentials and options of {@link verifyWebhook}, checked, with the defaults filled in. */
 export type Verifier = ReturnType<typeof resolveVerifier>;
 
@@ -22,9 +26,10 @@ export function resolveVerifier(credentials: unknown, options: unknown) {
   });
   const fields = options === undefined ? {} : readFields(options, VERIFY_OPTION_KEYS);
   requireOption(fields !== undefined, "options", "an object when given");
-  const { maxAgeMs, now = Date.now, decryptor, maxBodyBytes = 1_048_576 } = fields as VerifyWebhookOptions;
-  const validAge = maxAgeMs === undefined || (Number.isFinite(maxAgeMs) && maxAgeMs >= 0);
-  requireOption(validAge, "maxAgeMs", "a non-negative number of milliseconds");
+  const { maxAgeMs = DEFAULT_MAX_AGE_MS, now = Date.now, decryptor, maxBodyBytes = 1_048_576 } = fields as VerifyWebhookOptions;
+  // One way to turn the window off: 0 would refuse every webhook, and Infinity hide that there is no window.
+  const validAge = maxAgeMs === false || (Number.isFinite(maxAgeMs) && maxAgeMs > 0);
+  requireOption(validAge, "maxAgeMs", "a positive number of milliseconds, or false to accept any time_ms");
   requireOption(typeof now === "function", "now", "a function returning Unix milliseconds");
   const validDecryptor = decryptor === undefined || typeof decryptor === "function";
   requireOption(validDecryptor, "decryptor", "a function made by createWebhookDecryptor");
@@ -72,7 +77,7 @@ export function verifyDelivery(verifier: Verifier, delivery: unknown): WebhookVe
   if (body === undefined) problems.push({ code: "invalid_body", message: "the body must be the raw body (text or bytes)" });
   const envelope = body === undefined ? undefined : parseWebhookBody(body, problems);
   if (envelope === undefined) return invalid(problems);
-  if (maxAgeMs !== undefined) {
+  if (maxAgeMs !== false) {
     const nowMs = attempt(verifier.now);
     requireOption(Number.isFinite(nowMs), "now", "a function returning Unix milliseconds");
     const ageMs = (nowMs as number) - envelope.timeMs;

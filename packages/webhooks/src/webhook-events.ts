@@ -1,3 +1,5 @@
+import type { EventData, EventSchemas } from "@x/types";
+
 /** A channel became occupied (its first subscriber) or vacated (its last one left). */
 export type ChannelExistenceEvent = { name: "channel_occupied" | "channel_vacated"; channel: string };
 
@@ -40,10 +42,20 @@ export type KnownWebhookEvent =
 export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 
 /**
+ * The events a handler given `eventSchemas` calls back with: a client event's `data` is its schema's output, by `event.event`.
+ * @example if (event.name === "client_event" && event.event === "client-chat") show(event.data.text);
+ */
+export type ContractWebhookEvent<Schemas extends EventSchemas> =
+  | Exclude<WebhookEvent, ClientEventWebhook>
+  | { [Name in keyof Schemas & string]: TypedClientEvent<Name, EventData<Schemas, Name>> }[keyof Schemas & string];
+
+type TypedClientEvent<Name, Data> = Omit<ClientEventWebhook, "event" | "data"> & { event: Name; data: Data };
+
+/**
  * Tells a known event from one of a kind this version does not know (`known: false`) or from what is not an event.
  * @example const known = verdict.events.filter(isKnownWebhookEvent);
  */
-export function isKnownWebhookEvent(event: WebhookEvent): event is KnownWebhookEvent {
+export function isKnownWebhookEvent<Event extends { name: string }>(event: Event): event is Exclude<Event, { known: false }> {
   try {
     return typeof event === "object" && event !== null && (event as { known?: unknown }).known !== false;
   } catch {

@@ -33,10 +33,10 @@ export type WebhookDecryptor = (channelName: string, data: string) => string;
  */
 export interface VerifyWebhookOptions {
   /**
-   * Refuse a webhook whose `time_ms` is further than this from now, before or after. Pusher retries
-   * a delivery for up to 5 minutes: keep it above that plus your clock skew. @default undefined (off)
+   * Refuse a webhook whose `time_ms` is further than this from now, before or after: a replay, or a clock far off.
+   * Keep it above Pusher's retry period plus your clock skew; `false` accepts any `time_ms`. @default 600000
    */
-  maxAgeMs?: number;
+  maxAgeMs?: number | false;
   /** The clock, in Unix milliseconds; for tests. @default Date.now */
   now?: () => number;
   /** Decrypts `client_event` data (docs/protocol.md §6). @default undefined (encrypted data stays as it came) */

@@ -1,6 +1,6 @@
 import { isPusherConfigError } from "@x/types";
 import type { WebhookEvent } from "../src/index.js";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decodeMasterKey, encryptPayload } from "@x/signing";
 import { createWebhookDecryptor, createWebhookHandler, type WebhookContext, type WebhookHandlerOptions } from "../src/index.js";
 import { signBody, utf8, webhookRequest } from "./support/webhook-fixtures.js";
@@ -13,6 +13,13 @@ const body = JSON.stringify({
     { name: "channel_occupied", channel: "presence-room" },
     { name: "member_added", channel: "presence-room", user_id: "ada" },
   ],
+});
+// The webhooks here are sent at NOW, and the freshness window is on by default: the clock says NOW.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 const pusherHeaders = (text: string | Uint8Array = body) => ({
   "x-pusher-key": app.key,
@@ -281,6 +288,14 @@ describe("createWebhookHandler: failing callbacks", () => {
       },
     });
     expect((await handler(webhookRequest(body, pusherHeaders()))).status).toBe(500);
+  });
+
+  it("handler answers 500 and tells onError the PusherConfigError when its now option stops returning a number", async () => {
+    const reported: unknown[] = [];
+    const { handler, received } = recordingHandler({ now: () => Number.NaN, onError: (error) => void reported.push(error) });
+    expect((await handler(webhookRequest(body, pusherHeaders()))).status).toBe(500);
+    expect(reported.map((error) => isPusherConfigError(error) && error.option)).toEqual(["now"]);
+    expect(received).toEqual([]);
   });
 });
 

@@ -48,6 +48,8 @@ beforeAll(async () => {
   const listener = toNodeHandler(
     createWebhookHandler({
       credentials: app,
+      // The same delivery goes through each parser: every one must reach onEvent.
+      deliveryStore: false,
       onEvent: (event) => {
         events.push(event);
       },

@@ -157,8 +157,12 @@ describe("createWebhookHandler receiving soketi's webhooks", () => {
     const at = tampered.length - 3;
     tampered[at] = tampered[at]! ^ 0x01;
     expect((await replay(tampered)).status).toBe(401);
-    // Within maxAgeMs the very same delivery is accepted again: receivers must be idempotent.
-    expect((await replay(original.body)).status).toBe(200);
+    // Within maxAgeMs the very same delivery is answered 200 again, without calling the application twice.
+    const before = recorded.length;
+    const again = await replay(original.body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ok: true, duplicate: true });
+    expect(recorded.length).toBe(before);
   });
 
   it("refuses with 401 a real delivery replayed after maxAgeMs", async () => {

@@ -13,8 +13,12 @@ const MASTER_KEY_BASE64 = "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=";
 
 const optionsArb: fc.Arbitrary<VerifyWebhookOptions> = fc.record(
   {
-    // Mostly a window wide enough for every generated time_ms, sometimes a narrow one.
-    maxAgeMs: fc.oneof(fc.constant(5_000_000_000_000), fc.nat({ max: 10 * 365 * 24 * 3600 * 1000 })),
+    // Mostly a window wide enough for every generated time_ms, sometimes a narrow one, none, or the default (absent).
+    maxAgeMs: fc.oneof(
+      { arbitrary: fc.constant(5_000_000_000_000), weight: 3 },
+      fc.integer({ min: 1, max: 10 * 365 * 24 * 3600 * 1000 }),
+      fc.constant(false as const),
+    ),
     now: fc.constant(() => NOW),
     decryptor: fc.constant(createWebhookDecryptor(MASTER_KEY_BASE64)),
     maxBodyBytes: fc.integer({ min: 1, max: 2000 }),
@@ -71,7 +75,8 @@ function deservesValid(
     return false;
   }
   if (!isRecord(payload) || typeof payload.time_ms !== "number" || !Array.isArray(payload.events)) return false;
-  if (options.maxAgeMs !== undefined && Math.abs(NOW - payload.time_ms) > options.maxAgeMs) return false;
+  const maxAgeMs = options.maxAgeMs ?? 600_000;
+  if (maxAgeMs !== false && Math.abs(NOW - payload.time_ms) > maxAgeMs) return false;
   // Generated data is never a secretbox under the master key, so an encrypted client event
   // cannot decrypt (docs/protocol.md §6).
   const undecryptable = (event: Record<string, unknown>) =>
@@ -153,7 +158,8 @@ describe("createWebhookHandler under fuzzing", () => {
     await fc.assert(
       fc.asyncProperty(deliveryArb, methodArb, contentTypeArb, async ({ credentials, delivery }, method, contentType) => {
         const called: unknown[] = [];
-        const handler = createWebhookHandler({ credentials, maxBodyBytes: 1000, onEvent: (event) => void called.push(event) });
+        const options = { maxBodyBytes: 1000, maxAgeMs: false as const };
+        const handler = createWebhookHandler({ credentials, ...options, onEvent: (event) => void called.push(event) });
         const headers = new Headers({ "content-type": contentType });
         if (typeof delivery.signature === "string") headers.set("x-pusher-signature", delivery.signature);
         if (typeof delivery.key === "string") headers.set("x-pusher-key", delivery.key);
@@ -169,7 +175,7 @@ describe("createWebhookHandler under fuzzing", () => {
         const acceptable =
           method === "POST" &&
           contentType.split(";")[0]!.trim().toLowerCase() === "application/json" &&
-          deservesValid(credentials, { body: delivery.body, signature: headers.get("x-pusher-signature"), key: headers.get("x-pusher-key") }, { maxBodyBytes: 1000 });
+          deservesValid(credentials, { body: delivery.body, signature: headers.get("x-pusher-signature"), key: headers.get("x-pusher-key") }, options);
         expect(response.status === 200).toBe(acceptable);
         if (response.status === 200) accepted++;
         else expect(called).toEqual([]);

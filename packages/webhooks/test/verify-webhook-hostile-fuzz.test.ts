@@ -44,9 +44,10 @@ const deliveryArb = fc.oneof(
 
 const optionsArb = fc.oneof(
   fc.constant(undefined),
+  fc.constant({ maxAgeMs: false }),
   fc.record(
     {
-      maxAgeMs: fc.oneof(fc.nat(), fc.constant(5_000_000_000_000)),
+      maxAgeMs: fc.oneof(fc.nat(), fc.constant(5_000_000_000_000), fc.constant(false)),
       now: fc.constant(() => NOW),
       decryptor: fc.constant(createWebhookDecryptor(MASTER_KEY)),
       maxBodyBytes: fc.integer({ min: 1, max: 4000 }),

@@ -1,6 +1,6 @@
 import { decodeMasterKey, encryptPayload } from "@x/signing";
 import { isPusherConfigError } from "@x/types";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createWebhookDecryptor, isKnownWebhookEvent, verifyWebhook } from "../src/index.js";
 import { signBody, signedDelivery, utf8 } from "./support/webhook-fixtures.js";
 
@@ -11,6 +11,14 @@ const MASTER_KEY_BASE64 = "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=";
 
 const codes = (verdict: ReturnType<typeof verifyWebhook>) => verdict.validationErrors.map((problem) => problem.code);
 const webhook = (events: unknown[], timeMs = NOW) => ({ time_ms: timeMs, events });
+
+// The webhooks here are sent at NOW, and the freshness window is on by default: the clock says NOW.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("verifyWebhook: signatures and keys", () => {
   it("verifyWebhook(credentials, signed body) is valid and exposes time_ms as timeMs", () => {
@@ -237,8 +245,20 @@ describe("verifyWebhook: freshness window", () => {
     expect(codes(verdict)).toEqual(["outside_time_window"]);
   });
 
-  it("verifyWebhook without maxAgeMs accepts any time_ms, as the seed does", () => {
-    expect(verifyWebhook(app, signedDelivery(app, webhook([], 0))).isValid).toBe(true);
+  it("verifyWebhook without maxAgeMs refuses a webhook more than 10 minutes from now: a captured one replayed", () => {
+    expect(verifyWebhook(app, signedDelivery(app, webhook([], NOW - 600_000))).isValid).toBe(true);
+    expect(verifyWebhook(app, signedDelivery(app, webhook([], NOW + 600_000))).isValid).toBe(true);
+    const yearOld = verifyWebhook(app, signedDelivery(app, webhook([], NOW - 365 * 86_400_000)));
+    expect(yearOld.validationErrors).toEqual([
+      { code: "outside_time_window", message: "the webhook is 31536000000 ms old; maxAgeMs allows 600000 ms" },
+    ]);
+    expect(codes(verifyWebhook(app, signedDelivery(app, webhook([], NOW - 600_001))))).toEqual(["outside_time_window"]);
+    expect(codes(verifyWebhook(app, signedDelivery(app, webhook([], NOW + 600_001))))).toEqual(["outside_time_window"]);
+  });
+
+  it("verifyWebhook({ maxAgeMs: false }) accepts any time_ms, as the official package and the .NET library do", () => {
+    expect(verifyWebhook(app, signedDelivery(app, webhook([], 0)), { maxAgeMs: false }).isValid).toBe(true);
+    expect(verifyWebhook(app, signedDelivery(app, webhook([], NOW * 2)), { maxAgeMs: false, now: () => Number.NaN }).isValid).toBe(true);
   });
 });
 
@@ -332,6 +352,11 @@ describe("verifyWebhook: configuration errors", () => {
   it("verifyWebhook(bad options) throws a PusherConfigError naming the option, never echoing the key", () => {
     expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: -1 }))).toBe("maxAgeMs");
     expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: Number.NaN }))).toBe("maxAgeMs");
+    // One way to turn the window off, false: 0 and Infinity are refused rather than read as a window that is none.
+    expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: 0 }))).toBe("maxAgeMs");
+    expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: Number.POSITIVE_INFINITY }))).toBe("maxAgeMs");
+    expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: true as never }))).toBe("maxAgeMs");
+    expect(configErrorOf(() => verifyWebhook(app, delivery, { maxAgeMs: null as never }))).toBe("maxAgeMs");
     expect(configErrorOf(() => verifyWebhook(app, delivery, { maxBodyBytes: 0 }))).toBe("maxBodyBytes");
     expect(configErrorOf(() => verifyWebhook(app, delivery, { now: 5 as never }))).toBe("now");
     expect(configErrorOf(() => verifyWebhook(app, delivery, { decryptor: MASTER_KEY_BASE64 as never }))).toBe("decryptor");

@@ -17,6 +17,8 @@ const WEBHOOK = {
   signature: "c17257e92037cd7de407ebc1ed174ceb7b2e518db127f44411b9ffc4f5b28cc5",
 };
 const TAMPERED_SIGNATURE = WEBHOOK.signature.replace(/^c/, "d");
+// Received when it was sent: the freshness window is on by default.
+const WHEN_SENT = { now: () => 1403175510755 };
 
 class CheckFailed extends Error {
   /** @override */
@@ -185,13 +187,13 @@ const PACKAGE_CHECKS = {
   },
 
   async "@x/webhooks"(x) {
-    const verdict = x.verifyWebhook({ key: WEBHOOK.key, secret: WEBHOOK.secret }, { body: WEBHOOK.body, signature: WEBHOOK.signature, key: WEBHOOK.key });
+    const verdict = x.verifyWebhook({ key: WEBHOOK.key, secret: WEBHOOK.secret }, { body: WEBHOOK.body, signature: WEBHOOK.signature, key: WEBHOOK.key }, WHEN_SENT);
     same({ isValid: verdict.isValid, events: verdict.events }, { isValid: true, events: [{ channel: "test_channel", name: "channel_vacated" }] }, "verifyWebhook");
-    const refused = x.verifyWebhook({ key: WEBHOOK.key, secret: WEBHOOK.secret }, { body: WEBHOOK.body, signature: TAMPERED_SIGNATURE, key: WEBHOOK.key });
+    const refused = x.verifyWebhook({ key: WEBHOOK.key, secret: WEBHOOK.secret }, { body: WEBHOOK.body, signature: TAMPERED_SIGNATURE, key: WEBHOOK.key }, WHEN_SENT);
     same(refused.isValid, false, "verifyWebhook of a tampered signature");
     /** @type {unknown[]} */
     const received = [];
-    const handler = x.createWebhookHandler({ credentials: { key: WEBHOOK.key, secret: WEBHOOK.secret }, onEvent: (/** @type {unknown} */ event) => void received.push(event) });
+    const handler = x.createWebhookHandler({ credentials: { key: WEBHOOK.key, secret: WEBHOOK.secret }, ...WHEN_SENT, onEvent: (/** @type {unknown} */ event) => void received.push(event) });
     same((await handler(webhookRequest())).status, 200, "webhook handler status");
     same(received, [{ channel: "test_channel", name: "channel_vacated" }], "webhook handler events");
     same((await handler(webhookRequest(TAMPERED_SIGNATURE))).status, 401, "webhook handler status for a tampered signature");
@@ -274,8 +276,8 @@ const PACKAGE_CHECKS = {
     const docs = new x.Pusher("3", DOCS.key, DOCS.secret);
     same(docs.authenticate("private-foobar", DOCS.socketId), { auth: PRIVATE_FOOBAR_AUTH }, "authenticate");
     const webhooks = new x.Pusher("1", WEBHOOK.key, WEBHOOK.secret);
-    same(webhooks.processWebHook(WEBHOOK.signature, WEBHOOK.body, WEBHOOK.key).isValid, true, "processWebHook");
-    same(webhooks.processWebHook(TAMPERED_SIGNATURE, WEBHOOK.body, WEBHOOK.key).isValid, false, "processWebHook of a tampered signature");
+    same(webhooks.processWebHook(WEBHOOK.signature, WEBHOOK.body, WEBHOOK.key, WHEN_SENT).isValid, true, "processWebHook");
+    same(webhooks.processWebHook(TAMPERED_SIGNATURE, WEBHOOK.body, WEBHOOK.key, WHEN_SENT).isValid, false, "processWebHook of a tampered signature");
     const pusher = new x.Pusher({ ...localServer(ctx), retry: false });
     same(await pusher.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier)), { channels: {} }, "trigger to the local server");
     return ["signs an authorization", "verifies a webhook", "triggers an event on a real server"];

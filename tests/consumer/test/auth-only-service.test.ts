@@ -53,10 +53,12 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the auth-only service, installed alone", () => {
-  it("installs @x/auth, @x/signing, @x/types, @noble/hashes and @noble/ciphers, and no HTTP client", () => {
+  it("installs @x/auth, @x/signing, @x/types, @noble/hashes, @noble/ciphers and @standard-schema/spec, and no HTTP client", () => {
     expect(alone.packages.map((entry) => entry.slice(0, entry.lastIndexOf("@")))).toEqual([
       "@noble/ciphers",
       "@noble/hashes",
+      // Types only (no code): @x/types' event contracts are written with them.
+      "@standard-schema/spec",
       "@x/auth",
       "@x/signing",
       "@x/types",

@@ -77,6 +77,7 @@ interface SigninError {
 }
 
 const WEBHOOK_WAIT_MS = 15_000;
+const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 /**
  * Registers the checks every recipe passes, as a vitest `describe`: soketi is started on free
@@ -93,7 +94,8 @@ const WEBHOOK_WAIT_MS = 15_000;
  *   without a session, 403 for a channel the user may not post to and 413 for a 2 MiB body;
  * - the webhooks soketi sends to `/pusher/webhooks` are accepted (they show in
  *   `GET /webhooks/events`); a webhook signed by the test is accepted (200), a tampered one
- *   refused (401);
+ *   refused (401), one replayed a year later refused (401), and the same delivery twice
+ *   reaches the app once;
  * - stopping the app and soketi leaves no process behind (no descendant of the test process).
  *
  * @example
@@ -294,6 +296,25 @@ export function describeRecipe(
       await refused.body?.cancel();
       expect(refused.status).toBe(401);
       expect(await receivedWebhookEvents()).not.toContainEqual({ name: "channel_occupied", channel: "private-chat-forged" });
+    });
+
+    it("refuses a captured webhook replayed a year later (401): the SDK's freshness window is on by default", async () => {
+      const body = JSON.stringify({ time_ms: Date.now() - YEAR_MS, events: [{ name: "channel_occupied", channel: "private-chat-year-old" }] });
+      const replayed = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhookHeaders(body), body });
+      await replayed.body?.cancel();
+      expect(replayed.status).toBe(401);
+      expect(await receivedWebhookEvents()).not.toContainEqual({ name: "channel_occupied", channel: "private-chat-year-old" });
+    });
+
+    it("answers the same delivery twice with 200 and calls the app once: the SDK remembers what it processed", async () => {
+      const channel = `private-chat-twice-${Date.now()}`;
+      const body = JSON.stringify({ time_ms: Date.now(), events: [{ name: "channel_occupied", channel }] });
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhookHeaders(body), body });
+        await response.body?.cancel();
+        expect(response.status).toBe(200);
+      }
+      expect((await receivedWebhookEvents()).filter((event) => event.channel === channel)).toEqual([{ name: "channel_occupied", channel }]);
     });
 
     options.moreChecks?.(() => ({ app, soketi, connectAs, signedWebhookHeaders }));

@@ -8,6 +8,8 @@ const OCCUPIED = {
   secret: "1c9c753dddfd049dd7f1",
   body: '{"time_ms":1423778833207,"events":[{"channel":"test_channel","name":"channel_occupied"}]}',
   signature: "851f492bab8f7652a2e4c82cd0212d97b4e678edf085c06bf640ed45ee7b1169",
+  // Received when it was sent: the freshness window is on by default.
+  timeMs: 1423778833207,
 };
 
 /**
@@ -31,6 +33,7 @@ export default [
       const received = [];
       const handler = createWebhookHandler({
         credentials: { key: OCCUPIED.key, secret: OCCUPIED.secret },
+        now: () => OCCUPIED.timeMs,
         onEvent: (event) => {
           received.push(event);
         },
@@ -48,6 +51,7 @@ export default [
       const received = [];
       const handler = createWebhookHandler({
         credentials: { key: OCCUPIED.key, secret: OCCUPIED.secret },
+        now: () => OCCUPIED.timeMs,
         onEvent: (event) => {
           received.push(event);
         },
@@ -56,6 +60,26 @@ export default [
       await response.body?.cancel();
       assertEqual(response.status, 401, "status");
       assertDeepEqual(received, [], "events");
+    },
+  },
+  {
+    name: "createWebhookHandler answers the same delivery twice with 200, calling onEvent once",
+    async run() {
+      /** @type {unknown[]} */
+      const received = [];
+      const handler = createWebhookHandler({
+        credentials: { key: OCCUPIED.key, secret: OCCUPIED.secret },
+        now: () => OCCUPIED.timeMs,
+        onEvent: (event) => {
+          received.push(event);
+        },
+      });
+      const first = await handler(webhookPost(OCCUPIED.signature));
+      await first.body?.cancel();
+      const again = await handler(webhookPost(OCCUPIED.signature));
+      assertEqual(again.status, 200, "status");
+      assertDeepEqual(await again.json(), { ok: true, duplicate: true }, "body");
+      assertEqual(received.length, 1, "onEvent calls");
     },
   },
 ];

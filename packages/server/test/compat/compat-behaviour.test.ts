@@ -514,6 +514,16 @@ describe("hostile webhooks: an invalid verdict, never a crash", () => {
     expect((thrown as Compat.WebHookError).signature).toBe("REDACTED");
   });
 
+  it("a webhook sent in 2014 and the same delivery again are valid each time, as in the official package (no window, no memory)", () => {
+    const request = { headers: { ...json, "x-pusher-signature": signature }, rawBody: valid };
+    for (let delivery = 0; delivery < 2; delivery++) {
+      expect(pusher().webhook(request).isValid()).toBe(true);
+      expect(official().webhook(request).isValid()).toBe(true);
+    }
+    const same = pusher();
+    expect([same.webhook(request).isValid(), same.webhook(request).isValid()]).toEqual([true, true]);
+  });
+
   it("a Buffer body that starts with a byte order mark is not JSON, as in the official package", () => {
     const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]);
     const headers = { ...json, "x-pusher-signature": new Compat.Token("123456789", "tofu").sign(body) };

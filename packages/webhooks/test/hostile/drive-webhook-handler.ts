@@ -68,7 +68,7 @@ const failures: Record<string, Partial<WebhookHandlerOptions>> = {
 };
 for (const [failureName, callbacks] of Object.entries(failures)) {
   for (const [onErrorName, onError] of Object.entries(ON_ERRORS)) {
-    const handler = createWebhookHandler({ credentials: app, ...callbacks, onError });
+    const handler = createWebhookHandler({ credentials: app, now: () => NOW, ...callbacks, onError });
     cases.push({ group: "callback that fails", name: `${failureName}, ${onErrorName}`, expected: 500, run: () => handler(signed(body)) });
   }
 }
@@ -85,7 +85,7 @@ for (const [name, returned] of Object.entries({
     delivered++;
     return returned as never;
   };
-  const handler = createWebhookHandler({ credentials: app, onEvent: answer, onEvents: answer, onError: boom });
+  const handler = createWebhookHandler({ credentials: app, now: () => NOW, onEvent: answer, onEvents: answer, onError: boom });
   cases.push({ group: "callback that resolves", name: `callbacks return ${name}`, expected: 200, run: () => handler(signed(body)) });
 }
 
