@@ -27,6 +27,8 @@ export interface Sdk {
   users(name: string): Promise<unknown>;
   sendToUser(userId: string, event: string, data: unknown): Promise<unknown>;
   terminate(userId: string): Promise<unknown>;
+  /** A GET of any path, with no check of the parameters by the SDK. */
+  get(path: string, params: Record<string, string>): Promise<unknown>;
 }
 
 async function officialBody(response: Promise<{ json(): Promise<unknown> }>): Promise<unknown> {
@@ -67,6 +69,7 @@ function official(url: string): Sdk {
     users: (name) => officialBody(pusher.get({ path: `/channels/${name}/users` })),
     sendToUser: (userId, event, data) => officialBody(pusher.sendToUser(userId, event, data)),
     terminate: (userId) => officialBody(pusher.terminateUserConnections(userId)),
+    get: (path, params) => officialBody(pusher.get({ path, params })),
   };
 }
 
@@ -93,6 +96,7 @@ function ours(url: string): Sdk {
     users: (name) => pusher.fetchUsersFromPresenceChannel(name),
     sendToUser: (userId, event, data) => pusher.sendToUser(userId, event, data),
     terminate: (userId) => pusher.terminateUserConnections(userId),
+    get: (path, params) => pusher.get(path, params),
   };
 }
 
