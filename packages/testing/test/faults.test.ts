@@ -93,7 +93,7 @@ describe("timeouts and resets", () => {
 describe("failNext() arguments", () => {
   it("refuses what is not a fault, with a message that says what is", async () => {
     const fake = await start();
-    const failNext = (...args: unknown[]) => () => Reflect.apply(fake.failNext, fake, args);
+    const failNext = (...args: unknown[]) => () => (fake.failNext as (...given: unknown[]) => void)(...args);
     expect(failNext(undefined)).toThrow('failNext: pass { status }, { kind: "timeout" } or { kind: "reset" }');
     expect(failNext({ status: 42 })).toThrow("status must be an HTTP status (100 to 599), got 42");
     expect(failNext({ status: 500.5 })).toThrow(TypeError);

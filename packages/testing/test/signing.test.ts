@@ -100,7 +100,7 @@ describe("PROTOCOL.md V1, the documented POST /events", () => {
 describe("PROTOCOL.md V2, the documented GET requests", () => {
   const key = "d41a439c438a100756f5";
   const secret = "4bf35003e819bb138249";
-  const rows = [
+  const rows: { path: string; params: Record<string, string>; ts: number; signature: string; answer: object }[] = [
     { path: "/channels", params: { filter_by_prefix: "presence-", info: "user_count" }, ts: 1427034994, signature: "4d8a02edcc8a758b0162cd6da690a9a45fb8ae326a276dca1e06a0bc42796c11", answer: { channels: {} } },
     { path: "/channels", params: { filter_by_prefix: "presence-" }, ts: 1427036577, signature: "b540383af4582af5fbb5df7be5472d54bd0838c9c2021c7743062568839e6f97", answer: { channels: {} } },
     { path: "/channels", params: {}, ts: 1427036787, signature: "df89248f87f6e6d028925e0b04d60f316527a865992ace6936afa91281d8bef0", answer: { channels: {} } },

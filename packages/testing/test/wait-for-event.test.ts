@@ -58,7 +58,7 @@ describe("waitForEvent", () => {
     await sdks(fake)[0]!.trigger(Array.from({ length: 22 }, (_, i) => `c${i}`), "e", "d");
     const message = await fake.waitForEvent(() => false, { timeoutMs: 10 }).catch((error: Error) => error.message);
     expect(message).toMatch(/^waitForEvent: no event matched a predicate within 10 ms\.\nReceived 22 events:/);
-    expect(message).toMatch(/  20\. channel 'c19'.*\n       - the predicate returned false\n  … and 2 more$/);
+    expect(message).toMatch(/ {2}20\. channel 'c19'.*\n {7}- the predicate returned false\n {2}… and 2 more$/);
   });
 
   it("rejects when the fake closes, and refuses a matcher that is neither an object nor a function", async () => {
