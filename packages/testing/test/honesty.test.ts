@@ -273,6 +273,11 @@ describe("soketi's own answers where the fake follows Pusher instead (the README
       status: 200,
       body: '{"error":"The channel must be a presence channel.","code":400}',
     });
+    const batch = Array.from({ length: 11 }, () => ({ channel: "he-news", name: "e", data: "d" }));
+    expect(await raw(soketi, { path: "/batch_events", body: JSON.stringify({ batch }) })).toEqual({
+      status: 200,
+      body: '{"error":"Cannot batch-send more than 10 messages at once","code":400}',
+    });
   });
 
   it("accepts another key, a 15-minute-old timestamp and 20 KB of data", async () => {
