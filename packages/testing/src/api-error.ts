@@ -1,8 +1,4 @@
-/**
- * A refusal as Pusher answers it: a status and a plain-text body (Pusher ends it with a newline).
- * Each factory names where its wording comes from; "wording ours" means Pusher's own text is not
- * published and only the status is taken from the HTTP API reference.
- */
+/** A refusal as Pusher answers it; each factory says where its wording comes from ("ours": not published). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -52,7 +48,7 @@ export const refusals = {
   invalidUserId: (id: string) => new ApiError(400, `Invalid user id: ${JSON.stringify(id)}`),
   // pusher/pusher-http-ruby#142 (Bad request: 400).
   reservedEventName: () => new ApiError(400, "The 'pusher' namespace is reserved for internal usage"),
-  // pusher/pusher-http-python#220 and Laravel's logs of Pusher's answer (413).
+  // pusher/pusher-http-python#220 (413); the "See" sentence as Laravel apps log Pusher's answer.
   payloadTooLarge: (max: number) =>
     new ApiError(
       413,

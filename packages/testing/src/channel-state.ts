@@ -1,7 +1,7 @@
 import { isCacheChannel, isPresenceChannel, isValidChannelName, isValidUserId } from "./names.js";
 import type { FakeConnection, WebhookEvent } from "./types.js";
 
-// Pusher keeps a cache channel's last event for 30 minutes (Channels docs, "Cache channels").
+// How long Pusher keeps a cache channel's last event (Channels docs, "Cache channels").
 const CACHE_TTL_SECONDS = 1800;
 
 interface Connection extends FakeConnection {

@@ -15,11 +15,7 @@ export function readQuery(search: URLSearchParams): Map<string, string> {
   return query;
 }
 
-/**
- * Checks a request as Pusher does (auth version 1.0): the key, the version, the timestamp within
- * 600 s, the HMAC-SHA256 signature of the string to sign, then the MD5 of the body's bytes.
- * Throws the {@link ApiError} Pusher would answer with.
- */
+/** Checks key, version, timestamp, signature, then body MD5, in the signature gem's order; throws Pusher's refusal. */
 export function verifyRequest(
   app: AppCredentials,
   request: { method: string; path: string; query: Map<string, string>; body: Uint8Array },
