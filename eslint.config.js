@@ -9,10 +9,10 @@ const NODE_BUILTINS = [
   "v8", "vm", "worker_threads", "zlib",
 ];
 const nodeBuiltinPatterns = [
-  { group: ["node:*"], message: "Runtime-neutral source may not import Node built-ins (DESIGN.md: Runtime portability)." },
+  { group: ["node:*"], message: "Runtime-neutral source may not import Node built-ins (docs/architecture.md, Runtime portability)." },
   ...NODE_BUILTINS.map((name) => ({
     group: [name],
-    message: "Runtime-neutral source may not import Node built-ins (DESIGN.md: Runtime portability).",
+    message: "Runtime-neutral source may not import Node built-ins (docs/architecture.md, Runtime portability).",
   })),
 ];
 const neutralGlobals = [
@@ -22,7 +22,7 @@ const neutralGlobals = [
   { name: "__dirname", message: "Not available in ESM nor on edge runtimes." },
 ];
 
-/** The layering of DESIGN.md: what each package's source may not import. */
+/** The layering of docs/architecture.md: what each package's source may not import. */
 const layering = {
   types: ["@x/signing", "@x/auth", "@x/webhooks", "@x/rest", "@x/server", "ky", "@noble/*"],
   signing: ["@x/auth", "@x/webhooks", "@x/rest", "@x/server", "ky"],
@@ -62,7 +62,7 @@ export default tseslint.config(
           patterns: [
             ...forbidden.map((name) => ({
               group: [name, `${name}/*`],
-              message: `@x/${pkg} may not depend on ${name} (DESIGN.md: packages and the direction of dependencies).`,
+              message: `@x/${pkg} may not depend on ${name} (docs/architecture.md, Packages and the direction of dependencies).`,
             })),
             ...nodeBuiltinPatterns,
           ],
@@ -79,6 +79,18 @@ export default tseslint.config(
     // The one file of @x/rest allowed to import a Node built-in: the "node" condition's transport.
     files: ["packages/rest/src/transport/transport-node.ts"],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // @x/testing is Node-only (node:http, node:child_process) and an oracle for the SDKs it tests:
+    // it shares no code with them (docs/architecture.md).
+    files: ["packages/testing/src/**/*.ts"],
+    rules: {
+      "no-console": "error",
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@x/*", "pusher", "pusher/*"], message: "@x/testing verifies requests on its own (node:crypto), never with the SDK it tests." }] },
+      ],
+    },
   },
   {
     files: ["**/test/**/*.ts", "**/*.test.ts"],

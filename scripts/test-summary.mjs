@@ -1,5 +1,7 @@
 // The arithmetic of `pnpm test`'s summary (scripts/test-all.mjs), apart from the files it reads,
-// so that a test can feed it what a crash leaves behind (packages/consumer-tests/test/test-summary.test.ts).
+// so that a test can feed it what a crash leaves behind (tests/consumer/test/test-summary.test.ts).
+// It adds up what vitest's JSON reporter and turbo's --summarize write; vitest --merge-reports
+// cannot, as it needs one vitest config for every package, and turbo's summary has no test counts.
 //
 // What it guards against is a failure that vanishes from the count: a test file whose worker
 // died mid-run (vitest lists its unfinished tests as "pending", counted by none of its totals),

@@ -22,4 +22,5 @@ export default packageTestConfig(
       },
     },
   }),
+  { fromSource: true },
 );

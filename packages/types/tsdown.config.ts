@@ -1,3 +1,3 @@
 import { packageBuildConfig } from "../../tsdown.shared.ts";
 
-export default packageBuildConfig();
+export default packageBuildConfig({ entry: { index: "src/index.ts", internal: "src/internal.ts" } });

@@ -11,4 +11,5 @@ export default packageTestConfig(
       },
     },
   }),
+  { fromSource: true },
 );

@@ -1,4 +1,4 @@
-import { connectClient, startLocalCluster, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, startLocalCluster, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
 import { createPublisher, createRestClient } from "@x/rest";
 import Pusher from "pusher";
 import { TRIGGER_CONCURRENCY } from "./bench-trigger.js";

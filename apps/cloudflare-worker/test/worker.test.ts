@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
-import { bundleWorker, createUserProject, removeUserProject, serveWorker, type ServedWorker, type UserProject } from "@x/runtime-tests";
+import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
+import { bundleWorker, createUserProject, removeUserProject, serveWorker, type ServedWorker, type UserProject } from "tests-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The example Worker under workerd, bundled as wrangler bundles it from a project that installed

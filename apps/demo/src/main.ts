@@ -12,7 +12,33 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
-let demo: Demo;
+let demo: Demo | undefined;
+let stopRequested: NodeJS.Signals | undefined;
+
+function stopAndExit(running: Demo): void {
+  running.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("The demo could not stop cleanly:", error);
+      process.exit(1);
+    },
+  );
+}
+
+function shutDown(signal: NodeJS.Signals): void {
+  // Ctrl-C reaches the demo twice: from the terminal, and relayed by pnpm.
+  if (stopRequested !== undefined) return;
+  stopRequested = signal;
+  console.log(`\n${signal}: stopping the demo…`);
+  // While the demo starts, the start-up stops it once it is up.
+  if (demo !== undefined) stopAndExit(demo);
+}
+
+// In place before anything starts or is announced: a signal that met Node's default action would
+// kill the demo mid-way, and pnpm would report "[ELIFECYCLE] Command failed" for it.
+process.on("SIGINT", shutDown);
+process.on("SIGTERM", shutDown);
+
 try {
   demo = await startDemo({ port, ...(usesPusher ? { pusherEnv: env } : { clusterNodes }) });
 } catch (error) {
@@ -21,29 +47,17 @@ try {
   process.exit(1);
 }
 
-if (demo.cluster) {
-  const ports = demo.cluster.nodes.map((node) => node.port).join(" and ");
-  console.log(`Using a local cluster of ${demo.cluster.nodes.length} soketi nodes (ports ${ports}) over Redis; each browser gets the next node.`);
-} else if (demo.localServer) {
-  console.log(`Using a local Pusher-compatible server (soketi) at ${demo.localServer.url}; its webhooks come back to the demo.`);
+if (stopRequested !== undefined) {
+  stopAndExit(demo);
 } else {
-  console.log("Using the Pusher app of the PUSHER_* variables; its webhooks are set in the Pusher dashboard (see apps/demo/README.md).");
+  if (demo.cluster) {
+    const ports = demo.cluster.nodes.map((node) => node.port).join(" and ");
+    console.log(`Using a local cluster of ${demo.cluster.nodes.length} soketi nodes (ports ${ports}) over Redis; each browser gets the next node.`);
+  } else if (demo.localServer) {
+    console.log(`Using a local Pusher-compatible server (soketi) at ${demo.localServer.url}; its webhooks come back to the demo.`);
+  } else {
+    console.log("Using the Pusher app of the PUSHER_* variables; its webhooks are set in the Pusher dashboard (see apps/demo/README.md).");
+  }
+  if (port !== 0 && demo.url !== `http://127.0.0.1:${port}`) console.log(`Port ${port} is taken: using another one.`);
+  console.log(`Demo running at ${demo.url}  (Ctrl-C to stop)`);
 }
-if (port !== 0 && demo.url !== `http://127.0.0.1:${port}`) console.log(`Port ${port} is taken: using another one.`);
-console.log(`Demo running at ${demo.url}  (Ctrl-C to stop)`);
-
-let stopping = false;
-function shutDown(signal: NodeJS.Signals): void {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping the demo…`);
-  demo.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error("The demo could not stop cleanly:", error);
-      process.exit(1);
-    },
-  );
-}
-process.on("SIGINT", shutDown);
-process.on("SIGTERM", shutDown);

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
-import { startLocalCluster, startLocalServer, type LocalCluster, type LocalServer } from "@x/local-server";
+import { startLocalCluster, startLocalServer, type LocalCluster, type LocalServer } from "tools-local-server";
 import { Pusher, type PusherEnv } from "@x/server";
 import { apiEndpointFromEnv, browserConnection, type BrowserConnection } from "./browser-connection.ts";
 import { createDemoApp } from "./create-demo-app.ts";

@@ -1,8 +1,8 @@
 // `pnpm demo -- --cluster` as two people meet it: the demo on two soketi nodes over Redis, each
 // browser on a different node, and the chat, the presence list and the typing notices crossing
 // from one node to the other.
-import { skipClusterTests } from "@x/local-server";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { skipClusterTests } from "tools-local-server";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Demo } from "../src/start-demo.ts";
 import { launchChromium, skipBrowserTests } from "./support/chromium.ts";

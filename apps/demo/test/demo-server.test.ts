@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { connectClient, startLocalServer, type TestClient } from "@x/local-server";
+import { connectClient, startLocalServer, type TestClient } from "tools-local-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHAT_CHANNEL } from "../src/channels.ts";
 import type { ChatMessage } from "../src/create-demo-app.ts";
@@ -212,7 +212,7 @@ describe("the chat, with pusher-js clients and the embedded soketi", () => {
     expect(aliceReceived).toEqual([bobMessage]);
 
     const state = await (await fetch(`${demo.url}/api/state`)).json();
-    // soketi ignores `info` (see packages/local-server/README.md), so only the channel's presence in the list is checked.
+    // soketi ignores `info` (see tools/local-server/README.md), so only the channel's presence in the list is checked.
     expect(Object.keys(state.channels)).toEqual([CHAT_CHANNEL]);
     expect(state.users.map((user: { id: string }) => user.id).sort()).toEqual([alice.user.id, bob.user.id].sort());
 

@@ -1,7 +1,7 @@
 // The demo as a newcomer meets it: two people in two browsers (two Chromium contexts, so two
 // cookie jars) join the chat, talk, watch the webhooks arrive, and one leaves.
 import { mkdir } from "node:fs/promises";
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Demo } from "../src/start-demo.ts";
 import { launchChromium, skipBrowserTests } from "./support/chromium.ts";

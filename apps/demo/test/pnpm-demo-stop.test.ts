@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { descendantPids, isRunning } from "@x/local-server";
+import { descendantPids, isRunning } from "tools-local-server";
 import { listeningPorts } from "./support/listening-ports.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -87,7 +87,7 @@ describe("pnpm demo stops clean", () => {
       await untilRunning(child, () => output);
 
       const pid = child.pid ?? 0;
-      const tree = descendantPids(pid);
+      const tree = await descendantPids(pid);
       const ports = listeningPorts([pid, ...tree]);
       // The demo's web server and soketi (its API and WebSocket port, and its metrics port).
       expect(ports.length, output).toBeGreaterThanOrEqual(3);

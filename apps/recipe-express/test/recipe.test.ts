@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { describeRecipe, type StartedRecipe } from "@x/recipe-checks";
+import { describeRecipe, type StartedRecipe } from "tests-recipes";
 import { Pusher } from "@x/server";
 import { createApp, type AppOptions } from "../src/app.ts";
 

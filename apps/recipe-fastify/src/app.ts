@@ -87,7 +87,8 @@ export async function createApp({ pusher, bodyParsersFirst = false }: AppOptions
     ),
   );
 
-  const app = Fastify();
+  // Fastify's default is no limit: a client sending its body a byte at a time would hold a socket for ever.
+  const app = Fastify({ requestTimeout: 30_000 });
 
   if (bodyParsersFirst) {
     await app.register(formbody);

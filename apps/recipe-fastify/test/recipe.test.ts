@@ -1,4 +1,4 @@
-import { describeRecipe, type RecipeUnderTest, type StartedRecipe } from "@x/recipe-checks";
+import { describeRecipe, type RecipeUnderTest, type StartedRecipe } from "tests-recipes";
 import { expect, it } from "vitest";
 import { Pusher } from "@x/server";
 import { createApp, type AppOptions } from "../src/app.ts";
@@ -29,6 +29,14 @@ const moreChecks = (recipe: () => RecipeUnderTest) => {
     }
   });
 };
+
+it("bounds how long a request may take to arrive: Node's requestTimeout on Fastify's server is 30 s, where Fastify's default is none", async () => {
+  for (const bodyParsersFirst of [false, true]) {
+    const app = await createApp({ pusher: Pusher.fromUrl("http://key:secret@127.0.0.1:1/apps/1"), bodyParsersFirst });
+    expect(app.server.requestTimeout).toBe(30_000);
+    await app.close();
+  }
+});
 
 describeRecipe("Fastify (the Pusher routes' bodies left unread)", ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl) }), {
   moreChecks,

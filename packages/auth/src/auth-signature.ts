@@ -1,4 +1,4 @@
-import { hmacSha256Hex } from "@x/signing";
+import { hmacSha256Hex } from "@x/signing/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 
 /**

@@ -1,5 +1,6 @@
-import { userAuthStringToSign } from "@x/signing";
-import { serializeUserData, validateSocketId, type UserAuthResponse, type UserData } from "@x/types";
+import { userAuthStringToSign } from "@x/signing/internal";
+import type { UserAuthResponse, UserData } from "@x/types";
+import { serializeUserData, validateSocketId } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 import { authSignature } from "./auth-signature.js";
 import { readAuthCredentials, readUserAuthenticationParams } from "./read-arguments.js";

@@ -1,4 +1,5 @@
-import { PusherValidationError, channelKind, validateChannelName } from "@x/types";
+import { PusherValidationError } from "@x/types";
+import { channelKind, validateChannelName } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 
 /**

@@ -1,12 +1,7 @@
-import { bytesToBase64, channelAuthStringToSign, decodeMasterKey, deriveSharedSecret } from "@x/signing";
-import {
-  PusherValidationError,
-  channelKind,
-  serializePresenceData,
-  validateSocketId,
-  type ChannelAuthResponse,
-  type PresenceData,
-} from "@x/types";
+import { decodeMasterKey, deriveSharedSecret } from "@x/signing";
+import { bytesToBase64, channelAuthStringToSign } from "@x/signing/internal";
+import { PusherValidationError, type ChannelAuthResponse, type PresenceData } from "@x/types";
+import { channelKind, serializePresenceData, validateSocketId } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 import { authSignature } from "./auth-signature.js";
 import { validateAuthorizableChannel } from "./authorizable-channel.js";

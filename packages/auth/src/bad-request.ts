@@ -1,4 +1,4 @@
-import { errorResponse } from "@x/types";
+import { errorResponse } from "@x/types/internal";
 
 /** A 400 answer: `Bad Request: ` and what is wrong with the request. */
 export function badRequest(problem: string): Response {

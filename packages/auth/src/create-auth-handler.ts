@@ -1,4 +1,4 @@
-import { errorResponse } from "@x/types";
+import { errorResponse } from "@x/types/internal";
 import { answerChannelAuthorization } from "./answer-channel-authorization.js";
 import { answerUserAuthentication } from "./answer-user-authentication.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
@@ -24,7 +24,8 @@ import { resolveAuthHandlerOptions } from "./resolve-auth-handler-options.js";
  *   an object whose getters throw...). Apart from `false`, `null` and `undefined`, such a
  *   decision is a bug of the application: `onError` is told why it was refused;
  * - 400 for a malformed request; 404 for a kind of request it has no callback for; 405 for a
- *   method other than POST; 413 for a body over `maxBodyBytes`; 415 for another content type;
+ *   method other than POST; 408 for a body that takes longer than `bodyTimeoutMs` (10 s by
+ *   default) to arrive; 413 for a body over `maxBodyBytes`; 415 for another content type;
  * - 500, with no detail in the body, when a callback throws or its promise rejects (`onError`
  *   receives the error).
  *
@@ -61,7 +62,7 @@ export function createAuthHandler(options: AuthHandlerOptions): (request: Reques
   const settings = resolveAuthHandlerOptions(options);
   return async (request) => {
     try {
-      const params = await readAuthRequest(request, settings.maxBodyBytes);
+      const params = await readAuthRequest(request, settings.maxBodyBytes, settings.bodyTimeoutMs);
       if (params instanceof Response) return params;
       return params.channel_name === undefined
         ? await answerUserAuthentication(settings, params, request)

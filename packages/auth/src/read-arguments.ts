@@ -1,4 +1,5 @@
-import { PusherValidationError, readField, readObject, validateKeyCredentials } from "@x/types";
+import { PusherValidationError } from "@x/types";
+import { readField, readObject, validateKeyCredentials } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 
 /**

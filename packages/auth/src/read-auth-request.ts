@@ -1,4 +1,4 @@
-import { isJsonObject, mediaTypeOf, readPostBody } from "@x/types";
+import { isJsonObject, mediaTypeOf, readPostBody } from "@x/types/internal";
 import type { AuthRequestParams } from "./auth-handler-options.js";
 import { badRequest } from "./bad-request.js";
 
@@ -10,8 +10,8 @@ const MEDIA_TYPES = [FORM, "application/json"];
  * it (docs/protocol.md §5), or a JSON object of strings, for other clients. Anything else is answered
  * with the error response whose status says why; nothing here throws on bad input.
  */
-export async function readAuthRequest(request: Request, maxBodyBytes: number): Promise<AuthRequestParams | Response> {
-  const body = await readPostBody(request, MEDIA_TYPES, maxBodyBytes);
+export async function readAuthRequest(request: Request, maxBodyBytes: number, bodyTimeoutMs: number): Promise<AuthRequestParams | Response> {
+  const body = await readPostBody(request, MEDIA_TYPES, maxBodyBytes, bodyTimeoutMs);
   if (body instanceof Response) return body;
   let text: string;
   try {

@@ -1,4 +1,4 @@
-import { readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types";
+import { positiveIntegerOption, readFields, requireOption, validateKeyCredentials, validateMasterKeyBase64 } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-credentials.js";
 import type { AuthHandlerOptions } from "./auth-handler-options.js";
 
@@ -13,6 +13,7 @@ const OPTION_NAMES = [
   "onUserAuthentication",
   "onError",
   "maxBodyBytes",
+  "bodyTimeoutMs",
 ] as const;
 
 /** The checked options of an auth handler, with defaults applied. */
@@ -22,6 +23,7 @@ export interface AuthHandlerSettings {
   onUserAuthentication: AuthHandlerOptions["onUserAuthentication"];
   onError: AuthHandlerOptions["onError"];
   maxBodyBytes: number;
+  bodyTimeoutMs: number;
 }
 
 /**
@@ -34,7 +36,6 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
   const fields = readFields(options, OPTION_NAMES);
   requireOption(fields !== undefined, "options", "an object with key, secret and a callback");
   const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError } = fields as Partial<AuthHandlerOptions>;
-  const maxBodyBytes: unknown = fields.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   validateKeyCredentials(fields);
   if (encryptionMasterKeyBase64 !== undefined) validateMasterKeyBase64(encryptionMasterKeyBase64);
   checkOptionalFunction("onChannelAuthorization", onChannelAuthorization);
@@ -45,13 +46,13 @@ export function resolveAuthHandlerOptions(options: AuthHandlerOptions): AuthHand
     "onChannelAuthorization",
     "given, or onUserAuthentication",
   );
-  requireOption(Number.isSafeInteger(maxBodyBytes) && (maxBodyBytes as number) > 0, "maxBodyBytes", "a positive integer");
   return {
     credentials: { key: fields.key, secret: fields.secret, encryptionMasterKeyBase64 },
     onChannelAuthorization,
     onUserAuthentication,
     onError,
-    maxBodyBytes: maxBodyBytes as number,
+    maxBodyBytes: positiveIntegerOption((fields as Partial<AuthHandlerOptions>).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, "maxBodyBytes"),
+    bodyTimeoutMs: positiveIntegerOption((fields as Partial<AuthHandlerOptions>).bodyTimeoutMs ?? 10_000, "bodyTimeoutMs"),
   };
 }
 

@@ -92,7 +92,10 @@ describe("createAuthHandler fails closed on every decision that is not an explic
         }),
         { numRuns: RUNS },
       );
-      console.log(`decisions on ${target}: ${RUNS}; 403: ${forbidden}, 500 (promise broken by its value): ${failed}`);
+      console.log(
+        `createAuthHandler on ${target}, ${RUNS} callback decisions that allow nothing: ${forbidden} refused with 403; ` +
+          `${failed} answered 500 because the callback's promise rejected (it resolved with a value whose "then" throws)`,
+      );
       expect(forbidden).toBeGreaterThan(RUNS / 2);
     },
   );

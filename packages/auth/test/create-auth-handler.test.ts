@@ -342,6 +342,8 @@ describe("createAuthHandler: options", () => {
     ["a zero maxBodyBytes", { ...docs, ...callback, maxBodyBytes: 0 }, "maxBodyBytes"],
     ["a fractional maxBodyBytes", { ...docs, ...callback, maxBodyBytes: 10.5 }, "maxBodyBytes"],
     ["an infinite maxBodyBytes", { ...docs, ...callback, maxBodyBytes: Infinity }, "maxBodyBytes"],
+    ["a zero bodyTimeoutMs", { ...docs, ...callback, bodyTimeoutMs: 0 }, "bodyTimeoutMs"],
+    ["a bodyTimeoutMs that is a string", { ...docs, ...callback, bodyTimeoutMs: "1000" }, "bodyTimeoutMs"],
     ["null options", null, "options"],
     ["options whose getter throws", Object.defineProperty({ ...callback }, "key", { get: () => { throw new Error(docs.secret); } }), "options"],
     ["a Proxy as options", new Proxy({}, { get: () => { throw new Error(docs.secret); } }), "options"],

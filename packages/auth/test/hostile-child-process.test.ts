@@ -16,7 +16,8 @@ describeHostileRun<AuthCaseResult>(
       expect(requests).toBeGreaterThan(500);
       expect(results.filter((result) => result.status !== result.expected)).toEqual([]);
       expect(results.filter((result) => result.signed !== (result.expected === 200))).toEqual([]);
-      console.log(`auth handler, hostile run on Node ${node}: ${requests} requests in ${elapsedMs} ms\n  ${statusesByGroup(results).join("\n  ")}`);
+      const answers = statusesByGroup(results).join("\n  ");
+      console.log(`createAuthHandler, ${requests} hostile requests in a strict Node ${node} process (${elapsedMs} ms), answered by kind:\n  ${answers}`);
     });
   },
 );

@@ -1,5 +1,6 @@
+import { once } from "node:events";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { parse as parseQueryString } from "node:querystring";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAuthHandler, toNodeHandler } from "../src/index.js";
@@ -61,6 +62,26 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+// Sends `path` a POST whose declared 100-byte body comes a byte a second; resolves with what the
+// server answered, when, and whether it closed the connection, once it has (or after 5 s).
+async function dripOneBytePerSecond(port: number, path: string, contentType: string): Promise<{ answer: string; answeredAfterMs: number; closed: boolean }> {
+  const socket = connect(port, "127.0.0.1");
+  const started = Date.now();
+  let answer = "";
+  let answeredAfterMs = -1;
+  socket.setEncoding("utf8").on("data", (chunk: string) => {
+    if (answer === "") answeredAfterMs = Date.now() - started;
+    answer += chunk;
+  });
+  socket.on("error", () => {});
+  socket.write(`POST ${path} HTTP/1.1\r\nhost: h\r\ncontent-type: ${contentType}\r\ncontent-length: 100\r\n\r\n`);
+  const drip = setInterval(() => socket.write("a"), 1_000);
+  const closed = await Promise.race([once(socket, "close").then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false))]);
+  clearInterval(drip);
+  socket.destroy();
+  return { answer, answeredAfterMs, closed };
+}
+
 function post(body: string, contentType = "application/x-www-form-urlencoded", user = "alice"): Promise<Response> {
   return fetch(url, { method: "POST", headers: { "content-type": contentType, authorization: `Bearer ${user}` }, body });
 }
@@ -94,6 +115,16 @@ describe.each(Object.keys(PARSERS))("createAuthHandler through toNodeHandler, be
     const response = await post("socket_id=1234.1234&channel_name=private-foobar&channel_name=private-admin");
     expect(response.status).toBe(400);
   });
+
+  it("ignores an X-Pusher-Signature header the client chose: the same signature, never a 500", async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: "Bearer alice", "x-pusher-signature": "ab12" },
+      body: "socket_id=1234.1234&channel_name=private-foobar",
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ auth: PRIVATE_AUTH });
+  });
 });
 
 describe("createAuthHandler through toNodeHandler, with no parser in front", () => {
@@ -117,6 +148,25 @@ describe("createAuthHandler through toNodeHandler, with no parser in front", () 
 
   it("answers GET with 405", async () => {
     expect((await fetch(url)).status).toBe(405);
+  });
+
+  it("answers a body sent a byte a second with 408 once bodyTimeoutMs has passed, and closes the connection", async () => {
+    const listener = toNodeHandler(createAuthHandler({ ...docs, onChannelAuthorization: () => true, bodyTimeoutMs: 1_000 }));
+    const slow = createServer((request, response) => void listener(request, response));
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    try {
+      const { answer, answeredAfterMs, closed } = await dripOneBytePerSecond((slow.address() as AddressInfo).port, "/pusher/auth", "application/x-www-form-urlencoded");
+
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toMatch(/"Request Timeout"/);
+      expect(answeredAfterMs).toBeGreaterThanOrEqual(990);
+      expect(answeredAfterMs).toBeLessThan(2_000);
+      expect(closed).toBe(true);
+      console.log(`auth handler, a body at 1 byte/s, bodyTimeoutMs 1000: HTTP 408 after ${answeredAfterMs} ms, connection closed by the server`);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise((resolve) => slow.close(resolve));
+    }
   });
 });
 

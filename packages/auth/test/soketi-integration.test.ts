@@ -2,12 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { decodeMasterKey, encryptPayload, signRequest } from "@x/signing";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthHandler } from "../src/index.js";
 
 // End to end: real pusher-js clients whose auth endpoints are a node:http server running
-// createAuthHandler, against a real Pusher-compatible server (soketi, packages/local-server/README.md). The server
+// createAuthHandler, against a real Pusher-compatible server (soketi, tools/local-server/README.md). The server
 // verifies every signature this package produces.
 
 const MASTER_KEY_BASE64 = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";

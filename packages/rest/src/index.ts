@@ -14,39 +14,5 @@ export type {
 } from "./rest-client.js";
 export type { RestClientOptions, RetryOptions } from "./options/rest-client-options.js";
 export { VERSION } from "./version.js";
-// The vocabulary of this client's API, from @x/types, so that one install is enough.
-export type {
-  BatchEvent,
-  BatchTriggerResult,
-  ChannelAttributes,
-  ChannelInfoAttribute,
-  ChannelState,
-  ChannelsList,
-  PresenceUsers,
-  PusherErrorCode,
-  QueryParamValue,
-  ResponseErrorCode,
-  TriggerResult,
-} from "@x/types";
-export {
-  PusherAbortError,
-  PusherConfigError,
-  PusherError,
-  PusherHttpError,
-  PusherNetworkError,
-  PusherPartialDeliveryError,
-  PusherQueueFullError,
-  PusherResponseError,
-  PusherTimeoutError,
-  PusherValidationError,
-  isPusherAbortError,
-  isPusherConfigError,
-  isPusherError,
-  isPusherHttpError,
-  isPusherNetworkError,
-  isPusherPartialDeliveryError,
-  isPusherQueueFullError,
-  isPusherResponseError,
-  isPusherTimeoutError,
-  isPusherValidationError,
-} from "@x/types";
+// The shared vocabulary (errors and their guards, wire and result types, the Node.js adapter).
+export * from "@x/types";

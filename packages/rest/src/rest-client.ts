@@ -1,13 +1,4 @@
-import type {
-  BatchEvent,
-  BatchTriggerResult,
-  ChannelInfoAttribute,
-  ChannelState,
-  ChannelsList,
-  PresenceUsers,
-  QueryParamValue,
-  TriggerResult,
-} from "@x/types";
+import type { BatchEvent, BatchTriggerResult, ChannelInfoAttribute, ChannelState, ChannelsList, PresenceUsers, QueryParamValue, TriggerResult } from "@x/types";
 
 /**
  * Options every call accepts.

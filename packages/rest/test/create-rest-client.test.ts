@@ -23,6 +23,8 @@ describe("createRestClient(options)", () => {
     ["appId", { appId: undefined }],
     ["appId", { appId: 123 }],
     ["appId", { appId: "a/b" }],
+    ["appId", { appId: ".." }],
+    ["appId", { appId: "." }],
     ["key", { key: "" }],
     ["secret", { secret: "" }],
     ["cluster", { cluster: "e u" }],

@@ -1,14 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  isPusherAbortError,
-  isPusherError,
-  isPusherHttpError,
-  isPusherNetworkError,
-  isPusherResponseError,
-  isPusherTimeoutError,
-  type PusherHttpError,
-} from "@x/types";
+import { isPusherAbortError, isPusherError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError, type PusherHttpError } from "@x/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRestClient, type RestClientOptions } from "../src/index.js";
 import { fakeFetch, json, never, text, type Responder } from "./support/fake-fetch.js";
@@ -93,15 +85,28 @@ describe("HTTP failures", () => {
     await expect(client.get("/anything")).resolves.toEqual({ error: "none", code: 200 });
   });
 
-  it("a 401 that quotes the signature and the secret keeps both out of the error", async () => {
-    const { client, requests } = clientAnswering((request) =>
-      text(`Invalid signature: you sent ${signatureSent(request.url)}, the secret is ${SECRET}`, 401),
-    );
+  it("a 401 that quotes the signature keeps it out of the error", async () => {
+    const { client, requests } = clientAnswering((request) => text(`Invalid signature: you sent ${signatureSent(request.url)}`, 401));
 
     const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
 
-    expect(error.serverMessage).toBe("Invalid signature: you sent REDACTED, the secret is REDACTED");
+    expect(error.serverMessage).toBe("Invalid signature: you sent REDACTED");
     expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
+  });
+
+  it("with a one-letter secret, the server's words and the SDK's own stay whole", async () => {
+    // "a" is also a word of the SDK's own message below; the secret is never sent, never searched for.
+    const options = { secret: "a", retry: false as const };
+    const refused = clientAnswering(() => text("Invalid signature", 401), options);
+    const foreign = clientAnswering(() => new Response("<html></html>", { headers: { "content-type": "text/html; charset=us-ascii" } }), options);
+
+    const errors = [await rejection(refused.client.trigger("chat", "e", "x")), await rejection(foreign.client.trigger("chat", "e", "x"))];
+
+    expect(errors).toMatchObject([
+      { name: "PusherHttpError", serverMessage: "Invalid signature" },
+      { name: "PusherResponseError", message: expect.stringContaining("not a Pusher API answer (text/html; charset=us-ascii, 13 characters)") as string },
+    ]);
+    expect((errors[0] as Error).message).toBe("POST /apps/3/events failed with HTTP 401: Invalid signature");
   });
 
   it("a 2xx error body that quotes the signature keeps it out of the error", async () => {
@@ -197,7 +202,7 @@ describe("transport failures", () => {
     const error = await rejection(client.trigger("chat", "e", "x"));
 
     expect(isPusherNetworkError(error)).toBe(true);
-    expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", method: "POST" });
+    expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", method: "POST", delivery: "not_sent" });
     expect((error as { url: string }).url).toContain("auth_signature=REDACTED");
     expect((error as Error).cause).toBeInstanceOf(TypeError);
     expectNoSecrets(error, [SECRET]);
@@ -221,6 +226,20 @@ describe("transport failures", () => {
     expect(attempts).toBe(3);
   });
 
+  it("through a fetch, a refused connection is not_sent; a retry refused after an attempt that reached the server is unknown", async () => {
+    const refused = () => Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }));
+    const once = clientAnswering(refused, { retry: false });
+    const afterAnAnswer = clientAnswering((_, index) => (index === 0 ? text("busy", 500) : refused()), { retry: { limit: 1, backoffLimit: 0 } });
+
+    const errors = [await rejection(once.client.channels()), await rejection(afterAnAnswer.client.channels())];
+
+    expect(errors).toMatchObject([
+      { name: "PusherNetworkError", systemCode: "ECONNREFUSED", delivery: "not_sent" },
+      { name: "PusherNetworkError", systemCode: "ECONNREFUSED", delivery: "unknown" },
+    ]);
+    expect(afterAnAnswer.requests).toHaveLength(2);
+  });
+
   it("an injected fetch that throws its own error becomes a PusherNetworkError carrying it", async () => {
     const failure = new Error("proxy refused");
     const client = createRestClient({ ...CREDENTIALS, fetch: () => Promise.reject(failure) });
@@ -237,7 +256,7 @@ describe("transport failures", () => {
     const error = await rejection(client.trigger("chat", "e", "x"));
 
     expect(isPusherTimeoutError(error)).toBe(true);
-    expect(error).toMatchObject({ name: "PusherTimeoutError", code: "timeout", method: "POST", timeoutMs: 25 });
+    expect(error).toMatchObject({ name: "PusherTimeoutError", code: "timeout", method: "POST", timeoutMs: 25, delivery: "unknown" });
     expect((error as Error).message).toMatch(/^POST https:\/\/api-mt1\.pusher\.com\/apps\/3\/events\?.* timed out after 25 ms$/);
     expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
   });
@@ -252,7 +271,7 @@ describe("transport failures", () => {
     const error = await rejection(client.channels({ signal: controller.signal }));
 
     expect(isPusherAbortError(error)).toBe(true);
-    expect(error).toMatchObject({ name: "PusherAbortError", code: "aborted", method: "GET" });
+    expect(error).toMatchObject({ name: "PusherAbortError", code: "aborted", method: "GET", delivery: "unknown" });
     expect(((error as Error).cause as Error).message).toBe("user left");
     expect(requests).toHaveLength(1);
     expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
@@ -264,6 +283,7 @@ describe("transport failures", () => {
     const error = await rejection(client.trigger("chat", "e", "x", { signal: AbortSignal.abort() }));
 
     expect(isPusherAbortError(error)).toBe(true);
+    expect(error).toMatchObject({ delivery: "not_sent" });
     expect(requests).toHaveLength(0);
   });
 
@@ -581,13 +601,13 @@ describe("a runtime's own error that quotes the signed URL never carries it into
 
   it("a foreign 2xx answer whose Content-Type echoes the signature is refused without quoting it", async () => {
     const { client, requests } = clientAnswering(
-      (request) => new Response("<html></html>", { headers: { "content-type": `text/html; sig=${signatureSent(request.url)}; key=${SECRET}` } }),
+      (request) => new Response("<html></html>", { headers: { "content-type": `text/html; sig=${signatureSent(request.url)}` } }),
     );
 
     const error = await rejection(client.trigger("chat", "e", "x"));
 
     expect(error).toMatchObject({ name: "PusherResponseError", code: "invalid_response" });
-    expect((error as Error).message).toContain("not a Pusher API answer (text/html; sig=REDACTED; key=REDACTED, 13 characters)");
+    expect((error as Error).message).toContain("not a Pusher API answer (text/html; sig=REDACTED, 13 characters)");
     expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url)]);
   });
 });

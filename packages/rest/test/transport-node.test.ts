@@ -1,4 +1,4 @@
-import { once } from "node:events";
+import { getEventListeners, once } from "node:events";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from "node:net";
 import { isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError } from "@x/types";
@@ -85,6 +85,7 @@ function wire(request: Request, parts: Partial<WireParts> = {}): WireParts {
     headers: {},
     body: "x",
     maxResponseBytes: 1_000_000,
+    target: { method: "POST", url: request.url, signature: "" },
     ...parts,
   };
 }
@@ -160,14 +161,16 @@ describe("nodeTransport(request, wire)", () => {
     expect(firstBytes[0]![0]).toBe(0x16);
   });
 
-  it("a refused connection rejects with TypeError('fetch failed') whose cause is Node's error", async () => {
+  it("a refused connection rejects with TypeError('fetch failed') whose cause is Node's error, not marked sent", async () => {
     const port = await listen(createTcpServer());
     await new Promise((resolve) => servers.pop()!.close(resolve));
+    const parts = wire(post(`http://127.0.0.1:${port}/`));
 
-    const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
+    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), parts));
 
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
+    expect(parts.target.sent).toBeFalsy();
   });
 
   it("a connection lost in the middle of the body rejects with TypeError('fetch failed')", async () => {
@@ -232,33 +235,39 @@ describe("nodeTransport(request, wire)", () => {
     expect(written).toBe(writtenWhenClosed);
   });
 
-  it("a POST on a kept-alive connection the server had closed is sent once more, on a new connection", async () => {
-    let connections = 0;
+  it("a POST on a kept-alive connection that the server closes after reading it is not sent again: it rejects, and the call is marked sent", async () => {
     const bodies: string[] = [];
-    // Answers the first request of each connection and keeps it open; a second request on the
-    // same connection finds it closed, as when a server closes an idle connection at that moment.
+    // Answers the first request and keeps the connection; reads the second, then drops it
+    // unanswered, as a server that processed it and died before answering.
     const port = await listen(
-      createTcpServer((socket) => {
-        connections++;
-        let requests = 0;
+      createTcpServer((socket) =>
         socket.on("data", (data: Buffer) => {
-          requests++;
-          if (requests > 1) {
-            socket.destroy();
-            return;
-          }
           bodies.push(data.toString("utf8").split("\r\n\r\n")[1] ?? "");
-          socket.write("HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\n{}");
-        });
-      }),
+          if (bodies.length === 1) socket.write("HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\n{}");
+          else socket.destroy();
+        }),
+      ),
     );
+    await send(post(`http://127.0.0.1:${port}/`), { body: "one" });
+    const second = wire(post(`http://127.0.0.1:${port}/`), { body: "two" });
 
-    const first = await send(post(`http://127.0.0.1:${port}/`), { body: "one" });
-    const second = await send(post(`http://127.0.0.1:${port}/`), { body: "two" });
+    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), second));
 
-    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(error).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "ECONNRESET" } });
+    expect(second.target.sent).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(bodies).toEqual(["one", "two"]);
-    expect(connections).toBe(2);
+  });
+
+  it("a request that fails before all of it has left (a body the server never reads, reset at its first bytes) is not marked sent", async () => {
+    const { port, firstBytes } = await tcpServer(undefined, (socket) => socket.resetAndDestroy());
+    const parts = wire(post(`http://127.0.0.1:${port}/`), { body: "x".repeat(16 * 1024 * 1024) });
+
+    const error = await rejection(nodeTransport(post(`http://127.0.0.1:${port}/`), parts));
+
+    expect(error).toMatchObject({ name: "TypeError", message: "fetch failed" });
+    expect(firstBytes).toHaveLength(1);
+    expect(parts.target.sent).toBeFalsy();
   });
 
   it("a reset on a new connection is not retried: it rejects with the reset", async () => {
@@ -279,6 +288,17 @@ describe("nodeTransport(request, wire)", () => {
 
     expect(error).toBe(reason);
     expect(received).toEqual([]);
+  });
+
+  it("an exchange that has settled keeps nothing on the request's signal: no abort listener holds it", async () => {
+    const { port } = await httpServer((response) => response.end("{}"));
+    const answered = post(`http://127.0.0.1:${port}/`);
+    const refused = post(`http://127.0.0.1:${port}/`);
+
+    await send(answered);
+    await rejection(send(refused, { maxResponseBytes: 1 }));
+
+    expect([getEventListeners(answered.signal, "abort"), getEventListeners(refused.signal, "abort")]).toEqual([[], []]);
   });
 
   it("an abort while waiting for the response rejects with the signal's reason and closes the connection", async () => {
@@ -309,6 +329,19 @@ describe("the transport a client uses", () => {
     const body = '{"name":"e","channels":["chat"],"data":"x"}';
     expect(received.map((request) => request.body)).toEqual([body, body]);
     expect(received[0]!.headers).toMatchObject({ "content-type": "application/json", "x-pusher-library": expect.stringMatching(/^@x\/rest /) });
+  });
+
+  it("terminateUserConnections(\"..\"), channel(\".\") and channel(\"..\") are refused before sending, through node:http and through fetch", async () => {
+    const { port, received } = await httpServer((response) => response.end("{}"));
+    const options = { ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false };
+
+    for (const client of [createRestClient(options), createRestClient({ ...options, fetch: globalThis.fetch })]) {
+      for (const call of [client.terminateUserConnections(".."), client.channel("."), client.channel("..")]) {
+        expect(await rejection(call)).toMatchObject({ name: "PusherValidationError", code: "invalid_params", field: "path" });
+      }
+    }
+
+    expect(received).toEqual([]);
   });
 
   it("an HTTP error's body, read by the transport, becomes the PusherHttpError's server message", async () => {

@@ -4,7 +4,8 @@
 // is tested in their own packages; here only the binding is.
 import { authenticateUser, authorizeChannel, createAuthHandler } from "@x/auth";
 import { createPublisher, createRestClient, type RestClient } from "@x/rest";
-import { decodeMasterKey, encryptPayload, hmacSha256Hex } from "@x/signing";
+import { decodeMasterKey, encryptPayload } from "@x/signing";
+import { hmacSha256Hex } from "@x/signing/internal";
 import { createWebhookDecryptor, createWebhookHandler, verifyWebhook } from "@x/webhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Pusher, type PusherConfig, type WebhookEvent } from "../src/index.js";

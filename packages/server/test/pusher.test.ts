@@ -586,6 +586,11 @@ describe("re-exports: one import is enough", () => {
   });
 
   it("exports only the names it means to (the public API, reviewed in one place)", () => {
-    expect(Object.keys(umbrella).sort()).toEqual(["Pusher", "isKnownWebhookEvent", "toNodeHandler", ...ERRORS_AND_GUARDS].sort());
+    const leafFunctions = ["authenticateUser", "authorizeChannel", "createAuthHandler", "createPublisher", "createRestClient"];
+    const webhookFunctions = ["createWebhookDecryptor", "createWebhookHandler", "isKnownWebhookEvent", "verifyWebhook"];
+    const constants = ["DEFAULT_MAX_WEBHOOK_BODY_BYTES", "VERSION"];
+    expect(Object.keys(umbrella).sort()).toEqual(
+      ["Pusher", "toNodeHandler", ...leafFunctions, ...webhookFunctions, ...constants, ...ERRORS_AND_GUARDS].sort(),
+    );
   });
 });

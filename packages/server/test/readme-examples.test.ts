@@ -1,11 +1,11 @@
 // Every example of the original .NET library's README, in its TypeScript form, run against a
-// real Pusher-compatible server (soketi, packages/local-server/README.md) with real pusher-js clients: each behaves
+// real Pusher-compatible server (soketi, tools/local-server/README.md) with real pusher-js clients: each behaves
 // as that README says. One soketi serves the whole file; it sends its webhooks to a node:http
 // receiver running this app's bound webhook handler.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import { startLocalServer, SubscriptionError, type LocalServer, type TestClient } from "@x/local-server";
+import { startLocalServer, SubscriptionError, type LocalServer, type TestClient } from "tools-local-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Pusher, type ChannelsList, type PresenceData, type PresenceUsers, type UserData } from "../src/index.js";
 import { connectSigningClient, nextStateAfterConnected, signIn, waitFor } from "./support/pusher-js-clients.js";

@@ -1,10 +1,11 @@
-import { validateChannelName, validateKeyCredentials, validateSocketId, type KeyCredentials } from "@x/types";
+import type { KeyCredentials } from "@x/types";
+import { validateChannelName, validateKeyCredentials, validateSocketId } from "@x/types/internal";
 import { hmacSha256Hex } from "./hmac.js";
 
 /**
- * The `auth` string that authorizes a socket to subscribe to a channel (docs/protocol.md §5):
- * `<key>:<hex HMAC-SHA256 of "socketId:channelName[:channelData]">`. `channelData` is the exact
- * JSON string of a presence member, which the response must repeat byte for byte.
+ * The `auth` string that lets a socket subscribe to a private, presence or encrypted channel
+ * (docs/protocol.md §5): `<key>:<hex HMAC-SHA256 of "socketId:channelName[:channelData]">`.
+ * `channelData` is the exact JSON string of a presence member, which the response repeats as is.
  *
  * @example
  * ```ts
@@ -25,22 +26,6 @@ export function signChannelAuth(
 }
 
 /**
- * The string a channel authorization signs (docs/protocol.md §5): `socketId:channelName`, or
- * `socketId:channelName:channelData` for a presence channel. It checks nothing: it is for code
- * that has validated the socket id and the channel name itself (`@x/auth` does, once, and signs
- * with {@link hmacSha256Hex}); {@link signChannelAuth} checks them and signs.
- *
- * @example
- * ```ts
- * channelAuthStringToSign("1234.1234", "presence-room", '{"user_id":"1"}');
- * // '1234.1234:presence-room:{"user_id":"1"}'
- * ```
- */
-export function channelAuthStringToSign(socketId: string, channelName: string, channelData?: string): string {
-  return channelData === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${channelData}`;
-}
-
-/**
  * The `auth` string that signs a user in (docs/protocol.md §5): `<key>:<hex HMAC-SHA256 of
  * "socketId::user::userData">`, where `userData` is the exact JSON string the response repeats.
  *
@@ -56,17 +41,12 @@ export function signUserAuth(credentials: KeyCredentials, socketId: string, user
   return `${credentials.key}:${hmacSha256Hex(credentials.secret, userAuthStringToSign(socketId, userData))}`;
 }
 
-/**
- * The string a user sign-in signs (docs/protocol.md §5): `socketId::user::userData`. It checks
- * nothing: it is for code that has validated the socket id and serialized the user data itself
- * (`@x/auth` does, once); {@link signUserAuth} checks the socket id and signs.
- *
- * @example
- * ```ts
- * userAuthStringToSign("12345.12345", '{"id":"1234"}');
- * // '12345.12345::user::{"id":"1234"}'
- * ```
- */
+/** What a channel authorization signs, `socketId:channelName[:channelData]`, for callers that checked both. */
+export function channelAuthStringToSign(socketId: string, channelName: string, channelData?: string): string {
+  return channelData === undefined ? `${socketId}:${channelName}` : `${socketId}:${channelName}:${channelData}`;
+}
+
+/** What a user sign-in signs, `socketId::user::userData`, for callers that checked the socket id. */
 export function userAuthStringToSign(socketId: string, userData: string): string {
   return `${socketId}::user::${userData}`;
 }

@@ -1,11 +1,6 @@
-export { channelAuthStringToSign, signChannelAuth, signUserAuth, userAuthStringToSign } from "./auth-signatures.js";
-export { base64ToBytes, bytesToBase64 } from "./base64.js";
-export { decryptPayload } from "./decrypt-payload.js";
-export { encryptPayload } from "./encrypt-payload.js";
-export { hmacSha256Hex, md5Hex } from "./hmac.js";
-export { decodeMasterKey } from "./master-key.js";
-export { deriveSharedSecret } from "./shared-secret.js";
+// The public API of @x/signing; what the other @x packages share beyond it is in internal.ts.
+export { signChannelAuth, signUserAuth } from "./auth-signatures.js";
+export { decodeMasterKey, decryptPayload, deriveSharedSecret, encryptPayload } from "./encrypted-channels.js";
+export { verifyHmacSignature } from "./hmac.js";
 export type { RequestToSign } from "./sign-request.js";
-export { signRequest, stringToSign } from "./sign-request.js";
-export { timingSafeEqualHex } from "./timing-safe-equal-hex.js";
-export { verifyHmacSignature } from "./verify-hmac-signature.js";
+export { signRequest } from "./sign-request.js";

@@ -1,69 +1,38 @@
-import {
-  PusherValidationError,
-  readField,
-  readObject,
-  validateKeyCredentials,
-  validateQueryParams,
-  type KeyCredentials,
-  type QueryParamValue,
-} from "@x/types";
-import { hmacSha256Hex, md5Hex } from "./hmac.js";
+import { runtimeCrypto } from "#crypto";
+import { PusherValidationError, type KeyCredentials, type QueryParamValue } from "@x/types";
+import { readFields, validateKeyCredentials, validateQueryParams } from "@x/types/internal";
+import { hmacSha256Hex } from "./hmac.js";
 
 /**
- * A request to sign (docs/protocol.md §2).
+ * A REST request to sign (docs/protocol.md §2).
  *
  * @example
  * ```ts
- * const request: RequestToSign = { method: "POST", path: "/apps/3/events", body: '{"name":"e"}' };
+ * const request: RequestToSign = { method: "GET", path: "/apps/3/channels", params: { filter_by_prefix: "presence-" } };
  * ```
  */
 export interface RequestToSign {
-  /** Upper-cased for signing. */
+  /** The HTTP method; upper-cased for signing. */
   method: string;
   /** The full path, including `/apps/<appId>`. */
   path: string;
   /** Extra query parameters; arrays are joined with commas, `undefined` values are left out. */
   params?: Record<string, QueryParamValue | undefined>;
-  /** The exact body that will be sent; its MD5 is signed when it is non-empty. */
+  /** The exact body that will be sent; its MD5 is signed when it is non-empty. @default "" */
   body?: string;
   /** Unix time in seconds. @default the current time */
   timestamp?: number;
 }
 
-/**
- * The string a request's signature is the HMAC of: method, path and canonical query on three
- * lines (docs/protocol.md §2.2).
- *
- * @example
- * ```ts
- * stringToSign("post", "/apps/3/events", "auth_key=k&auth_timestamp=1&auth_version=1.0");
- * // "POST\n/apps/3/events\nauth_key=k&auth_timestamp=1&auth_version=1.0"
- * ```
- */
-export function stringToSign(method: string, path: string, query: string): string {
-  return `${method.toUpperCase()}\n${path}\n${query}`;
-}
-
-// A Map, not an object: a parameter named like an Object.prototype member (`constructor`,
-// `__proto__`) must be an ordinary parameter.
-function stringifyParams(params: Record<string, QueryParamValue | undefined>): Map<string, string> {
-  const strings = new Map<string, string>();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) continue;
-    const lowerKey = key.toLowerCase();
-    if (strings.has(lowerKey)) {
-      throw new PusherValidationError("invalid_params", "params", `params name ${JSON.stringify(lowerKey)} twice`);
-    }
-    strings.set(lowerKey, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  return strings;
+/** Lowercase hex MD5 of a string's UTF-8 bytes: the `body_md5` of a signed request. */
+export function md5Hex(data: string): string {
+  return runtimeCrypto.md5Hex(data);
 }
 
 /**
- * Signs a REST request with auth_version 1.0 (docs/protocol.md §2) and returns its query string as it
- * goes on the wire: every parameter percent-encoded, `auth_signature` last. `body_md5` is
- * included only for a non-empty body. Caller parameters named like a signing parameter (in any
- * case) are rejected with `reserved_param`.
+ * Signs a REST request (docs/protocol.md §2) and returns its query string for the wire: parameters sorted and
+ * percent-encoded, `body_md5` for a non-empty body, `auth_signature` last. Bad input throws a
+ * `PusherValidationError`: `reserved_param` for a parameter named like a signing one, else `invalid_params`.
  *
  * @example
  * ```ts
@@ -74,12 +43,12 @@ function stringifyParams(params: Record<string, QueryParamValue | undefined>): M
  */
 export function signRequest(credentials: KeyCredentials, request: RequestToSign): string {
   validateKeyCredentials(credentials);
-  // Each field is read once, as every argument of the SDK is (readField): what is checked is
-  // what is signed, and nothing planted on Object.prototype is. A request that is not an object,
-  // or cannot be read, has no path and is refused below.
-  const { method, path, params = {}, body = "", timestamp = Math.floor(Date.now() / 1000) } = readObject(request, readRequestFields) ?? {};
+  // Each field is read once, never from Object.prototype: what is checked is what is signed.
+  const fields = readFields(request, ["method", "path", "params", "body", "timestamp"]) ?? {};
+  const { method, path, params = {}, body = "", timestamp = Math.floor(Date.now() / 1000) } = fields;
   if (typeof path !== "string" || !path.startsWith("/")) {
-    throw new PusherValidationError("invalid_params", "path", `path must start with "/", got ${typeof path === "string" ? JSON.stringify(path) : typeof path}`);
+    const got = typeof path === "string" ? JSON.stringify(path) : typeof path;
+    throw new PusherValidationError("invalid_params", "path", `path must start with "/", got ${got}`);
   }
   if (typeof method !== "string" || typeof body !== "string") {
     throw new PusherValidationError("invalid_params", "request", "request.method and request.body must be strings");
@@ -88,36 +57,21 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
   if (typeof timestamp !== "number" || !Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
-  // Reserved names were rejected above, so these keys cannot collide with the caller's.
-  const callerParams = stringifyParams(params);
-  const entries: [string, string][] = [
-    ...callerParams,
-    ["auth_key", credentials.key],
-    ["auth_timestamp", String(timestamp)],
-    ["auth_version", "1.0"],
-  ];
-  if (body !== "") entries.push(["body_md5", md5Hex(body)]);
-  // Keys are unique and lower-case here, so sorting by key alone is total. Without caller
-  // parameters (every trigger), the signing parameters are in order already.
-  if (callerParams.size > 0) entries.sort(([a], [b]) => (a < b ? -1 : 1));
-  // Signed with raw values (docs/protocol.md §2.2), sent percent-encoded (§2.4): servers decode first.
-  let query = "";
-  let wire = "";
-  for (const [index, [key, value]] of entries.entries()) {
-    const separator = index === 0 ? "" : "&";
-    query += `${separator}${key}=${value}`;
-    wire += `${separator}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+  // A Map, so that a name like `__proto__` is an ordinary parameter. Reserved names were refused above.
+  const signed = new Map([["auth_key", credentials.key], ["auth_timestamp", String(timestamp)], ["auth_version", "1.0"]]);
+  if (body !== "") signed.set("body_md5", md5Hex(body));
+  for (const [key, value] of Object.entries(params)) {
+    const name = key.toLowerCase();
+    if (value === undefined) continue;
+    if (signed.has(name)) {
+      throw new PusherValidationError("invalid_params", "params", `params name ${JSON.stringify(name)} twice`);
+    }
+    signed.set(name, Array.isArray(value) ? value.join(",") : String(value));
   }
-  const signature = hmacSha256Hex(credentials.secret, stringToSign(method, path, query));
+  const entries = [...signed].sort(([a], [b]) => (a < b ? -1 : 1));
+  // Signed with raw values (§2.2), sent percent-encoded (§2.4): servers decode before verifying.
+  const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
+  const wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
+  const signature = hmacSha256Hex(credentials.secret, `${method.toUpperCase()}\n${path}\n${query}`);
   return `${wire}&auth_signature=${signature}`;
-}
-
-function readRequestFields(request: object): { [K in keyof RequestToSign]?: unknown } {
-  return {
-    method: readField(request, "method"),
-    path: readField(request, "path"),
-    params: readField(request, "params"),
-    body: readField(request, "body"),
-    timestamp: readField(request, "timestamp"),
-  };
 }

@@ -1,6 +1,7 @@
 import { PusherConfigError, PusherValidationError } from "@x/types";
 import { describe, expect, it } from "vitest";
-import { hmacSha256Hex, signChannelAuth, signUserAuth } from "../src/index.js";
+import { signChannelAuth, signUserAuth } from "../src/index.js";
+import { hmacSha256Hex } from "../src/internal.js";
 import { catchError } from "./support/catch-error.js";
 
 const credentials = { key: "app-key", secret: "app-secret" };

@@ -1,7 +1,7 @@
 import { PusherValidationError } from "@x/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64 } from "../src/index.js";
+import { base64ToBytes, bytesToBase64 } from "../src/internal.js";
 import { catchError } from "./support/catch-error.js";
 
 describe("bytesToBase64 and base64ToBytes", () => {

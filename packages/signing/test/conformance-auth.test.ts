@@ -1,16 +1,8 @@
 // docs/protocol.md §5 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
 import { PusherConfigError } from "@x/types";
 import { describe, expect, it } from "vitest";
-import {
-  bytesToBase64,
-  channelAuthStringToSign,
-  decodeMasterKey,
-  deriveSharedSecret,
-  hmacSha256Hex,
-  signChannelAuth,
-  signUserAuth,
-  userAuthStringToSign,
-} from "../src/index.js";
+import { decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "../src/index.js";
+import { bytesToBase64, channelAuthStringToSign, hmacSha256Hex, userAuthStringToSign } from "../src/internal.js";
 import {
   CHANNEL_AUTH_ROWS,
   ENCRYPTED_AUTH_ROWS,

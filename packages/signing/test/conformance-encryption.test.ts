@@ -1,7 +1,8 @@
 // docs/protocol.md §6 vectors, verbatim (test/support/protocol-vectors.ts).
 import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { describe, expect, it } from "vitest";
-import { bytesToBase64, decryptPayload, deriveSharedSecret, encryptPayload } from "../src/index.js";
+import { decryptPayload, deriveSharedSecret, encryptPayload } from "../src/index.js";
+import { bytesToBase64 } from "../src/internal.js";
 import { officialEncrypt, officialPusher } from "./support/official-pusher.js";
 import { DECRYPTION_VECTOR, SECRETBOX_VECTOR, ascii, hex } from "./support/protocol-vectors.js";
 

@@ -1,6 +1,7 @@
 // docs/protocol.md §2 vectors, verbatim (test/support/protocol-vectors.ts), one row per vector.
 import { describe, expect, it } from "vitest";
-import { hmacSha256Hex, md5Hex, signRequest, stringToSign } from "../src/index.js";
+import { signRequest } from "../src/index.js";
+import { hmacSha256Hex, md5Hex } from "../src/internal.js";
 import {
   HMAC_VECTOR,
   MD5_ROWS,
@@ -20,8 +21,10 @@ describe("docs/protocol.md §2 V1 (documented POST example)", () => {
     expect(md5Hex(V1.body)).toBe(V1.bodyMd5);
   });
 
-  it("stringToSign(method, path, sorted query) returns the vector's string to sign", () => {
-    expect(stringToSign(V1.method, V1.path, signedQuery)).toBe(V1.stringToSign);
+  it("signRequest signs the vector's string to sign: method upper-cased, path and sorted query on three lines", () => {
+    expect(`${V1.method}\n${V1.path}\n${signedQuery}`).toBe(V1.stringToSign);
+    const query = signRequest(credentials, { method: "post", path: V1.path, body: V1.body, timestamp: V1.timestamp });
+    expect(new URLSearchParams(query).get("auth_signature")).toBe(hmacSha256Hex(V1.secret, V1.stringToSign));
   });
 
   it("hmacSha256Hex(secret, string to sign) returns the vector's signature", () => {
@@ -43,7 +46,7 @@ describe("docs/protocol.md §2 V2 (signed GETs with extra params)", () => {
 
     const wire = signRequest(V2_CREDENTIALS, { method: "GET", path: row.path, params, timestamp: row.timestamp });
 
-    expect(hmacSha256Hex(V2_CREDENTIALS.secret, stringToSign("GET", row.path, signedQuery))).toBe(row.signature);
+    expect(hmacSha256Hex(V2_CREDENTIALS.secret, `GET\n${row.path}\n${signedQuery}`)).toBe(row.signature);
     // On the wire the values are percent-encoded (§2.4); decoded, it is the signed query.
     expect(decodeURIComponent(wire)).toBe(`${signedQuery}&auth_signature=${row.signature}`);
     expect(wire.endsWith(`&auth_signature=${row.signature}`)).toBe(true);
@@ -74,7 +77,7 @@ describe("docs/protocol.md §2 V3 (GET /event)", () => {
       timestamp: V3_TIMESTAMP,
     });
     expect(wire).toBe(`${row.signedQuery}&auth_signature=${row.signature}`);
-    expect(hmacSha256Hex(V3_CREDENTIALS.secret, stringToSign("GET", "/event", row.signedQuery))).toBe(row.signature);
+    expect(hmacSha256Hex(V3_CREDENTIALS.secret, `GET\n/event\n${row.signedQuery}`)).toBe(row.signature);
   });
 });
 

@@ -2,9 +2,8 @@ import * as nodeCrypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { runtimeCrypto as projectCrypto } from "#crypto";
 import { runtimeCrypto as nodeEntryCrypto } from "../src/crypto/crypto-node.js";
-import { runtimeCrypto as portableRuntimeCrypto, selectRuntimeCrypto } from "../src/crypto/crypto-portable.js";
+import { nobleCrypto, runtimeCrypto as portableRuntimeCrypto, selectRuntimeCrypto } from "../src/crypto/crypto-portable.js";
 import type { CryptoProvider } from "../src/crypto/crypto-provider.js";
-import { nobleCrypto } from "../src/crypto/noble-crypto.js";
 import { DECRYPTION_VECTOR, HMAC_VECTOR, MD5_ROWS, ascii, hex } from "./support/protocol-vectors.js";
 
 function expectVectors(provider: CryptoProvider): void {

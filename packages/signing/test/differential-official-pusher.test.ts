@@ -1,17 +1,10 @@
 // Differential tests against the official Node SDK, `pusher@5.3.4`: for the same random inputs,
 // our signers give the same auth strings, shared secrets, signed queries and ciphertexts.
-import { RESERVED_QUERY_PARAMS } from "@x/types";
+import { RESERVED_QUERY_PARAMS } from "@x/types/internal";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  bytesToBase64,
-  decryptPayload,
-  deriveSharedSecret,
-  encryptPayload,
-  signChannelAuth,
-  signRequest,
-  signUserAuth,
-} from "../src/index.js";
+import { decryptPayload, deriveSharedSecret, encryptPayload, signChannelAuth, signRequest, signUserAuth } from "../src/index.js";
+import { bytesToBase64 } from "../src/internal.js";
 import {
   UNRESERVED_CHARACTERS,
   channelNameArbitrary,

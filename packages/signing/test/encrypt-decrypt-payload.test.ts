@@ -2,7 +2,8 @@ import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { PusherValidationError } from "@x/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { base64ToBytes, bytesToBase64, decryptPayload, deriveSharedSecret, encryptPayload } from "../src/index.js";
+import { decryptPayload, deriveSharedSecret, encryptPayload } from "../src/index.js";
+import { base64ToBytes, bytesToBase64 } from "../src/internal.js";
 import { channelNameArbitrary, codeUnitStringArbitrary, masterKeyArbitrary } from "./support/arbitraries.js";
 import { catchError } from "./support/catch-error.js";
 

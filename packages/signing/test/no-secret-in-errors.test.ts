@@ -2,8 +2,6 @@
 // input next to a recognisable secret and master key, and everything the error exposes is searched.
 import { describe, expect, it } from "vitest";
 import {
-  base64ToBytes,
-  bytesToBase64,
   decodeMasterKey,
   decryptPayload,
   deriveSharedSecret,
@@ -12,6 +10,7 @@ import {
   signRequest,
   signUserAuth,
 } from "../src/index.js";
+import { base64ToBytes, bytesToBase64 } from "../src/internal.js";
 import { catchError } from "./support/catch-error.js";
 import { INVALID_MASTER_KEYS, hex } from "./support/protocol-vectors.js";
 

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
-import { PusherConfigError, PusherValidationError, RESERVED_QUERY_PARAMS } from "@x/types";
+import { PusherConfigError, PusherValidationError } from "@x/types";
+import { RESERVED_QUERY_PARAMS } from "@x/types/internal";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { hmacSha256Hex, md5Hex, signRequest, stringToSign, type RequestToSign } from "../src/index.js";
+import { signRequest, type RequestToSign } from "../src/index.js";
+import { hmacSha256Hex, md5Hex } from "../src/internal.js";
 import { withPollutedPrototype } from "../../types/test/support/polluted-prototype.js";
 import { catchError } from "./support/catch-error.js";
 import { V3_CREDENTIALS, V3_ROWS, V3_TIMESTAMP } from "./support/protocol-vectors.js";
@@ -19,9 +21,11 @@ function validationError(action: () => unknown): PusherValidationError {
   return error as PusherValidationError;
 }
 
-describe("stringToSign(method, path, query)", () => {
-  it("upper-cases the method and joins the three parts with newlines", () => {
-    expect(stringToSign("post", "/apps/3/events", "a=1&b=2")).toBe("POST\n/apps/3/events\na=1&b=2");
+describe("signRequest(credentials, request)'s string to sign", () => {
+  it("upper-cases the method and joins method, path and query with newlines", () => {
+    const query = signRequest(credentials, { method: "post", path: "/apps/3/events", params: { a: 1, b: 2 }, timestamp: 1 });
+    const signed = "a=1&auth_key=app-key&auth_timestamp=1&auth_version=1.0&b=2";
+    expect(new URLSearchParams(query).get("auth_signature")).toBe(hmacSha256Hex(credentials.secret, `POST\n/apps/3/events\n${signed}`));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hmacSha256Hex, timingSafeEqualHex, verifyHmacSignature } from "../src/index.js";
+import { verifyHmacSignature } from "../src/index.js";
+import { hmacSha256Hex, timingSafeEqualHex } from "../src/internal.js";
 import { HMAC_VECTOR } from "./support/protocol-vectors.js";
 
 const EXPECTED = HMAC_VECTOR.hmac;

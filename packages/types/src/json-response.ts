@@ -24,6 +24,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
  * ```
  */
 export function errorResponse(status: number, message: string): Response {
-  // The endpoints take POSTs only, and a 405 must say which method is allowed (RFC 9110 §15.5.6).
-  return jsonResponse(status, { error: message }, status === 405 ? { allow: "POST" } : {});
+  // The endpoints take POSTs only, and a 405 must say which method is allowed (RFC 9110 §15.5.6);
+  // a 408 closes the connection, whose request never came whole (RFC 9110 §15.5.9).
+  return jsonResponse(status, { error: message }, status === 405 ? { allow: "POST" } : status === 408 ? { connection: "close" } : {});
 }

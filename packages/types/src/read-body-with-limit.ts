@@ -36,7 +36,8 @@ export interface BodyWithHeaders {
  * Reads a Web-standard request's (or response's) raw body, at most `maxBytes` of it: the shared
  * guard of the auth and webhook endpoints, and of the REST client's answers. A declared `Content-Length` above the limit is refused unread;
  * otherwise the bytes are counted as they arrive, since the header may be absent (chunked) or
- * wrong, and reading stops as soon as the limit is passed.
+ * wrong, and reading stops as soon as the limit is passed. An abort of `signal` stops the reading
+ * and rejects with its reason.
  *
  * @example
  * ```ts
@@ -45,24 +46,33 @@ export interface BodyWithHeaders {
  * const text = new TextDecoder().decode(body.bytes);
  * ```
  */
-export async function readBodyWithLimit(request: BodyWithHeaders, maxBytes: number): Promise<LimitedBody> {
+export async function readBodyWithLimit(request: BodyWithHeaders, maxBytes: number, signal?: AbortSignal): Promise<LimitedBody> {
   const declaredLength = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declaredLength > maxBytes) return { tooLarge: true };
   if (request.body === null) return { tooLarge: false, bytes: new Uint8Array(0) };
+  signal?.throwIfAborted();
   const reader = request.body.getReader();
+  // A cancel ends the read under way as if the body had ended: the check after each read tells apart.
+  const stop = (): void => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener("abort", stop);
   const chunks: Uint8Array[] = [];
   let totalBytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { tooLarge: false, bytes: concatenate(chunks, totalBytes) };
-    // Only bytes can be counted: a chunk of anything else (a string, from a hand-made stream) has
-    // no byteLength to add, and would be kept without a limit. It counts as too large instead.
-    totalBytes += value instanceof Uint8Array ? value.byteLength : Infinity;
-    if (totalBytes > maxBytes) {
-      // The rest is discarded unread; a failure to cancel the stream changes nothing.
-      await reader.cancel().catch(() => undefined);
-      return { tooLarge: true };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      signal?.throwIfAborted();
+      if (done) return { tooLarge: false, bytes: concatenate(chunks, totalBytes) };
+      // Only bytes can be counted: a chunk of anything else (a string, from a hand-made stream) has
+      // no byteLength to add, and would be kept without a limit. It counts as too large instead.
+      totalBytes += value instanceof Uint8Array ? value.byteLength : Infinity;
+      if (totalBytes > maxBytes) {
+        // The rest is discarded unread; a failure to cancel the stream changes nothing.
+        stop();
+        return { tooLarge: true };
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener("abort", stop);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { channelKind, isEncryptedChannel, isPresenceChannel } from "../src/index.js";
+import { channelKind, isEncryptedChannel, isPresenceChannel } from "../src/internal.js";
 
 describe("channelKind(channelName)", () => {
   it.each([

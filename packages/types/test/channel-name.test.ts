@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CHANNEL_NAME_LENGTH, validateChannelName } from "../src/index.js";
+import { MAX_CHANNEL_NAME_LENGTH, validateChannelName } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 const PUNCTUATION = ["_", "-", "=", "@", ",", ".", ";"];

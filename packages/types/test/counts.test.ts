@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, validateBatchSize, validateChannelCount } from "../src/index.js";
+import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, validateBatchSize, validateChannelCount } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validateChannelCount(count, max, field?)", () => {

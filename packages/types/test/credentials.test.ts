@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateKeyCredentials, validateMasterKeyBase64 } from "../src/index.js";
+import { validateKeyCredentials, validateMasterKeyBase64 } from "../src/internal.js";
 import { expectConfigError } from "./support/expect-error.js";
 
 const SECRET = "do-not-echo-this-secret";

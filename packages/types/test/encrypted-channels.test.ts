@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateEncryptedChannelTrigger } from "../src/index.js";
+import { validateEncryptedChannelTrigger } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validateEncryptedChannelTrigger(channels, field?)", () => {

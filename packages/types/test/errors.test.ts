@@ -1,29 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import * as types from "../src/index.js";
-import {
-  PusherAbortError,
-  PusherConfigError,
-  PusherError,
-  PusherHttpError,
-  PusherNetworkError,
-  PusherPartialDeliveryError,
-  PusherQueueFullError,
-  PusherResponseError,
-  PusherTimeoutError,
-  PusherValidationError,
-  PusherWebhookError,
-  isPusherAbortError,
-  isPusherConfigError,
-  isPusherError,
-  isPusherHttpError,
-  isPusherNetworkError,
-  isPusherPartialDeliveryError,
-  isPusherQueueFullError,
-  isPusherResponseError,
-  isPusherTimeoutError,
-  isPusherValidationError,
-  isPusherWebhookError,
-} from "../src/index.js";
+import { positiveIntegerOption, requireOption } from "../src/internal.js";
+import { PusherAbortError, PusherConfigError, PusherError, PusherHttpError, PusherNetworkError, PusherPartialDeliveryError, PusherQueueFullError, PusherResponseError, PusherTimeoutError, PusherValidationError, PusherWebhookError, isPusherAbortError, isPusherConfigError, isPusherError, isPusherHttpError, isPusherNetworkError, isPusherPartialDeliveryError, isPusherQueueFullError, isPusherResponseError, isPusherTimeoutError, isPusherValidationError, isPusherWebhookError } from "../src/index.js";
 
 const target = { method: "GET", url: "https://api.pusher.com/apps/1/channels" };
 
@@ -338,12 +316,23 @@ describe("PusherNetworkError.systemCode and PusherHttpError.serverCode", () => {
 
 describe("requireOption(valid, option, expectation)", () => {
   it("returns when the option is valid", () => {
-    expect(() => types.requireOption(true, "useTLS", "a boolean")).not.toThrow();
+    expect(() => requireOption(true, "useTLS", "a boolean")).not.toThrow();
   });
 
   it("throws a PusherConfigError naming the option, whose message says what is expected", () => {
-    expect(() => types.requireOption(false, "useTLS", "a boolean")).toThrow(
+    expect(() => requireOption(false, "useTLS", "a boolean")).toThrow(
       expect.objectContaining({ name: "PusherConfigError", code: "invalid_config", option: "useTLS", message: "useTLS must be a boolean" }),
     );
+  });
+});
+
+describe("positiveIntegerOption(value, option)", () => {
+  it("returns a positive safe integer, and refuses anything else with a PusherConfigError naming the option", () => {
+    expect(positiveIntegerOption(10_000, "bodyTimeoutMs")).toBe(10_000);
+    for (const value of [0, -1, 1.5, Number.MAX_SAFE_INTEGER + 1, Infinity, "1000", undefined]) {
+      expect(() => positiveIntegerOption(value, "bodyTimeoutMs")).toThrow(
+        expect.objectContaining({ name: "PusherConfigError", option: "bodyTimeoutMs", message: "bodyTimeoutMs must be a positive integer" }),
+      );
+    }
   });
 });

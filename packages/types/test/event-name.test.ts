@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_EVENT_NAME_LENGTH, validateEventName } from "../src/index.js";
+import { MAX_EVENT_NAME_LENGTH, validateEventName } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validateEventName(name, field?)", () => {

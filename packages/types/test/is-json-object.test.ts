@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJsonObject } from "../src/index.js";
+import { isJsonObject } from "../src/internal.js";
 
 describe("isJsonObject(value)", () => {
   it.each([{}, { a: 1 }, Object.create(null) as object])("returns true for the object %j", (value) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorResponse, jsonResponse } from "../src/index.js";
+import { errorResponse, jsonResponse } from "../src/internal.js";
 
 describe("jsonResponse(status, body, headers)", () => {
   it("answers the status with the body as JSON, never to be cached", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mediaTypeOf } from "../src/index.js";
+import { mediaTypeOf } from "../src/internal.js";
 
 function requestWith(contentType?: string): Request {
   return new Request("http://127.0.0.1/", { headers: contentType === undefined ? {} : { "content-type": contentType } });

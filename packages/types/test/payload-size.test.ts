@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_PAYLOAD_BYTES, utf8ByteLength, validatePayloadSize } from "../src/index.js";
+import { DEFAULT_MAX_PAYLOAD_BYTES, utf8ByteLength, validatePayloadSize } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 // Any UTF-16 code-unit sequence, lone surrogates included, plus whole astral code points so that

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { serializePresenceData, validatePresenceData } from "../src/index.js";
+import { serializePresenceData, validatePresenceData } from "../src/internal.js";
 import { UNSERIALIZABLE_FACTORIES } from "./support/hostile-values.js";
 import { expectValidationError } from "./support/expect-error.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RESERVED_QUERY_PARAMS, validateQueryParams } from "../src/index.js";
+import { RESERVED_QUERY_PARAMS, validateQueryParams } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validateQueryParams(params, field?)", () => {

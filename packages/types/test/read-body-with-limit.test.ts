@@ -1,5 +1,6 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { readBodyWithLimit } from "../src/index.js";
+import { readBodyWithLimit } from "../src/internal.js";
 
 const encoder = new TextEncoder();
 
@@ -40,6 +41,19 @@ describe("readBodyWithLimit(request, maxBytes)", () => {
     // The body itself (3 bytes) fits: only the header can have caused the refusal.
     const body = await readBodyWithLimit(streamingRequest(streamOf(["abc"]), { "content-length": "11" }), 10);
     expect(body).toEqual({ tooLarge: true });
+  });
+
+  it("with a signal: an abort stops a read under way and rejects with its reason; an aborted signal reads nothing; none is left listened to", async () => {
+    const hanging = () => new Request("http://h/", { method: "POST", body: new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) }), duplex: "half" } as RequestInit);
+    const controller = new AbortController();
+    const reading = readBodyWithLimit(hanging(), 100, controller.signal);
+    controller.abort(new Error("too slow"));
+    const done = new AbortController();
+
+    await expect(reading).rejects.toThrow("too slow");
+    await expect(readBodyWithLimit(hanging(), 100, AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
+    await readBodyWithLimit(new Request("http://h/", { method: "POST", body: streamOf(["a", "b"]), duplex: "half" } as RequestInit), 100, done.signal);
+    expect([getEventListeners(controller.signal, "abort"), getEventListeners(done.signal, "abort")]).toEqual([[], []]);
   });
 
   it("stops reading and cancels the stream once the bytes received pass the limit", async () => {

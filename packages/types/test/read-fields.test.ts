@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readField, readFields, readObject } from "../src/index.js";
+import { readField, readFields, readObject } from "../src/internal.js";
 import { withPollutedPrototype } from "./support/polluted-prototype.js";
 
 describe("readFields(value, keys)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactSignedUrl } from "../src/index.js";
+import { redactSignedUrl } from "../src/internal.js";
 
 describe("redactSignedUrl(url)", () => {
   it.each([

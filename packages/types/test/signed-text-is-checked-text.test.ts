@@ -4,7 +4,7 @@
 // saw them would pass data whose text lacks them), `__proto__` keys, null-prototype objects, a
 // Proxy that lies about its prototype, keys JSON skips (non-enumerable, symbols), and getters.
 import { afterEach, describe, expect, it } from "vitest";
-import { serializePresenceData, serializeUserData } from "../src/index.js";
+import { serializePresenceData, serializeUserData } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 const polluted = Object.prototype as Record<string, unknown>;

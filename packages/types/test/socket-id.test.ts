@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateSocketId } from "../src/index.js";
+import { validateSocketId } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validateSocketId(socketId, field?)", () => {

@@ -1,14 +1,8 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  PusherConfigError,
-  isPusherConfigError,
-  readBodyWithLimit,
-  toNodeHandler,
-  type NodeRequestLike,
-  type NodeResponseLike,
-} from "../src/index.js";
+import { PusherConfigError, isPusherConfigError, toNodeHandler, type NodeRequestLike, type NodeResponseLike } from "../src/index.js";
+import { isReencodedBody, readBodyWithLimit } from "../src/internal.js";
 
 // What the handler saw of the request, as JSON: the adapter's output, checked field by field.
 interface Seen {
@@ -348,25 +342,20 @@ describe("toNodeHandler(handler): URL and headers", () => {
 describe("toNodeHandler(handler) on a signed webhook", () => {
   const body = '{"time_ms":1,"events":[]}';
   const webhookHeaders = { host: "h", "content-type": "application/json", "x-pusher-key": "k", "x-pusher-signature": "ab12" };
-  let handlerCalls = 0;
-  const counting = (request: Request) => {
-    handlerCalls++;
-    return echo(request);
-  };
 
-  it("never re-encodes a parsed body: 500 with a message that says to keep the raw body, the handler not called", async () => {
-    handlerCalls = 0;
-    const response = await run(parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders }), counting);
-    expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: expect.stringContaining("keep the raw body (req.rawBody) or mount the route before the parser") });
-    expect(handlerCalls).toBe(0);
-  });
-
-  it("passes that refusal to next as a PusherConfigError (Express)", async () => {
+  it("re-encodes a parsed body whatever its headers (X-Pusher-Signature is the client's to write), marked as re-encoded", async () => {
+    const marks: boolean[] = [];
+    const marking = (request: Request) => (marks.push(isReencodedBody(request)), echo(request));
     const next = vi.fn();
-    await toNodeHandler(echo)(parsedRequest("application/json", {}, { headers: webhookHeaders }), new RecordingResponse(), next);
-    const error: unknown = next.mock.calls[0]![0];
-    expect(isPusherConfigError(error) && error.option).toBe("body");
+
+    const response = new RecordingResponse();
+    await toNodeHandler(marking)(parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders }), response, next);
+    await run(parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders, rawBody: encoder.encode(body) }), marking);
+    await run(nodeRequest({ headers: webhookHeaders }, body), marking);
+
+    expect([response.statusCode, (response.json() as Seen).text]).toEqual([200, body]);
+    expect(next).not.toHaveBeenCalled();
+    expect(marks).toEqual([true, false, false]);
   });
 
   it("hands on the exact bytes when they were kept, or the unread stream", async () => {

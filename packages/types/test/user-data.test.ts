@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WATCHLIST_SIZE, serializeUserData, validateUserData } from "../src/index.js";
+import { MAX_WATCHLIST_SIZE, serializeUserData, validateUserData } from "../src/internal.js";
 import { UNSERIALIZABLE_FACTORIES } from "./support/hostile-values.js";
 import { expectValidationError } from "./support/expect-error.js";
 

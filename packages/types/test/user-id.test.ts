@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_USER_ID_LENGTH, validateUserId } from "../src/index.js";
+import { MAX_USER_ID_LENGTH, validateUserId } from "../src/internal.js";
 import { expectValidationError } from "./support/expect-error.js";
 
 describe("validateUserId(userId, field?)", () => {

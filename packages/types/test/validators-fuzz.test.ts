@@ -3,26 +3,8 @@
 // TypeError or RangeError and never what a hostile getter or toJSON threw.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  isPusherError,
-  readFields,
-  serializePresenceData,
-  serializeUserData,
-  utf8ByteLength,
-  validateBatchSize,
-  validateChannelCount,
-  validateChannelName,
-  validateEncryptedChannelTrigger,
-  validateEventName,
-  validateKeyCredentials,
-  validateMasterKeyBase64,
-  validatePayloadSize,
-  validatePresenceData,
-  validateQueryParams,
-  validateSocketId,
-  validateUserData,
-  validateUserId,
-} from "../src/index.js";
+import { isPusherError } from "../src/index.js";
+import { readFields, serializePresenceData, serializeUserData, utf8ByteLength, validateBatchSize, validateChannelCount, validateChannelName, validateEncryptedChannelTrigger, validateEventName, validateKeyCredentials, validateMasterKeyBase64, validatePayloadSize, validatePresenceData, validateQueryParams, validateSocketId, validateUserData, validateUserId } from "../src/internal.js";
 import { anyOrHostile, materialize, mutated } from "./support/hostile-values.js";
 
 const RUNS = 1_000;

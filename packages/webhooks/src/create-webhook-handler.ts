@@ -1,11 +1,5 @@
-import {
-  errorResponse,
-  jsonResponse,
-  readFields,
-  readPostBody,
-  requireOption,
-  type WebhookEvent,
-} from "@x/types";
+import { errorResponse, isReencodedBody, jsonResponse, positiveIntegerOption, readFields, readPostBody, requireOption } from "@x/types/internal";
+import type { WebhookEvent } from "./webhook-events.js";
 import { resolveVerifyOptions, type VerifyWebhookOptions } from "./verify-webhook-options.js";
 import { verifyResolvedWebhook } from "./verify-webhook.js";
 import { resolveWebhookCredentials, type WebhookCredentials } from "./webhook-credentials.js";
@@ -48,6 +42,13 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   /** Called once with all the events of a valid webhook, before any `onEvent`. */
   onEvents?: (events: readonly WebhookEvent[], context: WebhookContext) => void | Promise<void>;
   /**
+   * How long the request's body may take to arrive, in milliseconds, from when the handler starts
+   * reading it; a slower one is answered 408 (with `Connection: close`), so that a client sending
+   * a byte at a time cannot hold the handler.
+   * @default 10000
+   */
+  bodyTimeoutMs?: number;
+  /**
    * Told what a callback threw or rejected with, before the handler answers 500; for logging. It
    * may be asynchronous: the handler awaits it. Whatever it throws or rejects with is ignored.
    */
@@ -82,8 +83,11 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
  *
  * - 200 once the callbacks have resolved;
  * - 401 for a missing or wrong signature, an unknown key or a webhook outside `maxAgeMs`;
- * - 400 for a malformed body or event, or encrypted data that does not decrypt;
- * - 405 (with `Allow: POST`) for another method; 413 for a body over `maxBodyBytes`;
+ * - 400 for a malformed body or event, or encrypted data that does not decrypt, and for a body
+ *   that `toNodeHandler` re-encoded from what a body parser left (`isReencodedBody`): keep the
+ *   raw body, or mount the route before the parser;
+ * - 405 (with `Allow: POST`) for another method; 408 for a body that takes longer than
+ *   `bodyTimeoutMs` (10 s by default) to arrive; 413 for a body over `maxBodyBytes`;
  *   415 for a content type other than `application/json` (parameters allowed);
  * - 500, with no detail, when a callback throws or rejects, so that Pusher retries the
  *   delivery (`onError` is told, and awaited).
@@ -111,7 +115,7 @@ function refusal(problems: readonly WebhookValidationError[]): Response {
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   // Read once: what is checked here is what the handler keeps, whatever getters the object has.
   // (resolveVerifyOptions reads the options of verifyWebhook the same way.)
-  const fields = readFields(options, ["credentials", "onEvent", "onEvents", "onError"]);
+  const fields = readFields(options, ["credentials", "onEvent", "onEvents", "onError", "bodyTimeoutMs"]);
   requireOption(fields !== undefined, "options", "an object with credentials and onEvent or onEvents");
   const { credentials, onEvent, onEvents, onError } = fields as Partial<WebhookHandlerOptions>;
   const resolvedCredentials = resolveWebhookCredentials(credentials as WebhookCredentials);
@@ -120,11 +124,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     requireOption(callback === undefined || typeof callback === "function", option, "a function when given");
   }
   requireOption(onEvent !== undefined || onEvents !== undefined, "onEvent", "given, or onEvents");
+  const bodyTimeoutMs = positiveIntegerOption(fields.bodyTimeoutMs ?? 10_000, "bodyTimeoutMs");
 
   return async (request) => {
     try {
+      // Pusher signs the bytes it sends (docs/protocol.md §7): a re-encoding of what a body
+      // parser made of them may differ from them, and is never verified in their place.
+      if (isReencodedBody(request)) return errorResponse(400, "Bad Request: keep the raw body (req.rawBody)");
       // Pusher sends JSON only (docs/protocol.md §7).
-      const body = await readPostBody(request, ["application/json"], resolvedOptions.maxBodyBytes);
+      const body = await readPostBody(request, ["application/json"], resolvedOptions.maxBodyBytes, bodyTimeoutMs);
       if (body instanceof Response) return body;
       const verdict = verifyResolvedWebhook(resolvedCredentials, resolvedOptions, {
         body,

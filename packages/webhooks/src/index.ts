@@ -11,31 +11,6 @@ export { createWebhookDecryptor } from "./webhook-decryptor.js";
 export type { WebhookDecryptor } from "./webhook-decryptor.js";
 export type { WebhookValidationError, WebhookValidationErrorCode } from "./webhook-validation-error.js";
 export type { InvalidWebhookVerdict, ValidWebhookVerdict, WebhookVerdict } from "./webhook-verdict.js";
-export type {
-  CacheMissEvent,
-  ChannelExistenceEvent,
-  ClientEventWebhook,
-  KnownWebhookEventName,
-  PresenceMemberEvent,
-  SubscriptionCountEvent,
-  UnknownWebhookEvent,
-  WebhookEvent,
-} from "@x/types";
-// The errors these functions throw (and `PusherWebhookError`, to turn an invalid verdict into an
-// exception) with their guards, so that a service that installs @x/webhooks alone (pnpm's strict
-// layout gives it no @x/types) can name them.
-export {
-  PusherConfigError,
-  PusherError,
-  PusherValidationError,
-  PusherWebhookError,
-  isPusherConfigError,
-  isPusherError,
-  isPusherValidationError,
-  isPusherWebhookError,
-} from "@x/types";
-// The Node.js adapter of the handler (node:http, Express, Fastify, Next.js pages API), so that a
-// service with this package alone can mount it; unused, it adds nothing to a bundle.
-export { toNodeHandler } from "@x/types";
-export type { NodeHandler, NodeRequestLike, NodeResponseLike } from "@x/types";
-export type { KeyCredentials, PusherErrorCode, ValidationErrorCode } from "@x/types";
+export type { CacheMissEvent, ChannelExistenceEvent, ClientEventWebhook, KnownWebhookEventName, PresenceMemberEvent, SubscriptionCountEvent, UnknownWebhookEvent, WebhookEvent } from "./webhook-events.js";
+// The shared vocabulary (errors and their guards, wire and result types, the Node.js adapter).
+export * from "@x/types";

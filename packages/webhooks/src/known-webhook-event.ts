@@ -1,4 +1,4 @@
-import type { UnknownWebhookEvent, WebhookEvent } from "@x/types";
+import type { UnknownWebhookEvent, WebhookEvent } from "./webhook-events.js";
 
 /**
  * The events of docs/protocol.md §7 that this version knows, without the `known: false` fallback. A

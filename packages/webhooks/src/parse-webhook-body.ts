@@ -1,4 +1,4 @@
-import { isJsonObject } from "@x/types";
+import { isJsonObject } from "@x/types/internal";
 import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 
 /** The envelope of a webhook (docs/protocol.md §7), before its events are parsed. */

@@ -1,4 +1,5 @@
-import { isJsonObject, type KnownWebhookEventName, type WebhookEvent } from "@x/types";
+import { isJsonObject } from "@x/types/internal";
+import type { KnownWebhookEventName, WebhookEvent } from "./webhook-events.js";
 import type { WebhookDecryptor } from "./webhook-decryptor.js";
 import { refuse, type WebhookValidationError } from "./webhook-validation-error.js";
 

@@ -1,4 +1,4 @@
-import { readFields, requireOption } from "@x/types";
+import { positiveIntegerOption, readFields, requireOption } from "@x/types/internal";
 import type { WebhookDecryptor } from "./webhook-decryptor.js";
 
 /** The largest body accepted unless `maxBodyBytes` says otherwise: 1 MiB. */
@@ -54,6 +54,5 @@ export function resolveVerifyOptions(options: unknown): ResolvedVerifyOptions {
   requireOption(maxAgeMs === undefined || (Number.isFinite(maxAgeMs) && maxAgeMs >= 0), "maxAgeMs", "a non-negative number of milliseconds");
   requireOption(typeof now === "function", "now", "a function returning Unix milliseconds");
   requireOption(decryptor === undefined || typeof decryptor === "function", "decryptor", "a function made by createWebhookDecryptor");
-  requireOption(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0, "maxBodyBytes", "a positive integer");
-  return { maxAgeMs, now, decryptor, maxBodyBytes };
+  return { maxAgeMs, now, decryptor, maxBodyBytes: positiveIntegerOption(maxBodyBytes, "maxBodyBytes") };
 }

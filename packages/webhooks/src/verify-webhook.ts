@@ -1,5 +1,7 @@
 import { verifyHmacSignature } from "@x/signing";
-import { readFields, requireOption, utf8ByteLength, type KeyCredentials, type WebhookEvent } from "@x/types";
+import type { KeyCredentials } from "@x/types";
+import { readFields, requireOption, utf8ByteLength } from "@x/types/internal";
+import type { WebhookEvent } from "./webhook-events.js";
 import { checkWebhookTime } from "./check-webhook-time.js";
 import { parseWebhookBody } from "./parse-webhook-body.js";
 import { parseWebhookEvent } from "./parse-webhook-event.js";

@@ -1,4 +1,5 @@
-import { readFields, requireOption, validateKeyCredentials, type KeyCredentials } from "@x/types";
+import type { KeyCredentials } from "@x/types";
+import { readFields, requireOption, validateKeyCredentials } from "@x/types/internal";
 
 /**
  * The key/secret pairs a receiver accepts: one, or several while keys are rotated (docs/protocol.md §7).

@@ -1,5 +1,5 @@
 import { decodeMasterKey, decryptPayload } from "@x/signing";
-import { isEncryptedChannel } from "@x/types";
+import { isEncryptedChannel } from "@x/types/internal";
 
 /**
  * What `verifyWebhook` and `createWebhookHandler` call, given as their `decryptor` option, on

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from "@x/types";
+import type { WebhookEvent } from "./webhook-events.js";
 import type { WebhookValidationError } from "./webhook-validation-error.js";
 
 /**

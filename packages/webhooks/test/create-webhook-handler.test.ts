@@ -1,4 +1,5 @@
-import { isPusherConfigError, type WebhookEvent } from "@x/types";
+import { isPusherConfigError } from "@x/types";
+import type { WebhookEvent } from "../src/index.js";
 import { describe, expect, it } from "vitest";
 import { decodeMasterKey, encryptPayload } from "@x/signing";
 import { createWebhookDecryptor, createWebhookHandler, type WebhookContext, type WebhookHandlerOptions } from "../src/index.js";
@@ -343,6 +344,7 @@ describe("createWebhookHandler: configuration", () => {
     expect(optionOf({ credentials: [], onEvent })).toBe("credentials");
     expect(optionOf({ credentials: { key: "k", secret: "" }, onEvent })).toBe("secret");
     expect(optionOf({ credentials: app, onEvent, maxBodyBytes: 1.5 })).toBe("maxBodyBytes");
+    expect(optionOf({ credentials: app, onEvent, bodyTimeoutMs: -1 })).toBe("bodyTimeoutMs");
     expect(optionOf({ credentials: app, onEvent, decryptor: "short" as never })).toBe("decryptor");
   });
 

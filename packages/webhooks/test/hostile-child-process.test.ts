@@ -20,7 +20,11 @@ describeHostileRun<WebhookCaseResult>(
       expect(results.find((result) => result.name.startsWith("onEvents rejects, onEvent never called"))?.delivered).toBe(0);
 
       const slow = results.filter((result) => result.name.includes("500,000")).map((result) => `${result.name}: ${result.elapsedMs} ms`);
-      console.log(`webhook handler, hostile run on Node ${node}: ${requests} requests in ${elapsedMs} ms\n  ${statusesByGroup(results).join("\n  ")}\n  ${slow.join("\n  ")}`);
+      const answers = statusesByGroup(results).join("\n  ");
+      console.log(
+        `createWebhookHandler, ${requests} hostile requests in a strict Node ${node} process (${elapsedMs} ms), answered by kind:\n  ${answers}\n` +
+          `time to answer the deepest bodies:\n  ${slow.join("\n  ")}`,
+      );
     });
   },
 );

@@ -1,9 +1,9 @@
 // Integration (docs/protocol.md §7, §8): a real soketi sends its webhooks to a node:http receiver running
 // createWebhookHandler through @hono/node-server; real pusher-js clients cause them.
 import { getRequestListener } from "@hono/node-server";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
 import { signChannelAuth } from "@x/signing";
-import type { WebhookEvent } from "@x/types";
+import type { WebhookEvent } from "../src/index.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

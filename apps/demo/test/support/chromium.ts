@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { isContinuousIntegration } from "@x/local-server";
+import { isContinuousIntegration } from "tools-local-server";
 import { chromium, type Browser } from "playwright-core";
 
 /** Debian's Chromium (`apt-get install -y chromium`), or the one `CHROMIUM_PATH` names. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-// TOOLCHAIN.md: without the networking flags Chromium floods the closed network with requests.
+// docs/toolchain.md, Browsers: without the networking flags Chromium keeps calling Google's services.
 const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

@@ -1,7 +1,7 @@
 // POST /messages {"channel", "text"}: triggers a `message` event, for a signed-in user on a
 // channel they may use.
 import { isPusherValidationError } from "@x/server";
-import { readBodyWithLimit } from "@x/types";
+import { readBodyWithLimit } from "@x/types/internal";
 import { recipe } from "../../lib/pusher";
 import { mayUseChannel, sessionUser } from "../../lib/users";
 

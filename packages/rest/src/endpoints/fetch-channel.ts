@@ -1,4 +1,5 @@
-import { validateChannelName, type ChannelState } from "@x/types";
+import type { ChannelState } from "@x/types";
+import { validateChannelName } from "@x/types/internal";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";

@@ -1,4 +1,5 @@
-import { PusherValidationError, validateChannelName, type ChannelsList } from "@x/types";
+import { PusherValidationError, type ChannelsList } from "@x/types";
+import { validateChannelName } from "@x/types/internal";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";
 import { infoParam } from "./info-param.js";

@@ -1,4 +1,5 @@
-import { PusherValidationError, isPresenceChannel, validateChannelName, type PresenceUsers } from "@x/types";
+import { PusherValidationError, type PresenceUsers } from "@x/types";
+import { isPresenceChannel, validateChannelName } from "@x/types/internal";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";
 import type { RequestOptions } from "../rest-client.js";

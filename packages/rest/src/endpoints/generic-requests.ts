@@ -4,21 +4,6 @@ import { callOptions } from "./call-options.js";
 import type { ApiRequestOptions, ApiResponse, QueryParams, RequestOptions } from "../rest-client.js";
 import { toWireString } from "./to-wire-string.js";
 
-// The path is signed as it is, so it must go on the wire as it is: a path that URL parsing would
-// change (a query or fragment, which go in `params`; spaces, non-ASCII or control characters,
-// which it encodes or drops; `.` and `..` segments or backslashes, which it resolves, possibly
-// out of /apps/<appId>) is refused. node:http sends the path unparsed, fetch parses it. (A path
-// without its leading "/" comes back with one, so it is refused too.)
-function validatePath(path: unknown): asserts path is string {
-  if (typeof path !== "string" || new URL(path, "http://h").pathname !== path) {
-    throw new PusherValidationError(
-      "invalid_params",
-      "path",
-      'path must be a plain ASCII path from "/", with no query, fragment or dot segment',
-    );
-  }
-}
-
 /**
  * A signed GET of any path under `/apps/<appId>`; resolves with the parsed body. Parameters
  * named like a signing parameter are refused (docs/protocol.md §2.5).
@@ -71,7 +56,6 @@ export async function apiRequest<T>(
   if (method !== "GET" && method !== "POST") {
     throw new PusherValidationError("invalid_params", "method", 'method must be "GET" or "POST"');
   }
-  validatePath(path);
   const { params, signal } = options;
   if (method === "GET" && options.body !== undefined) throw new PusherValidationError("invalid_params", "body", "a GET has no body");
   const body = method === "GET" ? undefined : toWireString(options.body ?? {}, "body");

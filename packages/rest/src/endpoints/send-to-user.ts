@@ -1,4 +1,5 @@
-import { SERVER_TO_USER_CHANNEL_PREFIX, validateUserId, type TriggerResult } from "@x/types";
+import type { TriggerResult } from "@x/types";
+import { SERVER_TO_USER_CHANNEL_PREFIX, validateUserId } from "@x/types/internal";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";
 import type { RequestOptions } from "../rest-client.js";

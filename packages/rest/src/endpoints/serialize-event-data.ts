@@ -1,5 +1,6 @@
 import { encryptPayload } from "@x/signing";
-import { PusherConfigError, isEncryptedChannel, validatePayloadSize } from "@x/types";
+import { PusherConfigError } from "@x/types";
+import { isEncryptedChannel, validatePayloadSize } from "@x/types/internal";
 import type { ResolvedOptions } from "../options/resolve-options.js";
 import { toWireString } from "./to-wire-string.js";
 

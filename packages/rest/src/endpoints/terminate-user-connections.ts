@@ -1,4 +1,4 @@
-import { validateUserId } from "@x/types";
+import { validateUserId } from "@x/types/internal";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";
 import type { RequestOptions } from "../rest-client.js";

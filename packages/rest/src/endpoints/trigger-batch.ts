@@ -1,13 +1,5 @@
-import {
-  PusherValidationError,
-  isJsonObject,
-  validateBatchSize,
-  validateChannelName,
-  validateEventName,
-  validateSocketId,
-  type BatchEvent,
-  type BatchTriggerResult,
-} from "@x/types";
+import { PusherValidationError, type BatchEvent, type BatchTriggerResult } from "@x/types";
+import { isJsonObject, validateBatchSize, validateChannelName, validateEventName, validateSocketId } from "@x/types/internal";
 import { chunk } from "./chunk.js";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";

@@ -1,13 +1,5 @@
-import {
-  PusherValidationError,
-  validateChannelCount,
-  validateChannelName,
-  validateEncryptedChannelTrigger,
-  validateEventName,
-  validateSocketId,
-  type ChannelAttributes,
-  type TriggerResult,
-} from "@x/types";
+import { PusherValidationError, type ChannelAttributes, type TriggerResult } from "@x/types";
+import { validateChannelCount, validateChannelName, validateEncryptedChannelTrigger, validateEventName, validateSocketId } from "@x/types/internal";
 import { chunk } from "./chunk.js";
 import type { ClientContext } from "../client-context.js";
 import { callOptions } from "./call-options.js";

@@ -1,4 +1,5 @@
-import { isJsonObject, type ChannelAttributes, type ChannelState, type ChannelsList, type PresenceUsers } from "@x/types";
+import type { ChannelAttributes, ChannelState, ChannelsList, PresenceUsers } from "@x/types";
+import { isJsonObject } from "@x/types/internal";
 
 // Response bodies are read tolerantly (docs/protocol.md §3): compatible servers answer `{}` or
 // `{"ok":true}` where Pusher answers with data, and a missing part reads as empty.

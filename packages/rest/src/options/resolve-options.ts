@@ -1,12 +1,6 @@
 import { decodeMasterKey } from "@x/signing";
-import {
-  DEFAULT_MAX_BATCH_SIZE,
-  DEFAULT_MAX_CHANNELS_PER_TRIGGER,
-  DEFAULT_MAX_PAYLOAD_BYTES,
-  requireOption,
-  validateKeyCredentials,
-  type KeyCredentials,
-} from "@x/types";
+import type { KeyCredentials } from "@x/types";
+import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES, requireOption, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
 import { baseUrl } from "./base-url.js";
 import type { RequestHooks } from "../observe/request-hooks.js";
@@ -64,7 +58,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 // channel (`"presence-room-1234":{"user_count":12},`): this holds more than 600,000 channels.
 const DEFAULT_MAX_RESPONSE_BYTES = 33_554_432;
 // App ids end up in every path: anything that would end or escape the path segment is refused.
-const APP_ID = /^[^\s/?#%]+$/;
+const APP_ID = /^(?!\.\.?$)[^\s/?#%]+$/;
 const CLUSTER = /^[A-Za-z0-9-]+$/;
 // A DNS name or an IPv4 address, or an IPv6 address in brackets; no scheme, port or path.
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
@@ -92,7 +86,7 @@ export function resolveOptions(given: RestClientOptions): ResolvedOptions {
   }
   requireOption(options !== undefined, "options", "an object with appId, key and secret");
   const { appId, key, secret, cluster, host, port, useTLS, agent } = options;
-  requireOption(typeof appId === "string" && APP_ID.test(appId), "appId", "a non-empty string without spaces, '/', '?', '#' or '%'");
+  requireOption(typeof appId === "string" && APP_ID.test(appId), "appId", "a non-empty string without spaces, '/', '?', '#' or '%', not . or ..");
   validateKeyCredentials({ key, secret });
   requireOption(cluster === undefined || (typeof cluster === "string" && CLUSTER.test(cluster)), "cluster", 'a cluster name such as "eu"');
   requireOption(host === undefined || (typeof host === "string" && HOST.test(host)), "host", 'a bare host name such as "api.example.com"');

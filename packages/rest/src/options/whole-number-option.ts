@@ -1,4 +1,4 @@
-import { requireOption } from "@x/types";
+import { requireOption } from "@x/types/internal";
 
 /** The largest signed 32-bit integer: the longest `setTimeout` can wait, in milliseconds. */
 const MAX_INT32 = 2_147_483_647;

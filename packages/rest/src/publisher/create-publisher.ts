@@ -1,14 +1,5 @@
-import {
-  DEFAULT_MAX_BATCH_SIZE,
-  PusherConfigError,
-  PusherQueueFullError,
-  isPusherConfigError,
-  isPusherPartialDeliveryError,
-  isPusherValidationError,
-  requireOption,
-  type BatchEvent,
-  type ChannelAttributes,
-} from "@x/types";
+import { PusherConfigError, PusherQueueFullError, isPusherConfigError, isPusherPartialDeliveryError, isPusherValidationError, type BatchEvent, type ChannelAttributes } from "@x/types";
+import { DEFAULT_MAX_BATCH_SIZE, requireOption } from "@x/types/internal";
 import type { RestClient } from "../rest-client.js";
 import { wholeNumberOption } from "../options/whole-number-option.js";
 

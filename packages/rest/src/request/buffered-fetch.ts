@@ -1,7 +1,8 @@
-import { readBodyWithLimit } from "@x/types";
+import { readBodyWithLimit, systemCodeOf } from "@x/types/internal";
 import { BufferedReply } from "../transport/buffered-reply.js";
 import { networkFailure } from "./network-failure.js";
 import { redirectRefused } from "./redirect-refused.js";
+import type { RequestTarget } from "./request-target.js";
 import { responseTooLarge } from "./response-too-large.js";
 
 /**
@@ -14,13 +15,21 @@ import { responseTooLarge } from "./response-too-large.js";
  * `redirect: "manual"`, so a 3xx comes back as it is (ky then fails it as an HTTP error). A
  * `fetch` that followed a redirect all the same is refused here, after the fact.
  *
+ * A `fetch` does not tell whether the request left: `target.sent` is set unless the connection
+ * was refused.
+ *
  * @example
  * ```ts
- * const api = ky.create({ redirect: "manual", fetch: (request) => bufferedFetch(fetch, request as Request, 33_554_432) });
+ * const api = ky.create({ redirect: "manual", fetch: (request) => bufferedFetch(fetch, request as Request, 33_554_432, target) });
  * ```
  */
-export async function bufferedFetch(send: typeof fetch, request: Request, maxBytes: number): Promise<BufferedReply> {
-  const response = await send(request);
+export async function bufferedFetch(send: typeof fetch, request: Request, maxBytes: number, target: RequestTarget): Promise<BufferedReply> {
+  const response = await send(request).catch((error: unknown) => {
+    // A refused connection is the one failure of a fetch that says nothing was sent.
+    target.sent ||= systemCodeOf(error) !== "ECONNREFUSED";
+    throw error;
+  });
+  target.sent = true;
   if (response.redirected) {
     await response.body?.cancel().catch(() => undefined);
     throw redirectRefused(request, response.status);

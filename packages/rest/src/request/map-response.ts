@@ -30,7 +30,7 @@ export function parseResponseBody(reply: BufferedReply, target: RequestTarget): 
       method: target.method,
       url: target.url,
       // The content type is the server's too: it is quoted redacted.
-      problem: redactSecrets(`not a Pusher API answer (${reply.headers.get("content-type") ?? "no content type"}, ${text.length} characters)`, target.secrets),
+      problem: `not a Pusher API answer (${redactSecrets(reply.headers.get("content-type") ?? "no content type", target.signature)}, ${text.length} characters)`,
     });
   }
   if (typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {

@@ -1,10 +1,4 @@
-import {
-  PusherAbortError,
-  PusherNetworkError,
-  PusherTimeoutError,
-  isPusherError,
-  type PusherError,
-} from "@x/types";
+import { PusherAbortError, PusherNetworkError, PusherTimeoutError, isPusherError, type PusherError } from "@x/types";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import type { KyModule } from "./load-ky.js";
 import { redactCause } from "./redact-secrets.js";
@@ -36,8 +30,9 @@ export function mapTransportError(
   timeoutMs: number,
 ): PusherError {
   // The errors keep only the method and the URL of the target (redacted), never its secret.
+  const delivery = target.sent ? "unknown" : "not_sent";
   // Checked first: an abort surfaces as whatever the fetch in use rejects with.
-  if (signal?.aborted) return new PusherAbortError(target, { cause: signal.reason });
+  if (signal?.aborted) return new PusherAbortError(target, { cause: signal.reason, delivery });
   // The transports' own verdicts on an answer (too large, redirected) are already typed.
   if (isPusherError(error)) return error;
   if (ky?.isHTTPError(error)) {
@@ -48,11 +43,11 @@ export function mapTransportError(
     if (status < 400) return redirectRefused(target, status);
     return serverRefusal(reply, target);
   }
-  if (ky?.isTimeoutError(error)) return new PusherTimeoutError(target, timeoutMs);
+  if (ky?.isTimeoutError(error)) return new PusherTimeoutError(target, timeoutMs, { delivery });
   // ky wraps the runtime's network failure; that inner error (e.g. ECONNREFUSED) names no URL.
   // An injected fetch may fail in its own way: that error is the caller's, passed on as cause.
   // Either is redacted first if it quotes the signed URL (Deno's and Bun's fetch do).
   const cause = ky?.isNetworkError(error) ? error.cause : error;
   const { responseStatus } = (cause ?? {}) as { responseStatus?: number };
-  return new PusherNetworkError(target, { cause: redactCause(cause, target.secrets), responseStatus });
+  return new PusherNetworkError(target, { cause: redactCause(cause, target.signature), responseStatus, delivery });
 }

@@ -3,16 +3,15 @@
  *
  * @example
  * ```ts
- * const target: RequestTarget = { method: "POST", url: signedUrl, secrets: [secret, signature] };
+ * const target: RequestTarget = { method: "POST", url: signedUrl, signature };
  * ```
  */
 export interface RequestTarget {
   method: "GET" | "POST";
   /** The full signed URL; the error classes of `@x/types` redact it themselves. */
   url: string;
-  /**
-   * What a server message or a runtime's error quoted in an error must not contain: the app
-   * secret and the request's signature (see redact-secrets.ts).
-   */
-  secrets: readonly string[];
+  /** The request's signature: what a server may quote bare (see redact-secrets.ts). */
+  signature: string;
+  /** Set by the transport once an attempt may have reached the server whole (PusherDelivery). */
+  sent?: boolean;
 }

@@ -1,5 +1,5 @@
 import { signRequest } from "@x/signing";
-import type { QueryParamValue } from "@x/types";
+import { PusherValidationError, type QueryParamValue } from "@x/types";
 import { runtimeTransport } from "#transport";
 import type { KyInstance, Options as KyOptions, RetryOptions as KyRetryOptions } from "ky";
 import type { ResolvedOptions, ResolvedRetry } from "../options/resolve-options.js";
@@ -86,12 +86,13 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
   // One call's options for ky, built anew for each request: ky merges its defaults and a
   // call's options key by key on every call, so both are kept to the keys that matter.
   function kyCall(
-    method: "GET" | "POST",
+    target: RequestTarget,
     path: string,
     body: string | undefined,
     signal: AbortSignal | undefined,
     context: RetryContext | undefined,
   ): KyOptions {
+    const { method } = target;
     const call: KyOptions = { method };
     if (signal !== undefined) call.signal = signal;
     if (context !== undefined) call.context = context as unknown as Record<string, unknown>;
@@ -101,7 +102,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     const headers = body === undefined ? GET_HEADERS : POST_HEADERS;
     if (origin && transport) {
       // ky's Request carries neither headers nor body: the transport takes them as they are.
-      const wire: WireParts = { origin, path, headers, body, maxResponseBytes };
+      const wire: WireParts = { origin, path, headers, body, maxResponseBytes, target };
       call.fetch = ((request: Request) => transport(request, wire)) as unknown as typeof fetch;
     } else {
       send ??= options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -109,18 +110,18 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       call.headers = headers;
       call.body = body;
       // A BufferedReply passes for a Response with ky (buffered-reply.ts).
-      call.fetch = ((request: Request) => bufferedFetch(fetchVia, request, maxResponseBytes)) as unknown as typeof fetch;
+      call.fetch = ((request: Request) => bufferedFetch(fetchVia, request, maxResponseBytes, target)) as unknown as typeof fetch;
     }
     return call;
   }
 
   return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
+    validatePath(path);
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
     const pathAndQuery = `${fullPath}?${query}`;
     // signRequest puts auth_signature last in the query (docs/protocol.md §2.3).
-    const secrets = [credentials.secret, query.slice(query.lastIndexOf("=") + 1)];
-    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, secrets };
+    const target: RequestTarget = { method, url: baseUrl + pathAndQuery, signature: query.slice(query.lastIndexOf("=") + 1) };
     // Only a client with hooks pays for observing its calls.
     const observer = hooks === undefined ? undefined : observeCall(hooks, { method, url: baseUrl + fullPath, path: fullPath });
     try {
@@ -129,7 +130,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       ky ??= await loadKy();
       api ??= ky.default.create(kyDefaults());
       const context = observer === undefined ? undefined : { observer, target };
-      const reply = (await api(target.url, kyCall(method, pathAndQuery, body, signal, context))) as unknown as BufferedReply;
+      const reply = (await api(target.url, kyCall(target, pathAndQuery, body, signal, context))) as unknown as BufferedReply;
       const answer = { status: reply.status, body: parseResponseBody(reply, target), text: reply.bodyText };
       observer?.succeeded(reply.status);
       return answer;
@@ -156,6 +157,19 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       };
     }
     return defaults;
+  }
+}
+
+// The one check of every path under /apps/<appId>, whatever its segments are made of (a channel
+// name, a user id, a caller's path; the app id is checked with the options): it is signed as it
+// is, so it must go on the wire as it is. A path that URL parsing would change (a query or
+// fragment, which go in `params`; spaces, non-ASCII or control characters, which it encodes or
+// drops; `.` and `..` segments or backslashes, which it resolves, possibly out of /apps/<appId>)
+// is refused. node:http sends the path unparsed, fetch parses it. (A path without its leading
+// "/" comes back with one, so it is refused too.)
+function validatePath(path: unknown): asserts path is string {
+  if (typeof path !== "string" || new URL(path, "http://h").pathname !== path) {
+    throw new PusherValidationError("invalid_params", "path", 'path must be a plain ASCII path from "/", with no query, fragment or dot segment');
   }
 }
 

@@ -1,4 +1,5 @@
-import { PusherHttpError, isJsonObject } from "@x/types";
+import { PusherHttpError } from "@x/types";
+import { isJsonObject } from "@x/types/internal";
 import type { BufferedReply } from "../transport/buffered-reply.js";
 import { redactSecrets } from "./redact-secrets.js";
 import type { RequestTarget } from "./request-target.js";
@@ -43,7 +44,7 @@ export function serverRefusal(
   const { error, code } = body ?? {};
   return new PusherHttpError({
     status: reply.status,
-    serverMessage: redactSecrets(typeof error === "string" ? error : reply.bodyText, target.secrets) + suffix,
+    serverMessage: redactSecrets(typeof error === "string" ? error : reply.bodyText, target.signature) + suffix,
     serverCode: Number.isInteger(code) ? (code as number) : undefined,
     method: target.method,
     url: target.url,

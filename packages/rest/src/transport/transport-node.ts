@@ -4,16 +4,16 @@
 // loopback. This sends what ky built with `node:http(s)` on keep-alive agents and hands ky back
 // the answer, read in full. It is the one file of @x/rest that may import Node built-ins.
 import { Buffer } from "node:buffer";
-import type { Agent, ClientRequest, IncomingMessage, RequestOptions, request as httpRequest } from "node:http";
+import type { Agent, IncomingMessage, request as httpRequest } from "node:http";
 import { networkFailure } from "../request/network-failure.js";
 import { responseTooLarge } from "../request/response-too-large.js";
 import { BufferedReply, type HeaderReader } from "./buffered-reply.js";
 import type { Transport, WireParts } from "./transport.js";
 
-// The settings of Node's own global agent: connections are kept for reuse, the most recently
-// used first (so that idle ones age out), and one idle for 5 s is closed, before servers
-// commonly close theirs (a request sent on a connection the server is closing fails).
-const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 5_000 } as const;
+// Reused most recent first, so that idle connections age out; Node's agent closes an idle one
+// shortly before the server's advertised `Keep-Alive: timeout`, and after `timeout` without one.
+// That `timeout` is undici's default: under the idle timeout of common servers, which close first otherwise.
+const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 4_000 } as const;
 
 /** How requests of one scheme leave: `node:http` or `node:https`, and its keep-alive agent. */
 interface Scheme {
@@ -32,9 +32,10 @@ async function loadScheme(name: SchemeName): Promise<Scheme> {
   const module = name === "https" ? await import("node:https") : await import("node:http");
   // Node's own proxy settings (NODE_USE_ENV_PROXY=1 or --use-env-proxy, with HTTP_PROXY,
   // HTTPS_PROXY and NO_PROXY) apply to these agents as they apply to Node's global agents.
+  // (Node's agents take an undefined proxyEnv for none.)
   const { proxyEnv } = (module.globalAgent as unknown as { options: { proxyEnv?: object } }).options;
-  const agentOptions = proxyEnv === undefined ? AGENT_OPTIONS : { ...AGENT_OPTIONS, proxyEnv };
-  return (loaded[name] = { request: module.request, agent: new module.Agent(agentOptions) });
+  const options = { ...AGENT_OPTIONS, proxyEnv };
+  return (loaded[name] = { request: module.request, agent: new module.Agent(options) });
 }
 
 type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
@@ -48,9 +49,9 @@ type Finish = (reply: BufferedReply | undefined, error?: unknown) => void;
  * - A failure of the connection rejects with `TypeError("fetch failed")` whose `cause` is the
  *   system error, as the built-in fetch does, so that ky sees a network error.
  * - A body past the limit closes the connection and rejects with a `PusherResponseError`.
- * - A request sent on a kept-alive connection that the server had already closed (a reset
- *   before any byte of an answer) never reached the server: it is sent once more, on a new
- *   connection, whatever its method.
+ * - Nothing is ever sent twice: once the whole request has left (Node's `finish`), the server may
+ *   have acted on it, and `wire.target.sent` says so; a failure before that is a request the
+ *   server never received whole.
  *
  * @example
  * ```ts
@@ -66,25 +67,20 @@ export const nodeTransport: Transport = (request, wire) => {
 };
 
 function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<BufferedReply> {
-  const requestVia = scheme.request;
   const agent = (wire.origin.agent as Agent | undefined) ?? scheme.agent;
   return new Promise<BufferedReply>((resolve, reject) => {
     const { signal } = request;
-    if (signal.aborted) {
-      // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal.reason);
-      return;
-    }
+    // As fetch does (Fetch standard): the rejection is the signal's reason, whatever it is.
+    signal.throwIfAborted();
     const { hostname, port } = wire.origin;
-    const options: RequestOptions = { agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers };
-    let outgoing: ClientRequest;
-    let settled = false;
-    // The first outcome wins; every outcome stops listening for an abort, and any but an
-    // answer also ends the connection.
+    let answered = false;
+    const outgoing = scheme.request({ agent, hostname, port, path: wire.path, method: request.method, headers: wire.headers }, (incoming) => {
+      answered = true;
+      readReply(incoming, request, wire, finish, fail);
+    });
+    // The first outcome settles the promise; every outcome stops listening for an abort, and any
+    // but an answer also ends the connection.
     const finish: Finish = (reply, error) => {
-      if (settled) return;
-      settled = true;
       signal.removeEventListener("abort", onAbort);
       if (reply) {
         resolve(reply);
@@ -96,42 +92,17 @@ function sendOver(scheme: Scheme, request: Request, wire: WireParts): Promise<Bu
     };
     const onAbort = (): void => finish(undefined, signal.reason);
     const fail = (error: unknown, status?: number): void => finish(undefined, networkFailure(error, status));
-
-    const send = (afterStaleConnection: boolean): void => {
-      if (afterStaleConnection) closeIdleConnections(agent, options);
-      let answered = false;
-      const attempt = requestVia(options, (incoming) => {
-        answered = true;
-        readReply(incoming, request, wire, finish, fail);
-      });
-      outgoing = attempt;
-      attempt.on("error", (error: NodeJS.ErrnoException) => {
-        if (!afterStaleConnection && !answered && attempt.reusedSocket && isConnectionReset(error)) send(true);
-        else fail(error);
-      });
-      // A request can close with neither an answer nor an error: a 101 Switching Protocols to a
-      // request that asked for no upgrade, whose connection Node then drops. It fails now, not at
-      // the timeout. (An attempt replaced after a stale connection closes too: that is no failure.)
-      attempt.on("close", () => {
-        if (!answered && attempt === outgoing) fail(connectionClosed("without an answer"));
-      });
-      attempt.end(wire.body);
-    };
+    outgoing.on("finish", () => (wire.target.sent = true));
+    outgoing.on("error", fail);
+    // A request can close with neither an answer nor an error: a 101 Switching Protocols to a
+    // request that asked for no upgrade, whose connection Node then drops. It fails now, not at
+    // the timeout.
+    outgoing.on("close", () => {
+      if (!answered) fail(Object.assign(new Error("the connection closed without an answer"), { code: "ECONNRESET" }));
+    });
     signal.addEventListener("abort", onAbort);
-    send(false);
+    outgoing.end(wire.body);
   });
-}
-
-// A server that closes a kept-alive connection just as a request is written on it resets it:
-// "socket hang up" (ECONNRESET) or a write to the closed socket (EPIPE).
-function isConnectionReset(error: NodeJS.ErrnoException): boolean {
-  return error.code === "ECONNRESET" || error.code === "EPIPE";
-}
-
-// The other idle connections to the same server were opened in the same period as the stale
-// one and are likely stale too: closing them makes the agent open a new connection.
-function closeIdleConnections(agent: Agent, options: RequestOptions): void {
-  for (const socket of agent.freeSockets[agent.getName(options)] ?? []) socket.destroy();
 }
 
 function readReply(
@@ -158,22 +129,13 @@ function readReply(
     if (size > maxResponseBytes) tooLarge();
     else chunks.push(chunk);
   });
-  // The status had arrived: the error says so (the server may have acted on the request).
-  const failReading = (error: unknown): void => fail(error, status);
-  incoming.on("error", failReading);
-  // A connection that ends before the whole body arrived must not pass for a short answer.
-  incoming.on("close", () => {
-    if (!incoming.complete) failReading(connectionClosed("in the middle of the answer"));
-  });
+  // The status had arrived: the error says so (the server may have acted on the request). A
+  // connection that ends before the whole body arrived is such an error (Node's ECONNRESET).
+  incoming.on("error", (error) => fail(error, status));
   incoming.on("end", () => {
     const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString("utf8");
     finish(new BufferedReply(status, incoming.statusMessage ?? "", incomingHeaders(incoming.headers), text));
   });
-}
-
-// A connection that closed where Node reports no error of its own: told as the reset it is.
-function connectionClosed(when: string): Error {
-  return Object.assign(new Error(`the connection closed ${when}`), { code: "ECONNRESET" });
 }
 
 // Node has already parsed the headers into an object with lower-case names (a repeated one into

@@ -1,3 +1,4 @@
+import type { RequestTarget } from "../request/request-target.js";
 import type { BufferedReply } from "./buffered-reply.js";
 
 /**
@@ -13,6 +14,7 @@ import type { BufferedReply } from "./buffered-reply.js";
  *   headers: { "content-type": "application/json" },
  *   body: '{"name":"e","channels":["a"],"data":"x"}',
  *   maxResponseBytes: 33_554_432,
+ *   target: { method: "POST", url, signature },
  * };
  * ```
  */
@@ -24,6 +26,8 @@ export interface WireParts {
   body: string | undefined;
   /** The largest body read; past it the transport rejects with `responseTooLarge`. */
   maxResponseBytes: number;
+  /** The call: its `sent` is set once the whole request has left on an attempt. */
+  target: RequestTarget;
 }
 
 /**

@@ -1,12 +1,13 @@
-import { bytesToBase64, decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
+import { decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
+import { bytesToBase64 } from "@x/signing/internal";
 import { isPusherHttpError } from "@x/types";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "@x/local-server";
+import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPublisher, createRestClient, type RestClient, type RestClientOptions } from "../../src/index.js";
 import { MASTER_KEY_BASE64 } from "../support/protocol-vectors.js";
 
 // The client against a real Pusher-compatible server (soketi) and real pusher-js clients
-// (see packages/local-server/README.md): what this SDK triggers arrives, and what it queries is what is subscribed.
+// (see tools/local-server/README.md): what this SDK triggers arrives, and what it queries is what is subscribed.
 
 type AuthCallback = (error: Error | null, data: Record<string, string> | null) => void;
 

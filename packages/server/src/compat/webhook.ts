@@ -1,21 +1,22 @@
-import { PusherValidationError } from "@x/types";
-import type { CompatToken, CompatWebHookData, CompatWebHookEvent, CompatWebHookRequest } from "./compat-types.js";
-import { Token } from "./token.js";
-import { WebHookError } from "./webhook-error.js";
+import { readFields } from "@x/types/internal";
+import { Token } from "./config.js";
+import { WebHookError } from "./errors.js";
+import type { Pusher } from "./pusher.js";
+import { invalid } from "./validate.js";
+
+// A `Token`, or a `{ key, secret }` made one.
+function asToken(token: unknown): Token {
+  if (token instanceof Token) return token;
+  const { key, secret } = readFields(token, ["key", "secret"]) ?? {};
+  return new Token(key as string, secret as string);
+}
 
 // Keeps a byte order mark, as Buffer.prototype.toString does (JSON.parse then refuses it there).
 const utf8 = /* @__PURE__ */ new TextDecoder("utf-8", { ignoreBOM: true });
 
-function asToken(token: Token | CompatToken): Token {
-  return token instanceof Token ? token : new Token(token.key, token.secret);
-}
-
 /**
- * A received webhook: the official package's `WebHook`, with its verdicts. Check `isValid()`
- * before reading the data. The signature is compared in constant time; the raw body (a string,
- * or the bytes of a `Buffer`) is what is verified, never a re-serialised object: a body of any
- * other kind (what a body parser made of the request) is not a valid body.
- *
+ * A received webhook: the official `WebHook`. The raw body (a string, or a `Buffer`'s bytes) is
+ * what is verified, never a re-serialised object. Check `isValid()` before reading the data.
  * @example
  * ```ts
  * const webhook = pusher.webhook({ headers: req.headers, rawBody });
@@ -29,30 +30,27 @@ export class WebHook {
   readonly contentType: unknown;
   /** The raw body, as given. */
   readonly body: unknown;
-  /** The parsed body, when it is JSON sent as `application/json`; `undefined` otherwise. */
+  /** The parsed body, when it is JSON sent as `application/json`. */
   readonly data: unknown;
-  readonly #token: Token;
-  // Kept private: with the body, a valid signature lets whoever reads it replay the webhook.
+  /** The app's key and secret (`pusher.config.token`); the secret shows in no log. */
+  readonly token: Token;
+  // Private: with the body, a valid signature lets whoever reads it replay the webhook.
   readonly #signature: unknown;
 
-  constructor(token: Token | CompatToken, request: CompatWebHookRequest) {
+  constructor(token: Pusher.Token, request: Pusher.WebHookRequest) {
+    const { headers, rawBody } = readFields(request, ["headers", "rawBody"]) ?? {};
+    const header = readFields(headers, ["x-pusher-key", "x-pusher-signature", "content-type"]);
     // The official package fails here with a TypeError: say what is missing.
-    if (request?.headers === undefined || request.headers === null) {
-      throw new PusherValidationError("invalid_params", "request", "the webhook request must be { headers, rawBody }");
-    }
-    this.#token = asToken(token);
-    const headers = request.headers as Record<string, unknown>;
-    this.key = headers["x-pusher-key"];
-    this.#signature = headers["x-pusher-signature"];
-    this.contentType = headers["content-type"];
-    this.body = request.rawBody;
-    // Only text or bytes can carry a signature: the official package also parses a number or
-    // null given as the body, and then isValid() throws.
-    const raw = this.body;
-    if (this.isContentTypeValid() && (typeof raw === "string" || raw instanceof Uint8Array)) {
+    if (header === undefined) invalid("invalid_params", "request", "the webhook request must be { headers, rawBody }");
+    this.token = asToken(token);
+    this.key = header["x-pusher-key"];
+    this.#signature = header["x-pusher-signature"];
+    this.contentType = header["content-type"];
+    this.body = rawBody;
+    // Only text or bytes carry a signature (the official package also parses a number, then isValid() throws).
+    if (this.isContentTypeValid() && (typeof rawBody === "string" || rawBody instanceof Uint8Array)) {
       try {
-        // JSON.parse takes a Buffer as its UTF-8 text; a Uint8Array is decoded the same way.
-        this.data = JSON.parse(typeof raw === "string" ? raw : utf8.decode(raw));
+        this.data = JSON.parse(typeof rawBody === "string" ? rawBody : utf8.decode(rawBody));
       } catch {
         // Not JSON: isBodyValid() says so.
       }
@@ -60,91 +58,45 @@ export class WebHook {
   }
 
   /**
-   * Tells whether the body is valid and signed by the app's key, or by one of `extraTokens`
-   * (a `Token`, a `{ key, secret }`, or an array of them: keys being rotated). The token must
-   * have the key of the `x-pusher-key` header.
-   *
-   * @example
-   * ```ts
-   * webhook.isValid();                                       // the app's own key
-   * webhook.isValid([{ key: "old-key", secret: "old-secret" }]); // or a previous one
-   * ```
+   * Tells whether the body is valid and signed with the app's key, or with one of `extraTokens`
+   * (keys being rotated); a token counts only for the key of the `x-pusher-key` header.
    */
-  isValid(extraTokens?: CompatToken | CompatToken[]): boolean {
+  isValid(extraTokens?: Pusher.Token | Pusher.Token[]): boolean {
     if (!this.isBodyValid()) return false;
-    // Any falsy value means none, as in the official package.
+    // Any falsy value means none, as there.
     const extra = extraTokens || [];
-    const tokens = [this.#token, ...(Array.isArray(extra) ? extra : [extra])];
-    // A valid body is text or bytes (see the constructor).
-    const message = this.body as string | Uint8Array;
-    for (const candidate of tokens) {
+    for (const candidate of [this.token, ...(Array.isArray(extra) ? extra : [extra])]) {
       const token = asToken(candidate);
-      // Loose equality, as in the official package: a numeric key matches its header.
-      if (this.key == token.key && token.verify(message, this.#signature)) return true;
+      // Loose equality, as there: a numeric key matches its header.
+      if (this.key == token.key && token.verify(this.body as string | Uint8Array, this.#signature)) return true;
     }
     return false;
   }
 
-  /**
-   * Tells whether the content type is exactly `application/json`.
-   *
-   * @example
-   * ```ts
-   * webhook.isContentTypeValid(); // true
-   * ```
-   */
+  /** Tells whether the content type is exactly `application/json`. */
   isContentTypeValid(): boolean {
     return this.contentType === "application/json";
   }
 
-  /**
-   * Tells whether the content type is `application/json` and the body is JSON.
-   *
-   * @example
-   * ```ts
-   * if (!webhook.isBodyValid()) return res.sendStatus(400);
-   * ```
-   */
+  /** Tells whether the content type is `application/json` and the body is JSON. */
   isBodyValid(): boolean {
     return this.data !== undefined;
   }
 
-  /**
-   * The parsed body. Throws a `WebHookError` when the body is not valid (see `isBodyValid`);
-   * it does not check the signature: call `isValid()` first.
-   *
-   * @example
-   * ```ts
-   * const { time_ms, events } = webhook.getData();
-   * ```
-   */
-  getData(): CompatWebHookData {
+  /** The parsed body; throws a `WebHookError` when it is not valid. It does not check the signature: call `isValid()` first. */
+  getData(): Pusher.WebHookData {
     if (!this.isBodyValid()) {
       throw new WebHookError("Invalid WebHook body", this.contentType as string, this.body as string, this.#signature as string);
     }
-    return this.data as CompatWebHookData;
+    return this.data as Pusher.WebHookData;
   }
 
-  /**
-   * The events of the body.
-   *
-   * @example
-   * ```ts
-   * for (const event of webhook.getEvents()) console.log(event.name, event.channel);
-   * ```
-   */
-  getEvents(): CompatWebHookEvent[] {
+  /** The events of the body. */
+  getEvents(): Pusher.Event[] {
     return this.getData().events;
   }
 
-  /**
-   * The time of the body (`time_ms`).
-   *
-   * @example
-   * ```ts
-   * webhook.getTime().toISOString();
-   * ```
-   */
+  /** The time of the body (`time_ms`). */
   getTime(): Date {
     return new Date(this.getData().time_ms);
   }

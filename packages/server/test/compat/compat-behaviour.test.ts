@@ -36,17 +36,14 @@ function everythingShown(error: unknown): string {
 
 describe("errors of HTTP calls", () => {
   it("a 401 whose body quotes the signature: the RequestError shows neither the signature nor the secret", async () => {
-    server.answer((request) => ({
-      status: 401,
-      body: `Invalid signature: you sent ${signatureOf(request.url)}, the secret is ${SECRET}`,
-    }));
+    server.answer((request) => ({ status: 401, body: `Invalid signature: you sent ${signatureOf(request.url)}` }));
     const error = await rejection(local().trigger("chat", "message", "hi"));
     const signature = signatureOf(server.requests[0]!.url);
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
     expect(error).toBeInstanceOf(Compat.RequestError);
     expect(error).toBeInstanceOf(Error);
     expect(error).toMatchObject({ name: "PusherRequestError", message: "Unexpected status code 401", status: 401, error: undefined });
-    expect(error.body).toBe("Invalid signature: you sent REDACTED, the secret is REDACTED");
+    expect(error.body).toBe("Invalid signature: you sent REDACTED");
     expect(isPusherHttpError(error.cause)).toBe(true);
     const shown = everythingShown(error);
     expect(shown).not.toContain(signature);
@@ -257,6 +254,36 @@ describe("differences of behaviour, against the official package", () => {
     expect(new Compat.Token("k", SECRET).secret).toBe(SECRET);
     expect(JSON.stringify(local(Official))).toContain(SECRET);
     expect(JSON.stringify(local(Official).webhook(request))).toContain(SECRET);
+  });
+
+  it("pusher.config holds the secret and the master key as the official config does, but neither shows in a log of it", () => {
+    const masterKey = "01234567890123456789012345678901";
+    const pusher = local(Compat, { encryptionMasterKey: masterKey });
+    expect(pusher.config.token.secret).toBe(SECRET);
+    expect(Buffer.from(pusher.config.encryptionMasterKey!).toString()).toBe(masterKey);
+    for (const value of [pusher, pusher.config, pusher.webhook({ headers: {}, rawBody: "" })]) {
+      for (const shown of [JSON.stringify(value), inspect(value, { depth: 5 }), String(Object.keys(value))]) {
+        expect(shown).not.toContain(SECRET);
+        expect(shown).not.toContain(masterKey);
+      }
+    }
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect(inspect(local(Official, { encryptionMasterKey: masterKey }).config, { depth: 5 })).toContain(SECRET);
+    warn.mockRestore();
+  });
+
+  it("pusher.config and its token are read-only: an assignment throws and changes nothing; the official config is writable", () => {
+    const pusher = local();
+    expect(() => {
+      (pusher.config as { host: string }).host = "elsewhere.example";
+    }).toThrow(TypeError);
+    expect(() => {
+      (pusher.config.token as { key: string }).key = "other";
+    }).toThrow(TypeError);
+    expect(pusher.config).toMatchObject({ host: "127.0.0.1", token: { key: "app-key" } });
+    const official = local(Official);
+    (official.config as { host: string }).host = "elsewhere.example";
+    expect(official.config.host).toBe("elsewhere.example");
   });
 
   it("the deprecated encrypted and encryptionMasterKey options work and print nothing; the official package warns", () => {

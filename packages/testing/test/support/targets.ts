@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connectClient, startLocalServer, type TestClient } from "@x/local-server";
+import { connectClient, startLocalServer, type TestClient } from "tools-local-server";
 import { Pusher as XPusher } from "@x/server";
 import Pusher from "pusher";
 import { vi } from "vitest";

@@ -8,17 +8,48 @@ export interface PusherRequestTarget {
   url: string;
 }
 
+/**
+ * Whether a request that got no complete answer may have reached the server. `"not_sent"`: it
+ * provably never arrived whole (the connection was refused, or failed before the last byte of the
+ * request had left), so sending it again cannot deliver it twice. `"unknown"`: the server may have
+ * received it and acted on it (a trigger may have been delivered), and sending it again may
+ * deliver it twice. The SDK never sends such a POST again by itself: the caller decides.
+ *
+ * @example
+ * ```ts
+ * if (isPusherNetworkError(error) && error.delivery === "not_sent") await pusher.trigger("orders", "created", order);
+ * ```
+ */
+export type PusherDelivery = "not_sent" | "unknown";
+
+/**
+ * The options of the errors of a request that got no complete answer.
+ *
+ * @example
+ * ```ts
+ * const options: PusherRequestFailureOptions = { cause: socketError, delivery: "not_sent" };
+ * ```
+ */
+export interface PusherRequestFailureOptions {
+  cause?: unknown;
+  /** @default "unknown" */
+  delivery?: PusherDelivery | undefined;
+}
+
 // What the errors of a request that got no HTTP answer share: where it went (with the URL
-// redacted) and a message that says so before saying what happened.
+// redacted), whether it may have arrived, and a message that says so before saying what happened.
 abstract class PusherRequestFailure extends PusherError {
   declare readonly method: string;
   declare readonly url: string;
+  /** Whether the server may have received the request: see {@link PusherDelivery}. */
+  declare readonly delivery: PusherDelivery;
 
-  constructor(code: PusherErrorCode, target: PusherRequestTarget, outcome: string, options?: { cause?: unknown }) {
+  constructor(code: PusherErrorCode, target: PusherRequestTarget, outcome: string, options?: PusherRequestFailureOptions) {
     const url = redactSignedUrl(target.url);
     super(code, `${target.method} ${url} ${outcome}`, options);
     this.method = target.method;
     this.url = url;
+    this.delivery = options?.delivery ?? "unknown";
   }
 }
 
@@ -35,7 +66,7 @@ const SYSTEM_CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
  * systemCodeOf(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } })); // "ECONNREFUSED"
  * ```
  */
-function systemCodeOf(cause: unknown): string | undefined {
+export function systemCodeOf(cause: unknown): string | undefined {
   let current = cause;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
     const { code } = current as { code?: unknown };
@@ -51,13 +82,14 @@ function systemCodeOf(cause: unknown): string | undefined {
  * `ECONNRESET`, `ETIMEDOUT`, a TLS certificate error...), and the message ends with it; `cause`
  * holds the underlying error.
  *
- * Whether the server acted on the request is unknown, unless `responseStatus` is set: then the
- * connection failed while the answer's body was being read, after the server had answered with
+ * `delivery` says whether the server may have received the request. When `responseStatus` is set,
+ * the connection failed while the answer's body was being read, after the server had answered with
  * that status, so it most likely did act (a trigger answered 200 was delivered).
  *
  * @example
  * ```ts
  * if (isPusherNetworkError(error) && error.systemCode === "ENOTFOUND") console.error("check the host option");
+ * if (isPusherNetworkError(error) && error.delivery === "not_sent") console.warn("never reached Pusher: safe to send again");
  * if (isPusherNetworkError(error) && error.responseStatus === 200) console.warn("delivered, but the answer was cut");
  * ```
  */
@@ -68,39 +100,41 @@ export class PusherNetworkError extends PusherRequestFailure {
   /** The status of the answer whose body was being read when the connection failed, if any. */
   declare readonly responseStatus: number | undefined;
 
-  constructor(target: PusherRequestTarget, options: { cause: unknown; responseStatus?: number | undefined }) {
+  constructor(target: PusherRequestTarget, options: PusherRequestFailureOptions & { responseStatus?: number | undefined }) {
     const systemCode = systemCodeOf(options.cause);
     const { responseStatus } = options;
     const outcome =
       responseStatus === undefined
         ? "failed before any response"
         : `lost its HTTP ${responseStatus} answer midway: the server may have acted on it`;
-    super("network_error", target, `${outcome}${systemCode === undefined ? "" : ` (${systemCode})`}`, { cause: options.cause });
+    super("network_error", target, `${outcome}${systemCode === undefined ? "" : ` (${systemCode})`}`, options);
     this.systemCode = systemCode;
     this.responseStatus = responseStatus;
   }
 }
 
 /**
- * The request took longer than the configured `timeout` and was cancelled.
+ * The request took longer than the configured `timeout` and was cancelled; `delivery` says
+ * whether the server may have received it.
  *
  * @example
  * ```ts
- * if (isPusherTimeoutError(error)) console.error(`gave up after ${error.timeoutMs} ms`);
+ * if (isPusherTimeoutError(error)) console.error(`gave up after ${error.timeoutMs} ms; delivery ${error.delivery}`);
  * ```
  */
 export class PusherTimeoutError extends PusherRequestFailure {
   override readonly name = "PusherTimeoutError";
   declare readonly timeoutMs: number;
 
-  constructor(target: PusherRequestTarget, timeoutMs: number, options?: { cause?: unknown }) {
+  constructor(target: PusherRequestTarget, timeoutMs: number, options?: PusherRequestFailureOptions) {
     super("timeout", target, `timed out after ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
   }
 }
 
 /**
- * The caller's `AbortSignal` cancelled the request.
+ * The caller's `AbortSignal` cancelled the request; `delivery` says whether the server may have
+ * received it.
  *
  * @example
  * ```ts
@@ -113,7 +147,7 @@ export class PusherTimeoutError extends PusherRequestFailure {
 export class PusherAbortError extends PusherRequestFailure {
   override readonly name = "PusherAbortError";
 
-  constructor(target: PusherRequestTarget, options?: { cause?: unknown }) {
+  constructor(target: PusherRequestTarget, options?: PusherRequestFailureOptions) {
     super("aborted", target, "was aborted", options);
   }
 }

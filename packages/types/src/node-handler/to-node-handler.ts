@@ -17,14 +17,14 @@ import { toWebRequest } from "./to-web-request.js";
  *   the handler's `maxBodyBytes` still bounds it;
  * - else the fields a parser left in `req.body` (`express.urlencoded()`, `express.json()`,
  *   Fastify's parsers), re-encoded as a form or as JSON: for an auth endpoint this is faithful.
- *   A webhook's signature covers the bytes that were sent, not a re-encoding: a signed webhook
- *   (`X-Pusher-Signature`) whose body was parsed and not kept is refused as a misconfiguration
- *   (below), with a message that says to keep the raw body. A re-serialised object is never
- *   verified as if it had been received.
+ *   A webhook's signature covers the bytes that were sent, not a re-encoding: the `Request` is
+ *   marked ({@link isReencodedBody}) and `createWebhookHandler` answers it 400 with a message
+ *   that says to keep the raw body. A re-serialised object is never verified as if it had been
+ *   received, and no header a client chooses makes a 500.
  *
  * A form field that a parser made into something other than a string (a nested `qs` object) is
- * answered 400, not guessed at. A misconfiguration (a body that was read and kept nowhere, a
- * signed webhook's body parsed) or a handler that throws goes to `next(error)` when there is a
+ * answered 400, not guessed at. A misconfiguration (a body that was read and kept nowhere) or a
+ * handler that throws goes to `next(error)` when there is a
  * `next` (Express), else is answered 500 (the message of a `PusherConfigError` says what to
  * change; any other error's message is not shown). The returned promise resolves once the
  * answer is written and never rejects.

@@ -22,13 +22,12 @@ type BodySource =
  *    (`express.raw()`, `express.text()`);
  * 2. else the body stream itself, when nothing has read it, pulled only as fast as the handler
  *    reads (so that the handler's size limit stops the reading);
- * 3. else the fields a parser left in `body`, re-encoded in the request's media type; except for
- *    a signed webhook (`X-Pusher-Signature`), whose signature covers the bytes that were sent and
- *    so is never checked against a re-encoding.
+ * 3. else the fields a parser left in `body`, re-encoded in the request's media type, and the
+ *    `Request` marked so ({@link isReencodedBody}): a webhook's signature covers the bytes that
+ *    were sent, so the webhook handler refuses such a body rather than verify it.
  *
  * Answers with a `Response` instead when the request cannot be represented (400), and throws a
- * `PusherConfigError` when the body was read by someone else and not kept anywhere, or is a
- * signed webhook's and was parsed.
+ * `PusherConfigError` when the body was read by someone else and not kept anywhere.
  */
 export function toWebRequest(source: NodeRequestLike): Request | Response {
   const method = source.method ?? "GET";
@@ -43,10 +42,6 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
     // Node's fetch needs `duplex` for a streamed body.
     init = { ...init, body: readableOf(body.stream), duplex: "half" };
   } else if (body.kind === "parsed") {
-    // Pusher signs the bytes it sends (docs/protocol.md §7): a re-encoding of what a parser made of them
-    // may differ from them, and is never verified in their place. Pusher's webhooks carry this
-    // header; a request without it cannot pass a webhook handler anyway.
-    if (headers.has("x-pusher-signature")) throw new PusherConfigError("body", PARSED_WEBHOOK_MESSAGE);
     headers.delete("content-length");
     const encoded = reencodeParsedBody(body.value, mediaTypeOf({ headers }));
     if ("problem" in encoded) return badRequest(encoded.problem);
@@ -59,12 +54,27 @@ export function toWebRequest(source: NodeRequestLike): Request | Response {
     // A method that fetch forbids (CONNECT, TRACE), for instance.
     return badRequest("it cannot be represented as a Web request");
   }
+  if (body.kind === "parsed") (request as Marked)[REENCODED] = true;
   return request;
 }
 
-const PARSED_WEBHOOK_MESSAGE =
-  "a body parser read this signed webhook before the handler, and its signature covers the raw bytes: " +
-  "keep the raw body (req.rawBody) or mount the route before the parser";
+// A registry-wide symbol, as the errors' marker: another copy of @x/types recognises it.
+const REENCODED = Symbol.for("@x/types.reencoded");
+type Marked = Request & { [REENCODED]?: true };
+
+/**
+ * Tells whether `toNodeHandler` made `request`'s body from the fields a body parser had left
+ * (`express.json()`, Fastify's parsers) rather than from the bytes that were sent: such a body is
+ * faithful for an auth request, never for a signed webhook.
+ *
+ * @example
+ * ```ts
+ * if (isReencodedBody(request)) return errorResponse(400, "keep the raw body for the webhook route");
+ * ```
+ */
+export function isReencodedBody(request: Request): boolean {
+  return REENCODED in request;
+}
 
 function badRequest(problem: string): Response {
   return errorResponse(400, `Bad Request: ${problem}`);

@@ -1,4 +1,4 @@
-import { redactSignedUrl } from "@x/types";
+import { redactSignedUrl } from "@x/types/internal";
 import type Compat from "../../../src/compat/index.js";
 import { asOptions } from "./both-sdks.js";
 import { refusingAgent } from "./refusing-agent.js";

@@ -1,0 +1,77 @@
+import { PusherConfigError } from "@x/types";
+import type { PusherConfig, PusherOptions } from "./pusher.js";
+
+/**
+ * Environment variables, as `process.env` or a Worker's `env` binding holds them.
+ *
+ * @example
+ * ```ts
+ * const env: PusherEnv = { PUSHER_URL: "https://key:secret@api-eu.pusher.com/apps/123" };
+ * ```
+ */
+export type PusherEnv = Readonly<Record<string, string | undefined>>;
+
+const APP_PATH = /^\/apps\/([^/]+)\/?$/;
+// TLS stays on unless the variable turns it off: a typo must not send signed requests in the clear.
+const TLS_OFF = /^(false|0|no)$/i;
+
+/**
+ * Reads a connection URL `http(s)://KEY:SECRET@HOST[:PORT]/apps/APP_ID` (docs/protocol.md §1)
+ * into a config; the scheme sets `useTLS`. Errors name `option` and never echo the URL, which
+ * holds the secret.
+ */
+export function parsePusherUrl(url: string, options: PusherOptions = {}, option = "url"): PusherConfig {
+  const malformed = (): never => {
+    throw new PusherConfigError(option, `${option} must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
+  };
+  try {
+    const parsed = new URL(url);
+    const appId = APP_PATH.exec(parsed.pathname)?.[1];
+    const tls = parsed.protocol === "https:";
+    const { username, password } = parsed;
+    if ((!tls && parsed.protocol !== "http:") || appId === undefined || username === "" || password === "") malformed();
+    return {
+      ...options,
+      appId: decodeURIComponent(appId as string),
+      key: decodeURIComponent(parsed.username),
+      secret: decodeURIComponent(parsed.password),
+      host: parsed.hostname,
+      port: parsed.port === "" ? options.port : Number(parsed.port),
+      useTLS: tls,
+    };
+  } catch {
+    // Not a URL at all, or a stray `%` (a URIError that names no option).
+    return malformed();
+  }
+}
+
+/**
+ * Reads a config from environment variables (see `Pusher.fromEnv`); a variable that is set wins
+ * over the option of the same name, an empty one counts as unset. A missing variable is a
+ * `PusherConfigError` that names it.
+ */
+export function readPusherEnv(env: PusherEnv = processEnv(), options: PusherOptions = {}): PusherConfig {
+  const withMasterKey: PusherOptions = {
+    ...options,
+    encryptionMasterKeyBase64: env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64 || options.encryptionMasterKeyBase64,
+  };
+  if (env.PUSHER_URL) return parsePusherUrl(env.PUSHER_URL, withMasterKey, "PUSHER_URL");
+  const missing = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"].filter((name) => !env[name]);
+  if (missing.length > 0) throw new PusherConfigError(missing[0] as string, `set PUSHER_URL, or ${missing.join(", ")}`);
+  return {
+    ...withMasterKey,
+    appId: env.PUSHER_APP_ID as string,
+    key: env.PUSHER_KEY as string,
+    secret: env.PUSHER_SECRET as string,
+    cluster: env.PUSHER_CLUSTER || options.cluster,
+    host: env.PUSHER_HOST || options.host,
+    // A bad port is refused by the client's own check of `port`.
+    port: env.PUSHER_PORT ? Number(env.PUSHER_PORT) : options.port,
+    useTLS: env.PUSHER_USE_TLS ? !TLS_OFF.test(env.PUSHER_USE_TLS) : options.useTLS,
+  };
+}
+
+function processEnv(): PusherEnv {
+  // Through globalThis: runtime-neutral code may not assume a `process` global.
+  return (globalThis as { process?: { env?: PusherEnv } }).process?.env ?? {};
+}

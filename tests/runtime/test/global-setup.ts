@@ -1,0 +1,32 @@
+import { startLocalServer } from "tools-local-server";
+import type { TestProject } from "vitest/node";
+import type { PusherTarget } from "../harness/run-cases.mjs";
+import { createUserProject, removeUserProject, type UserProject } from "../src/user-project.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    userProject: UserProject;
+    pusherServer: PusherTarget;
+  }
+}
+
+/**
+ * vitest global setup, once for the whole run: the user project every runtime loads the built
+ * packages from, and one local Pusher-compatible server (soketi on a free loopback port) for
+ * every runtime's trigger cases. Both are removed when the run ends, also when tests failed.
+ */
+export default async function setUpRun(project: TestProject): Promise<() => Promise<void>> {
+  const userProject = await createUserProject();
+  try {
+    const server = await startLocalServer();
+    project.provide("userProject", userProject);
+    project.provide("pusherServer", { url: server.url, appId: server.appId, key: server.key, secret: server.secret });
+    return async () => {
+      await server.stop();
+      await removeUserProject(userProject);
+    };
+  } catch (error) {
+    await removeUserProject(userProject);
+    throw error;
+  }
+}
