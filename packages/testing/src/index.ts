@@ -1,4 +1,13 @@
 export { startFakePusher } from "./start-fake-pusher.js";
+export { startLocalPusher } from "./start-local-pusher.js";
+export { LocalPusherSetupError } from "./prerequisites.js";
+export type {
+  LocalPusher,
+  LocalPusherClientOptions,
+  LocalPusherNode,
+  LocalPusherOptions,
+  LocalPusherWebhook,
+} from "./local-types.js";
 export type {
   EventMatch,
   FakeConnection,

@@ -20,13 +20,26 @@ const WEBHOOK_EVENTS: readonly WebhookEventName[] = [
   "subscription_count",
 ];
 
-const invalid = (option: string, rule: string, value: unknown) =>
-  new TypeError(`startFakePusher: options.${option} must be ${rule}, got ${typeof value === "function" ? "a function" : JSON.stringify(value)}`);
+// A value as the message shows it: JSON.stringify throws on a BigInt or a cycle.
+function shown(value: unknown): string {
+  if (typeof value === "function") return "a function";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `a value of type ${typeof value}`;
+  }
+}
 
-// They go into fake.url unescaped, so they keep to characters a URL carries as they are.
-function credential(option: string, value: unknown, fallback: string): string {
+/** The TypeError of a bad option, e.g. `startFakePusher: options.key must be …, got 42`. */
+export const invalidOption = (caller: string, option: string, rule: string, value: unknown): TypeError =>
+  new TypeError(`${caller}: options.${option} must be ${rule}, got ${shown(value)}`);
+
+const invalid = (option: string, rule: string, value: unknown) => invalidOption("startFakePusher", option, rule, value);
+
+/** A credential, or its default. They go into the URL unescaped, so they keep to characters a URL carries as they are. */
+export function credential(caller: string, option: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !/^[\w.~-]+$/.test(value)) throw invalid(option, "a non-empty string of letters, digits, _ . ~ -", value);
+  if (typeof value !== "string" || !/^[\w.~-]+$/.test(value)) throw invalidOption(caller, option, "a non-empty string of letters, digits, _ . ~ -", value);
   return value;
 }
 
@@ -59,9 +72,9 @@ export function resolveOptions(options: FakePusherOptions = {}): Settings {
   const { limits = {}, now = Date.now } = options;
   if (typeof now !== "function") throw invalid("now", "a function returning milliseconds", now);
   return {
-    appId: credential("appId", options.appId, "1000001"),
-    key: credential("key", options.key, "fake-app-key"),
-    secret: credential("secret", options.secret, "fake-app-secret"),
+    appId: credential("startFakePusher", "appId", options.appId, "1000001"),
+    key: credential("startFakePusher", "key", options.key, "fake-app-key"),
+    secret: credential("startFakePusher", "secret", options.secret, "fake-app-secret"),
     limits: {
       maxPayloadBytes: limit("maxPayloadBytes", limits.maxPayloadBytes, 10_240),
       maxBatchSize: limit("maxBatchSize", limits.maxBatchSize, 10),
