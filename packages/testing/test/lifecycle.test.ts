@@ -2,10 +2,10 @@
 import { once } from "node:events";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
 import { startFakePusher } from "../src/index.js";
 import { useFakes } from "./support/fakes.js";
-import { sendSigned } from "./support/signed-request.js";
 
 const start = useFakes();
 
@@ -63,7 +63,7 @@ describe("close()", () => {
       const socketClosed = once(socket, "close");
       await Promise.all([fake.close(), fake.close()]);
       await socketClosed;
-      await expect(sendSigned(fake, { path: "/channels" })).rejects.toThrow();
+      await expect(Pusher.forURL(fake.url).get({ path: "/channels" })).rejects.toThrow();
     } finally {
       agent.destroy();
     }

@@ -1,5 +1,5 @@
 import { sep } from "node:path";
-import { connectClient, type LocalServer, type TestClient } from "tools-local-server";
+import { connectClient, type TestClient } from "tools-test-support";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PACKAGE_MANAGERS, type ConsumerProject, type PackageManager } from "../src/consumer-project.js";
 import { matrixTable } from "../src/matrix-table.js";
@@ -38,7 +38,7 @@ let client: TestClient | undefined;
 // channel they trigger on; then the TypeScript users are compiled. The tests below read the
 // outcomes, one test per module and consumer.
 beforeAll(async () => {
-  client = await connectClient({ key: server.key, port: server.port } as LocalServer);
+  client = await connectClient(server);
   await client.subscribe(CHANNEL);
   client.pusher.channel(CHANNEL).bind(EVENT_NAME, (data: { consumer: string }) => received.add(data.consumer));
   await runPool(cells, 3, async (cell) => {

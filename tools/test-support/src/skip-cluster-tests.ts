@@ -1,5 +1,4 @@
 import { findExecutable } from "./find-executable.ts";
-import { RedisServerNotFoundError } from "./redis-server-not-found-error.ts";
 
 /**
  * Whether this run is continuous integration: `CI` is set to anything but `""`, `"0"` or
@@ -18,7 +17,7 @@ export function isContinuousIntegration(env: Record<string, string | undefined> 
 /**
  * Whether the tests that start a local cluster should be skipped: only outside CI, when no
  * `redis-server` can be found, and then it prints a notice that says how to install it. In CI
- * the tests run, and fail with a `RedisServerNotFoundError` that says the same, so that a CI
+ * the tests run, and fail with @x/testing's `LocalPusherSetupError` that says the same, so that a CI
  * machine without Redis cannot pass them by skipping.
  *
  * @example
@@ -30,7 +29,9 @@ export function isContinuousIntegration(env: Record<string, string | undefined> 
  */
 export function skipClusterTests(env: Record<string, string | undefined> = process.env): boolean {
   if (isContinuousIntegration(env) || findExecutable("redis-server", env.PATH) !== undefined) return false;
-  const reason = new RedisServerNotFoundError("no redis-server on PATH");
-  console.warn(`Skipping the cluster tests (they fail instead when CI=true). ${reason.message}`);
+  console.warn(
+    "Skipping the cluster tests (they fail instead when CI=true): no redis-server on PATH. " +
+      "Install it with `apt-get install -y redis-server` (Debian/Ubuntu).",
+  );
   return true;
 }

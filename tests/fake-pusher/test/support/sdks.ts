@@ -2,7 +2,7 @@
 // (`@x/server`), both built from `fake.url`, behind one small interface.
 import Pusher from "pusher";
 import { Pusher as XPusher, isPusherHttpError } from "@x/server";
-import type { FakePusher } from "../../src/index.js";
+import type { FakePusher } from "@x/testing";
 
 export interface BatchItem {
   channel: string;

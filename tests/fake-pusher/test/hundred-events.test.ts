@@ -3,7 +3,7 @@
 import { Pusher } from "@x/server";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startFakePusher, type FakePusher } from "../src/index.js";
+import { startFakePusher, type FakePusher } from "@x/testing";
 
 const began = performance.now();
 let fake: FakePusher;

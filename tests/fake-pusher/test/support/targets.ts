@@ -3,11 +3,11 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connectClient, startLocalServer, type TestClient } from "tools-local-server";
 import { Pusher as XPusher } from "@x/server";
+import { startFakePusher, startLocalPusher, type WebhookEvent } from "@x/testing";
 import Pusher from "pusher";
+import { connectClient, soketiInstall, type TestClient } from "tools-test-support";
 import { vi } from "vitest";
-import { startFakePusher, type WebhookEvent } from "../../src/index.js";
 import { signQuery } from "./signed-request.js";
 
 const CREDENTIALS = { appId: "1000001", key: "honest-key", secret: "honest-secret" };
@@ -94,16 +94,16 @@ export async function fakeTarget(): Promise<Target> {
 export async function soketiTarget(): Promise<Target> {
   const webhookEvents: WebhookEvent[] = [];
   const receiver = await startReceiver(webhookEvents);
-  const server = await startLocalServer({ ...CREDENTIALS, webhooks: [{ url: receiver.url, event_types: SOKETI_WEBHOOKS }] });
+  const local = await startLocalPusher({ ...soketiInstall, ...CREDENTIALS, webhooks: [{ url: receiver.url, event_types: SOKETI_WEBHOOKS }] });
   // Subscriptions are authorized by the official package: the oracle signs, not the SDK under test.
-  const official = new Pusher({ ...CREDENTIALS, host: "127.0.0.1", port: String(server.port), useTLS: false });
+  const official = Pusher.forURL(local.url);
   const clients: TestClient[] = [];
   return {
     name: "soketi",
-    url: `http://${CREDENTIALS.key}:${CREDENTIALS.secret}@127.0.0.1:${server.port}/apps/${CREDENTIALS.appId}`,
-    config: { ...CREDENTIALS, host: "127.0.0.1", port: server.port },
+    url: local.url,
+    config: local.config,
     async subscribe(channel, { userId, signIn = false } = {}) {
-      const client = await connectClient(server, {
+      const client = await connectClient(local.config, {
         channelAuthorization: {
           customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: (error: null, data: object) => void) =>
             callback(null, official.authorizeChannel(socketId, channelName, userId === undefined ? undefined : { user_id: userId })),
@@ -136,7 +136,7 @@ export async function soketiTarget(): Promise<Target> {
     webhookEvents,
     async close() {
       await Promise.all(clients.map((client) => client.disconnect()));
-      await server.stop();
+      await local.close();
       await stopReceiver(receiver.server);
     },
   };

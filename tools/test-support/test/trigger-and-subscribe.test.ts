@@ -1,9 +1,11 @@
 import { signChannelAuth } from "@x/signing";
+import { startLocalPusher } from "@x/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connectClient,
+  asLocalServer,
   freePort,
-  startLocalServer,
+  soketiInstall,
   SubscriptionError,
   type LocalServer,
   type TestClient,
@@ -17,7 +19,7 @@ describe("a pusher-js client on a local soketi server", () => {
   let client: TestClient;
 
   beforeAll(async () => {
-    server = await startLocalServer();
+    server = asLocalServer(await startLocalPusher(soketiInstall));
     client = await connectClient(server);
   });
 

@@ -7,7 +7,7 @@
 import { Pusher as XPusher } from "@x/server";
 import Pusher from "pusher";
 import { afterAll, beforeAll, describe, expect, it, vi, type TestContext } from "vitest";
-import type { WebhookEvent } from "../src/index.js";
+import type { WebhookEvent } from "@x/testing";
 import { fakeTarget, raw, refusalCode, soketiTarget, type Subscriber, type Target } from "./support/targets.js";
 
 const WAIT = { timeout: 15_000, interval: 25 };

@@ -1,6 +1,6 @@
 import PusherJs, { type Channel } from "pusher-js";
 import tweetnacl from "tweetnacl";
-import type { LocalServer } from "./start-local-server.ts";
+import type { LocalServer } from "./local-server.ts";
 import { SubscriptionError } from "./subscription-error.ts";
 
 /**
@@ -127,7 +127,7 @@ function disconnect(pusher: Pusher): Promise<void> {
 
 /**
  * Connects a real pusher-js client (its Node build) to a local server and resolves once it is
- * connected. `options` are merged over the defaults of tools/local-server/README.md: `{ wsHost: "127.0.0.1",
+ * connected. `options` are merged over the defaults of tools/test-support/README.md: `{ wsHost: "127.0.0.1",
  * wsPort: server.port, forceTLS: false, enabledTransports: ["ws"], cluster: "mt1",
  * disableStats: true, nacl: tweetnacl }` (the NaCl implementation makes `private-encrypted-`
  * channels work in Node). Rejects if pusher-js gives up connecting (its `unavailable` state).
@@ -143,7 +143,7 @@ function disconnect(pusher: Pusher): Promise<void> {
  * await client.subscribe("private-orders");
  * ```
  */
-export async function connectClient(server: LocalServer, options: Record<string, unknown> = {}): Promise<TestClient> {
+export async function connectClient(server: Pick<LocalServer, "key" | "port">, options: Record<string, unknown> = {}): Promise<TestClient> {
   const pusher = new Pusher(server.key, {
     wsHost: "127.0.0.1",
     wsPort: server.port,

@@ -1,7 +1,7 @@
 // The fake checks request signatures as Pusher does (PROTOCOL.md §2): the documented vectors are
 // accepted at their timestamps, and every tampered part is refused with Pusher's status and text.
 import { describe, expect, it } from "vitest";
-import type { FakePusher } from "../src/index.js";
+import type { FakePusher } from "@x/testing";
 import { useFakes } from "./support/fakes.js";
 import { refusalOf, sdks } from "./support/sdks.js";
 import { sendSigned } from "./support/signed-request.js";

@@ -6,7 +6,7 @@ import { isRunning } from "../src/child-pids.ts";
 
 const watchdog = createRequire(import.meta.url).resolve("../src/exit-with-parent.cjs");
 
-// A parent that starts a grandchild the way startLocalServer starts soketi (stdin a pipe, the
+// A parent that starts a grandchild the way startNodeProcess starts an app (stdin a pipe, the
 // watchdog preloaded), prints the grandchild's pid, and then waits to be killed.
 const parentScript = `
 const { spawn } = require("node:child_process");

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import Pusher from "pusher";
 import { Pusher as XPusher } from "@x/server";
 import { describe, expect, it } from "vitest";
-import type { FakePusher, WebhookEvent } from "../src/index.js";
+import type { FakePusher, WebhookEvent } from "@x/testing";
 import { useFakes } from "./support/fakes.js";
 import { sdks } from "./support/sdks.js";
 
