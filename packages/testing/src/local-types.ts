@@ -4,11 +4,7 @@ import type { FakePusherConfig } from "./types.js";
  * A webhook soketi sends, in soketi's own shape (`SOKETI_DEFAULT_APP_WEBHOOKS`): where, and which
  * kinds (`channel_occupied`, `channel_vacated`, `member_added`, `member_removed`, `client_event`,
  * `cache_miss`; soketi sends no `subscription_count`).
- *
- * @example
- * ```ts
- * const webhook: LocalPusherWebhook = { url: "http://127.0.0.1:3000/pusher/webhooks", event_types: ["member_added"] };
- * ```
+ * @example const webhook: LocalPusherWebhook = { url: "http://127.0.0.1:3000/pusher/webhooks", event_types: ["member_added"] };
  */
 export interface LocalPusherWebhook {
   url: string;
@@ -18,11 +14,7 @@ export interface LocalPusherWebhook {
 /**
  * The options of {@link startLocalPusher}. soketi and a Node.js 20 to run it on are found in
  * your project unless `soketiPath` and `nodePath` say where they are.
- *
- * @example
- * ```ts
- * const options: LocalPusherOptions = { nodes: 2, webhooks: [{ url: "http://127.0.0.1:3000/hooks", event_types: ["channel_occupied"] }] };
- * ```
+ * @example const options: LocalPusherOptions = { nodes: 2, webhooks: [{ url: "http://127.0.0.1:3000/hooks", event_types: ["channel_occupied"] }] };
  */
 export interface LocalPusherOptions {
   /** Numeric, like Pusher's: the official `pusher` package's `forURL` reads it as a number. @default "1000001" */
@@ -33,10 +25,7 @@ export interface LocalPusherOptions {
   secret?: string;
   /** How many soketi nodes, from 1 to 16; more than one share their state through Redis. @default 1 */
   nodes?: number;
-  /**
-   * Redis for the nodes' shared state: `true` starts a private `redis-server` (the default with
-   * `nodes` above 1), a `redis://[[user]:password@]host:port[/db]` URL uses that server, `false` none.
-   */
+  /** Redis for the nodes' state: `true` starts a private `redis-server` (the default with `nodes` above 1), a `redis://HOST:PORT` URL uses that one, `false` none. */
   redis?: boolean | string;
   /** The `redis-server` program to start: a path, or a name looked up on `PATH`. @default "redis-server" */
   redisServer?: string;
@@ -54,11 +43,7 @@ export interface LocalPusherOptions {
 
 /**
  * The options pusher-js needs to connect to a local server: `new Pusher(config.key, clientOptions)`.
- *
- * @example
- * ```ts
- * const { wsHost, wsPort }: LocalPusherClientOptions = local.clientOptions;
- * ```
+ * @example const { wsHost, wsPort }: LocalPusherClientOptions = local.clientOptions;
  */
 export interface LocalPusherClientOptions {
   wsHost: string;
@@ -107,10 +92,7 @@ export interface LocalPusherNode {
  * await local.close();
  * ```
  */
-export interface LocalPusher {
-  readonly url: string;
-  readonly config: FakePusherConfig;
-  readonly clientOptions: LocalPusherClientOptions;
+export interface LocalPusher extends Pick<LocalPusherNode, "url" | "config" | "clientOptions"> {
   readonly nodes: readonly LocalPusherNode[];
   /** The Redis the nodes share (`redis://127.0.0.1:PORT` when private), if any. */
   readonly redisUrl: string | undefined;

@@ -8,11 +8,7 @@ const HOLD_MS = 60_000;
 
 /**
  * `count` distinct loopback ports that were free a moment ago, none handed out in the last minute.
- *
- * @example
- * ```ts
- * const [port, metricsPort] = await freePorts(2);
- * ```
+ * @example const [port, metricsPort] = await freePorts(2);
  */
 export async function freePorts(count: number): Promise<number[]> {
   const servers: Server[] = [];
@@ -55,14 +51,9 @@ async function socketInodesOf(pid: number): Promise<Set<string>> {
 }
 
 /**
- * Whether process `pid` alone listens on TCP `port`. soketi's uWebSockets listens with
- * SO_REUSEPORT and says it is up even when its listen failed, so its log cannot tell a port taken
- * in between. Linux only (it reads /proc); elsewhere `true`.
- *
- * @example
- * ```ts
- * if (!(await isSoleListener(pid, port))) throw new PortCollisionError(`port ${port} was taken`);
- * ```
+ * Whether process `pid` alone listens on TCP `port`: soketi's uWebSockets listens with
+ * SO_REUSEPORT and says it is up even when its listen failed. Linux only (/proc); elsewhere `true`.
+ * @example if (!(await isSoleListener(pid, port))) throw new PortCollisionError(`port ${port} was taken`);
  */
 export async function isSoleListener(pid: number, port: number): Promise<boolean> {
   if (process.platform !== "linux") return true;

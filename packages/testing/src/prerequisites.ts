@@ -2,12 +2,10 @@ import { execFileSync } from "node:child_process";
 import { accessSync, constants, existsSync, realpathSync, statSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 
-/** The soketi release startLocalPusher is tested with. */
-export const SOKETI_VERSION = "1.6.1";
-/** The build of uWebSockets.js on npm that replaces the one soketi names on GitHub. */
-export const UWS_OVERRIDE = "npm:@trufflesuite/uws-js-unofficial@20.30.0-unofficial.0";
-/** The environment variable that names a Node.js 20 binary. */
-export const NODE_ENV_VARIABLE = "X_TESTING_SOKETI_NODE";
+// The soketi release startLocalPusher is tested with, and the npm build of uWebSockets.js that replaces its GitHub one.
+const SOKETI_VERSION = "1.6.1";
+const UWS_OVERRIDE = "npm:@trufflesuite/uws-js-unofficial@20.30.0-unofficial.0";
+const NODE_ENV_VARIABLE = "X_TESTING_SOKETI_NODE";
 
 const INSTALL_SOKETI = [
   "soketi is not a dependency of @x/testing (it runs on Node.js 20 only, with a native uWebSockets.js). Install it in your project:",
@@ -48,7 +46,10 @@ function findPackage(name: string, from: string): string | undefined {
   }
 }
 
-/** The folder of `@soketi/soketi`: the one given, or the one the current directory's project has. */
+/**
+ * The folder of `@soketi/soketi`: the one given, or the one the current directory's project has.
+ * @example const folder = findSoketi(options.soketiPath);
+ */
 export function findSoketi(soketiPath: string | undefined): string {
   const folder = soketiPath === undefined ? findPackage("@soketi/soketi", process.cwd()) : resolve(soketiPath);
   if (folder === undefined) {
@@ -71,7 +72,10 @@ function nodeVersion(node: string): string | undefined {
   }
 }
 
-/** A Node.js 20 binary: `nodePath`, the environment variable, the project's `node-<os>-<arch>` package, or this Node. */
+/**
+ * A Node.js 20 binary: `nodePath`, the environment variable, the project's `node-<os>-<arch>` package, or this Node.
+ * @example const node = findNode20(options.nodePath);
+ */
 export function findNode20(nodePath: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string {
   const named = nodePath ?? (env[NODE_ENV_VARIABLE] || undefined);
   const install =
@@ -94,7 +98,10 @@ export function findNode20(nodePath: string | undefined, env: Readonly<Record<st
   );
 }
 
-/** A program's path, looked up on `PATH` as a shell does; a name with a `/` is a path. */
+/**
+ * A program's path, looked up on `PATH` as a shell does; a name with a `/` is a path.
+ * @example findExecutable("redis-server"); // "/usr/bin/redis-server"
+ */
 export function findExecutable(name: string, path = process.env.PATH ?? ""): string | undefined {
   const candidates = name.includes("/") ? [name] : path.split(delimiter).filter((folder) => folder !== "").map((folder) => join(folder, name));
   return candidates.find((candidate) => {
@@ -107,7 +114,10 @@ export function findExecutable(name: string, path = process.env.PATH ?? ""): str
   });
 }
 
-/** The `redis-server` program, or a setup error that says how to get one. */
+/**
+ * The `redis-server` program, or a setup error that says how to get one.
+ * @example const program = findRedisServer("redis-server");
+ */
 export function findRedisServer(redisServer: string): string {
   const found = findExecutable(redisServer);
   if (found !== undefined) return found;

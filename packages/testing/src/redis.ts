@@ -2,54 +2,37 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { retryOnPortCollision, startChildServer, stopChild } from "./child-server.js";
+import { endChild, retryOnPortCollision, startChildServer } from "./child-server.js";
 import { freePorts } from "./ports.js";
 import { findExecutable } from "./prerequisites.js";
 
-/** Where a Redis server listens, and how to sign in to it. */
+/**
+ * Where a Redis server listens.
+ * @example const address: RedisAddress = { host: "127.0.0.1", port: 6379 };
+ */
 export interface RedisAddress {
   host: string;
   port: number;
-  db: number;
-  username: string | undefined;
-  password: string | undefined;
 }
 
 /**
- * A `redis://[[user]:password@]host[:port][/db]` URL read into its parts, or `undefined` for
- * anything else (TLS, sockets and sentinels are not supported).
- *
- * @example
- * ```ts
- * parseRedisUrl("redis://:pw@127.0.0.1:6380/2"); // { host: "127.0.0.1", port: 6380, db: 2, username: undefined, password: "pw" }
- * ```
+ * A `redis://host[:port]` URL in parts; `undefined` for anything else (credentials, a database, TLS).
+ * @example parseRedisUrl("redis://127.0.0.1:6380"); // { host: "127.0.0.1", port: 6380 }
  */
 export function parseRedisUrl(url: string): RedisAddress | undefined {
   const parsed = URL.parse(url);
-  if (parsed?.protocol !== "redis:" || parsed.hostname === "" || !/^(\/\d*)?$/.test(parsed.pathname)) return undefined;
-  const part = (text: string) => (text === "" ? undefined : decodeURIComponent(text));
-  return {
-    host: parsed.hostname.replace(/^\[|\]$/g, ""),
-    port: parsed.port === "" ? 6379 : Number(parsed.port),
-    db: Number(parsed.pathname.slice(1) || "0"),
-    username: part(parsed.username),
-    password: part(parsed.password),
-  };
+  if (parsed?.protocol !== "redis:" || parsed.hostname === "" || parsed.username !== "" || parsed.password !== "" || !/^\/?$/.test(parsed.pathname)) return undefined;
+  return { host: parsed.hostname.replace(/^\[|\]$/g, ""), port: parsed.port === "" ? 6379 : Number(parsed.port) };
 }
 
 const encode = (args: string[]) => `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join("")}`;
 
 /**
- * How many clients are subscribed to a Redis channel (`PUBSUB NUMSUB`), asked over one connection
- * of its own in Redis's wire protocol: no client library for one command.
- *
- * @example
- * ```ts
- * await subscriberCount({ host: "127.0.0.1", port: 6379, db: 0, username: undefined, password: undefined }, "news"); // 0
- * ```
+ * How many clients subscribe to a Redis channel (`PUBSUB NUMSUB`), asked over a connection of its
+ * own in Redis's wire protocol: no client library for one command.
+ * @example await subscriberCount(redis.address, "news"); // 0
  */
 export function subscriberCount(redis: RedisAddress, channel: string): Promise<number> {
-  const auth = redis.password === undefined ? [] : [["AUTH", ...(redis.username === undefined ? [] : [redis.username]), redis.password]];
   return new Promise((resolve, reject) => {
     const socket = connect(redis.port, redis.host);
     let reply = "";
@@ -65,11 +48,14 @@ export function subscriberCount(redis: RedisAddress, channel: string): Promise<n
       else reject(new Error(`Redis at ${redis.host}:${redis.port} closed the connection without an answer`));
     });
     // QUIT makes Redis close the connection once it has answered the rest.
-    socket.end([...auth, ["PUBSUB", "NUMSUB", channel], ["QUIT"]].map(encode).join(""));
+    socket.end([["PUBSUB", "NUMSUB", channel], ["QUIT"]].map(encode).join(""));
   });
 }
 
-/** A private `redis-server` on loopback, from {@link startRedis}. */
+/**
+ * A private `redis-server` on loopback, from {@link startRedis}.
+ * @example await redis.stop();
+ */
 export interface LocalRedis {
   address: RedisAddress;
   pid: number;
@@ -78,15 +64,10 @@ export interface LocalRedis {
 }
 
 /**
- * Starts `redis-server` on a free loopback port, without persistence, in a temporary folder,
- * and resolves once it accepts connections. On Linux it runs under `setpriv --pdeathsig KILL`,
- * so that the kernel kills it if this process dies without stopping it.
- *
- * @example
- * ```ts
- * const redis = await startRedis("/usr/bin/redis-server", 45_000);
- * await redis.stop();
- * ```
+ * Starts `redis-server` on a free loopback port, without persistence, in a temporary folder, and
+ * resolves once it accepts connections. On Linux it runs under `setpriv --pdeathsig KILL`: the
+ * kernel kills it if this process dies without stopping it.
+ * @example const redis = await startRedis("/usr/bin/redis-server", 45_000);
  */
 export function startRedis(redisServer: string, startTimeoutMs: number): Promise<LocalRedis> {
   return retryOnPortCollision(async () => {
@@ -110,8 +91,7 @@ export function startRedis(redisServer: string, startTimeoutMs: number): Promise
         portTakenPattern: /Address already in use/,
       });
       let stopping: Promise<void> | undefined;
-      const address = { host: "127.0.0.1", port, db: 0, username: undefined, password: undefined };
-      return { address, pid, stop: () => (stopping ??= stopChild(child).then(removeFolder)) };
+      return { address: { host: "127.0.0.1", port }, pid, stop: () => (stopping ??= endChild(child).then(removeFolder)) };
     } catch (error) {
       removeFolder();
       throw error;

@@ -1,37 +1,18 @@
 /**
  * A webhook receiver called in-process: your app's endpoint as a Web-standard handler.
- *
- * @example
- * ```ts
- * const handler: WebhookHandler = async (request) => new Response(null, { status: 200 });
- * ```
+ * @example const handler: WebhookHandler = async (request) => new Response(null, { status: 200 });
  */
 export type WebhookHandler = (request: Request) => Promise<Response> | Response;
 
 /**
  * The kinds of webhook Pusher sends.
- *
- * @example
- * ```ts
- * const kinds: WebhookEventName[] = ["member_added", "member_removed"];
- * ```
+ * @example const kinds: WebhookEventName[] = ["member_added", "member_removed"];
  */
-export type WebhookEventName =
-  | "channel_occupied"
-  | "channel_vacated"
-  | "member_added"
-  | "member_removed"
-  | "client_event"
-  | "cache_miss"
-  | "subscription_count";
+export type WebhookEventName = "channel_occupied" | "channel_vacated" | "member_added" | "member_removed" | "client_event" | "cache_miss" | "subscription_count";
 
 /**
  * Where and how the fake sends webhooks.
- *
- * @example
- * ```ts
- * const webhooks: WebhookOptions = { url: "http://127.0.0.1:3000/pusher/webhooks", batch: true };
- * ```
+ * @example const webhooks: WebhookOptions = { url: "http://127.0.0.1:3000/pusher/webhooks", batch: true };
  */
 export interface WebhookOptions {
   /** The URL webhooks are POSTed to; with `handler`, only the URL of the `Request` it receives. @default "http://localhost/pusher/webhooks" */
@@ -46,11 +27,7 @@ export interface WebhookOptions {
 
 /**
  * The options of {@link startFakePusher}.
- *
- * @example
- * ```ts
- * const options: FakePusherOptions = { appId: "1", key: "k", secret: "s", limits: { maxPayloadBytes: 20_480 } };
- * ```
+ * @example const options: FakePusherOptions = { appId: "1", key: "k", secret: "s", limits: { maxPayloadBytes: 20_480 } };
  */
 export interface FakePusherOptions {
   /** Numeric, like Pusher's: the official `pusher` package's `forURL` reads it as a number. @default "1000001" */
@@ -76,11 +53,7 @@ export interface FakePusherOptions {
 
 /**
  * The fake's credentials and address, in the shape SDK constructors take.
- *
- * @example
- * ```ts
- * const { appId, key, secret, host, port, useTLS } = fake.config;
- * ```
+ * @example const { appId, key, secret, host, port, useTLS } = fake.config;
  */
 export interface FakePusherConfig {
   appId: string;
@@ -115,11 +88,7 @@ export interface RecordedEvent {
 
 /**
  * A request the fake received, with its answer.
- *
- * @example
- * ```ts
- * expect(fake.requests.map((request) => request.status)).toEqual([200, 413]);
- * ```
+ * @example expect(fake.requests.map((request) => request.status)).toEqual([200, 413]);
  */
 export interface RecordedRequest {
   id: number;
@@ -139,11 +108,7 @@ export interface RecordedRequest {
 
 /**
  * One event of a webhook body, as Pusher sends it.
- *
- * @example
- * ```ts
- * const event: WebhookEvent = { name: "member_added", channel: "presence-room", user_id: "42" };
- * ```
+ * @example const event: WebhookEvent = { name: "member_added", channel: "presence-room", user_id: "42" };
  */
 export interface WebhookEvent {
   name: WebhookEventName;
@@ -203,11 +168,7 @@ export interface FakeConnection {
  * What {@link FakePusher.waitForEvent} looks for: every field given must match. `data` matches
  * the string itself, a deep-partial object or array (compared with the parsed JSON), or a
  * predicate of the parsed data.
- *
- * @example
- * ```ts
- * const match: EventMatch = { channel: "orders", name: "created", data: { id: 7 } };
- * ```
+ * @example const match: EventMatch = { channel: "orders", name: "created", data: { id: 7 } };
  */
 export interface EventMatch {
   channel?: string;
@@ -219,11 +180,7 @@ export interface EventMatch {
 /**
  * A fault to inject: an HTTP status (with `Retry-After` for `retryAfter`), an answer that never
  * comes (`timeout`, until `close()`), or a connection destroyed (`reset`).
- *
- * @example
- * ```ts
- * fake.failNext({ status: 429, retryAfter: 2 });
- * ```
+ * @example fake.failNext({ status: 429, retryAfter: 2 });
  */
 export type Fault = { status: number; body?: string; retryAfter?: number } | { kind: "timeout" } | { kind: "reset" };
 

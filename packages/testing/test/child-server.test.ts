@@ -1,7 +1,7 @@
 // How a server process is started and stopped: its ready line, its ports, its output on failure.
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { PortCollisionError, retryOnPortCollision, startChildServer, stopChild, type ChildServerSpec } from "../src/child-server.js";
+import { endChild, PortCollisionError, retryOnPortCollision, startChildServer, type ChildServerSpec } from "../src/child-server.js";
 import { freePorts, isSoleListener } from "../src/ports.js";
 import { childrenOf } from "./support/processes.js";
 
@@ -36,7 +36,7 @@ describe("startChildServer", () => {
   it("resolves once the ready line is printed, with the process id", async () => {
     const { child, pid } = await startChildServer(nodeScript('console.log("server is up"); setInterval(() => {}, 60000)'));
     expect(pid).toBe(child.pid);
-    await stopChild(child);
+    await endChild(child);
     expect(child.signalCode).toBe("SIGTERM");
   });
 
