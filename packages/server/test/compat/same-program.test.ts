@@ -60,7 +60,7 @@ async function untilVacated(): Promise<void> {
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  soketi = asLocalServer(await startLocalPusher({ ...soketiInstall, webhooks: [{ url: receiver.url, event_types: ["channel_occupied"] }] }));
+  soketi = asLocalServer(await startLocalPusher({ ...soketiInstall, appId: "app-id", webhooks: [{ url: receiver.url, event_types: ["channel_occupied"] }] }));
   for (const [name, Pusher] of [["official", Official], ["compat", Compat]] as const) {
     await untilVacated();
     receiver.webhooks.length = 0;
