@@ -81,6 +81,18 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // @x/testing is Node-only (node:http, node:child_process) and an oracle for the SDKs it tests:
+    // it shares no code with them (docs/architecture.md).
+    files: ["packages/testing/src/**/*.ts"],
+    rules: {
+      "no-console": "error",
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@x/*", "!@x/testing", "pusher", "pusher/*"], message: "@x/testing verifies requests on its own (node:crypto), never with the SDK it tests." }] },
+      ],
+    },
+  },
+  {
     files: ["**/test/**/*.ts", "**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",

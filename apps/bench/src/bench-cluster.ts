@@ -1,11 +1,12 @@
-import { connectClient, startLocalCluster, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
 import { createPublisher, createRestClient } from "@x/rest";
+import { startLocalPusher, type LocalPusherOptions } from "@x/testing";
 import Pusher from "pusher";
 import { TRIGGER_CONCURRENCY } from "./bench-trigger.js";
 import { receiveRun, type RunDelivery, type StampedEvent } from "./end-to-end-receivers.js";
 import { percentile } from "./percentile.js";
 import { runConcurrently } from "./run-concurrently.js";
 import { SCALE } from "./run-scale.js";
+import { asLocalServer, connectClient, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 
 export const CLUSTER_CONTENDERS = {
   publisher: "@x/rest createPublisher (defaults)",
@@ -60,30 +61,19 @@ interface Topology {
   start(): Promise<{ nodes: LocalServer[]; stop: () => Promise<void> }>;
 }
 
+// The nodes of a topology as startLocalPusher starts them, each stopped with the whole.
+async function startTopology(options: LocalPusherOptions): Promise<{ nodes: LocalServer[]; stop: () => Promise<void> }> {
+  const local = await startLocalPusher({ ...soketiInstall, ...options, env: SOKETI_ENV });
+  return { nodes: local.nodes.map(asLocalServer), stop: () => local.close() };
+}
+
 const TOPOLOGIES: Topology[] = [
-  {
-    label: "1 soketi node",
-    clientsPerNode: [CLUSTER_CLIENTS],
-    async start() {
-      const server = await startLocalServer({ env: SOKETI_ENV });
-      return { nodes: [server], stop: () => server.stop() };
-    },
-  },
-  {
-    label: "1 soketi node over Redis (a 1-node cluster)",
-    clientsPerNode: [CLUSTER_CLIENTS],
-    async start() {
-      const cluster = await startLocalCluster({ nodes: 1, env: SOKETI_ENV });
-      return { nodes: cluster.nodes, stop: () => cluster.stop() };
-    },
-  },
+  { label: "1 soketi node", clientsPerNode: [CLUSTER_CLIENTS], start: () => startTopology({}) },
+  { label: "1 soketi node over Redis (a 1-node cluster)", clientsPerNode: [CLUSTER_CLIENTS], start: () => startTopology({ redis: true }) },
   {
     label: "2 soketi nodes over Redis (triggers to node A)",
     clientsPerNode: [CLUSTER_CLIENTS / 2, CLUSTER_CLIENTS / 2],
-    async start() {
-      const cluster = await startLocalCluster({ nodes: 2, env: SOKETI_ENV });
-      return { nodes: cluster.nodes, stop: () => cluster.stop() };
-    },
+    start: () => startTopology({ nodes: 2 }),
   },
 ];
 

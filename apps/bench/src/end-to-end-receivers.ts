@@ -1,4 +1,4 @@
-import type { TestClient } from "tools-local-server";
+import type { TestClient } from "tools-test-support";
 
 /** The data of every end-to-end event: its index in its run and when its call was made (`performance.now()`). */
 export interface StampedEvent {

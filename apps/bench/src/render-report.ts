@@ -268,7 +268,7 @@ function endToEndSection(results: BenchResults): string {
   });
   return `## 8. End to end on soketi: one node and a cluster of two
 
-soketi 1.6.1 (on Node 20, as \`tools-local-server\` runs it) and ${CLUSTER_CLIENTS} pusher-js 8.6.0 clients (the Node build, in the
+soketi 1.6.1 (on Node 20, as \`startLocalPusher\` of @x/testing runs it) and ${CLUSTER_CLIENTS} pusher-js 8.6.0 clients (the Node build, in the
 benchmark's process: ${cluster.node}, so that their clock is the sender's), all subscribed to one channel.
 Every event is sent to the first node, carrying a \`performance.now()\` stamp taken when its call is
 made; latency is its arrival at a client minus that stamp (every delivery counts: events × clients).

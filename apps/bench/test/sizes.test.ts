@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUNDLE_SOURCES, SIZE_BUDGETS, bundleSize, type BundleName, type BundleSize } from "../src/measure-sizes.js";
+import { BUNDLE_SOURCES, SIZE_BUDGETS, bundleSize, installFootprint, type BundleName, type BundleSize } from "../src/measure-sizes.js";
 
 // The size budgets of BENCHMARKS.md, enforced: sizes are deterministic, unlike speed. Each
 // bundle is what a user's Node app ships for one job (esbuild, platform node, minified,
@@ -19,6 +19,9 @@ async function measure(name: BundleName): Promise<{ ours: BundleSize; official: 
 const SALSA20_SIGMA = "expand 32-byte k";
 
 const contributed = (bundle: BundleSize, fragment: string): string[] => bundle.inputs.filter((path) => path.includes(fragment));
+// @x/testing, the test kit, as a bundle's inputs name it: from the workspace or from node_modules.
+const TESTING_KIT = /\/testing\/(dist|src)\/|@x\/testing/;
+const fromTestingKit = (bundle: BundleSize): string[] => bundle.inputs.filter((path) => TESTING_KIT.test(path));
 const budget = (name: BundleName): string => `${SIZE_BUDGETS[name] / 1024} KB`;
 
 describe("bundle size budgets (minified + gzipped, platform node)", () => {
@@ -48,6 +51,9 @@ describe("bundle size budgets (minified + gzipped, platform node)", () => {
     // would see it if the auth-only bundle carried it).
     expect(contributed(ours, "@noble/ciphers/")).not.toEqual([]);
     expect(ours.code).toContain(SALSA20_SIGMA);
+    // The test kit is for those who install it: nothing of it in what an app ships.
+    expect(fromTestingKit(ours)).toEqual([]);
+    expect(ours.code).not.toContain("startFakePusher");
   });
 
   it(`a module using the official API on our packages (Pusher from @x/server/compat) is at most ${budget("compat")}`, async () => {
@@ -58,5 +64,13 @@ describe("bundle size budgets (minified + gzipped, platform node)", () => {
     expect(contributed(ours, "/server/dist/compat.")).not.toEqual([]);
     expect(contributed(ours, "/node_modules/pusher/")).toEqual([]);
     expect(contributed(official, "/node_modules/pusher/")).not.toEqual([]);
+    expect(fromTestingKit(ours)).toEqual([]);
+  });
+
+  it("@x/testing is a dependency of no published package and has none of its own; where it is bundled, the check above sees it", async () => {
+    expect(installFootprint("@x/server").dependencies.filter((id) => id.startsWith("@x/testing@"))).toEqual([]);
+    expect(installFootprint("@x/testing").dependencies).toEqual([]);
+    const kit = await bundleSize(`import { startFakePusher } from "@x/testing"; export { startFakePusher };`);
+    expect(fromTestingKit(kit)).not.toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, connectClient, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 import { bundleWorker, createUserProject, removeUserProject, serveWorker, type ServedWorker, type UserProject } from "tests-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -23,7 +24,7 @@ let project: UserProject;
 let workerCode: string;
 
 beforeAll(async () => {
-  server = await startLocalServer();
+  server = asLocalServer(await startLocalPusher(soketiInstall));
   project = await createUserProject({ sources: { worker: fileURLToPath(new URL("../src/", import.meta.url)) } });
   workerCode = (await bundleWorker(project.dir, { file: join(project.dir, "worker", "worker.ts") })).code;
 });

@@ -50,11 +50,12 @@ try {
 if (stopRequested !== undefined) {
   stopAndExit(demo);
 } else {
-  if (demo.cluster) {
-    const ports = demo.cluster.nodes.map((node) => node.port).join(" and ");
-    console.log(`Using a local cluster of ${demo.cluster.nodes.length} soketi nodes (ports ${ports}) over Redis; each browser gets the next node.`);
-  } else if (demo.localServer) {
-    console.log(`Using a local Pusher-compatible server (soketi) at ${demo.localServer.url}; its webhooks come back to the demo.`);
+  const nodes = demo.localPusher?.nodes ?? [];
+  if (nodes.length > 1) {
+    const ports = nodes.map((node) => node.config.port).join(" and ");
+    console.log(`Using a local cluster of ${nodes.length} soketi nodes (ports ${ports}) over Redis; each browser gets the next node.`);
+  } else if (demo.localPusher) {
+    console.log(`Using a local Pusher-compatible server (soketi) at 127.0.0.1:${demo.localPusher.config.port}; its webhooks come back to the demo.`);
   } else {
     console.log("Using the Pusher app of the PUSHER_* variables; its webhooks are set in the Pusher dashboard (see apps/demo/README.md).");
   }

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
-import { startLocalCluster, startLocalServer, type LocalCluster, type LocalServer } from "tools-local-server";
 import { Pusher, type PusherEnv } from "@x/server";
+import { startLocalPusher, type LocalPusher } from "@x/testing";
+import { soketiInstall } from "tools-test-support";
 import { apiEndpointFromEnv, browserConnection, type BrowserConnection } from "./browser-connection.ts";
 import { createDemoApp } from "./create-demo-app.ts";
 import { listenOnLoopback } from "./listen-on-loopback.ts";
@@ -46,10 +47,8 @@ export interface DemoOptions {
 export interface Demo {
   /** `http://127.0.0.1:<port>`: the page. */
   url: string;
-  /** The embedded soketi server, when the demo started one. */
-  localServer?: LocalServer;
-  /** The embedded soketi cluster, when the demo started one (`clusterNodes`). */
-  cluster?: LocalCluster;
+  /** The embedded soketi server (its nodes, with `clusterNodes`), when the demo started one. */
+  localPusher?: LocalPusher;
   /** Closes the web server (and its open connections) and stops the embedded soketi. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -69,23 +68,17 @@ async function connectToPusher(
   pusherEnv: PusherEnv | undefined,
   webhookUrl: string,
   clusterNodes: number | undefined,
-): Promise<{ pusher: Pusher; connection: BrowserConnection | BrowserConnection[]; localServer?: LocalServer; cluster?: LocalCluster }> {
+): Promise<{ pusher: Pusher; connection: BrowserConnection | BrowserConnection[]; localPusher?: LocalPusher }> {
   if (pusherEnv !== undefined) {
     const pusher = Pusher.fromEnv(pusherEnv);
     return { pusher, connection: browserConnection(pusher.key, apiEndpointFromEnv(pusherEnv)) };
   }
-  if (clusterNodes !== undefined) {
-    const cluster = await startLocalCluster({ nodes: clusterNodes, webhooks: [{ url: webhookUrl, event_types: WEBHOOK_EVENT_TYPES }] });
-    const first = cluster.nodes[0] as (typeof cluster.nodes)[number];
-    // One API host is enough: each node passes what it is given to the others through Redis.
-    const pusher = new Pusher({ appId: cluster.appId, key: cluster.key, secret: cluster.secret, host: first.host, port: first.port, useTLS: false });
-    const connection = cluster.nodes.map((node) => browserConnection(pusher.key, { host: node.host, port: node.port, useTLS: false }));
-    return { pusher, connection, cluster };
-  }
-  const localServer = await startLocalServer({ webhooks: [{ url: webhookUrl, event_types: WEBHOOK_EVENT_TYPES }] });
-  const endpoint = { host: localServer.host, port: localServer.port, useTLS: false };
-  const pusher = new Pusher({ appId: localServer.appId, key: localServer.key, secret: localServer.secret, ...endpoint });
-  return { pusher, connection: browserConnection(pusher.key, endpoint), localServer };
+  const webhooks = [{ url: webhookUrl, event_types: WEBHOOK_EVENT_TYPES }];
+  const localPusher = await startLocalPusher({ ...soketiInstall, nodes: clusterNodes ?? 1, webhooks });
+  // One API host is enough: on a cluster, each node passes what it is given to the others through Redis.
+  const pusher = new Pusher(localPusher.config);
+  const connections = localPusher.nodes.map(({ config }) => browserConnection(pusher.key, { host: config.host, port: config.port, useTLS: false }));
+  return { pusher, connection: clusterNodes === undefined ? (connections[0] as BrowserConnection) : connections, localPusher };
 }
 
 /**
@@ -107,12 +100,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const server = createServer();
   const port = await listenOnLoopback(server, options.port ?? 3000);
   const url = `http://127.0.0.1:${port}`;
-  let localServer: LocalServer | undefined;
-  let cluster: LocalCluster | undefined;
+  let localPusher: LocalPusher | undefined;
   try {
     const connected = await connectToPusher(options.pusherEnv, `${url}/webhooks/pusher`, options.clusterNodes);
-    localServer = connected.localServer;
-    cluster = connected.cluster;
+    localPusher = connected.localPusher;
     const app = createDemoApp({ ...connected, files, ...(options.logError ? { logError: options.logError } : {}) });
     // By default @hono/node-server replaces the global Request and Response with its own
     // classes, whose read-only `json` breaks ky (and so every Pusher API call of @x/server) in
@@ -126,8 +117,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     await closeServer(server);
-    await localServer?.stop();
-    await cluster?.stop();
+    await localPusher?.close();
   };
-  return { url, ...(localServer ? { localServer } : {}), ...(cluster ? { cluster } : {}), stop: () => (stopping ??= stop()) };
+  return { url, ...(localPusher ? { localPusher } : {}), stop: () => (stopping ??= stop()) };
 }

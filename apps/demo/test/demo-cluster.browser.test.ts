@@ -1,7 +1,7 @@
 // `pnpm demo -- --cluster` as two people meet it: the demo on two soketi nodes over Redis, each
 // browser on a different node, and the chat, the presence list and the typing notices crossing
 // from one node to the other.
-import { skipClusterTests } from "tools-local-server";
+import { skipClusterTests } from "tools-test-support";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type Demo } from "../src/start-demo.ts";
@@ -42,13 +42,13 @@ describe.skipIf(skipBrowserTests() || skipClusterTests())("the demo on a two-nod
   }
 
   it("two users on different nodes see each other, and their messages cross the cluster", async () => {
-    const [first, second] = demo!.cluster!.nodes;
+    const [first, second] = demo!.localPusher!.nodes;
     const alice = await join("Alice");
     const bob = await join("Bob");
 
     // Each page says which node it is on: the demo hands the nodes out in turn.
-    expect(alice.node).toBe(` on node 1 of 2 (port ${first!.port})`);
-    expect(bob.node).toBe(` on node 2 of 2 (port ${second!.port})`);
+    expect(alice.node).toBe(` on node 1 of 2 (port ${first!.config.port})`);
+    expect(bob.node).toBe(` on node 2 of 2 (port ${second!.config.port})`);
 
     await waitForText(alice.page, "#members li", "Bob");
     await waitForText(bob.page, "#members li", "Alice");

@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { connectClient, startLocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { connectClient, soketiInstall, type TestClient } from "tools-test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CHAT_CHANNEL } from "../src/channels.ts";
 import type { ChatMessage } from "../src/create-demo-app.ts";
@@ -44,7 +45,7 @@ async function signUp(name: string): Promise<{ cookie: string; user: { id: strin
 
 /** A pusher-js Node client whose channel authorization goes through the demo's endpoint with `cookie`. */
 async function connectAs(cookie: string): Promise<TestClient> {
-  const client = await connectClient(demo.localServer!, {
+  const client = await connectClient(demo.localPusher!.config, {
     channelAuthorization: {
       customHandler: (
         { socketId, channelName }: { socketId: string; channelName: string },
@@ -85,7 +86,7 @@ describe("the page", () => {
   it("GET /api/config gives the page the embedded server's key and WebSocket port", async () => {
     const config = await (await fetch(`${demo.url}/api/config`)).json();
     expect(config).toMatchObject({
-      connection: { key: demo.localServer!.key, wsHost: "127.0.0.1", wsPort: demo.localServer!.port, forceTLS: false },
+      connection: { key: demo.localPusher!.config.key, wsHost: "127.0.0.1", wsPort: demo.localPusher!.config.port, forceTLS: false },
       chatChannel: CHAT_CHANNEL,
     });
   });
@@ -127,7 +128,7 @@ describe("POST /pusher/auth", () => {
     const response = await fetch(`${demo.url}/pusher/auth`, { method: "POST", headers: { ...form, Cookie: cookie }, body });
     expect(response.status).toBe(200);
     const answer = (await response.json()) as { auth: string; channel_data: string };
-    expect(answer.auth).toMatch(new RegExp(`^${demo.localServer!.key}:[0-9a-f]{64}$`));
+    expect(answer.auth).toMatch(new RegExp(`^${demo.localPusher!.config.key}:[0-9a-f]{64}$`));
     expect(JSON.parse(answer.channel_data)).toEqual({ user_id: user.id, user_info: { name: "Grace" } });
   });
 
@@ -178,7 +179,7 @@ describe("POST /webhooks/pusher", () => {
   it("refuses an unsigned body with 401 and logs nothing from it", async () => {
     const response = await fetch(`${demo.url}/webhooks/pusher`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Pusher-Key": demo.localServer!.key },
+      headers: { "Content-Type": "application/json", "X-Pusher-Key": demo.localPusher!.config.key },
       body: JSON.stringify({ time_ms: Date.now(), events: [{ name: "channel_occupied", channel: CHAT_CHANNEL }] }),
     });
     expect(response.status).toBe(401);
@@ -187,7 +188,7 @@ describe("POST /webhooks/pusher", () => {
   });
 
   it("refuses a signed webhook replayed a year later with 401, and logs the same delivery sent twice once", async () => {
-    const { key, secret } = demo.localServer!;
+    const { key, secret } = demo.localPusher!.config;
     const post = (body: string) =>
       fetch(`${demo.url}/webhooks/pusher`, {
         method: "POST",
@@ -268,18 +269,18 @@ describe("startDemo", () => {
     } finally {
       await second.stop();
     }
-    const soketiPid = second.localServer!.pid;
+    const soketiPid = second.localPusher!.nodes[0]!.pid;
     expect(() => process.kill(soketiPid, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
     await expect(fetch(second.url)).rejects.toThrow();
   });
 
   it("startDemo({ pusherEnv }) talks to the app PUSHER_URL names, starts no server of its own, and leaves that app's server running", async () => {
-    const external = await startLocalServer();
+    const external = await startLocalPusher(soketiInstall);
     try {
-      const { appId, key, secret, port } = external;
-      const other = await startDemo({ port: 0, pusherEnv: { PUSHER_URL: `http://${key}:${secret}@127.0.0.1:${port}/apps/${appId}` } });
+      const { key, port } = external.config;
+      const other = await startDemo({ port: 0, pusherEnv: { PUSHER_URL: external.url } });
       try {
-        expect(other.localServer).toBeUndefined();
+        expect(other.localPusher).toBeUndefined();
         const config = await (await fetch(`${other.url}/api/config`)).json();
         expect(config.connection).toMatchObject({ key, wsHost: "127.0.0.1", wsPort: port, forceTLS: false });
         const state = await (await fetch(`${other.url}/api/state`)).json();
@@ -287,9 +288,9 @@ describe("startDemo", () => {
       } finally {
         await other.stop();
       }
-      expect(await (await fetch(external.url)).text()).toBe("OK");
+      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("OK");
     } finally {
-      await external.stop();
+      await external.close();
     }
   });
 });

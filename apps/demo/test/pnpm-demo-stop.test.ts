@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { descendantPids, isRunning } from "tools-local-server";
+import { descendantPids, isRunning } from "tools-test-support";
 import { listeningPorts } from "./support/listening-ports.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));

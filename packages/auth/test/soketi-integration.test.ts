@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { decodeMasterKey, encryptPayload, signRequest } from "@x/signing";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, connectClient, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthHandler } from "../src/index.js";
 
@@ -19,7 +20,7 @@ let authBase: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  soketi = await startLocalServer();
+  soketi = asLocalServer(await startLocalPusher(soketiInstall));
   // The application identifies its users by a header its pusher-js clients send, as it would
   // by a session cookie: the callbacks read it from the original request.
   const handler = createAuthHandler({

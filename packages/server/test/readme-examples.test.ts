@@ -5,7 +5,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
-import { startLocalServer, SubscriptionError, type LocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, soketiInstall, SubscriptionError, type LocalServer, type TestClient } from "tools-test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Pusher, type ChannelsList, type PresenceData, type PresenceUsers, type UserData } from "../src/index.js";
 import { connectSigningClient, nextStateAfterConnected, signIn, waitFor } from "./support/pusher-js-clients.js";
@@ -71,9 +72,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const { port } = receiver.address() as AddressInfo;
 
-  soketi = await startLocalServer({
+  soketi = asLocalServer(await startLocalPusher({
+    ...soketiInstall,
     webhooks: [{ url: `http://127.0.0.1:${port}/pusher/webhooks`, event_types: ["channel_occupied"] }],
-  });
+  }));
   pusher = new Pusher(soketi.appId, soketi.key, soketi.secret, { host: "127.0.0.1", port: soketi.port, useTLS: false });
   webhookHandler = pusher.createWebhookHandler({ onEvent: () => undefined });
 });

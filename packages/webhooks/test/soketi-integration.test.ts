@@ -1,7 +1,8 @@
 // Integration (docs/protocol.md §7, §8): a real soketi sends its webhooks to a node:http receiver running
 // createWebhookHandler through @hono/node-server; real pusher-js clients cause them.
 import { getRequestListener } from "@hono/node-server";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, connectClient, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 import { signChannelAuth } from "@x/signing";
 import type { WebhookEvent } from "../src/index.js";
 import { createServer, type Server } from "node:http";
@@ -85,7 +86,7 @@ describe("createWebhookHandler receiving soketi's webhooks", () => {
 
   beforeAll(async () => {
     receiver = await startReceiver(recorded, deliveries);
-    server = await startLocalServer({ ...credentials, webhooks: [{ url: receiver.url, event_types: EVENT_TYPES }] });
+    server = asLocalServer(await startLocalPusher({ ...soketiInstall, ...credentials, webhooks: [{ url: receiver.url, event_types: EVENT_TYPES }] }));
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { skipClusterTests, type ClusterNode, type TestClient } from "tools-local-server";
+import { skipClusterTests, type ClusterNode, type TestClient } from "tools-test-support";
 import type { PresenceUsers } from "@x/server";
 import type { PresenceChannel } from "pusher-js";
 import { beforeAll, describe, expect, it, vi } from "vitest";

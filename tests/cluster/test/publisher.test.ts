@@ -1,4 +1,4 @@
-import { skipClusterTests, type ClusterNode, type TestClient } from "tools-local-server";
+import { skipClusterTests, type ClusterNode, type TestClient } from "tools-test-support";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { startApp, type AppProcess, type Verdict } from "./support/app-process.ts";
 import { pusherOn } from "./support/client-pool.ts";

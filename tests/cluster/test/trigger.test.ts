@@ -1,4 +1,4 @@
-import { skipClusterTests, type ClusterNode, type TestClient } from "tools-local-server";
+import { skipClusterTests, type ClusterNode, type TestClient } from "tools-test-support";
 import type { Pusher } from "@x/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pusherOn } from "./support/client-pool.ts";

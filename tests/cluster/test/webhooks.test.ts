@@ -1,4 +1,4 @@
-import { skipClusterTests, type ClusterNode } from "tools-local-server";
+import { skipClusterTests, type ClusterNode } from "tools-test-support";
 import { Pusher, type WebhookEvent } from "@x/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { pusherOn, type User } from "./support/client-pool.ts";

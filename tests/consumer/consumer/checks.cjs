@@ -270,6 +270,27 @@ const PACKAGE_CHECKS = {
     return ["signs an authorization", "verifies a webhook", "triggers an event on a real server", "as the official pusher package does"];
   },
 
+  async "@x/testing"(x, _ctx, _specifier, load) {
+    // What a user's test does: a fake Pusher, the SDK pointed at its URL, an assertion on what it received.
+    const fake = await x.startFakePusher();
+    try {
+      const { Pusher } = await load("@x/server");
+      const pusher = Pusher.fromUrl(fake.url, { retry: false });
+      await pusher.trigger("orders", "created", { id: 7 });
+      const event = await fake.waitForEvent({ channel: "orders", name: "created", data: { id: 7 } }, { timeoutMs: 5_000 });
+      same({ channel: event.channel, name: event.name, data: event.data }, { channel: "orders", name: "created", data: '{"id":7}' }, "the recorded event");
+      fake.failNext({ status: 500 });
+      const error = await fails(() => pusher.trigger("orders", "created", {}), { name: "PusherHttpError", code: "http_error" }, "a trigger answered 500");
+      same(/** @type {{ status?: unknown }} */ (error).status, 500, "the status of the fault");
+    } finally {
+      await fake.close();
+    }
+    // soketi is not a dependency: a project without it is told what to install.
+    const setup = await fails(() => x.startLocalPusher(), { name: "LocalPusherSetupError", code: "soketi_not_found" }, "startLocalPusher without soketi");
+    same(String(/** @type {Error} */ (setup).message).includes("npm i -D @soketi/soketi@1.6.1"), true, "the message says what to install");
+    return ["records a trigger of @x/server on its fake Pusher", "fails on demand", "says what startLocalPusher needs"];
+  },
+
   async "@x/server"(x, ctx, specifier) {
     // The two lines of the bug report: the CommonJS build threw `ky.default.create is not a function` here.
     new x.Pusher("1", "k", "s");

@@ -1,7 +1,8 @@
-// A Cloudflare Worker whose code uses the @x packages through `require` (cjs-consumer.cjs): the
+// A Cloudflare Worker whose code uses the @x packages through `require` (worker-cjs-consumer.cjs,
+// every package but the Node-only ones): the
 // bundler resolves those with the "require" condition, to the CommonJS builds. Any request runs
 // the checks, with the consumer context from `env.CONTEXT`.
-import consumer from "./cjs-consumer.cjs";
+import consumer from "./worker-cjs-consumer.cjs";
 
 export default {
   /** @param {Request} _request @param {{ CONTEXT: any }} env */

@@ -18,6 +18,28 @@ export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
  */
 export const REGISTRY_PACKAGES = { "@types/node": "22.20.7", "@opentelemetry/api": "1.10.0" };
 
+/**
+ * The packages that run on Node.js only, and why: the workerd Workers do not load them, and the
+ * matrix skips them there with this reason. (Bun and Deno run them: they have `node:http`.)
+ */
+export const NODE_ONLY_PACKAGES: Readonly<Record<string, string>> = {
+  "@x/testing": "Node.js only: it runs servers and processes (node:http, node:child_process), which workerd has not",
+};
+
+/**
+ * Why a module is not loaded in workerd, or `undefined` when it is.
+ *
+ * @example
+ * ```ts
+ * notInWorkerd("@x/testing/package.json"); // "Node.js only: …"
+ * notInWorkerd("@x/server"); // undefined
+ * ```
+ */
+export function notInWorkerd(specifier: string): string | undefined {
+  const name = Object.keys(NODE_ONLY_PACKAGES).find((candidate) => specifier === candidate || specifier.startsWith(`${candidate}/`));
+  return name === undefined ? undefined : NODE_ONLY_PACKAGES[name];
+}
+
 /** A clean project that installed the tarballs. Plain data: vitest hands it to every test file. */
 export interface ConsumerProject {
   packageManager: PackageManager;
@@ -108,6 +130,10 @@ export async function createConsumerProject(packageManager: PackageManager, pack
   const specifiers = documentedSpecifiers(packed);
   await writeFile(join(dir, "esm-consumer.mjs"), esmConsumerSource(specifiers));
   await writeFile(join(dir, "cjs-consumer.cjs"), cjsConsumerSource(specifiers));
+  // The Workers' own loaders name no Node-only module: a bundler would pull it in even if never called.
+  const workerSpecifiers = specifiers.filter((specifier) => notInWorkerd(specifier) === undefined);
+  await writeFile(join(dir, "worker-esm-consumer.mjs"), esmConsumerSource(workerSpecifiers));
+  await writeFile(join(dir, "worker-cjs-consumer.cjs"), cjsConsumerSource(workerSpecifiers));
   const manifest = { name: `x-consumer-${packageManager}`, private: true };
   let install: InstallOutput;
   if (packageManager === "npm") {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { connectClient, freePort, startNodeProcess, SubscriptionError, type LocalServer, type NodeProcess, type TestClient } from "tools-local-server";
+import { connectClient, freePort, startNodeProcess, SubscriptionError, type NodeProcess, type TestClient } from "tools-test-support";
 import { nodeBinary, npmInstall, SUPPORTED_NODE_MAJORS } from "tests-runtime";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatBytes, installedFootprint, type InstalledFootprint } from "../src/installed-footprint.js";
@@ -85,7 +85,7 @@ describe("the auth-only service, installed alone", () => {
         service.child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
         const endpoint = `http://127.0.0.1:${port}/pusher/auth`;
         await waitUntilAnswering(endpoint, service, () => output);
-        client = await connectClient({ key: server.key, port: server.port } as LocalServer, {
+        client = await connectClient(server, {
           channelAuthorization: { endpoint, transport: "ajax", headers: { "x-user-id": "42" } },
         });
       }, 60_000);

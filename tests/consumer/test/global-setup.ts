@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startLocalServer } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
 import { packPublishedPackages, type PackedPackage } from "tests-runtime";
+import { soketiInstall } from "tools-test-support";
 import type { TestProject } from "vitest/node";
 import { createConsumerProject, PACKAGE_MANAGERS, type ConsumerProject, type PackageManager } from "../src/consumer-project.js";
 import type { ConsumerContext } from "../src/run-consumer.js";
@@ -35,18 +36,18 @@ export default async function setUpRun(project: TestProject): Promise<() => Prom
     const packed = await packPublishedPackages(join(root, "tarballs"));
     // Both installs and soketi's start-up at once; whatever started is stopped if anything failed.
     const [started, installed] = await Promise.allSettled([
-      startLocalServer(),
+      startLocalPusher(soketiInstall),
       Promise.all(PACKAGE_MANAGERS.map((manager) => createConsumerProject(manager, packed, join(root, manager)))),
     ]);
-    if (started.status === "fulfilled") stop.push(() => started.value.stop());
+    if (started.status === "fulfilled") stop.push(() => started.value.close());
     if (started.status === "rejected") throw started.reason;
     if (installed.status === "rejected") throw installed.reason;
-    const server = started.value;
+    const { appId, key, secret, host, port } = started.value.config;
     const projects = installed.value;
     project.provide("packed", packed);
     project.provide("consumerProjects", Object.fromEntries(projects.map((p) => [p.packageManager, p])) as Record<PackageManager, ConsumerProject>);
     project.provide("scratchDir", join(root, "scratch"));
-    project.provide("pusherServer", { url: server.url, host: server.host, port: server.port, appId: server.appId, key: server.key, secret: server.secret });
+    project.provide("pusherServer", { url: `http://${host}:${port}`, host, port, appId, key, secret });
     return tearDown;
   } catch (error) {
     await tearDown();

@@ -28,8 +28,8 @@ function links(dir: string): string[] {
 }
 
 describe("the packed tarballs", () => {
-  it("are the six published packages", () => {
-    expect(packed.map((pkg) => pkg.name).sort()).toEqual(["@x/auth", "@x/rest", "@x/server", "@x/signing", "@x/types", "@x/webhooks"]);
+  it("are the seven published packages", () => {
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual(["@x/auth", "@x/rest", "@x/server", "@x/signing", "@x/testing", "@x/types", "@x/webhooks"]);
   });
 
   for (const { name, version, manifest, files } of packed) {

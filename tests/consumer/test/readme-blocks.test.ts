@@ -12,8 +12,8 @@ const diagnostics = typecheckBlocks(blocks, packageDir);
 
 describe("every TypeScript block of every README compiles under strict", () => {
   it("finds the READMEs of the root, the packages and the apps, and their blocks", () => {
-    expect(files).toEqual(expect.arrayContaining(["README.md", "docs/protocol.md", "packages/server/README.md", "apps/demo/README.md"]));
-    for (const file of ["README.md", "packages/rest/README.md", "packages/webhooks/README.md", "packages/auth/README.md"]) {
+    expect(files).toEqual(expect.arrayContaining(["README.md", "docs/protocol.md", "docs/testing.md", "packages/server/README.md", "packages/testing/README.md", "apps/demo/README.md"]));
+    for (const file of ["README.md", "docs/testing.md", "packages/rest/README.md", "packages/webhooks/README.md", "packages/auth/README.md", "packages/testing/README.md"]) {
       expect(blocks.filter((block) => block.file === file).length, file).toBeGreaterThan(2);
     }
   });

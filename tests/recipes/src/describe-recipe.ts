@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { connectClient, descendantPids, freePort, isRunning, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, connectClient, descendantPids, freePort, isRunning, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 import { Pusher } from "@x/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RECIPE_USERS, RECIPE_WEBHOOK_EVENTS, type RecipeUserId } from "./recipe-contract.ts";
@@ -118,10 +119,12 @@ export function describeRecipe(
     beforeAll(async () => {
       pidsBefore = await descendantPids();
       const port = await freePort();
-      soketi = await startLocalServer({
+      const local = await startLocalPusher({
+        ...soketiInstall,
         webhooks: [{ url: `http://127.0.0.1:${port}/pusher/webhooks`, event_types: RECIPE_WEBHOOK_EVENTS }],
       });
-      const pusherUrl = `http://${soketi.key}:${soketi.secret}@127.0.0.1:${soketi.port}/apps/${soketi.appId}`;
+      soketi = asLocalServer(local);
+      const pusherUrl = local.url;
       pusher = Pusher.fromUrl(pusherUrl);
       app = await start({ port, pusherUrl, env: { PORT: String(port), HOST: "127.0.0.1", PUSHER_URL: pusherUrl } });
     });

@@ -1,4 +1,5 @@
-import { startLocalServer } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { soketiInstall } from "tools-test-support";
 import type { TestProject } from "vitest/node";
 import type { PusherTarget } from "../harness/run-cases.mjs";
 import { createUserProject, removeUserProject, type UserProject } from "../src/user-project.js";
@@ -18,11 +19,12 @@ declare module "vitest" {
 export default async function setUpRun(project: TestProject): Promise<() => Promise<void>> {
   const userProject = await createUserProject();
   try {
-    const server = await startLocalServer();
+    const server = await startLocalPusher(soketiInstall);
+    const { appId, key, secret, port } = server.config;
     project.provide("userProject", userProject);
-    project.provide("pusherServer", { url: server.url, appId: server.appId, key: server.key, secret: server.secret });
+    project.provide("pusherServer", { url: `http://127.0.0.1:${port}`, appId, key, secret });
     return async () => {
-      await server.stop();
+      await server.close();
       await removeUserProject(userProject);
     };
   } catch (error) {

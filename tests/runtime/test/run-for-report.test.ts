@@ -1,4 +1,4 @@
-import { childPids } from "tools-local-server";
+import { childPids } from "tools-test-support";
 import { describe, expect, it } from "vitest";
 import { runProcessForReport } from "../src/run-for-report.js";
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { isContinuousIntegration } from "tools-local-server";
+import { isContinuousIntegration } from "tools-test-support";
 import { chromium, type Browser } from "playwright-core";
 
 /** Debian's Chromium (`apt-get install -y chromium`), or the one `CHROMIUM_PATH` names. */

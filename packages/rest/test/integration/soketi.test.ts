@@ -1,7 +1,8 @@
 import { decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
 import { bytesToBase64 } from "@x/signing/internal";
 import { isPusherHttpError } from "@x/types";
-import { connectClient, startLocalServer, type LocalServer, type TestClient } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, connectClient, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPublisher, createRestClient, type RestClient, type RestClientOptions } from "../../src/index.js";
 import { MASTER_KEY_BASE64 } from "../support/protocol-vectors.js";
@@ -63,7 +64,7 @@ async function signIn(client: TestClient): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startLocalServer();
+  server = asLocalServer(await startLocalPusher(soketiInstall));
   rest = restClient();
 });
 

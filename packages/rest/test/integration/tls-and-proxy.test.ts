@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { Agent as HttpsAgent } from "node:https";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { startLocalServer, type LocalServer } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, soketiInstall, type LocalServer } from "tools-test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRestClient, isPusherNetworkError, type RestClientOptions } from "../../src/index.js";
 import { startConnectProxy, type ConnectProxy } from "./support/connect-proxy.js";
@@ -27,10 +28,11 @@ const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   certificates = makeTestCertificates();
-  server = await startLocalServer({
+  server = asLocalServer(await startLocalPusher({
+    ...soketiInstall,
     secret: "tls-secret-5c1e0f2a",
     env: { SOKETI_SSL_CERT: certificates.certPath, SOKETI_SSL_KEY: certificates.keyPath },
-  });
+  }));
   proxy = await startConnectProxy();
 });
 

@@ -4,7 +4,8 @@
 // everything it got back and everything its clients received must be the same, but for the one
 // documented difference the program can see (see `expectedFromCompat`). A RequestError's `url`
 // is compared without its query, which is signed and so differs from run to run anyway.
-import { startLocalServer, type LocalServer } from "tools-local-server";
+import { startLocalPusher } from "@x/testing";
+import { asLocalServer, soketiInstall, type LocalServer } from "tools-test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Compat, Official } from "./support/both-sdks.js";
 import { OCCUPIED_CHANNELS, runProgram, startWebhookReceiver, type ProgramRun } from "./support/program.js";
@@ -59,7 +60,7 @@ async function untilVacated(): Promise<void> {
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  soketi = await startLocalServer({ webhooks: [{ url: receiver.url, event_types: ["channel_occupied"] }] });
+  soketi = asLocalServer(await startLocalPusher({ ...soketiInstall, appId: "app-id", webhooks: [{ url: receiver.url, event_types: ["channel_occupied"] }] }));
   for (const [name, Pusher] of [["official", Official], ["compat", Compat]] as const) {
     await untilVacated();
     receiver.webhooks.length = 0;

@@ -1,7 +1,7 @@
 // What the soketi tests of this package do with pusher-js clients: connect one whose auth
 // endpoint is the app under test (its custom handlers send back the JSON an app's endpoint would
 // send), sign it in, see it disconnected, and wait for what it receives.
-import { connectClient, type LocalServer, type TestClient } from "tools-local-server";
+import { connectClient, type LocalServer, type TestClient } from "tools-test-support";
 
 type AuthCallback = (error: Error | null, data: unknown) => void;
 

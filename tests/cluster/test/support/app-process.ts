@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
-import { startNodeProcess, type LocalServer, type NodeProcess } from "tools-local-server";
+import { startNodeProcess, type LocalServer, type NodeProcess } from "tools-test-support";
 
 /** What an app process reported for one event: published (its `publish()` resolved) or not. */
 export interface Verdict {

@@ -1,4 +1,4 @@
-import { connectClient, type LocalServer, type TestClient } from "tools-local-server";
+import { connectClient, type LocalServer, type TestClient } from "tools-test-support";
 import { Pusher, type PusherOptions } from "@x/server";
 import { vi } from "vitest";
 

@@ -1,11 +1,12 @@
-import { childPids, startLocalCluster, type ClusterNode, type LocalCluster, type LocalClusterOptions } from "tools-local-server";
+import { startLocalPusher, type LocalPusher, type LocalPusherOptions } from "@x/testing";
+import { childPids, clusterNodes, soketiInstall, type ClusterNode } from "tools-test-support";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createClientPool, type ClientPool } from "./client-pool.ts";
 
 /** The cluster of a test file's `describe` block, and the pool its clients are connected from. */
 export interface ClusterSuite {
   /** The running cluster (from the block's `beforeAll` on). */
-  readonly cluster: LocalCluster;
+  readonly cluster: LocalPusher;
   /** Its nodes, in order: A, B, C. */
   readonly nodes: ClusterNode[];
   pool: ClientPool;
@@ -22,23 +23,25 @@ export interface ClusterSuite {
  * registered after this call, run before these (stop its app processes there), and those
  * registered before it run after them.
  */
-export function useClusterSuite(options: LocalClusterOptions | (() => LocalClusterOptions)): ClusterSuite {
+export function useClusterSuite(options: LocalPusherOptions | (() => LocalPusherOptions)): ClusterSuite {
   const pool = createClientPool();
   let childrenBefore: number[] = [];
-  let cluster: LocalCluster | undefined;
-  const running = (): LocalCluster => {
+  let cluster: LocalPusher | undefined;
+  let nodes: ClusterNode[] = [];
+  const running = (): LocalPusher => {
     if (cluster === undefined) throw new Error("the cluster is not started yet: use it in a test or a hook");
     return cluster;
   };
 
   beforeAll(async () => {
     childrenBefore = await childPids();
-    cluster = await startLocalCluster(typeof options === "function" ? options() : options);
+    cluster = await startLocalPusher({ ...soketiInstall, ...(typeof options === "function" ? options() : options) });
+    nodes = clusterNodes(cluster);
   });
   afterEach(() => pool.closeAll());
   afterAll(async () => {
     await pool.closeAll();
-    await cluster?.stop();
+    await cluster?.close();
     expect(await childPids()).toEqual(childrenBefore);
   });
 
@@ -47,7 +50,8 @@ export function useClusterSuite(options: LocalClusterOptions | (() => LocalClust
       return running();
     },
     get nodes() {
-      return running().nodes;
+      running();
+      return nodes;
     },
     pool,
   };

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { freePort } from "tools-local-server";
+import { freePort } from "tools-test-support";
 import type { Pusher, WebhookVerdict } from "@x/server";
 
 /** A node:http endpoint on a free loopback port that checks every webhook with `processWebHook`. */

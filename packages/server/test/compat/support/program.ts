@@ -8,7 +8,7 @@
 // server sends). It returns every value it got back, and what every client received.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LocalServer, TestClient } from "tools-local-server";
+import type { LocalServer, TestClient } from "tools-test-support";
 import type Compat from "../../../src/compat/index.js";
 import { connectSigningClient, nextStateAfterConnected, signIn, waitFor } from "../../support/pusher-js-clients.js";
 

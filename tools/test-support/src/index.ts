@@ -1,0 +1,10 @@
+export { childPids, descendantPids, isRunning } from "./child-pids.ts";
+export type { TestClient } from "./connect-client.ts";
+export { connectClient } from "./connect-client.ts";
+export { freePort } from "./free-port.ts";
+export type { ClusterNode, LocalServer } from "./local-server.ts";
+export { asLocalServer, clusterNodes, soketiInstall } from "./local-server.ts";
+export { isContinuousIntegration, skipClusterTests } from "./skip-cluster-tests.ts";
+export type { NodeProcess } from "./start-node-process.ts";
+export { startNodeProcess } from "./start-node-process.ts";
+export { SubscriptionError } from "./subscription-error.ts";
