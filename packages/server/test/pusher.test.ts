@@ -117,7 +117,7 @@ describe("new Pusher(...): the two constructor forms", () => {
   });
 });
 
-describe("new Pusher(...): where requests go (the seed's Cluster and HostName)", () => {
+describe("new Pusher(...): where requests go (the .NET PusherServer library's Cluster and HostName)", () => {
   it("with { cluster: 'eu' } requests go to https://api-eu.pusher.com", async () => {
     expect(await targetOf((options) => new Pusher("app-1", "key", SECRET, { ...options, cluster: "eu" }))).toEqual({
       origin: "https://api-eu.pusher.com",
@@ -129,7 +129,7 @@ describe("new Pusher(...): where requests go (the seed's Cluster and HostName)",
     expect((await targetOf((options) => new Pusher("app-1", "key", SECRET, options))).origin).toBe("https://api-mt1.pusher.com");
   });
 
-  it("host overrides cluster, as the seed documents for HostName", async () => {
+  it("host overrides cluster, as the .NET PusherServer library documents for HostName", async () => {
     const target = await targetOf((options) => new Pusher("app-1", "key", SECRET, { ...options, cluster: "eu", host: "api.example.test" }));
     expect(target.origin).toBe("https://api.example.test");
   });
@@ -272,7 +272,7 @@ describe("Pusher.fromEnv(env)", () => {
   });
 });
 
-describe("pusher.trigger(...): the seed's Trigger overloads", () => {
+describe("pusher.trigger(...): the .NET PusherServer library's Trigger overloads", () => {
   it("trigger(channels[], event, data, { socketId, info }) sends one POST /events with socket_id and info", async () => {
     const recorder = recordingFetch(() => ({ channels: { "channel-1": { subscription_count: 2 }, "channel-2": { subscription_count: 1 } } }));
     const pusher = new Pusher("1", "key", SECRET, { fetch: recorder.fetch });
@@ -417,7 +417,7 @@ describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vec
     });
   });
 
-  it("processWebHook(signature, body) without a key checks the app's secret, as the seed's two-argument form", () => {
+  it("processWebHook(signature, body) without a key checks the app's secret, as the .NET PusherServer library's two-argument form", () => {
     receivedWhenSent(WEBHOOK_OCCUPIED.body);
     const occupiedApp = new Pusher("1", "some-key", WEBHOOK_OCCUPIED.secret);
     const verdict = occupiedApp.processWebHook(WEBHOOK_OCCUPIED.signature, new TextEncoder().encode(WEBHOOK_OCCUPIED.body));

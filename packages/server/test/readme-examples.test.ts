@@ -41,7 +41,7 @@ const clients: TestClient[] = [];
 /**
  * A pusher-js client whose auth endpoint is this app: it authorizes channels with
  * `pusher.authenticate` and signs in with `pusher.authenticateUser`, returning their JSON as an
- * app's endpoint would (the seed's `auth.ToJson()`).
+ * app's endpoint would (the .NET PusherServer library's `auth.ToJson()`).
  */
 async function connect(identity: { presenceData?: PresenceData; userData?: UserData; app?: Pusher } = {}): Promise<TestClient> {
   const app = identity.app ?? pusher;
@@ -56,7 +56,7 @@ async function connect(identity: { presenceData?: PresenceData; userData?: UserD
 
 beforeAll(async () => {
   // The app's webhook endpoint: the handler bound to this app's credentials, on node:http.
-  // Each delivery's raw body and headers are kept for the seed's ProcessWebHook example.
+  // Each delivery's raw body and headers are kept for the .NET PusherServer library's ProcessWebHook example.
   const listener = getRequestListener(async (request) => {
     const body = await request.clone().text();
     const response = webhookHandler === undefined ? new Response(null, { status: 503 }) : await webhookHandler(request);
@@ -268,7 +268,7 @@ describe("ProcessWebHook", () => {
     );
     const timeMs = (JSON.parse(delivery.body) as { time_ms: number }).time_ms;
 
-    // The seed's example: ProcessWebHook(receivedSignature, receivedBody), then its events.
+    // The .NET PusherServer library's README example: ProcessWebHook(receivedSignature, receivedBody), then its events.
     const webHook = pusher.processWebHook(delivery.signature, delivery.body);
     expect(webHook.validationErrors).toEqual([]);
     expect(webHook.isValid).toBe(true);

@@ -1,4 +1,4 @@
-// DESIGN.md "Errors": no secret ever appears in a thrown object. Every signer is called with bad
+// No secret ever appears in a thrown object. Every signer is called with bad
 // input next to a recognisable secret and master key, and everything the error exposes is searched.
 import { describe, expect, it } from "vitest";
 import {

@@ -1,5 +1,5 @@
 // Differential tests: the official Node SDK (pusher@5.3.4, `pusher.webhook(...).isValid()`) is the
-// oracle for the signature and key verdict (DESIGN.md: quality the tests must prove).
+// oracle for the signature and key verdict.
 import fc from "fast-check";
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";

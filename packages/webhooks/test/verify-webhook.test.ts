@@ -50,7 +50,7 @@ describe("verifyWebhook: signatures and keys", () => {
     expect(verifyWebhook(twoSecrets, signedDelivery(twoSecrets[1]!, webhook([]))).isValid).toBe(true);
   });
 
-  it("verifyWebhook(without key header) tries every configured secret, like the seed's ProcessWebHook", () => {
+  it("verifyWebhook(without key header) tries every configured secret, like the .NET PusherServer library's ProcessWebHook", () => {
     const { body, signature } = signedDelivery(rotated, webhook([]));
     expect(verifyWebhook([app, rotated], { body, signature }).isValid).toBe(true);
     expect(verifyWebhook([app, rotated], { body, signature, key: null }).isValid).toBe(true);

@@ -1,4 +1,4 @@
-// The simulated state and what the channel queries read from it (PROTOCOL.md §3), through both SDKs.
+// The simulated state and what the channel queries read from it (docs/protocol.md §3), through both SDKs.
 import { describe, expect, it } from "vitest";
 import { useFakes } from "./support/fakes.js";
 import { SDK_NAMES, refusalOf, sdkNamed } from "./support/sdks.js";

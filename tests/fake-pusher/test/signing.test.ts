@@ -1,4 +1,4 @@
-// The fake checks request signatures as Pusher does (PROTOCOL.md §2): the documented vectors are
+// The fake checks request signatures as Pusher does (docs/protocol.md §2): the documented vectors are
 // accepted at their timestamps, and every tampered part is refused with Pusher's status and text.
 import { describe, expect, it } from "vitest";
 import type { FakePusher } from "@x/testing";
@@ -38,7 +38,7 @@ async function postV1(fake: FakePusher, change: { query?: Record<string, string>
   return { status: response.status, body: await response.text() };
 }
 
-describe("PROTOCOL.md V1, the documented POST /events", () => {
+describe("the documented POST /events (Pusher's signing example)", () => {
   const credentials = { appId: V1.appId, key: V1.key, secret: V1.secret };
   const at = (seconds: number) => () => seconds * 1000;
 
@@ -97,7 +97,7 @@ describe("PROTOCOL.md V1, the documented POST /events", () => {
   });
 });
 
-describe("PROTOCOL.md V2, the documented GET requests", () => {
+describe("the documented GET requests (Pusher's signing examples)", () => {
   const key = "d41a439c438a100756f5";
   const secret = "4bf35003e819bb138249";
   const rows: { path: string; params: Record<string, string>; ts: number; signature: string; answer: object }[] = [
@@ -133,7 +133,7 @@ describe("PROTOCOL.md V2, the documented GET requests", () => {
   });
 });
 
-describe("PROTOCOL.md MD5 vectors", () => {
+describe("MD5 of documented bodies", () => {
   it.each([
     { path: "/users/42/terminate_connections", body: "{}", md5: "99914b932bd37a50b983c5e7c90ae93b" },
     { path: "/events", body: '{"name":"my_event","data":"{\\"some\\":\\"data \\"}","channels":["one"]}', md5: "e95168baf497b2e54b2c6cadd41a6a3f" },

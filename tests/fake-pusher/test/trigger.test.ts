@@ -1,4 +1,4 @@
-// POST /events and /batch_events (PROTOCOL.md §3, §4), through both SDKs; the refusals no SDK
+// POST /events and /batch_events (docs/protocol.md §3, §4), through both SDKs; the refusals no SDK
 // would send are sent raw.
 import { describe, expect, it } from "vitest";
 import { useFakes } from "./support/fakes.js";

@@ -1,4 +1,4 @@
-// The webhooks the fake sends (PROTOCOL.md §7), checked by both SDKs' verifiers.
+// The webhooks the fake sends (docs/protocol.md §7), checked by both SDKs' verifiers.
 import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,4 +1,4 @@
-// The built @x/server umbrella: the seed's API bound once, on the vectors of docs/protocol.md verbatim,
+// The built @x/server umbrella: the .NET PusherServer library's API bound once, on the vectors of docs/protocol.md verbatim,
 // and a trigger to the local Pusher-compatible server over this runtime's own `fetch`.
 import { Pusher } from "@x/server";
 import { assertDeepEqual, assertEqual } from "../harness/assert.mjs";

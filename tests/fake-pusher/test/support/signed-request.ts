@@ -1,4 +1,4 @@
-// Raw requests signed here with node:crypto (PROTOCOL.md §2), for what no SDK would send:
+// Raw requests signed here with node:crypto (docs/protocol.md §2), for what no SDK would send:
 // tampered signatures, bodies, timestamps, and bodies that break the API's rules.
 import { createHash, createHmac } from "node:crypto";
 import type { FakePusher } from "@x/testing";

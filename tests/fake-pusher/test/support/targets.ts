@@ -169,7 +169,7 @@ export async function raw(
 
 /**
  * The status a refusal means: the HTTP status, or for a 2xx the `code` of a `{"error", "code"}`
- * body (soketi's way, PROTOCOL.md §3), as the SDKs read it.
+ * body (soketi's way, docs/protocol.md §3), as the SDKs read it.
  */
 export function refusalCode({ status, body }: RawAnswer): number {
   if (status >= 300) return status;
