@@ -49,7 +49,7 @@ const MAX_MESSAGE_LENGTH = 500;
 
 // The page shows the chat channel's webhooks only. Those of the webhook channel itself would
 // echo every page's subscription back into the panel, and soketi's internal `#server-to-user-`
-// channels (one per signed-in user, tools/local-server/README.md) are not Pusher's.
+// channels (one per signed-in user, packages/testing/README.md, "Where the fake and soketi differ") are not Pusher's.
 function isShownWebhook(event: WebhookEvent): boolean {
   return event.channel === CHAT_CHANNEL;
 }

@@ -238,7 +238,7 @@ describe("the chat, with pusher-js clients and the embedded soketi", () => {
     expect(aliceReceived).toEqual([bobMessage]);
 
     const state = await (await fetch(`${demo.url}/api/state`)).json();
-    // soketi ignores `info` (see tools/local-server/README.md), so only the channel's presence in the list is checked.
+    // soketi ignores `info` (see packages/testing/README.md, "Where the fake and soketi differ"), so only the channel's presence in the list is checked.
     expect(Object.keys(state.channels)).toEqual([CHAT_CHANNEL]);
     expect(state.users.map((user: { id: string }) => user.id).sort()).toEqual([alice.user.id, bob.user.id].sort());
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuthHandler } from "../src/index.js";
 
 // End to end: real pusher-js clients whose auth endpoints are a node:http server running
-// createAuthHandler, against a real Pusher-compatible server (soketi, tools/local-server/README.md). The server
+// createAuthHandler, against a real Pusher-compatible server (soketi, packages/testing/README.md, "Where the fake and soketi differ"). The server
 // verifies every signature this package produces.
 
 const MASTER_KEY_BASE64 = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";

@@ -1,5 +1,5 @@
 // Every example of the original .NET library's README, in its TypeScript form, run against a
-// real Pusher-compatible server (soketi, tools/local-server/README.md) with real pusher-js clients: each behaves
+// real Pusher-compatible server (soketi, packages/testing/README.md, "Where the fake and soketi differ") with real pusher-js clients: each behaves
 // as that README says. One soketi serves the whole file; it sends its webhooks to a node:http
 // receiver running this app's bound webhook handler.
 import { createServer, type Server } from "node:http";

@@ -40,7 +40,7 @@ export default [
           "trigger",
         )
       );
-      // soketi refuses with HTTP 200 and {"error": ..., "code": 401} (see tools/local-server/README.md), which @x/rest
+      // soketi refuses with HTTP 200 and {"error": ..., "code": 401} (see packages/testing/README.md, "Where the fake and soketi differ"), which @x/rest
       // reports with the HTTP status and the body's code in serverMessage.
       assertTrue(error.status === 401 || String(error.serverMessage).endsWith("(code 401)"), `a 401 refusal, got ${error.status}: ${error.serverMessage}`);
     },

@@ -52,7 +52,7 @@ describe("a pusher-js client on a local soketi server", () => {
     const delivered = client.collect("refunds", "refund-issued");
 
     const refused = await trigger(server, { name: "refund-issued", channels: ["refunds"], data: "forged" }, "wrong-secret");
-    // soketi reports an auth failure in the body of an HTTP 200 (see tools/local-server/README.md).
+    // soketi reports an auth failure in the body of an HTTP 200 (see packages/testing/README.md, "Where the fake and soketi differ").
     expect(refused.status).toBe(200);
     expect(await refused.json()).toEqual({ error: "The secret authentication failed", code: 401 });
 

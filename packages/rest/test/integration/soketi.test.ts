@@ -8,7 +8,7 @@ import { createPublisher, createRestClient, type RestClient, type RestClientOpti
 import { MASTER_KEY_BASE64 } from "../support/protocol-vectors.js";
 
 // The client against a real Pusher-compatible server (soketi) and real pusher-js clients
-// (see tools/local-server/README.md): what this SDK triggers arrives, and what it queries is what is subscribed.
+// (see packages/testing/README.md, "Where the fake and soketi differ"): what this SDK triggers arrives, and what it queries is what is subscribed.
 
 type AuthCallback = (error: Error | null, data: Record<string, string> | null) => void;
 
