@@ -181,7 +181,8 @@ export interface RestClient {
   sendToUser(userId: string, event: string, data: unknown, options?: RequestOptions): Promise<TriggerResult>;
 
   /**
-   * A signed GET of any API path under `/apps/<appId>`; resolves with the parsed JSON body.
+   * A signed GET of any API path under `/apps/<appId>`; resolves with the JSON body, any JSON value
+   * (an array too), or the body's text when it is no JSON (e.g. `"OK"`).
    *
    * @example
    * ```ts
@@ -192,7 +193,7 @@ export interface RestClient {
 
   /**
    * A signed POST of any API path under `/apps/<appId>` (a string `body` as-is, anything else
-   * JSON-encoded once); resolves with the parsed JSON body.
+   * JSON-encoded once); resolves as {@link RestClient.get} does.
    *
    * @example
    * ```ts
@@ -203,13 +204,13 @@ export interface RestClient {
 
   /**
    * A signed GET or POST of any API path under `/apps/<appId>`, resolving with the whole answer:
-   * its status, its parsed body and its text as received.
+   * its status, its body (any JSON value, or the text when it is no JSON) and its text as received.
    *
    * @example
    * ```ts
    * const { status, body, text } = await client.request("GET", "/channels", { params: { filter_by_prefix: "presence-" } });
    * ```
    */
-  request<T = Record<string, unknown>>(method: "GET" | "POST", path: string, options?: ApiRequestOptions):
+  request<T = unknown>(method: "GET" | "POST", path: string, options?: ApiRequestOptions):
     Promise<ApiResponse<T>>;
 }

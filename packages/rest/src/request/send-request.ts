@@ -19,6 +19,8 @@ export interface ApiRequest {
   params?: Record<string, QueryParamValue | undefined> | undefined;
   body?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** `get`, `post` and `request`: any JSON value answered, or the text of a body that is no JSON. */
+  generic?: boolean;
 }
 
 /** Signs and sends an {@link ApiRequest}; resolves with the API's answer. */
@@ -90,7 +92,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     return new PusherNetworkError(exchange, { cause: redactCause(cause, exchange.signature), responseStatus, delivery });
   }
 
-  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
+  return async function sendRequest({ method, path, params, body, signal, generic }: ApiRequest): Promise<ApiResponse> {
     validatePath(path);
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
@@ -105,7 +107,8 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       api ??= ky.default.create(transport === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs });
       const response = await api(exchange.url, kyCall(exchange, `${fullPath}?${query}`, body, signal, observer));
       const text = exchange.answerText;
-      const answer = { status: response.status, body: parseAnswer(response, text, exchange), text };
+      const parsed = parseAnswer(response, text, exchange, generic) as Record<string, unknown>;
+      const answer = { status: response.status, body: parsed, text };
       observer?.succeeded(response.status);
       return answer;
     } catch (error) {
