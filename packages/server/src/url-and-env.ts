@@ -1,4 +1,5 @@
 import { PusherConfigError } from "@x/types";
+import type { EventSchemas } from "@x/types";
 import type { PusherConfig, PusherOptions } from "./pusher.js";
 
 /**
@@ -20,7 +21,8 @@ const TLS_OFF = /^(false|0|no)$/i;
  * into a config; the scheme sets `useTLS`. Errors name `option` and never echo the URL, which
  * holds the secret.
  */
-export function parsePusherUrl(url: string, options: PusherOptions = {}, option = "url"): PusherConfig {
+export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
+  url: string, options: PusherOptions<Schemas> = {}, option = "url"): PusherConfig<Schemas> {
   const malformed = (): never => {
     throw new PusherConfigError(option, `${option} must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
   };
@@ -50,8 +52,9 @@ export function parsePusherUrl(url: string, options: PusherOptions = {}, option 
  * over the option of the same name, an empty one counts as unset. A missing variable is a
  * `PusherConfigError` that names it.
  */
-export function readPusherEnv(env: PusherEnv = processEnv(), options: PusherOptions = {}): PusherConfig {
-  const withMasterKey: PusherOptions = {
+export function readPusherEnv<Schemas extends EventSchemas | undefined>(
+  env: PusherEnv = processEnv(), options: PusherOptions<Schemas> = {}): PusherConfig<Schemas> {
+  const withMasterKey: PusherOptions<Schemas> = {
     ...options,
     encryptionMasterKeyBase64: env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64 || options.encryptionMasterKeyBase64,
   };

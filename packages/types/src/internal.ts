@@ -3,6 +3,8 @@
  * @internal @packageDocumentation
  */
 export * from "./errors/request-details.js";
+export { resolveEventContract, validateEventData } from "./event-schemas.js";
+export type { EventContract } from "./event-schemas.js";
 export * from "./http-endpoint.js";
 export { isReencodedBody } from "./node-handler/to-web-request.js";
 export * from "./validators/counts.js";

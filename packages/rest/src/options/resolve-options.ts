@@ -1,7 +1,8 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
-import { readFields, requireOption, validateKeyCredentials } from "@x/types/internal";
+import { readFields, requireOption, resolveEventContract, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
+import type { EventSchemas } from "@x/types";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions } from "./rest-client-options.js";
 
@@ -13,7 +14,7 @@ export type ResolvedRetry = ReturnType<typeof resolveRetry>;
 
 const OPTION_KEYS = [
   "appId", "key", "secret", "cluster", "host", "port", "useTLS", "timeout", "maxResponseBytes", "fetch", "retry",
-  "agent", "hooks", "encryptionMasterKeyBase64", "maxPayloadBytes", "maxBatchSize", "maxChannelsPerTrigger",
+  "agent", "hooks", "encryptionMasterKeyBase64", "maxPayloadBytes", "maxBatchSize", "maxChannelsPerTrigger", "eventSchemas",
 ] as const;
 const HOOK_NAMES = ["onRequest", "onRetry", "onResponse", "onError"] as const;
 // The longest wait `setTimeout` takes.
@@ -31,7 +32,7 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
  * Checks the options of `createRestClient`, each read once, and fills in the defaults; a bad one
  * throws a `PusherConfigError` naming it, never echoing its value.
  */
-export function resolveOptions(given: RestClientOptions) {
+export function resolveOptions(given: RestClientOptions<EventSchemas | undefined>) {
   const options = readFields(given, OPTION_KEYS);
   requireOption(options !== undefined, "options", "an object with appId, key and secret");
   const { appId, key, secret, cluster, host, port, useTLS, fetch, agent, encryptionMasterKeyBase64 } = options;
@@ -72,6 +73,7 @@ export function resolveOptions(given: RestClientOptions) {
     maxBatchSize: wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1),
     maxChannelsPerTrigger:
       wholeNumberOption(options.maxChannelsPerTrigger, "maxChannelsPerTrigger", DEFAULT_MAX_CHANNELS_PER_TRIGGER, 1),
+    contract: resolveEventContract(options.eventSchemas),
   };
 }
 
