@@ -80,7 +80,10 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
     this.key = fields.key as string;
   }
 
-  /** Creates a `Pusher` from a connection URL `http(s)://KEY:SECRET@HOST[:PORT]/apps/APP_ID`. */
+  /**
+   * Creates a `Pusher` from a connection URL `http(s)://KEY:SECRET@HOST[:PORT][/BASE_PATH]/apps/APP_ID`: a path before
+   * `/apps/` is kept as the `basePath` of a server behind a reverse proxy.
+   */
   static fromUrl<Schemas extends EventSchemas | undefined = undefined>(
     url: string, options?: PusherOptions<Schemas>): Pusher<Schemas> {
     return new Pusher(parsePusherUrl(url, options));

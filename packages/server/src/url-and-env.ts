@@ -12,13 +12,14 @@ import type { PusherConfig, PusherOptions } from "./pusher.js";
  */
 export type PusherEnv = Readonly<Record<string, string | undefined>>;
 
-const APP_PATH = /^\/apps\/([^/]+)\/?$/;
+// A path before /apps/ is the basePath of a server behind a reverse proxy.
+const APP_PATH = /^(\/.*)?\/apps\/([^/]+)\/?$/;
 // TLS stays on unless the variable turns it off: a typo must not send signed requests in the clear.
 const TLS_OFF = /^(false|0|no)$/i;
 
 /**
- * Reads a connection URL `http(s)://KEY:SECRET@HOST[:PORT]/apps/APP_ID` (docs/protocol.md §1)
- * into a config; the scheme sets `useTLS`. Errors name `option` and never echo the URL, which
+ * Reads a connection URL `http(s)://KEY:SECRET@HOST[:PORT][/BASE_PATH]/apps/APP_ID` (docs/protocol.md §1)
+ * into a config; the scheme sets `useTLS`, a path before `/apps/` the `basePath`. Errors name `option` and never echo the URL, which
  * holds the secret.
  */
 export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
@@ -28,7 +29,7 @@ export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
   };
   try {
     const parsed = new URL(url);
-    const appId = APP_PATH.exec(parsed.pathname)?.[1];
+    const [, basePath, appId] = APP_PATH.exec(parsed.pathname) ?? [];
     const tls = parsed.protocol === "https:";
     const { username, password } = parsed;
     if ((!tls && parsed.protocol !== "http:") || appId === undefined || username === "" || password === "") malformed();
@@ -40,6 +41,7 @@ export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
       host: parsed.hostname,
       port: parsed.port === "" ? options.port : Number(parsed.port),
       useTLS: tls,
+      basePath: basePath ?? options.basePath,
     };
   } catch {
     // Not a URL at all, or a stray `%` (a URIError that names no option).

@@ -59,4 +59,9 @@ export interface RestClientOptions<Schemas extends EventSchemas | undefined = un
    * (`unknown_event`, `invalid_event_data`); the schema's output is sent.
    */
   eventSchemas?: Schemas;
+  /**
+   * A path before `/apps/<appId>`, for a server behind a reverse proxy (`https://example.com/pusher/apps/…`). It is not
+   * signed: the proxy strips it and forwards the path the server verifies. @default ""
+   */
+  basePath?: string;
 }

@@ -42,7 +42,7 @@ let kyLoading: Promise<KyModule> | undefined;
  * only signs authorizations must not pay for. Any failure comes out as an error of `@x/types`.
  */
 export function createSendRequest(options: ResolvedOptions): SendRequest {
-  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes, hooks, origin } = options;
+  const { baseUrl, basePath, appPath, credentials, timeoutMs, maxResponseBytes, hooks, origin } = options;
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
   // An injected fetch is used as given; else the runtime's transport (Node), else the global fetch.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
@@ -105,7 +105,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       ky ??= await (kyLoading ??= import("./ky-parts.js"));
       // A fetch must be told not to follow redirects; node:http never does.
       api ??= ky.default.create(transport === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs });
-      const response = await api(exchange.url, kyCall(exchange, `${fullPath}?${query}`, body, signal, observer));
+      const response = await api(exchange.url, kyCall(exchange, `${basePath}${fullPath}?${query}`, body, signal, observer));
       const text = exchange.answerText;
       const parsed = parseAnswer(response, text, exchange, generic) as Record<string, unknown>;
       const answer = { status: response.status, body: parsed, text };
