@@ -3,8 +3,6 @@
  * @internal @packageDocumentation
  */
 export * from "./errors/request-details.js";
-export { resolveEventContract, validateEventData } from "./event-schemas.js";
-export type { EventContract } from "./event-schemas.js";
 export * from "./http-endpoint.js";
 export { isReencodedBody } from "./node-handler/to-web-request.js";
 export * from "./validators/counts.js";
@@ -13,3 +11,6 @@ export * from "./validators/options.js";
 export * from "./validators/payload.js";
 export * from "./validators/query-params.js";
 export * from "./validators/read-fields.js";
+// Last: the modules above keep their order in bundles.
+export { resolveEventContract, validateEventData } from "./event-schemas.js";
+export type { EventContract } from "./event-schemas.js";
