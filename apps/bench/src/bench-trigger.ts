@@ -1,4 +1,4 @@
-import { oursWithNoopHooksTrigger, oursWithOpenTelemetryTrigger } from "./hook-contenders.js";
+import { oursWithContractTrigger, oursWithNoopHooksTrigger, oursWithOpenTelemetryTrigger } from "./hook-contenders.js";
 import { measureTriggerSlices, type Throughput } from "./measure-trigger-slices.js";
 import { SCALE } from "./run-scale.js";
 import type { Sink } from "./start-sink.js";
@@ -8,7 +8,7 @@ export const TRIGGER_CONCURRENCY = 64;
 
 /**
  * Trigger throughput against the sink, on Node: `@x/rest` plain, with four no-op hooks and with
- * OpenTelemetry hooks (the hook cost of issue 17), over the built-in `fetch`, the official SDK and
+ * OpenTelemetry hooks (the hook cost of issue 17), with a zod `eventSchemas` (issue 24), over the built-in `fetch`, the official SDK and
  * the floor, in interleaved slices (see {@link measureTriggerSlices}). Checks that the sink
  * answered exactly the requests sent and that the traced client ended one span per request.
  */
@@ -18,6 +18,7 @@ export async function benchTrigger(sink: Sink): Promise<Record<string, Throughpu
     oursTrigger(sink.port),
     oursWithNoopHooksTrigger(sink.port),
     traced,
+    oursWithContractTrigger(sink.port),
     oursOverFetchTrigger(sink.port),
     officialTrigger(sink.port),
     floorTrigger(sink.port),

@@ -2,12 +2,13 @@ import type { Context } from "@opentelemetry/api";
 import { BasicTracerProvider, type ReadableSpan, type Span, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { createRestClient, type RequestHooks } from "@x/rest";
 import { openTelemetryHooks } from "@x/rest/otel";
+import { z } from "zod";
 import { APP, EVENT } from "./fixtures.js";
 import { TRIGGER_CONTENDERS, type TriggerContender } from "./trigger-contenders.js";
 
-// The hook-cost contenders (issue 17): the same `@x/rest` client as the plain contender, with
-// hooks. In a file of their own so that the Bun/Deno suite, which has no OpenTelemetry
-// installed, does not load them.
+// The hook-cost contenders (issue 17) and the contract one (issue 24): the same `@x/rest` client as
+// the plain contender, with hooks or eventSchemas. In a file of their own so that the Bun/Deno suite,
+// which has neither OpenTelemetry nor zod installed, does not load them.
 
 /** `@x/rest` with all four hooks, each doing nothing: the cost of the hook calls themselves. */
 export function oursWithNoopHooksTrigger(port: number): TriggerContender {
@@ -45,4 +46,11 @@ export function oursWithOpenTelemetryTrigger(port: number): TracedTriggerContend
     close: () => void provider.shutdown(),
     spansEnded: () => ended,
   };
+}
+
+/** `@x/rest` with a zod `eventSchemas` for the event: the cost of checking its data on every trigger. */
+export function oursWithContractTrigger(port: number): TriggerContender {
+  const eventSchemas = { [EVENT.name]: z.object({ message: z.string(), n: z.number().int() }) };
+  const client = createRestClient({ ...APP, host: "127.0.0.1", port, useTLS: false, eventSchemas });
+  return { name: TRIGGER_CONTENDERS.oursWithContract, trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
 }

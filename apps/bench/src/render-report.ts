@@ -117,13 +117,15 @@ ${table(["", ...columns.map((column) => column.label)], rows.map((contender) => 
 }
 
 function hookCostSection(runs: readonly SuiteResult[]): string {
-  const rows = [TRIGGER_CONTENDERS.ours, TRIGGER_CONTENDERS.oursWithNoopHooks, TRIGGER_CONTENDERS.oursWithOpenTelemetry];
-  return `## 4. Hook cost (CPU µs per trigger, lower is better)
+  const rows = [TRIGGER_CONTENDERS.ours, TRIGGER_CONTENDERS.oursWithNoopHooks, TRIGGER_CONTENDERS.oursWithOpenTelemetry,
+    TRIGGER_CONTENDERS.oursWithContract];
+  return `## 4. Hook and contract cost (CPU µs per trigger, lower is better)
 
-The same \`@x/rest\` client without hooks, with all four hooks doing nothing, and with
+The same \`@x/rest\` client without hooks, with all four hooks doing nothing, with
 \`openTelemetryHooks()\` from \`@x/rest/otel\` over a real tracer (\`@opentelemetry/sdk-trace-base\`
-\`BasicTracerProvider\`, every span sampled and recorded, then dropped by its span processor), measured in
-the trigger benchmark's interleaved slices above. The difference is against the client without hooks.
+\`BasicTracerProvider\`, every span sampled and recorded, then dropped by its span processor), and with a
+zod \`eventSchemas\` that checks the event's data on every trigger, measured in the trigger benchmark's
+interleaved slices above. The difference is against the plain client.
 
 ${table(
   ["", ...runs.map((run) => `${nodeName(run)}: µs (difference)`), ...runs.map((run) => `${nodeName(run)}: req/s`)],

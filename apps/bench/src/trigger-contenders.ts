@@ -9,6 +9,7 @@ export const TRIGGER_CONTENDERS = {
   ours: "@x/rest",
   oursWithNoopHooks: "@x/rest + 4 no-op hooks",
   oursWithOpenTelemetry: "@x/rest + openTelemetryHooks()",
+  oursWithContract: "@x/rest + a zod eventSchemas",
   oursOverFetch: "@x/rest with fetch: globalThis.fetch",
   official: "pusher 5.3.4",
   floor: "floor (node:http)",

@@ -1,3 +1,4 @@
+import type { EventSchemas } from "@x/types";
 import { channelEndpoints } from "./endpoints/channels.js";
 import { eventEndpoints } from "./endpoints/events.js";
 import { genericRequests } from "./endpoints/generic-requests.js";
@@ -23,7 +24,8 @@ import type { RestClient } from "./rest-client.js";
  * await client.trigger("chat", "message", { text: "hi" });
  * ```
  */
-export function createRestClient(options: RestClientOptions): RestClient {
+export function createRestClient<Schemas extends EventSchemas | undefined = undefined>(
+  options: RestClientOptions<Schemas>): RestClient<Schemas> {
   const resolved = resolveOptions(options);
   const context = { options: resolved, send: createSendRequest(resolved) };
   return { ...eventEndpoints(context), ...channelEndpoints(context), ...genericRequests(context) };

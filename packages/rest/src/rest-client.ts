@@ -1,5 +1,38 @@
-import type { BatchEvent, BatchTriggerResult, ChannelInfoAttribute, ChannelState, ChannelsList } from "@x/types";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { BatchEvent, BatchTriggerResult, ChannelInfoAttribute, ChannelState, ChannelsList, EventSchemas } from "@x/types";
 import type { PresenceUsers, QueryParamValue, TriggerResult } from "@x/types";
+
+/**
+ * The event names a client takes: the keys of its `eventSchemas`, any string without them.
+ * @example
+ * ```ts
+ * const name: EventName<typeof contract> = "chat-message";
+ * ```
+ */
+export type EventName<Schemas extends EventSchemas | undefined> = Schemas extends EventSchemas ? keyof Schemas & string : string;
+
+/**
+ * The data event `Name` takes: its schema's input under `eventSchemas`, anything without them.
+ * @example
+ * ```ts
+ * const data: EventInput<typeof contract, "chat-message"> = { text: "hi" };
+ * ```
+ */
+export type EventInput<Schemas extends EventSchemas | undefined, Name extends string> = Schemas extends EventSchemas
+  ? Name extends keyof Schemas ? StandardSchemaV1.InferInput<Schemas[Name]> : never
+  : unknown;
+
+/**
+ * One event of a batch, typed by `eventSchemas` when the client has them: `name` one of theirs, `data` its input.
+ * @example
+ * ```ts
+ * const event: ContractBatchEvent<typeof contract> = { channel: "room-1", name: "chat-message", data: { text: "hi" } };
+ * ```
+ */
+export type ContractBatchEvent<Schemas extends EventSchemas | undefined> = Schemas extends EventSchemas
+  ? { [Name in keyof Schemas & string]: Omit<BatchEvent, "name" | "data"> & { name: Name; data: EventInput<Schemas, Name> } }[
+    keyof Schemas & string]
+  : BatchEvent;
 
 /**
  * Options every call accepts.
@@ -107,17 +140,19 @@ export interface ApiResponse<T = Record<string, unknown>> {
  * await client.trigger("chat", "message", { text: "hi" });
  * ```
  */
-export interface RestClient {
+export interface RestClient<Schemas extends EventSchemas | undefined = undefined> {
   /**
    * Triggers an event on one channel or several (`POST /events`): `data` is sent as-is when it is
-   * a string, JSON-encoded once otherwise, and encrypted on a `private-encrypted-` channel.
+   * a string, JSON-encoded once otherwise, and encrypted on a `private-encrypted-` channel. Several
+   * channels with an encrypted one among them go as batches, each event encrypted with its own channel's key.
    *
    * @example
    * ```ts
    * const { channels } = await client.trigger(["a", "b"], "news", { id: 1 }, { info: ["subscription_count"] });
    * ```
    */
-  trigger(channels: string | readonly string[], event: string, data: unknown, options?: TriggerOptions): Promise<TriggerResult>;
+  trigger<Name extends EventName<Schemas>>(channels: string | readonly string[], event: Name, data: EventInput<Schemas, Name>,
+    options?: TriggerOptions): Promise<TriggerResult>;
 
   /**
    * Triggers several events, each on its own channel (`POST /batch_events`); `batch[i]` of the
@@ -128,7 +163,7 @@ export interface RestClient {
    * await client.triggerBatch([{ channel: "a", name: "news", data: { id: 1 } }, { channel: "b", name: "news", data: 2 }]);
    * ```
    */
-  triggerBatch(events: readonly BatchEvent[], options?: RequestOptions): Promise<BatchTriggerResult>;
+  triggerBatch(events: readonly ContractBatchEvent<Schemas>[], options?: RequestOptions): Promise<BatchTriggerResult>;
 
   /**
    * Lists the occupied channels (`GET /channels`).
@@ -178,10 +213,12 @@ export interface RestClient {
    * await client.sendToUser("user-42", "notification", { text: "hello" });
    * ```
    */
-  sendToUser(userId: string, event: string, data: unknown, options?: RequestOptions): Promise<TriggerResult>;
+  sendToUser<Name extends EventName<Schemas>>(
+    userId: string, event: Name, data: EventInput<Schemas, Name>, options?: RequestOptions): Promise<TriggerResult>;
 
   /**
-   * A signed GET of any API path under `/apps/<appId>`; resolves with the parsed JSON body.
+   * A signed GET of any API path under `/apps/<appId>`; resolves with the JSON body, any JSON value
+   * (an array too), or the body's text when it is no JSON (e.g. `"OK"`).
    *
    * @example
    * ```ts
@@ -192,7 +229,7 @@ export interface RestClient {
 
   /**
    * A signed POST of any API path under `/apps/<appId>` (a string `body` as-is, anything else
-   * JSON-encoded once); resolves with the parsed JSON body.
+   * JSON-encoded once); resolves as {@link RestClient.get} does.
    *
    * @example
    * ```ts
@@ -203,13 +240,13 @@ export interface RestClient {
 
   /**
    * A signed GET or POST of any API path under `/apps/<appId>`, resolving with the whole answer:
-   * its status, its parsed body and its text as received.
+   * its status, its body (any JSON value, or the text when it is no JSON) and its text as received.
    *
    * @example
    * ```ts
    * const { status, body, text } = await client.request("GET", "/channels", { params: { filter_by_prefix: "presence-" } });
    * ```
    */
-  request<T = Record<string, unknown>>(method: "GET" | "POST", path: string, options?: ApiRequestOptions):
+  request<T = unknown>(method: "GET" | "POST", path: string, options?: ApiRequestOptions):
     Promise<ApiResponse<T>>;
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import tweetnacl from "tweetnacl";
 import { describe, expect, it } from "vitest";
-import { createRestClient } from "../src/index.js";
-import { fakeFetch } from "./support/fake-fetch.js";
+import { createRestClient, isPusherPartialDeliveryError } from "../src/index.js";
+import { fakeFetch, json } from "./support/fake-fetch.js";
 import { MASTER_KEY_BASE64 } from "./support/protocol-vectors.js";
 
 // Decrypts with tweetnacl and node:crypto (docs/protocol.md §5, §6): an oracle independent of @x/signing.
@@ -75,5 +75,44 @@ describe("encrypted channels (docs/protocol.md §6)", () => {
 
     expect(error).toMatchObject({ code: "payload_too_large", field: "data" });
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe("one event to several channels, encrypted ones among them", () => {
+  it("is sent as batches, each event encrypted with its own channel's key, chunked by maxBatchSize", async () => {
+    const fake = fakeFetch((request) => {
+      const { batch } = JSON.parse(request.body) as { batch: { channel: string }[] };
+      return json({ batch: batch.map((_, index) => ({ subscription_count: index })) });
+    });
+    const client = createRestClient({
+      appId: "1", key: "k", secret: "s", fetch: fake.fetch, encryptionMasterKeyBase64: MASTER_KEY_BASE64, maxBatchSize: 2,
+    });
+    const channels = ["private-encrypted-a", "public", "private-encrypted-b"];
+
+    const result = await client.trigger(channels, "e", { n: 1 }, { socketId: "1.2", info: ["subscription_count"] });
+
+    expect(fake.requests.map((request) => new URL(request.url).pathname)).toEqual(["/apps/1/batch_events", "/apps/1/batch_events"]);
+    const sent = fake.requests.flatMap((request) => (JSON.parse(request.body) as { batch: Record<string, unknown>[] }).batch);
+    expect(sent.map(({ channel, name, socket_id, info }) => ({ channel, name, socket_id, info }))).toEqual(
+      channels.map((channel) => ({ channel, name: "e", socket_id: "1.2", info: "subscription_count" })));
+    expect(decrypt("private-encrypted-a", sent[0]!.data as string)).toBe('{"n":1}');
+    expect(sent[1]!.data).toBe('{"n":1}');
+    expect(decrypt("private-encrypted-b", sent[2]!.data as string)).toBe('{"n":1}');
+    expect(result).toEqual({
+      channels: { "private-encrypted-a": { subscription_count: 0 }, public: { subscription_count: 1 }, "private-encrypted-b": {
+        subscription_count: 0 } },
+    });
+  });
+
+  it("a failed request after the first rejects with a PusherPartialDeliveryError naming the channels", async () => {
+    const fake = fakeFetch((_request, index) => (index === 0 ? json({}) : json({ error: "down" }, 500)));
+    const client = createRestClient({
+      appId: "1", key: "k", secret: "s", fetch: fake.fetch, encryptionMasterKeyBase64: MASTER_KEY_BASE64, maxBatchSize: 1, retry: false,
+    });
+
+    const error: unknown = await client.trigger(["private-encrypted-a", "private-encrypted-b"], "e", 1).catch((f: unknown) => f);
+
+    expect(isPusherPartialDeliveryError(error)).toBe(true);
+    expect(error).toMatchObject({ delivered: ["private-encrypted-a"], undelivered: ["private-encrypted-b"] });
   });
 });

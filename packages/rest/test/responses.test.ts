@@ -74,6 +74,28 @@ describe("response bodies are read tolerantly", () => {
   });
 });
 
+describe("the generic calls take any 2xx answer: a JSON value as parsed, else the text", () => {
+  it.each([
+    ["a JSON array", '["a","b"]', ["a", "b"]],
+    ["a JSON string", '"ok"', "ok"],
+    ["a JSON number", "200", 200],
+    ["null", "null", null],
+    ["a proxy's OK", "OK", "OK"],
+    ["an empty body", "", ""],
+    ["truncated JSON", '{"channels":{', '{"channels":{'],
+  ])("%s: get() and post() resolve with it, request() with it and the text", async (_kind, text, body) => {
+    const client = clientAnswering(text);
+    await expect(client.get("/extension")).resolves.toEqual(body);
+    await expect(client.post("/extension", {})).resolves.toEqual(body);
+    await expect(client.request("GET", "/extension")).resolves.toEqual({ status: 200, body, text });
+  });
+
+  it("a JSON body with {error, code} still rejects a generic call with a PusherHttpError", async () => {
+    const error: unknown = await clientAnswering('{"error":"nope","code":4001}').get("/x").catch((rejection: unknown) => rejection);
+    expect(isPusherHttpError(error) && error.serverCode).toBe(4001);
+  });
+});
+
 describe("a 2xx answer that is not a JSON object is not the Pusher API's, and never passes for success", () => {
   it.each([
     ["an empty body", "", "(application/json, 0 characters)"],
@@ -85,9 +107,9 @@ describe("a 2xx answer that is not a JSON object is not the Pusher API's, and ne
     ["a JSON number", "200", "(application/json, 3 characters)"],
     ["null", "null", "(application/json, 4 characters)"],
     ["truncated JSON", '{"channels":{', "(application/json, 13 characters)"],
-  ])("%s rejects trigger(), channel() and get() with a PusherResponseError (invalid_response)", async (_kind, body, described) => {
+  ])("%s rejects trigger() and channel() with a PusherResponseError (invalid_response)", async (_kind, body, described) => {
     const client = clientAnswering(body);
-    for (const call of [() => client.trigger("a", "e", "x"), () => client.channel("a"), () => client.get("/channels")]) {
+    for (const call of [() => client.trigger("a", "e", "x"), () => client.channel("a")]) {
       const error: unknown = await call().then(
         () => undefined,
         (rejection: unknown) => rejection,

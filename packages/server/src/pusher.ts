@@ -2,8 +2,9 @@ import { authenticateUser, authorizeChannel, createAuthHandler } from "@x/auth";
 import type { AuthCredentials, AuthHandlerOptions } from "@x/auth";
 import { createPublisher, createRestClient } from "@x/rest";
 import type { ChannelOptions, ChannelsOptions, Publisher, PublisherOptions, QueryParams } from "@x/rest";
+import type { ContractBatchEvent, EventInput, EventName } from "@x/rest";
 import type { RequestOptions, RestClient, RestClientOptions, TriggerOptions } from "@x/rest";
-import type { BatchEvent, BatchTriggerResult, ChannelAuthResponse, ChannelState, ChannelsList } from "@x/types";
+import type { BatchTriggerResult, ChannelAuthResponse, ChannelState, ChannelsList, EventSchemas } from "@x/types";
 import type { PresenceData, PresenceUsers, TriggerResult, UserAuthResponse, UserData } from "@x/types";
 import { readFields } from "@x/types/internal";
 import { createWebhookDecryptor, createWebhookHandler, verifyWebhook } from "@x/webhooks";
@@ -13,13 +14,13 @@ import { parsePusherUrl, readPusherEnv, type PusherEnv } from "./url-and-env.js"
 /**
  * Everything a {@link Pusher} needs in one object: the app's credentials and the options of
  * `@x/rest`'s client (`cluster`, `host`, `port`, `useTLS`, `timeout`, `fetch`, `retry`,
- * `encryptionMasterKeyBase64`…).
+ * `encryptionMasterKeyBase64`, `eventSchemas`…).
  * @example
  * ```ts
  * const config: PusherConfig = { appId: "123", key: "abc", secret: "s3cr3t", cluster: "eu" };
  * ```
  */
-export type PusherConfig = RestClientOptions;
+export type PusherConfig<Schemas extends EventSchemas | undefined = undefined> = RestClientOptions<Schemas>;
 
 /**
  * The options after `appId`, `key` and `secret` in `new Pusher(appId, key, secret, options)`, as
@@ -29,7 +30,8 @@ export type PusherConfig = RestClientOptions;
  * const options: PusherOptions = { cluster: "eu", timeout: 5_000 };
  * ```
  */
-export type PusherOptions = Omit<RestClientOptions, "appId" | "key" | "secret">;
+export type PusherOptions<Schemas extends EventSchemas | undefined = undefined> =
+  Omit<RestClientOptions<Schemas>, "appId" | "key" | "secret">;
 
 /**
  * A Pusher Channels app: the API of the .NET `PusherServer` library in TypeScript. It binds the
@@ -43,13 +45,13 @@ export type PusherOptions = Omit<RestClientOptions, "appId" | "key" | "secret">;
  * await pusher.trigger("channel-1", "test_event", { message: "hello world" });
  * ```
  */
-export class Pusher {
+export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
   /** The app id. */
   readonly appId: string;
   /** The app key (public: browsers use it to connect). */
   readonly key: string;
   readonly #credentials: AuthCredentials;
-  readonly #rest: RestClient;
+  readonly #rest: RestClient<Schemas>;
   readonly #decryptor: WebhookDecryptor | undefined;
 
   /**
@@ -60,17 +62,17 @@ export class Pusher {
    * new Pusher({ appId: "app-id", key: "app-key", secret: "app-secret", host: "127.0.0.1", port: 6001, useTLS: false });
    * ```
    */
-  constructor(config: PusherConfig);
-  constructor(appId: string, key: string, secret: string, options?: PusherOptions);
-  constructor(appIdOrConfig: string | PusherConfig, key?: string, secret?: string, options: PusherOptions = {}) {
-    const config: PusherConfig =
+  constructor(config: PusherConfig<Schemas>);
+  constructor(appId: string, key: string, secret: string, options?: PusherOptions<Schemas>);
+  constructor(appIdOrConfig: string | PusherConfig<Schemas>, key?: string, secret?: string, options?: PusherOptions<Schemas>) {
+    const config: PusherConfig<Schemas> =
       typeof appIdOrConfig === "string"
         ? { ...options, appId: appIdOrConfig, key: key as string, secret: secret as string }
         : appIdOrConfig;
     this.#rest = createRestClient(config);
     // Read once, after the client checked them: a caller mutating its config object later must
     // not make the signing methods use other credentials than the requests.
-    const fields = (readFields(config, ["appId", "key", "secret", "encryptionMasterKeyBase64"]) ?? {}) as Partial<PusherConfig>;
+    const fields = (readFields(config, ["appId", "key", "secret", "encryptionMasterKeyBase64"]) ?? {}) as Partial<RestClientOptions>;
     const masterKey = fields.encryptionMasterKeyBase64;
     this.#credentials = { key: fields.key as string, secret: fields.secret as string, encryptionMasterKeyBase64: masterKey };
     this.#decryptor = masterKey === undefined ? undefined : createWebhookDecryptor(masterKey);
@@ -78,8 +80,12 @@ export class Pusher {
     this.key = fields.key as string;
   }
 
-  /** Creates a `Pusher` from a connection URL `http(s)://KEY:SECRET@HOST[:PORT]/apps/APP_ID`. */
-  static fromUrl(url: string, options?: PusherOptions): Pusher {
+  /**
+   * Creates a `Pusher` from a connection URL `http(s)://KEY:SECRET@HOST[:PORT][/BASE_PATH]/apps/APP_ID`: a path before
+   * `/apps/` is kept as the `basePath` of a server behind a reverse proxy.
+   */
+  static fromUrl<Schemas extends EventSchemas | undefined = undefined>(
+    url: string, options?: PusherOptions<Schemas>): Pusher<Schemas> {
     return new Pusher(parsePusherUrl(url, options));
   }
 
@@ -94,7 +100,8 @@ export class Pusher {
    * const inWorker = Pusher.fromEnv(env);   // Cloudflare Workers
    * ```
    */
-  static fromEnv(env?: PusherEnv, options?: PusherOptions): Pusher {
+  static fromEnv<Schemas extends EventSchemas | undefined = undefined>(
+    env?: PusherEnv, options?: PusherOptions<Schemas>): Pusher<Schemas> {
     return new Pusher(readPusherEnv(env, options));
   }
 
@@ -108,20 +115,23 @@ export class Pusher {
    * await pusher.trigger([{ channel: "channel-1", name: "test_event", data: "hello world" }]);
    * ```
    */
-  trigger(channels: string | readonly string[], event: string, data: unknown, options?: TriggerOptions): Promise<TriggerResult>;
-  trigger(events: readonly BatchEvent[], options?: RequestOptions): Promise<BatchTriggerResult>;
+  trigger<Name extends EventName<Schemas>>(channels: string | readonly string[], event: Name, data: EventInput<Schemas, Name>,
+    options?: TriggerOptions): Promise<TriggerResult>;
+  trigger(events: readonly ContractBatchEvent<Schemas>[], options?: RequestOptions): Promise<BatchTriggerResult>;
   trigger(
-    channelsOrEvents: string | readonly string[] | readonly BatchEvent[],
-    eventOrOptions?: string | RequestOptions,
+    channelsOrEvents: string | readonly string[] | readonly ContractBatchEvent<Schemas>[],
+    eventOrOptions?: EventName<Schemas> | RequestOptions,
     data?: unknown,
     options?: TriggerOptions,
   ): Promise<TriggerResult | BatchTriggerResult> {
     // A batch is an array followed by nothing but its options; anything else is a trigger, so
     // that a missing or bad event name is reported by the trigger's own validation.
     if (Array.isArray(channelsOrEvents) && (eventOrOptions === undefined || typeof eventOrOptions === "object")) {
-      return this.#rest.triggerBatch(channelsOrEvents as readonly BatchEvent[], eventOrOptions);
+      return this.#rest.triggerBatch(channelsOrEvents as readonly ContractBatchEvent<Schemas>[], eventOrOptions);
     }
-    return this.#rest.trigger(channelsOrEvents as string | readonly string[], eventOrOptions as string, data, options);
+    const event = eventOrOptions as EventName<Schemas>;
+    const channels = channelsOrEvents as string | readonly string[];
+    return this.#rest.trigger(channels, event, data as EventInput<Schemas, typeof event>, options);
   }
 
   /**
@@ -173,7 +183,8 @@ export class Pusher {
   }
 
   /** Sends an event to every connection of a signed-in user. */
-  sendToUser(userId: string, event: string, data: unknown, options?: RequestOptions): Promise<TriggerResult> {
+  sendToUser<Name extends EventName<Schemas>>(
+    userId: string, event: Name, data: EventInput<Schemas, Name>, options?: RequestOptions): Promise<TriggerResult> {
     return this.#rest.sendToUser(userId, event, data, options);
   }
 
@@ -226,7 +237,7 @@ export class Pusher {
   }
 
   /** A batching publisher bound to this app (`@x/rest`'s `createPublisher`). */
-  createPublisher(options?: PublisherOptions): Publisher {
+  createPublisher(options?: PublisherOptions): Publisher<ContractBatchEvent<Schemas>> {
     return createPublisher(this.#rest, options);
   }
 }

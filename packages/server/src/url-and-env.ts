@@ -1,4 +1,5 @@
 import { PusherConfigError } from "@x/types";
+import type { EventSchemas } from "@x/types";
 import type { PusherConfig, PusherOptions } from "./pusher.js";
 
 /**
@@ -11,22 +12,24 @@ import type { PusherConfig, PusherOptions } from "./pusher.js";
  */
 export type PusherEnv = Readonly<Record<string, string | undefined>>;
 
-const APP_PATH = /^\/apps\/([^/]+)\/?$/;
+// A path before /apps/ is the basePath of a server behind a reverse proxy.
+const APP_PATH = /^(\/.*)?\/apps\/([^/]+)\/?$/;
 // TLS stays on unless the variable turns it off: a typo must not send signed requests in the clear.
 const TLS_OFF = /^(false|0|no)$/i;
 
 /**
- * Reads a connection URL `http(s)://KEY:SECRET@HOST[:PORT]/apps/APP_ID` (docs/protocol.md §1)
- * into a config; the scheme sets `useTLS`. Errors name `option` and never echo the URL, which
+ * Reads a connection URL `http(s)://KEY:SECRET@HOST[:PORT][/BASE_PATH]/apps/APP_ID` (docs/protocol.md §1)
+ * into a config; the scheme sets `useTLS`, a path before `/apps/` the `basePath`. Errors name `option` and never echo the URL, which
  * holds the secret.
  */
-export function parsePusherUrl(url: string, options: PusherOptions = {}, option = "url"): PusherConfig {
+export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
+  url: string, options: PusherOptions<Schemas> = {}, option = "url"): PusherConfig<Schemas> {
   const malformed = (): never => {
     throw new PusherConfigError(option, `${option} must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
   };
   try {
     const parsed = new URL(url);
-    const appId = APP_PATH.exec(parsed.pathname)?.[1];
+    const [, basePath, appId] = APP_PATH.exec(parsed.pathname) ?? [];
     const tls = parsed.protocol === "https:";
     const { username, password } = parsed;
     if ((!tls && parsed.protocol !== "http:") || appId === undefined || username === "" || password === "") malformed();
@@ -38,6 +41,7 @@ export function parsePusherUrl(url: string, options: PusherOptions = {}, option 
       host: parsed.hostname,
       port: parsed.port === "" ? options.port : Number(parsed.port),
       useTLS: tls,
+      basePath: basePath ?? options.basePath,
     };
   } catch {
     // Not a URL at all, or a stray `%` (a URIError that names no option).
@@ -50,8 +54,9 @@ export function parsePusherUrl(url: string, options: PusherOptions = {}, option 
  * over the option of the same name, an empty one counts as unset. A missing variable is a
  * `PusherConfigError` that names it.
  */
-export function readPusherEnv(env: PusherEnv = processEnv(), options: PusherOptions = {}): PusherConfig {
-  const withMasterKey: PusherOptions = {
+export function readPusherEnv<Schemas extends EventSchemas | undefined>(
+  env: PusherEnv = processEnv(), options: PusherOptions<Schemas> = {}): PusherConfig<Schemas> {
+  const withMasterKey: PusherOptions<Schemas> = {
     ...options,
     encryptionMasterKeyBase64: env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64 || options.encryptionMasterKeyBase64,
   };

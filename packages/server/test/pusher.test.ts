@@ -160,6 +160,11 @@ describe("Pusher.fromUrl(url)", () => {
     expect(target).toEqual({ origin: "http://127.0.0.1:6001", path: "/apps/app-id/events" });
   });
 
+  it("Pusher.fromUrl('https://…/PREFIX/apps/APP_ID') keeps the path before /apps/ as the basePath", async () => {
+    const target = await targetOf((options) => Pusher.fromUrl(`https://app-key:${SECRET}@example.com/pusher/v1/apps/app-id`, options));
+    expect(target).toEqual({ origin: "https://example.com", path: "/pusher/v1/apps/app-id/events" });
+  });
+
   it("Pusher.fromUrl(url) decodes percent-encoded credentials", () => {
     const pusher = Pusher.fromUrl("https://k%40ey:s%2Fcret%3A@api.example.test/apps/my-app/");
     expect({ appId: pusher.appId, key: pusher.key }).toEqual({ appId: "my-app", key: "k@ey" });

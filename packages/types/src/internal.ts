@@ -11,3 +11,6 @@ export * from "./validators/options.js";
 export * from "./validators/payload.js";
 export * from "./validators/query-params.js";
 export * from "./validators/read-fields.js";
+// Last: the modules above keep their order in bundles.
+export { resolveEventContract, validateEventData } from "./event-schemas.js";
+export type { EventContract } from "./event-schemas.js";

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPusherError } from "../src/index.js";
-import { readFields, serializePresenceData, serializeUserData, utf8ByteLength, validateBatchSize, validateChannelCount, validateChannelName, validateEncryptedChannelTrigger, validateEventName, validateKeyCredentials, validateMasterKeyBase64, validatePayloadSize, validateQueryParams, validateSocketId, validateUserId } from "../src/internal.js";
+import { readFields, serializePresenceData, serializeUserData, utf8ByteLength, validateBatchSize, validateChannelCount, validateChannelName, validateEventName, validateKeyCredentials, validateMasterKeyBase64, validatePayloadSize, validateQueryParams, validateSocketId, validateUserId } from "../src/internal.js";
 import { anyOrHostile, materialize, mutated } from "./support/hostile-values.js";
 
 const RUNS = 1_000;
@@ -103,14 +103,7 @@ const validators: Record<string, { run: (value: unknown) => unknown; passed: (va
     run: (value) => validateBatchSize(value as never, 10),
     passed: (value) => expect(isWholeNumberWithin(value, 10)).toBe(true),
   },
-  "validateEncryptedChannelTrigger(value)": {
-    run: (value) => validateEncryptedChannelTrigger(value as never),
-    passed: (value) => {
-      expect(Array.isArray(value) && value.every((channel) => typeof channel === "string")).toBe(true);
-      const channels = value as string[];
-      expect(channels.length <= 1 || !channels.some((channel) => channel.startsWith("private-encrypted-"))).toBe(true);
-    },
-  },
+
   'readFields(value, ["key"])': {
     run: (value) => readFields(value, ["key"]),
     // It never throws: what it cannot read answers undefined, and what it read has the key as its own.

@@ -1,8 +1,8 @@
 import type { EventSchemas } from "@x/types";
 import { errorResponse, isReencodedBody, jsonResponse, positiveIntegerOption, readFields, readPostBody } from "@x/types/internal";
-import { requireOption } from "@x/types/internal";
+import { requireOption, resolveEventContract } from "@x/types/internal";
 import { resolveDeliveryStore, type WebhookDeliveryStore } from "./delivery-store.js";
-import { applyEventContract, resolveEventContract } from "./event-contract.js";
+import { applyEventContract } from "./event-contract.js";
 import type { ContractWebhookEvent, WebhookEvent } from "./webhook-events.js";
 import type { VerifyWebhookOptions, WebhookCredentials, WebhookValidationError, WebhookVerdict } from "./webhook-types.js";
 import { DEFAULT_MAX_AGE_MS, VERIFY_OPTION_KEYS, resolveVerifier, verifyDelivery } from "./verify-webhook.js";

@@ -2,7 +2,7 @@ import { encryptPayload } from "@x/signing";
 import { PusherConfigError, PusherPartialDeliveryError, PusherValidationError } from "@x/types";
 import type { ChannelAttributes, TriggerResult } from "@x/types";
 import { SERVER_TO_USER_CHANNEL_PREFIX, isEncryptedChannel, isJsonObject, readFields } from "@x/types/internal";
-import { validateBatchSize, validateChannelCount, validateChannelName, validateEncryptedChannelTrigger } from "@x/types/internal";
+import { validateBatchSize, validateChannelCount, validateChannelName, validateEventData } from "@x/types/internal";
 import { validateEventName, validatePayloadSize, validateSocketId, validateUserId } from "@x/types/internal";
 import type { RestClient } from "../rest-client.js";
 import { callOptions, infoParam, toWireString, type ClientContext } from "./call-arguments.js";
@@ -13,7 +13,8 @@ const EVENT_FIELDS = ["channel", "name", "data", "socketId", "info"] as const;
 /**
  * `trigger` (`POST /events`), `triggerBatch` (`POST /batch_events`) and `sendToUser` (docs/protocol.md §3).
  * Everything is checked and every body built before the first request; a call too large for one
- * request (`maxChannelsPerTrigger`, `maxBatchSize`) is split into several, sent in order.
+ * request (`maxChannelsPerTrigger`, `maxBatchSize`) is split into several, sent in order. A trigger
+ * of several channels with an encrypted one among them is sent as batches: each channel has its own key.
  */
 export function eventEndpoints(context: ClientContext): Pick<RestClient, "trigger" | "triggerBatch" | "sendToUser"> {
   const { maxChannelsPerTrigger, maxBatchSize } = context.options;
@@ -35,9 +36,22 @@ export function eventEndpoints(context: ClientContext): Pick<RestClient, "trigge
     const { socketId, signal } = options;
     if (socketId !== undefined) validateSocketId(socketId);
     const info = infoParam(options.info, TRIGGER_INFO, "info");
-    validateEncryptedChannelTrigger(names as string[]);
-    // The same data for every channel (an encrypted channel is alone in its call).
-    const wireData = serializeEventData(context, names[0] as string, data, "data");
+    const checked = await checkContract(context, event, data, "event", "data");
+    if (names.length > 1 && (names as string[]).some(isEncryptedChannel)) {
+      const wire = new Map((names as string[]).map((channel) => {
+        const wireData = serializeEventData(context, channel, checked, "data");
+        return [channel, { channel, name: event, data: wireData, socket_id: socketId, info }];
+      }));
+      const channels = [...wire.keys()];
+      const answers = await sendSplit(channels, maxBatchSize, async (slice) => {
+        const body = JSON.stringify({ batch: slice.map((channel) => wire.get(channel)) });
+        return batchEntries((await context.send({ method: "POST", path: "/batch_events", body, signal })).body, slice.length);
+      });
+      const attributes = answers.flat();
+      return { channels: Object.fromEntries(channels.map((channel, index) => [channel, attributes[index] ?? {}])) };
+    }
+    // The same data for every channel.
+    const wireData = serializeEventData(context, names[0] as string, checked, "data");
     const answers = await sendSplit(names, maxChannelsPerTrigger, async (slice) => {
       // Key order as in docs/protocol.md §2; JSON.stringify leaves out what is undefined.
       const body = JSON.stringify({ name: event, channels: slice, data: wireData, socket_id: socketId, info });
@@ -59,7 +73,8 @@ export function eventEndpoints(context: ClientContext): Pick<RestClient, "trigge
       }
       // Larger batches are split below: only an empty one breaks the size rule.
       if (given.length === 0) validateBatchSize(0, maxBatchSize);
-      const wireEvents = given.map((event, index) => toWireEvent(context, event, `events[${index}]`));
+      const wireEvents: Awaited<ReturnType<typeof toWireEvent>>[] = [];
+      for (const [index, event] of given.entries()) wireEvents.push(await toWireEvent(context, event, `events[${index}]`));
       // Split by index: `batch[i]` of the result, and a PusherPartialDeliveryError's items, refer to `events[i]`.
       const entries = await sendSplit([...wireEvents.keys()], maxBatchSize, async (indices) => {
         const body = JSON.stringify({ batch: indices.map((index) => wireEvents[index]) });
@@ -78,7 +93,7 @@ export function eventEndpoints(context: ClientContext): Pick<RestClient, "trigge
 }
 
 // Keys in the order of docs/protocol.md §2's batch vector.
-function toWireEvent(context: ClientContext, event: unknown, field: string) {
+async function toWireEvent(context: ClientContext, event: unknown, field: string) {
   const fields = isJsonObject(event) ? readFields(event, EVENT_FIELDS) : undefined;
   if (fields === undefined) {
     throw new PusherValidationError("invalid_params", field, `${field} must be an object { channel, name, data }`);
@@ -87,8 +102,22 @@ function toWireEvent(context: ClientContext, event: unknown, field: string) {
   validateChannelName(channel, { field: `${field}.channel` });
   validateEventName(name, `${field}.name`);
   if (socketId !== undefined) validateSocketId(socketId, `${field}.socketId`);
-  const data = serializeEventData(context, channel, fields.data, `${field}.data`);
+  const checked = await checkContract(context, name, fields.data, `${field}.name`, `${field}.data`);
+  const data = serializeEventData(context, channel, checked, `${field}.data`);
   return { channel, name, data, socket_id: socketId, info: infoParam(fields.info, TRIGGER_INFO, `${field}.info`) };
+}
+
+// The data as `eventSchemas` outputs it; refused when it breaks them, before encryption and the size limit.
+async function checkContract(context: ClientContext, event: string, data: unknown, nameField: string, dataField: string) {
+  const { contract } = context.options;
+  if (contract === undefined) return data;
+  const schema = contract.get(event);
+  if (schema === undefined) {
+    throw new PusherValidationError("unknown_event", nameField, `event ${JSON.stringify(event)} is not in eventSchemas`);
+  }
+  const result = await validateEventData(`event ${JSON.stringify(event)}`, schema, data);
+  if (Array.isArray(result)) throw new PusherValidationError("invalid_event_data", dataField, result.join("; "));
+  return result.value;
 }
 
 // The data as sent: encrypted on a `private-encrypted-` channel (docs/protocol.md §6), within the limit (§4).

@@ -12,7 +12,8 @@ export function genericRequests({ send }: ClientContext): Pick<RestClient, "get"
     if (method === "GET" && body !== undefined) throw new PusherValidationError("invalid_params", "body", "a GET has no body");
     // A POST's body: a string as-is, anything else JSON-encoded once.
     const wireBody = method === "GET" ? undefined : toWireString(body ?? {}, "body");
-    return (await send({ method, path, params: params as QueryParams | undefined, body: wireBody, signal })) as ApiResponse<T>;
+    const answer = await send({ method, path, params: params as QueryParams | undefined, body: wireBody, signal, generic: true });
+    return answer as ApiResponse<T>;
   }
   return {
     request,

@@ -1,7 +1,8 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
-import { readFields, requireOption, validateKeyCredentials } from "@x/types/internal";
+import { readFields, requireOption, resolveEventContract, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
+import type { EventSchemas } from "@x/types";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions } from "./rest-client-options.js";
 
@@ -13,7 +14,8 @@ export type ResolvedRetry = ReturnType<typeof resolveRetry>;
 
 const OPTION_KEYS = [
   "appId", "key", "secret", "cluster", "host", "port", "useTLS", "timeout", "maxResponseBytes", "fetch", "retry",
-  "agent", "hooks", "encryptionMasterKeyBase64", "maxPayloadBytes", "maxBatchSize", "maxChannelsPerTrigger",
+  "agent", "hooks", "encryptionMasterKeyBase64", "maxPayloadBytes", "maxBatchSize", "maxChannelsPerTrigger", "eventSchemas",
+  "basePath",
 ] as const;
 const HOOK_NAMES = ["onRequest", "onRetry", "onResponse", "onError"] as const;
 // The longest wait `setTimeout` takes.
@@ -26,12 +28,14 @@ const APP_ID = /^(?!\.\.?$)[^\s/?#%]+$/;
 const CLUSTER = /^[A-Za-z0-9-]+$/;
 // A DNS name, an IPv4 address, or an IPv6 address in brackets; no scheme, port or path.
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
+// Segments that URL parsing keeps as they are: no dot segment, nothing to encode.
+const BASE_PATH = /^(?:\/[\w~-][\w.~-]*)*$/;
 
 /**
  * Checks the options of `createRestClient`, each read once, and fills in the defaults; a bad one
  * throws a `PusherConfigError` naming it, never echoing its value.
  */
-export function resolveOptions(given: RestClientOptions) {
+export function resolveOptions(given: RestClientOptions<EventSchemas | undefined>) {
   const options = readFields(given, OPTION_KEYS);
   requireOption(options !== undefined, "options", "an object with appId, key and secret");
   const { appId, key, secret, cluster, host, port, useTLS, fetch, agent, encryptionMasterKeyBase64 } = options;
@@ -45,6 +49,9 @@ export function resolveOptions(given: RestClientOptions) {
   requireOption(validHost, "host", 'a bare host name such as "api.example.com"');
   const portNumber = wholeNumberOption(port, "port", undefined, 1, 65_535);
   requireOption(useTLS === undefined || typeof useTLS === "boolean", "useTLS", "a boolean");
+  const basePath = options.basePath ?? "";
+  const validBasePath = typeof basePath === "string" && BASE_PATH.test(basePath);
+  requireOption(validBasePath, "basePath", 'a path such as "/pusher", not ending in "/"');
   requireOption(fetch === undefined || typeof fetch === "function", "fetch", "a function such as fetch");
   // Node asks an agent for `addRequest`; only Node's own transport sends through one.
   const isAgent = typeof (agent as { addRequest?: unknown } | null)?.addRequest === "function";
@@ -57,7 +64,9 @@ export function resolveOptions(given: RestClientOptions) {
   return {
     credentials,
     appPath: `/apps/${appId}`,
-    baseUrl: `${tls ? "https" : "http"}://${hostName}${portText === "" ? "" : `:${portText}`}`,
+    // Before the signed path: a proxy that strips it forwards the path the server verifies.
+    basePath,
+    baseUrl: `${tls ? "https" : "http"}://${hostName}${portText === "" ? "" : `:${portText}`}${basePath}`,
     // As node:http takes it: an IPv6 host without its brackets.
     origin: { tls, hostname: hostName.replace(/^\[(.*)\]$/, "$1"), port: portText, agent: agent as object | undefined },
     timeoutMs: wholeNumberOption(options.timeout, "timeout", 10_000, 1),
@@ -72,6 +81,7 @@ export function resolveOptions(given: RestClientOptions) {
     maxBatchSize: wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1),
     maxChannelsPerTrigger:
       wholeNumberOption(options.maxChannelsPerTrigger, "maxChannelsPerTrigger", DEFAULT_MAX_CHANNELS_PER_TRIGGER, 1),
+    contract: resolveEventContract(options.eventSchemas),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AppCredentials, ConnectionOptions, EncryptionOptions } from "@x/types";
+import type { AppCredentials, ConnectionOptions, EncryptionOptions, EventSchemas } from "@x/types";
 import type { RequestHooks } from "../observe/request-hooks.js";
 
 /**
@@ -30,7 +30,8 @@ export interface RetryOptions {
  * const options: RestClientOptions = { appId: "123", key: "278d425bdf160c739803", secret: "…", cluster: "eu" };
  * ```
  */
-export interface RestClientOptions extends AppCredentials, ConnectionOptions, EncryptionOptions {
+export interface RestClientOptions<Schemas extends EventSchemas | undefined = undefined>
+  extends AppCredentials, ConnectionOptions, EncryptionOptions {
   /** How long one attempt may take, reading the answer's body included, in milliseconds. @default 10_000 */
   timeout?: number;
   /** The largest answer body read, at most 256 MiB; past it the call fails (`response_too_large`). @default 33_554_432 */
@@ -52,4 +53,15 @@ export interface RestClientOptions extends AppCredentials, ConnectionOptions, En
   maxBatchSize?: number;
   /** The most channels one trigger request names; longer lists are split. @default 100 */
   maxChannelsPerTrigger?: number;
+  /**
+   * The events this client sends, each with the Standard Schema (zod, valibot, …) of its data: they type `trigger`,
+   * `triggerBatch`, `sendToUser` and a publisher, and check each event's data before encryption and the size limit
+   * (`unknown_event`, `invalid_event_data`); the schema's output is sent.
+   */
+  eventSchemas?: Schemas;
+  /**
+   * A path before `/apps/<appId>`, for a server behind a reverse proxy (`https://example.com/pusher/apps/…`). It is not
+   * signed: the proxy strips it and forwards the path the server verifies. @default ""
+   */
+  basePath?: string;
 }

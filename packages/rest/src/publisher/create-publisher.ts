@@ -1,9 +1,9 @@
 import { PusherConfigError, PusherQueueFullError } from "@x/types";
 import { isPusherConfigError, isPusherPartialDeliveryError, isPusherValidationError } from "@x/types";
-import type { BatchEvent, ChannelAttributes } from "@x/types";
+import type { BatchEvent, BatchTriggerResult, ChannelAttributes } from "@x/types";
 import { DEFAULT_MAX_BATCH_SIZE, readFields, requireOption } from "@x/types/internal";
 import { wholeNumberOption } from "../options/resolve-options.js";
-import type { RestClient } from "../rest-client.js";
+import type { RequestOptions, RestClient } from "../rest-client.js";
 
 /**
  * Options of {@link createPublisher}.
@@ -66,14 +66,14 @@ export interface PublisherStats {
  * await publisher.close();
  * ```
  */
-export interface Publisher {
+export interface Publisher<Event extends BatchEvent = BatchEvent> {
   /**
    * Queues one event; resolves with the attributes the server returned for it (`{}` unless it
    * asked for `info`), or rejects with its request's error. When `maxQueued` events are queued it
    * waits for room (at most `maxWaitMs`, behind at most `maxWaiting` others), or is refused with a
    * `PusherQueueFullError`, unsent.
    */
-  publish(event: BatchEvent): Promise<ChannelAttributes>;
+  publish(event: Event): Promise<ChannelAttributes>;
   /** Sends what is queued without waiting for full batches; resolves once everything has settled. */
   flush(): Promise<void>;
   /** Flushes, then refuses every later `publish` with a `PusherConfigError`. */
@@ -104,7 +104,8 @@ const OPTION_KEYS = ["maxBatchSize", "maxDelayMs", "maxConcurrency", "maxQueued"
  * caller does: `maxQueued` events queued, `maxWaiting` waiting for room, `maxConcurrency` batches
  * in flight; any other `publish` is refused at once, as a Kafka producer's full buffer refuses.
  * An invalid event does not sink its batch: the batch's events are then sent one by one, each
- * with its own verdict. Events of batches in flight together may arrive out of order.
+ * with its own verdict. Events of batches in flight together may arrive out of order. Events are
+ * typed (and checked) by the client's `eventSchemas`.
  *
  * @example
  * ```ts
@@ -115,7 +116,10 @@ const OPTION_KEYS = ["maxBatchSize", "maxDelayMs", "maxConcurrency", "maxQueued"
  * await publisher.close();
  * ```
  */
-export function createPublisher(client: Pick<RestClient, "triggerBatch">, options: PublisherOptions = {}): Publisher {
+export function createPublisher<Event extends BatchEvent = BatchEvent>(
+  client: { triggerBatch(events: readonly Event[], options?: RequestOptions): Promise<BatchTriggerResult> },
+  options: PublisherOptions = {},
+): Publisher<Event> {
   const { triggerBatch } = readFields(client, ["triggerBatch"]) ?? {};
   requireOption(typeof triggerBatch === "function", "client", "a client made by createRestClient");
   const fields = readFields(options, OPTION_KEYS);

@@ -65,26 +65,29 @@ export function redirectRefused(exchange: Exchange, status: number): PusherRespo
  * The body of a 2xx answer: a JSON object (`{}` for an empty 204). Anything else (a captive
  * portal's page, a proxy's "OK") is no answer of the API, a `PusherResponseError`; a body with a
  * string `error` and a `code` of 400 or more is a compatible server's failure, a `PusherHttpError`.
+ * A `generic` call (`get`, `post`, `request`) takes any JSON value, and the text of a body that is no JSON.
  */
-export function parseAnswer(response: Response, text: string, exchange: Exchange): Record<string, unknown> {
+export function parseAnswer(response: Response, text: string, exchange: Exchange, generic = false): unknown {
   const { status } = response;
   if (status === 204 && text === "") return {};
-  const body = jsonObjectOf(text);
+  const parsed = jsonOf(text);
+  const body = isJsonObject(parsed) ? parsed : undefined;
+  if (typeof body?.error === "string" && typeof body.code === "number" && body.code >= 400) {
+    throw serverRefusal(status, text, exchange, body, ` (code ${body.code})`);
+  }
+  if (generic) return parsed === undefined ? text : parsed;
   if (body === undefined) {
     // The body is not quoted: what a stranger answered has no place in an error.
     const contentType = redactSecrets(response.headers.get("content-type") ?? "no content type", exchange.signature);
     const problem = `not a Pusher API answer (${contentType}, ${text.length} characters)`;
     throw answerRefused(exchange, "invalid_response", status, problem);
   }
-  if (typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {
-    throw serverRefusal(status, text, exchange, body, ` (code ${body.code})`);
-  }
   return body;
 }
 
 // The server's words: a JSON body's `error` (its integer `code` as `serverCode`), else the text.
-function serverRefusal(status: number, text: string, exchange: Exchange, body = jsonObjectOf(text), suffix = "") {
-  const { error, code } = body ?? {};
+function serverRefusal(status: number, text: string, exchange: Exchange, body = jsonOf(text), suffix = "") {
+  const { error, code } = isJsonObject(body) ? body : {};
   return new PusherHttpError({
     status,
     serverMessage: redactSecrets(typeof error === "string" ? error : text, exchange.signature) + suffix,
@@ -98,10 +101,10 @@ function answerRefused(exchange: Exchange, code: ResponseErrorCode, status: numb
   return new PusherResponseError({ code, status, method: exchange.method, url: exchange.url, problem });
 }
 
-function jsonObjectOf(text: string): Record<string, unknown> | undefined {
+// `undefined` when the text is no JSON, which JSON.parse never returns.
+function jsonOf(text: string): unknown {
   try {
-    const body: unknown = JSON.parse(text);
-    return isJsonObject(body) ? body : undefined;
+    return JSON.parse(text) as unknown;
   } catch {
     // Pusher answers most errors in plain text.
     return undefined;

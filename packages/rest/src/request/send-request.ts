@@ -19,6 +19,8 @@ export interface ApiRequest {
   params?: Record<string, QueryParamValue | undefined> | undefined;
   body?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** `get`, `post` and `request`: any JSON value answered, or the text of a body that is no JSON. */
+  generic?: boolean;
 }
 
 /** Signs and sends an {@link ApiRequest}; resolves with the API's answer. */
@@ -40,7 +42,7 @@ let kyLoading: Promise<KyModule> | undefined;
  * only signs authorizations must not pay for. Any failure comes out as an error of `@x/types`.
  */
 export function createSendRequest(options: ResolvedOptions): SendRequest {
-  const { baseUrl, appPath, credentials, timeoutMs, maxResponseBytes, hooks, origin } = options;
+  const { baseUrl, basePath, appPath, credentials, timeoutMs, maxResponseBytes, hooks, origin } = options;
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
   // An injected fetch is used as given; else the runtime's transport (Node), else the global fetch.
   const transport = options.fetch === undefined ? runtimeTransport : undefined;
@@ -90,7 +92,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     return new PusherNetworkError(exchange, { cause: redactCause(cause, exchange.signature), responseStatus, delivery });
   }
 
-  return async function sendRequest({ method, path, params, body, signal }: ApiRequest): Promise<ApiResponse> {
+  return async function sendRequest({ method, path, params, body, signal, generic }: ApiRequest): Promise<ApiResponse> {
     validatePath(path);
     const fullPath = appPath + path;
     const query = signRequest(credentials, { method, path: fullPath, params, body });
@@ -103,9 +105,10 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       ky ??= await (kyLoading ??= import("./ky-parts.js"));
       // A fetch must be told not to follow redirects; node:http never does.
       api ??= ky.default.create(transport === undefined ? { timeout: timeoutMs, redirect: "manual" } : { timeout: timeoutMs });
-      const response = await api(exchange.url, kyCall(exchange, `${fullPath}?${query}`, body, signal, observer));
+      const response = await api(exchange.url, kyCall(exchange, `${basePath}${fullPath}?${query}`, body, signal, observer));
       const text = exchange.answerText;
-      const answer = { status: response.status, body: parseAnswer(response, text, exchange), text };
+      const parsed = parseAnswer(response, text, exchange, generic) as Record<string, unknown>;
+      const answer = { status: response.status, body: parsed, text };
       observer?.succeeded(response.status);
       return answer;
     } catch (error) {

@@ -1,3 +1,5 @@
+import { request as httpRequest, createServer, type Server } from "node:http";
+import { once } from "node:events";
 import { decodeMasterKey, deriveSharedSecret, signChannelAuth, signUserAuth } from "@x/signing";
 import { bytesToBase64 } from "@x/signing/internal";
 import { isPusherHttpError } from "@x/types";
@@ -5,6 +7,7 @@ import { startLocalPusher } from "@x/testing";
 import { asLocalServer, connectClient, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPublisher, createRestClient, type RestClient, type RestClientOptions } from "../../src/index.js";
+import { z } from "zod";
 import { MASTER_KEY_BASE64 } from "../support/protocol-vectors.js";
 
 // The client against a real Pusher-compatible server (soketi) and real pusher-js clients
@@ -16,8 +19,8 @@ let server: LocalServer;
 let rest: RestClient;
 const connected: TestClient[] = [];
 
-function restClient(options: Partial<RestClientOptions> = {}): RestClient {
-  return createRestClient({
+function clientOptions(options: Partial<RestClientOptions> = {}): RestClientOptions {
+  return {
     host: "127.0.0.1",
     port: server.port,
     useTLS: false,
@@ -27,7 +30,11 @@ function restClient(options: Partial<RestClientOptions> = {}): RestClient {
     maxPayloadBytes: 100_000,
     encryptionMasterKeyBase64: MASTER_KEY_BASE64,
     ...options,
-  });
+  };
+}
+
+function restClient(options: Partial<RestClientOptions> = {}): RestClient {
+  return createRestClient(clientOptions(options));
 }
 
 // A pusher-js client that signs its own private, presence and encrypted subscriptions and its
@@ -148,6 +155,31 @@ describe("events triggered by @x/rest reach pusher-js clients", () => {
 
     expect(await received).toEqual({ code: 1234, note: "sealed" });
   });
+
+  it("trigger() to several encrypted channels and a public one: each client decrypts its own channel's copy", async () => {
+    const client = await connect();
+    const channels = ["private-encrypted-x", "private-encrypted-y", "private-encrypted-z", "plain"];
+    for (const channel of channels) await client.subscribe(channel);
+    const received = channels.map((channel) => client.waitForEvent(channel, "secret"));
+
+    const result = await restClient({ maxBatchSize: 2 }).trigger(channels, "secret", { code: 7 }, { info: ["subscription_count"] });
+
+    expect(await Promise.all(received)).toEqual(channels.map(() => ({ code: 7 })));
+    expect(Object.keys(result.channels)).toEqual(channels);
+  });
+
+  it("trigger() with eventSchemas sends the schema's output, and refuses bad data before sending", async () => {
+    const client = await connect();
+    await client.subscribe("private-encrypted-typed");
+    const received = client.waitForEvent("private-encrypted-typed", "note");
+    const typed = createRestClient({ ...clientOptions(), eventSchemas: { note: z.object({ text: z.string().trim() }) } });
+
+    await expect(typed.trigger("private-encrypted-typed", "note", { text: 1 as never })).rejects.toMatchObject({
+      code: "invalid_event_data" });
+    await typed.trigger("private-encrypted-typed", "note", { text: "  hi  " });
+
+    expect(await received).toEqual({ text: "hi" });
+  });
 });
 
 describe("channel queries report what is subscribed", () => {
@@ -233,5 +265,47 @@ describe("the batching publisher", () => {
     await control;
     expect(received).toHaveLength(2_000);
     expect(new Set(received.map((data) => data.n)).size).toBe(2_000);
+  });
+});
+
+describe("basePath: soketi behind a reverse proxy that strips /pusher", () => {
+  // A real loopback proxy: it forwards /pusher/apps/… as /apps/…, and refuses anything else.
+  async function strippingProxy(): Promise<{ proxy: Server; port: number; forwarded: string[] }> {
+    const forwarded: string[] = [];
+    const proxy = createServer((incoming, outgoing) => {
+      const url = incoming.url ?? "";
+      if (!url.startsWith("/pusher/apps/")) return void outgoing.writeHead(404).end("not under /pusher");
+      forwarded.push(url.split("?")[0] as string);
+      const options = { port: server.port, host: "127.0.0.1", method: incoming.method, headers: incoming.headers };
+      const upstream = httpRequest({ ...options, path: url.slice("/pusher".length) }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      incoming.pipe(upstream);
+    });
+    proxy.listen(0, "127.0.0.1");
+    await once(proxy, "listening");
+    return { proxy, port: (proxy.address() as { port: number }).port, forwarded };
+  }
+
+  it("trigger, channel queries and batch succeed, signed over the path the server verifies", async () => {
+    const { proxy, port, forwarded } = await strippingProxy();
+    try {
+      const proxied = restClient({ port, basePath: "/pusher" });
+      const client = await connect();
+      await client.subscribe("proxied");
+      const received = client.collect("proxied", "hop");
+
+      await proxied.trigger("proxied", "hop", 1);
+      await proxied.triggerBatch([{ channel: "proxied", name: "hop", data: 2 }]);
+      await vi.waitFor(() => expect(received).toEqual([1, 2]), { timeout: 10_000 });
+      expect((await proxied.channels()).channels).toHaveProperty("proxied");
+      expect(await proxied.channel("proxied", { info: ["subscription_count"] })).toMatchObject({ occupied: true, subscription_count: 1 });
+
+      const appPath = `/pusher/apps/${server.appId}`;
+      expect(forwarded).toEqual([`${appPath}/events`, `${appPath}/batch_events`, `${appPath}/channels`, `${appPath}/channels/proxied`]);
+    } finally {
+      proxy.close();
+    }
   });
 });

@@ -494,9 +494,11 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
       expect(filtered(lastRequest()).query.body_md5).toBe("cf87d666b4a829a54fc44b313584b2d7");
     });
 
-    it("resolves on a 200 whose body is not the API's JSON (a mock's \"OK\", an empty body)", async () => {
+    it("resolves on a 200 whose body is not the API's JSON (a mock's \"OK\", an empty body), with that body", async () => {
       server.answer({ body: "OK", headers: { "content-type": "text/plain" } });
-      expect((await local().trigger("test_channel", "my_event", { some: "data " })).status).toBe(200);
+      const response = await local().trigger("test_channel", "my_event", { some: "data " });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("OK");
       server.answer({ body: "" });
       expect((await local().get({ path: "/test", params: {} })).status).toBe(200);
     });

@@ -12,7 +12,7 @@ export type ResponseErrorCode = "invalid_response" | "response_too_large" | "red
 export type ValidationErrorCode = "invalid_channel_name" | "invalid_event_name" | "invalid_socket_id" | "invalid_user_id"
   | "invalid_presence_data" | "invalid_user_data" | "invalid_params" | "reserved_param" | "payload_too_large"
   | "too_many_channels" | "batch_too_large" | "encrypted_channel_misuse" | "channel_not_authorizable"
-  | "invalid_encrypted_payload";
+  | "invalid_encrypted_payload" | "unknown_event" | "invalid_event_data";
 
 // Registry-wide, so that an error of another installed copy of @x/types is recognised, where instanceof fails.
 const MARKER = Symbol.for("@x/types.PusherError");

@@ -1,6 +1,5 @@
 import { PusherValidationError } from "../errors/input-errors.js";
 import type { ValidationErrorCode } from "../errors/pusher-error.js";
-import { isEncryptedChannel } from "./names.js";
 
 /** Most channels one trigger may name. */
 export const DEFAULT_MAX_CHANNELS_PER_TRIGGER = 100;
@@ -21,25 +20,4 @@ function checkCount(count: unknown, max: number, code: ValidationErrorCode, fiel
   if (Number.isInteger(count) && (count as number) >= 1 && (count as number) <= max) return;
   // What is not a number is shown by its type: converting it could throw.
   throw new PusherValidationError(code, field, `${field} must ${rule}, got ${typeof count === "number" ? count : typeof count}`);
-}
-
-/**
- * Checks that a trigger naming an encrypted channel names only that one, since each has its own key (docs/protocol.md §6).
- * Throws `encrypted_channel_misuse`, or `invalid_channel_name` for a list that is not an array of strings.
- */
-export function validateEncryptedChannelTrigger(channels: readonly string[], field = "channels"): void {
-  // A copy, read once; what is not an array of strings (or a Proxy that throws) cannot be judged.
-  let list: unknown[] = [0];
-  try {
-    if (Array.isArray(channels)) list = [...(channels as unknown[])];
-  } catch {
-    // list stays a list of something else
-  }
-  if (!list.every((channel) => typeof channel === "string")) {
-    throw new PusherValidationError("invalid_channel_name", field, `${field} must be an array of channel names`);
-  }
-  if (list.length > 1 && list.some(isEncryptedChannel)) {
-    const message = `an encrypted channel is triggered alone, got ${list.length} channels`;
-    throw new PusherValidationError("encrypted_channel_misuse", field, message);
-  }
 }
