@@ -21,18 +21,17 @@ const TLS_OFF = /^(false|0|no)$/i;
  * holds the secret.
  */
 export function parsePusherUrl(url: string, options: PusherOptions = {}, option = "url"): PusherConfig {
-  const malformed = (): never => {
-    throw new PusherConfigError(option, `${option} must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
-  };
+  const parsed = URL.parse(url) ?? badUrl(option, "url");
+  const appId = APP_PATH.exec(parsed.pathname)?.[1];
+  const tls = parsed.protocol === "https:";
+  if (!tls && parsed.protocol !== "http:") badUrl(option, "scheme");
+  if (parsed.username === "") badUrl(option, "credentials");
+  if (parsed.password === "") badUrl(option, "secret");
+  if (appId === undefined) badUrl(option, "path");
   try {
-    const parsed = new URL(url);
-    const appId = APP_PATH.exec(parsed.pathname)?.[1];
-    const tls = parsed.protocol === "https:";
-    const { username, password } = parsed;
-    if ((!tls && parsed.protocol !== "http:") || appId === undefined || username === "" || password === "") malformed();
     return {
       ...options,
-      appId: decodeURIComponent(appId as string),
+      appId: decodeURIComponent(appId),
       key: decodeURIComponent(parsed.username),
       secret: decodeURIComponent(parsed.password),
       host: parsed.hostname,
@@ -40,9 +39,26 @@ export function parsePusherUrl(url: string, options: PusherOptions = {}, option 
       useTLS: tls,
     };
   } catch {
-    // Not a URL at all, or a stray `%` (a URIError that names no option).
-    return malformed();
+    // A stray `%` (a URIError that names no option).
+    return badUrl(option, "escape");
   }
+}
+
+const URL_MISTAKES = {
+  url: "is not a URL",
+  scheme: "must start with https:// or http://",
+  credentials: "has no KEY:SECRET@ before the host",
+  secret: "has no secret: write KEY:SECRET@ before the host",
+  path: "has no /apps/APP_ID path",
+  escape: "has a malformed %-escape in its key or secret",
+};
+
+/**
+ * Throws the `PusherConfigError` of a connection URL's wrong `part`, in the words `Pusher.fromUrl` and the compat
+ * `Pusher.forURL` share; never quotes the URL, which holds the secret.
+ */
+export function badUrl(option: string, part: keyof typeof URL_MISTAKES): never {
+  throw new PusherConfigError(option, `${option} ${URL_MISTAKES[part]}: expected https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
 }
 
 /**

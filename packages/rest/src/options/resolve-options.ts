@@ -1,6 +1,6 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
-import { readFields, requireOption, validateKeyCredentials } from "@x/types/internal";
+import { readFields, refuseUnknownOptions, requireOption, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions } from "./rest-client-options.js";
@@ -26,6 +26,8 @@ const APP_ID = /^(?!\.\.?$)[^\s/?#%]+$/;
 const CLUSTER = /^[A-Za-z0-9-]+$/;
 // A DNS name, an IPv4 address, or an IPv6 address in brackets; no scheme, port or path.
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
+// Local servers (soketi, a fake) speak plain HTTP: loopback hosts default to it.
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
 
 /**
  * Checks the options of `createRestClient`, each read once, and fills in the defaults; a bad one
@@ -34,6 +36,7 @@ const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
 export function resolveOptions(given: RestClientOptions) {
   const options = readFields(given, OPTION_KEYS);
   requireOption(options !== undefined, "options", "an object with appId, key and secret");
+  refuseUnknownOptions(given, OPTION_KEYS);
   const { appId, key, secret, cluster, host, port, useTLS, fetch, agent, encryptionMasterKeyBase64 } = options;
   const appIdRule = "a non-empty string without spaces, '/', '?', '#' or '%', not . or ..";
   requireOption(typeof appId === "string" && APP_ID.test(appId), "appId", appIdRule);
@@ -50,8 +53,8 @@ export function resolveOptions(given: RestClientOptions) {
   const isAgent = typeof (agent as { addRequest?: unknown } | null)?.addRequest === "function";
   const agentAllowed = isAgent && fetch === undefined && runtimeTransport !== undefined;
   requireOption(agent === undefined || agentAllowed, "agent", "an http.Agent or https.Agent, on Node and without fetch");
-  const tls = useTLS !== false;
   const hostName = host ?? `api-${cluster ?? "mt1"}.pusher.com`;
+  const tls = useTLS ?? !LOOPBACK.test(hostName);
   const portText = portNumber === undefined ? "" : `${portNumber}`;
   const { maxPayloadBytes } = options;
   return {
@@ -88,6 +91,7 @@ export function wholeNumberOption<T extends number | undefined>(
 function resolveRetry(retry: unknown) {
   const fields = retry === false ? { limit: 0 } : readFields(retry ?? {}, ["limit", "methods", "backoffLimit", "maxRetryAfter"]);
   requireOption(fields !== undefined, "retry", "false or an object such as { limit: 2 }");
+  refuseUnknownOptions(retry, Object.keys(fields), "retry.");
   const methods = fields.methods ?? ["GET"];
   const validMethods = Array.isArray(methods) && methods.every((method) => method === "GET" || method === "POST");
   requireOption(validMethods, "retry.methods", 'an array of "GET" and "POST"');
@@ -103,6 +107,7 @@ function resolveHooks(hooks: unknown): RequestHooks | undefined {
   if (hooks === undefined) return undefined;
   const fields = readFields(hooks, HOOK_NAMES);
   requireOption(fields !== undefined, "hooks", "an object of hook functions");
+  refuseUnknownOptions(hooks, HOOK_NAMES, "hooks.");
   for (const name of HOOK_NAMES) {
     requireOption(fields[name] === undefined || typeof fields[name] === "function", `hooks.${name}`, "a function");
   }

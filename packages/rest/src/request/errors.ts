@@ -77,17 +77,17 @@ export function parseAnswer(response: Response, text: string, exchange: Exchange
     throw answerRefused(exchange, "invalid_response", status, problem);
   }
   if (typeof body.error === "string" && typeof body.code === "number" && body.code >= 400) {
-    throw serverRefusal(status, text, exchange, body, ` (code ${body.code})`);
+    throw serverRefusal(status, text, exchange, body);
   }
   return body;
 }
 
 // The server's words: a JSON body's `error` (its integer `code` as `serverCode`), else the text.
-function serverRefusal(status: number, text: string, exchange: Exchange, body = jsonObjectOf(text), suffix = "") {
+function serverRefusal(status: number, text: string, exchange: Exchange, body = jsonObjectOf(text)) {
   const { error, code } = body ?? {};
   return new PusherHttpError({
     status,
-    serverMessage: redactSecrets(typeof error === "string" ? error : text, exchange.signature) + suffix,
+    serverMessage: redactSecrets(typeof error === "string" ? error : text, exchange.signature),
     serverCode: Number.isInteger(code) ? (code as number) : undefined,
     method: exchange.method,
     url: exchange.url,
