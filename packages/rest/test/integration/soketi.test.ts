@@ -210,7 +210,7 @@ describe("failures reported by the server", () => {
 
     expect(isPusherHttpError(error)).toBe(true);
     expect(error).toMatchObject({ serverMessage: "The secret authentication failed", serverCode: 401 });
-    expect(error.message).toMatch(/ failed: 401 The secret authentication failed \(answered with HTTP 200\)$/);
+    expect((error as Error).message).toMatch(/ failed: 401 The secret authentication failed \(answered with HTTP 200\)$/);
   });
 });
 
