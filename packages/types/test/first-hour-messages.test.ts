@@ -77,6 +77,16 @@ describe("request errors say what to set", () => {
     expect(new PusherNetworkError(target("http://h/apps/1"), { cause: refused }).message).not.toMatch(/useTLS/);
   });
 
+  it("a timeout over TLS to a loopback host: it may speak plain HTTP (soketi never answers a TLS handshake)", () => {
+    expect(new PusherTimeoutError(target("https://127.0.0.1:6001/apps/1"), 500, { attempts: 3 }).message).toBe(
+      "GET https://127.0.0.1:6001/apps/1 timed out after 500 ms (the last of 3 attempts): " +
+        "the server at 127.0.0.1:6001 may speak plain HTTP: set useTLS: false",
+    );
+    expect(new PusherTimeoutError(target("https://[::1]/apps/1"), 500).message).toMatch(/the server at \[::1\] may speak plain HTTP/);
+    expect(new PusherTimeoutError(target("https://api-eu.pusher.com/apps/1"), 500).message).not.toMatch(/useTLS/);
+    expect(new PusherTimeoutError(target("http://127.0.0.1:6001/apps/1"), 500).message).not.toMatch(/useTLS/);
+  });
+
   it("a compatible server's error in a 2xx names its own code first", () => {
     const error = new PusherHttpError({ status: 200, serverMessage: "The secret authentication failed", serverCode: 401, ...target("http://h/apps/1/events") });
     expect(error.message).toBe("GET /apps/1/events failed: 401 The secret authentication failed (answered with HTTP 200)");

@@ -1,6 +1,6 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
-import { readFields, refuseUnknownOptions, requireOption, validateKeyCredentials } from "@x/types/internal";
+import { isLoopbackHost, readFields, refuseUnknownOptions, requireOption, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions } from "./rest-client-options.js";
@@ -26,8 +26,6 @@ const APP_ID = /^(?!\.\.?$)[^\s/?#%]+$/;
 const CLUSTER = /^[A-Za-z0-9-]+$/;
 // A DNS name, an IPv4 address, or an IPv6 address in brackets; no scheme, port or path.
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])$/;
-// Local servers (soketi, a fake) speak plain HTTP: loopback hosts default to it.
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
 
 /**
  * Checks the options of `createRestClient`, each read once, and fills in the defaults; a bad one
@@ -54,7 +52,8 @@ export function resolveOptions(given: RestClientOptions) {
   const agentAllowed = isAgent && fetch === undefined && runtimeTransport !== undefined;
   requireOption(agent === undefined || agentAllowed, "agent", "an http.Agent or https.Agent, on Node and without fetch");
   const hostName = host ?? `api-${cluster ?? "mt1"}.pusher.com`;
-  const tls = useTLS ?? !LOOPBACK.test(hostName);
+  // Local servers (soketi, a fake) speak plain HTTP.
+  const tls = useTLS ?? !isLoopbackHost(hostName);
   const portText = portNumber === undefined ? "" : `${portNumber}`;
   const { maxPayloadBytes } = options;
   return {

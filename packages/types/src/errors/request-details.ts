@@ -14,6 +14,11 @@ export function systemCodeOf(cause: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether `host` is a loopback host (`localhost`, `127.x.x.x`, `::1`), where local servers speak plain HTTP. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
+
 /** The codes and messages of `cause` and the causes it wraps, five deep, in one line. */
 export function causeText(cause: unknown): string {
   const texts: unknown[] = [];

@@ -1,5 +1,5 @@
 import { PusherError, guardOf, type PusherErrorCode, type ResponseErrorCode } from "./pusher-error.js";
-import { causeText, redactSignedUrl, systemCodeOf } from "./request-details.js";
+import { causeText, isLoopbackHost, redactSignedUrl, systemCodeOf } from "./request-details.js";
 
 /**
  * Whether a request that got no complete answer may have reached the server: `"not_sent"` when it provably never arrived
@@ -59,8 +59,12 @@ const TLS_SERVER = /ECONNRESET|UND_ERR_SOCKET|socket hang up|closed before messa
 
 // The option that fixes a TLS/plain-HTTP mismatch, when `evidence` (what failed, or what a 400 said) shows one.
 function tlsMismatchHint(url: string, evidence: string): string {
-  const [, scheme, server] = /^(https?):\/\/([^/?#]*)/i.exec(url) ?? [];
+  const [, scheme, server, host = ""] = /^(https?):\/\/(([^/?#]*?)(?::\d+)?)(?:[/?#]|$)/i.exec(url) ?? [];
   if (scheme === "https" && PLAIN_HTTP_SERVER.test(evidence)) return `: the server at ${server} speaks plain HTTP: set useTLS: false`;
+  // soketi never answers a TLS handshake: a local server that times out over TLS most likely speaks plain HTTP.
+  if (scheme === "https" && evidence === "timeout" && isLoopbackHost(host)) {
+    return `: the server at ${server} may speak plain HTTP: set useTLS: false`;
+  }
   if (scheme === "http" && TLS_SERVER.test(evidence)) return `: the server at ${server} may expect TLS: set useTLS: true`;
   return "";
 }
@@ -135,7 +139,8 @@ export class PusherTimeoutError extends PusherRequestError {
     options?: { cause?: unknown; delivery?: PusherDelivery | undefined; attempts?: number | undefined },
   ) {
     const attempts = options?.attempts ?? 1;
-    super("timeout", target, `timed out after ${timeoutMs} ms${attempts > 1 ? ` (the last of ${attempts} attempts)` : ""}`, options);
+    const hint = tlsMismatchHint(target.url, "timeout");
+    super("timeout", target, `timed out after ${timeoutMs} ms${attempts > 1 ? ` (the last of ${attempts} attempts)` : ""}${hint}`, options);
     this.delivery = options?.delivery ?? "unknown";
     this.timeoutMs = timeoutMs;
   }
