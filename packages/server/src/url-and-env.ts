@@ -47,10 +47,10 @@ export function parsePusherUrl(url: string, options: PusherOptions = {}, option 
 const URL_MISTAKES = {
   url: "is not a URL",
   scheme: "must start with https:// or http://",
-  credentials: "has no KEY:SECRET@ before the host",
-  secret: "has no secret: write KEY:SECRET@ before the host",
+  credentials: "has no key and secret",
+  secret: "has no secret",
   path: "has no /apps/APP_ID path",
-  escape: "has a malformed %-escape in its key or secret",
+  escape: "has a malformed %-escape",
 };
 
 /**

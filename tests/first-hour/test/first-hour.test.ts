@@ -117,8 +117,8 @@ describe("messages that say what to do", () => {
   it.each([
     ["no URL at all", "api-eu.pusher.com", "url is not a URL"],
     ["an ftp: scheme", "ftp://key:s3cret@api-eu.pusher.com/apps/1", "url must start with https:// or http://"],
-    ["no secret", "https://key@api-eu.pusher.com/apps/1", "url has no secret: write KEY:SECRET@ before the host"],
-    ["no credentials", "https://api-eu.pusher.com/apps/1", "url has no KEY:SECRET@ before the host"],
+    ["no secret", "https://key@api-eu.pusher.com/apps/1", "url has no secret"],
+    ["no credentials", "https://api-eu.pusher.com/apps/1", "url has no key and secret"],
     ["no /apps/<id>", "https://key:s3cret@api-eu.pusher.com/", "url has no /apps/APP_ID path"],
   ])("Pusher.fromUrl with %s says which part is wrong", async (_, url, words) => {
     const error = await failureOf(() => Pusher.fromUrl(url));

@@ -16,13 +16,13 @@ export function systemCodeOf(cause: unknown): string | undefined {
 
 /** Whether `host` is a loopback host (`localhost`, `127.x.x.x`, `::1`), where local servers speak plain HTTP. */
 export function isLoopbackHost(host: string): boolean {
-  return /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+  return /^(localhost|127(\.\d+){3}|\[?::1\]?)$/i.test(host);
 }
 
 /** The codes and messages of `cause` and the causes it wraps, five deep, in one line. */
 export function causeText(cause: unknown): string {
   const texts: unknown[] = [];
-  for (let current = cause, depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+  for (let current = cause, depth = 0; depth < 5 && current instanceof Object; depth++) {
     const { code, message, cause: inner } = current as { code?: unknown; message?: unknown; cause?: unknown };
     texts.push(code, message);
     current = inner;

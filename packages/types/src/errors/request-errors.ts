@@ -54,8 +54,8 @@ export class PusherHttpError extends PusherRequestError {
 }
 
 // What Node, Bun and Deno say when TLS meets a plain-HTTP server; what a TLS server does to plain HTTP (resets, or a 400).
-const PLAIN_HTTP_SERVER = /EPROTO|WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|wrong version number|packet length too long|InvalidContentType|speak TLS/i;
-const TLS_SERVER = /ECONNRESET|UND_ERR_SOCKET|socket hang up|closed before message completed|HTTPS (port|server)|\bTLS\b|\bSSL\b/i;
+const PLAIN_HTTP_SERVER = /EPROTO|wrong.version.number|packet.length.too.long|InvalidContentType/i;
+const TLS_SERVER = /ECONNRESET|UND_ERR_SOCKET|hang up|closed before|HTTPS (port|server)|\b(TLS|SSL)\b/i;
 
 // The option that fixes a TLS/plain-HTTP mismatch, when `evidence` (what failed, or what a 400 said) shows one.
 function tlsMismatchHint(url: string, evidence: string): string {

@@ -52,8 +52,8 @@ export function refuseUnknownOptions(value: unknown, known: readonly string[], p
   const unknown = names.find((name) => !known.includes(name));
   if (unknown === undefined) return;
   const near = closestName(unknown, known);
-  const hint = near === undefined ? `the options are ${known.join(", ")}` : `did you mean \`${prefix}${near}\`?`;
-  throw new PusherConfigError(prefix + unknown, `unknown option \`${prefix}${unknown}\`: ${hint}`);
+  const hint = near === undefined ? "" : `: did you mean \`${prefix}${near}\`?`;
+  throw new PusherConfigError(prefix + unknown, `unknown option \`${prefix}${unknown}\`${hint}`);
 }
 
 // A known name within two edits of `name`, or that it starts (case aside), the nearest first.
@@ -62,7 +62,7 @@ function closestName(name: string, known: readonly string[]): string | undefined
   let bestDistance = 3;
   for (const candidate of known) {
     const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
-    const distance = b.startsWith(a) || a.startsWith(b) ? Math.min(2, editDistance(a, b)) : editDistance(a, b);
+    const distance = Math.min(editDistance(a, b), b.startsWith(a) || a.startsWith(b) ? 2 : 3);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
