@@ -33,7 +33,7 @@ export default [
   {
     name: "trigger signed with a wrong secret rejects with a PusherHttpError for the server's 401",
     async run(ctx) {
-      const error = /** @type {Error & { status?: number, serverMessage?: string }} */ (
+      const error = /** @type {Error & { status?: number, serverMessage?: string, serverCode?: number }} */ (
         await assertRejects(
           () => localClient(ctx, "not-the-app-secret").trigger("rest-refused", "runtime-test", "hi"),
           { name: "PusherHttpError", code: "http_error" },
