@@ -1,7 +1,7 @@
 import { PusherConfigError, isPusherValidationError } from "@x/types";
 import type { PresenceData, UserData } from "@x/types";
 import { errorResponse, isJsonObject, isPresenceChannel, jsonResponse, mediaTypeOf } from "@x/types/internal";
-import { positiveIntegerOption, readFields, readPostBody, requireOption } from "@x/types/internal";
+import { positiveIntegerOption, readFields, readPostBody, refuseUnknownOptions, requireOption } from "@x/types/internal";
 import { validateKeyCredentials, validateMasterKeyBase64, validateSocketId } from "@x/types/internal";
 import type { AuthCredentials } from "./auth-arguments.js";
 import type { AuthHandlerOptions, AuthRequestParams } from "./auth-handler-options.js";
@@ -50,6 +50,7 @@ function resolveOptions(options: AuthHandlerOptions) {
   // Read once: what is checked is what the handler keeps, whatever getters the object has.
   const fields = readFields(options, OPTION_NAMES);
   requireOption(fields !== undefined, "options", "an object with key, secret and a callback");
+  refuseUnknownOptions(options, OPTION_NAMES);
   validateKeyCredentials(fields);
   const { encryptionMasterKeyBase64, onChannelAuthorization, onUserAuthentication, onError, maxBodyBytes, bodyTimeoutMs } =
     fields as Partial<AuthHandlerOptions>;

@@ -75,7 +75,8 @@ describe("HTTP failures", () => {
 
     expect(isPusherHttpError(error)).toBe(true);
     expect(error.status).toBe(200);
-    expect(error.serverMessage).toBe("The app does not exist (code 404)");
+    expect(error.serverMessage).toBe("The app does not exist");
+    expect(error.message).toMatch(/ failed: 404 The app does not exist \(answered with HTTP 200\)$/);
     expect(error.retryable).toBe(false);
   });
 

@@ -149,7 +149,8 @@ describe("a 2xx answer that is not a JSON object is not the Pusher API's, and ne
     if (!isPusherHttpError(error)) return;
     expect(error.status).toBe(200);
     expect(error.serverCode).toBe(4001);
-    expect(error.serverMessage).toBe("App key missing (code 4001)");
+    expect(error.serverMessage).toBe("App key missing");
+    expect(error.message).toMatch(/ failed: 4001 App key missing \(answered with HTTP 200\)$/);
   });
 });
 

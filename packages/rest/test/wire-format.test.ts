@@ -227,7 +227,14 @@ describe("generic requests and hosts on the wire", () => {
     [{ cluster: "eu" }, "https://api-eu.pusher.com/apps/1/channels?"],
     [{ cluster: "eu", host: "api.example.com" }, "https://api.example.com/apps/1/channels?"],
     [{ host: "127.0.0.1", port: 6001, useTLS: false }, "http://127.0.0.1:6001/apps/1/channels?"],
-    [{ host: "[::1]", port: 8443 }, "https://[::1]:8443/apps/1/channels?"],
+    [{ host: "[::1]", port: 8443 }, "http://[::1]:8443/apps/1/channels?"],
+    [{ host: "[::1]", port: 8443, useTLS: true }, "https://[::1]:8443/apps/1/channels?"],
+    // Loopback hosts default to plain HTTP, every other host to HTTPS; an explicit useTLS wins.
+    [{ host: "localhost", port: 6001 }, "http://localhost:6001/apps/1/channels?"],
+    [{ host: "127.8.9.10" }, "http://127.8.9.10/apps/1/channels?"],
+    [{ host: "localhost", useTLS: true }, "https://localhost/apps/1/channels?"],
+    [{ host: "localhost.example.com" }, "https://localhost.example.com/apps/1/channels?"],
+    [{ host: "10.0.0.1" }, "https://10.0.0.1/apps/1/channels?"],
     [{}, "https://api-mt1.pusher.com/apps/1/channels?"],
   ])("createRestClient(%j) sends requests to %s", async (connection, prefix) => {
     const { client, requests } = clientFor({ appId: "1", key: "k", secret: "s", ...connection });

@@ -24,18 +24,17 @@ const TLS_OFF = /^(false|0|no)$/i;
  */
 export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
   url: string, options: PusherOptions<Schemas> = {}, option = "url"): PusherConfig<Schemas> {
-  const malformed = (): never => {
-    throw new PusherConfigError(option, `${option} must look like https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
-  };
+  const parsed = URL.parse(url) ?? badUrl(option, "url");
+  const [, basePath, appId] = APP_PATH.exec(parsed.pathname) ?? [];
+  const tls = parsed.protocol === "https:";
+  if (!tls && parsed.protocol !== "http:") badUrl(option, "scheme");
+  if (parsed.username === "") badUrl(option, "credentials");
+  if (parsed.password === "") badUrl(option, "secret");
+  if (appId === undefined) badUrl(option, "path");
   try {
-    const parsed = new URL(url);
-    const [, basePath, appId] = APP_PATH.exec(parsed.pathname) ?? [];
-    const tls = parsed.protocol === "https:";
-    const { username, password } = parsed;
-    if ((!tls && parsed.protocol !== "http:") || appId === undefined || username === "" || password === "") malformed();
     return {
       ...options,
-      appId: decodeURIComponent(appId as string),
+      appId: decodeURIComponent(appId),
       key: decodeURIComponent(parsed.username),
       secret: decodeURIComponent(parsed.password),
       host: parsed.hostname,
@@ -44,9 +43,26 @@ export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
       basePath: basePath ?? options.basePath,
     };
   } catch {
-    // Not a URL at all, or a stray `%` (a URIError that names no option).
-    return malformed();
+    // A stray `%` (a URIError that names no option).
+    return badUrl(option, "escape");
   }
+}
+
+const URL_MISTAKES = {
+  url: "is not a URL",
+  scheme: "must start with https:// or http://",
+  credentials: "has no key and secret",
+  secret: "has no secret",
+  path: "has no /apps/APP_ID path",
+  escape: "has a malformed %-escape",
+};
+
+/**
+ * Throws the `PusherConfigError` of a connection URL's wrong `part`, in the words `Pusher.fromUrl` and the compat
+ * `Pusher.forURL` share; never quotes the URL, which holds the secret.
+ */
+export function badUrl(option: string, part: keyof typeof URL_MISTAKES): never {
+  throw new PusherConfigError(option, `${option} ${URL_MISTAKES[part]}: expected https://KEY:SECRET@HOST[:PORT]/apps/APP_ID`);
 }
 
 /**

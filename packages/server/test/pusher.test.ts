@@ -16,6 +16,7 @@ import {
   type PusherEnv,
   type PusherOptions,
 } from "../src/index.js";
+import { Compat } from "./compat/support/both-sdks.js";
 import { fixClock } from "./support/fixed-clock.js";
 import {
   AUTH_APP,
@@ -34,6 +35,7 @@ import {
 import { pathOf, queryOf, recordingFetch, type RecordedRequest } from "./support/recording-fetch.js";
 
 const SECRET = "s3cr3t-do-not-leak";
+const pusher = (): Pusher => new Pusher("1", "k", SECRET);
 
 /** Runs `run`, expects a PusherConfigError naming `option`, and checks that no secret shows in it. */
 function configError(run: () => unknown, option: string, secrets: readonly string[] = [SECRET]): PusherConfigError {
@@ -173,16 +175,44 @@ describe("Pusher.fromUrl(url)", () => {
     );
   });
 
+  const shape = ": expected https://KEY:SECRET@HOST[:PORT]/apps/APP_ID";
   it.each([
-    ["not a URL", "not a url"],
-    ["another scheme", `ftp://key:${SECRET}@api.example.test/apps/1`],
-    ["no /apps/APP_ID path", `https://key:${SECRET}@api.example.test/`],
-    ["a path beyond the app", `https://key:${SECRET}@api.example.test/apps/1/events`],
-    ["no credentials", "https://api.example.test/apps/1"],
-    ["no secret", "https://key@api.example.test/apps/1"],
-    ["a malformed percent-escape", `https://key:${SECRET}%zz@api.example.test/apps/1`],
-  ])("Pusher.fromUrl(url) with %s throws a PusherConfigError for 'url' that does not echo the secret", (_, url) => {
-    configError(() => Pusher.fromUrl(url), "url");
+    ["not a URL", "not a url", "url is not a URL"],
+    ["another scheme", `ftp://key:${SECRET}@api.example.test/apps/1`, "url must start with https:// or http://"],
+    ["no /apps/APP_ID path", `https://key:${SECRET}@api.example.test/`, "url has no /apps/APP_ID path"],
+    ["a path beyond the app", `https://key:${SECRET}@api.example.test/apps/1/events`, "url has no /apps/APP_ID path"],
+    ["no credentials", "https://api.example.test/apps/1", "url has no key and secret"],
+    ["no secret", "https://key@api.example.test/apps/1", "url has no secret"],
+    ["a malformed percent-escape", `https://key:${SECRET}%zz@api.example.test/apps/1`, "url has a malformed %-escape"],
+  ])("Pusher.fromUrl(url) with %s throws a PusherConfigError for 'url' that says which part, not echoing the secret", (_, url, words) => {
+    expect(configError(() => Pusher.fromUrl(url), "url").message).toBe(words + shape);
+  });
+
+  it("Pusher.fromEnv names PUSHER_URL in the same words; the compat forURL shares them", () => {
+    const error = configError(() => Pusher.fromEnv({ PUSHER_URL: "https://key@api.example.test/apps/1" }), "PUSHER_URL");
+    expect(error.message).toBe(`PUSHER_URL has no secret${shape}`);
+    expect(configError(() => Compat.forURL("not a url"), "url").message).toBe(`url is not a URL${shape}`);
+    expect(configError(() => Compat.forURL("https://api.example.test/apps/1"), "url").message).toBe(
+      `url has no key and secret${shape}`,
+    );
+  });
+});
+
+describe("a misspelt option", () => {
+  it.each([
+    [() => new Pusher({ appId: "1", key: "k", secret: SECRET, timout: 5 } as never), "timout", "timeout"],
+    [() => new Pusher("1", "k", SECRET, { clustr: "eu" } as never), "clustr", "cluster"],
+    [() => Pusher.fromUrl(`https://k:${SECRET}@api.example.test/apps/1`, { useTls: false } as never), "useTls", "useTLS"],
+    [() => pusher().createAuthHandler({ onChannelAuthorisation: () => true } as never), "onChannelAuthorisation", "onChannelAuthorization"],
+    [() => pusher().createWebhookHandler({ onEvent: () => undefined, maxAge: 1 } as never), "maxAge", "maxAgeMs"],
+    [() => pusher().processWebHook("", "{}", undefined, { maxAgeMS: 1 } as never), "maxAgeMS", "maxAgeMs"],
+    [() => pusher().createPublisher({ maxDelay: 1 } as never), "maxDelay", "maxDelayMs"],
+  ])("%#: a PusherConfigError naming %s and the option meant, %s", (run, option, near) => {
+    expect(configError(run, option).message).toBe(`unknown option \`${option}\`: did you mean \`${near}\`?`);
+  });
+
+  it("the compat class ignores unknown keys, as the official package does", () => {
+    expect(() => new Compat({ appId: "1", key: "k", secret: SECRET, timout: 5 } as never)).not.toThrow();
   });
 });
 

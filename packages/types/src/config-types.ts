@@ -16,7 +16,7 @@ export interface KeyCredentials {
 
 /**
  * Where the HTTP API lives: `host` wins over `cluster` (docs/protocol.md §1).
- * @example const local: ConnectionOptions = { host: "127.0.0.1", port: 6001, useTLS: false };
+ * @example const local: ConnectionOptions = { host: "127.0.0.1", port: 6001 }; // plain HTTP
  */
 export interface ConnectionOptions {
   /** The cluster the app was created in: the host is then `api-<cluster>.pusher.com`. @default "mt1" */
@@ -25,7 +25,10 @@ export interface ConnectionOptions {
   host?: string;
   /** Left out of URLs unless set. */
   port?: number;
-  /** HTTPS, or plain HTTP for local servers. @default true */
+  /**
+   * HTTPS, or plain HTTP. @default `false` for a loopback `host` (`localhost`, `127.x.x.x`, `[::1]`), where local servers
+   * such as soketi speak plain HTTP; `true` for every other host
+   */
   useTLS?: boolean;
 }
 

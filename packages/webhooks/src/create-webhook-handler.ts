@@ -1,6 +1,6 @@
 import type { EventSchemas } from "@x/types";
 import { errorResponse, isReencodedBody, jsonResponse, positiveIntegerOption, readFields, readPostBody } from "@x/types/internal";
-import { requireOption, resolveEventContract } from "@x/types/internal";
+import { refuseUnknownOptions, requireOption, resolveEventContract } from "@x/types/internal";
 import { resolveDeliveryStore, type WebhookDeliveryStore } from "./delivery-store.js";
 import { applyEventContract } from "./event-contract.js";
 import type { ContractWebhookEvent, WebhookEvent } from "./webhook-events.js";
@@ -80,6 +80,7 @@ export function createWebhookHandler<Schemas extends EventSchemas | undefined = 
   const keys = ["credentials", "onEvent", "onEvents", "onError", "bodyTimeoutMs", "deliveryStore", "eventSchemas"] as const;
   const fields = readFields(options, [...keys, ...VERIFY_OPTION_KEYS]);
   requireOption(fields !== undefined, "options", "an object with credentials and onEvent or onEvents");
+  refuseUnknownOptions(options, [...keys, ...VERIFY_OPTION_KEYS]);
   const verifier = resolveVerifier(fields.credentials, fields);
   const { onEvent, onEvents, onError } = fields as Partial<WebhookHandlerOptions<EventSchemas>>;
   for (const [option, callback] of Object.entries({ onEvent, onEvents, onError })) {

@@ -1,5 +1,5 @@
 import { verifyHmacSignature } from "@x/signing";
-import { positiveIntegerOption, readFields, requireOption, utf8ByteLength, validateKeyCredentials } from "@x/types/internal";
+import { positiveIntegerOption, readFields, refuseUnknownOptions, requireOption, utf8ByteLength, validateKeyCredentials } from "@x/types/internal";
 import { attempt, parseWebhookBody, parseWebhookEvents } from "./parse-webhook.js";
 import type { VerifyWebhookOptions, WebhookCredentials, WebhookDelivery } from "./webhook-types.js";
 import type { WebhookValidationError, WebhookVerdict } from "./webhook-types.js";
@@ -108,5 +108,6 @@ export function verifyWebhook(
   delivery: WebhookDelivery,
   options?: VerifyWebhookOptions,
 ): WebhookVerdict {
+  refuseUnknownOptions(options, VERIFY_OPTION_KEYS);
   return verifyDelivery(resolveVerifier(credentials, options), delivery);
 }

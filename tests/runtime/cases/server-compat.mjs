@@ -85,7 +85,9 @@ export default [
       let rejected;
       await local(ctx, "not-the-secret").trigger("compat-refused", "e", 1).catch((/** @type {unknown} */ error) => (rejected = error));
       assertEqual(rejected instanceof Pusher.RequestError, true, "instanceof RequestError");
-      assertEqual(rejected.message, "Request failed with an error", "message");
+      // The official message, then the reason: the server's code first.
+      const reason = `: POST /apps/${ctx.server?.appId}/events failed: 401 The secret authentication failed (answered with HTTP 200)`;
+      assertEqual(rejected.message, `Request failed with an error${reason}`, "message");
       assertEqual(rejected.status, 200, "status (the server reports the failure in a 200)");
       assertEqual(/auth_signature=REDACTED/.test(rejected.url) && !/auth_signature=[0-9a-f]{64}/.test(rejected.url), true, "url redacted");
     },

@@ -1,5 +1,5 @@
 import { PusherValidationError } from "@x/types";
-import { readFields } from "@x/types/internal";
+import { readFields, refuseUnknownOptions } from "@x/types/internal";
 import type { ResolvedOptions } from "../options/resolve-options.js";
 import type { SendRequest } from "../request/send-request.js";
 
@@ -17,6 +17,7 @@ export function callOptions<K extends string>(options: unknown, keys: readonly K
   const fields: Partial<Record<K | "signal", unknown>> | undefined =
     options === undefined ? {} : readFields(options, [...keys, "signal"]);
   if (fields === undefined) throw new PusherValidationError("invalid_params", "options", "options must be an object");
+  refuseUnknownOptions(options, [...keys, "signal"]);
   // ky joins the signal to its timeout with AbortSignal.any, which takes no look-alike.
   const { signal } = fields;
   if (signal !== undefined && !(signal instanceof AbortSignal)) {

@@ -41,7 +41,7 @@ export function channelEndpoints({ send }: ClientContext): ChannelEndpoints {
       const { signal } = callOptions(givenOptions);
       validateChannelName(presenceChannel, { field: "presenceChannel" });
       if (!isPresenceChannel(presenceChannel)) {
-        const message = `users() needs a presence- channel, got ${JSON.stringify(presenceChannel)}`;
+        const message = `fetchUsersFromPresenceChannel() and users() need a presence- channel, got ${JSON.stringify(presenceChannel)}`;
         throw new PusherValidationError("invalid_channel_name", "presenceChannel", message);
       }
       const { body } = await send({ method: "GET", path: `/channels/${presenceChannel}/users`, signal });

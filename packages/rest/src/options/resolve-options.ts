@@ -1,6 +1,6 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
-import { readFields, requireOption, resolveEventContract, validateKeyCredentials } from "@x/types/internal";
+import { isLoopbackHost, readFields, refuseUnknownOptions, requireOption, resolveEventContract, validateKeyCredentials } from "@x/types/internal";
 import { runtimeTransport } from "#transport";
 import type { EventSchemas } from "@x/types";
 import type { RequestHooks } from "../observe/request-hooks.js";
@@ -38,6 +38,7 @@ const BASE_PATH = /^(?:\/[\w~-][\w.~-]*)*$/;
 export function resolveOptions(given: RestClientOptions<EventSchemas | undefined>) {
   const options = readFields(given, OPTION_KEYS);
   requireOption(options !== undefined, "options", "an object with appId, key and secret");
+  refuseUnknownOptions(given, OPTION_KEYS);
   const { appId, key, secret, cluster, host, port, useTLS, fetch, agent, encryptionMasterKeyBase64 } = options;
   const appIdRule = "a non-empty string without spaces, '/', '?', '#' or '%', not . or ..";
   requireOption(typeof appId === "string" && APP_ID.test(appId), "appId", appIdRule);
@@ -57,8 +58,9 @@ export function resolveOptions(given: RestClientOptions<EventSchemas | undefined
   const isAgent = typeof (agent as { addRequest?: unknown } | null)?.addRequest === "function";
   const agentAllowed = isAgent && fetch === undefined && runtimeTransport !== undefined;
   requireOption(agent === undefined || agentAllowed, "agent", "an http.Agent or https.Agent, on Node and without fetch");
-  const tls = useTLS !== false;
   const hostName = host ?? `api-${cluster ?? "mt1"}.pusher.com`;
+  // Local servers (soketi, a fake) speak plain HTTP.
+  const tls = useTLS ?? !isLoopbackHost(hostName);
   const portText = portNumber === undefined ? "" : `${portNumber}`;
   const { maxPayloadBytes } = options;
   return {
@@ -98,6 +100,7 @@ export function wholeNumberOption<T extends number | undefined>(
 function resolveRetry(retry: unknown) {
   const fields = retry === false ? { limit: 0 } : readFields(retry ?? {}, ["limit", "methods", "backoffLimit", "maxRetryAfter"]);
   requireOption(fields !== undefined, "retry", "false or an object such as { limit: 2 }");
+  refuseUnknownOptions(retry, Object.keys(fields), "retry.");
   const methods = fields.methods ?? ["GET"];
   const validMethods = Array.isArray(methods) && methods.every((method) => method === "GET" || method === "POST");
   requireOption(validMethods, "retry.methods", 'an array of "GET" and "POST"');
@@ -113,6 +116,7 @@ function resolveHooks(hooks: unknown): RequestHooks | undefined {
   if (hooks === undefined) return undefined;
   const fields = readFields(hooks, HOOK_NAMES);
   requireOption(fields !== undefined, "hooks", "an object of hook functions");
+  refuseUnknownOptions(hooks, HOOK_NAMES, "hooks.");
   for (const name of HOOK_NAMES) {
     requireOption(fields[name] === undefined || typeof fields[name] === "function", `hooks.${name}`, "a function");
   }

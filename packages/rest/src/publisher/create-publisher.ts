@@ -1,7 +1,7 @@
 import { PusherConfigError, PusherQueueFullError } from "@x/types";
 import { isPusherConfigError, isPusherPartialDeliveryError, isPusherValidationError } from "@x/types";
 import type { BatchEvent, BatchTriggerResult, ChannelAttributes } from "@x/types";
-import { DEFAULT_MAX_BATCH_SIZE, readFields, requireOption } from "@x/types/internal";
+import { DEFAULT_MAX_BATCH_SIZE, readFields, refuseUnknownOptions, requireOption } from "@x/types/internal";
 import { wholeNumberOption } from "../options/resolve-options.js";
 import type { RequestOptions, RestClient } from "../rest-client.js";
 
@@ -124,6 +124,7 @@ export function createPublisher<Event extends BatchEvent = BatchEvent>(
   requireOption(typeof triggerBatch === "function", "client", "a client made by createRestClient");
   const fields = readFields(options, OPTION_KEYS);
   requireOption(fields !== undefined, "options", "an object");
+  refuseUnknownOptions(options, OPTION_KEYS);
   const maxBatchSize = wholeNumberOption(fields.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1);
   const maxDelayMs = wholeNumberOption(fields.maxDelayMs, "maxDelayMs", 10, 0);
   const maxConcurrency = wholeNumberOption(fields.maxConcurrency, "maxConcurrency", 4, 1);

@@ -73,7 +73,7 @@ export function parseAnswer(response: Response, text: string, exchange: Exchange
   const parsed = jsonOf(text);
   const body = isJsonObject(parsed) ? parsed : undefined;
   if (typeof body?.error === "string" && typeof body.code === "number" && body.code >= 400) {
-    throw serverRefusal(status, text, exchange, body, ` (code ${body.code})`);
+    throw serverRefusal(status, text, exchange, body);
   }
   if (generic) return parsed === undefined ? text : parsed;
   if (body === undefined) {
@@ -86,11 +86,11 @@ export function parseAnswer(response: Response, text: string, exchange: Exchange
 }
 
 // The server's words: a JSON body's `error` (its integer `code` as `serverCode`), else the text.
-function serverRefusal(status: number, text: string, exchange: Exchange, body = jsonOf(text), suffix = "") {
+function serverRefusal(status: number, text: string, exchange: Exchange, body = jsonOf(text)) {
   const { error, code } = isJsonObject(body) ? body : {};
   return new PusherHttpError({
     status,
-    serverMessage: redactSecrets(typeof error === "string" ? error : text, exchange.signature) + suffix,
+    serverMessage: redactSecrets(typeof error === "string" ? error : text, exchange.signature),
     serverCode: Number.isInteger(code) ? (code as number) : undefined,
     method: exchange.method,
     url: exchange.url,

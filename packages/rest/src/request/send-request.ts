@@ -84,7 +84,11 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     if (signal?.aborted === true) return new PusherAbortError(exchange, { cause: signal.reason, delivery });
     if (isPusherError(error)) return error;
     if (ky?.isHTTPError(error) === true) return failedAnswer(error.response.status, exchange.answerText, exchange);
-    if (ky?.isTimeoutError(error) === true) return new PusherTimeoutError(exchange, timeoutMs, { delivery });
+    if (ky?.isTimeoutError(error) === true) {
+      // ky retries a timeout until the limit: one that ends the call ended the last attempt.
+      const attempts = retryFor[exchange.method] === 0 ? 1 : options.retry.limit + 1;
+      return new PusherTimeoutError(exchange, timeoutMs, { delivery, attempts });
+    }
     // The runtime's failure (ECONNREFUSED…) inside ky's, or an injected fetch's own; redacted,
     // since Deno's and Bun's quote the signed URL.
     const cause: unknown = ky?.isNetworkError(error) === true ? error.cause : error;

@@ -241,7 +241,8 @@ describe("failures reported by the server", () => {
       .catch((failure: unknown) => failure);
 
     expect(isPusherHttpError(error)).toBe(true);
-    expect(error).toMatchObject({ serverMessage: "The secret authentication failed (code 401)" });
+    expect(error).toMatchObject({ serverMessage: "The secret authentication failed", serverCode: 401 });
+    expect((error as Error).message).toMatch(/ failed: 401 The secret authentication failed \(answered with HTTP 200\)$/);
   });
 });
 

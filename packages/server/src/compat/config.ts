@@ -1,5 +1,6 @@
 import { base64ToBytes, hmacSha256Hex, timingSafeEqualHex } from "@x/signing/internal";
 import { readFields } from "@x/types/internal";
+import { badUrl } from "../url-and-env.js";
 import { concatenated, misconfigured } from "./validate.js";
 
 const OPTION_NAMES = ["appId", "key", "secret", "cluster", "host", "port", "scheme", "useTLS", "encrypted", "timeout"] as const;
@@ -154,16 +155,11 @@ export function forUrlOptions(pusherUrl: string): GivenOptions {
     try {
       return decodeURIComponent(component);
     } catch {
-      misconfigured("url", "the URL has a malformed percent-escape in its key or secret");
+      badUrl("url", "escape");
     }
   };
-  let url: URL;
-  try {
-    url = new URL(pusherUrl);
-  } catch {
-    misconfigured("url", "the URL is not valid; expected https://KEY:SECRET@HOST/apps/APP_ID");
-  }
-  if (url.username === "" && url.password === "") misconfigured("url", "the URL must carry the credentials as KEY:SECRET@HOST");
+  const url = URL.parse(pusherUrl) ?? badUrl("url", "url");
+  if (url.username === "" && url.password === "") badUrl("url", "credentials");
   const lastSegment = url.pathname.split("/").at(-1) as string;
   const numericAppId = parseInt(lastSegment, 10);
   return {

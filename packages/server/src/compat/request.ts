@@ -1,6 +1,6 @@
 import type { RestClient, RestClientOptions } from "@x/rest";
 import { md5Hex } from "@x/signing/internal";
-import { isPusherHttpError, isPusherResponseError } from "@x/types";
+import { isPusherError, isPusherHttpError, isPusherResponseError } from "@x/types";
 import { readFields } from "@x/types/internal";
 import type { CompatConfig } from "./config.js";
 import { RequestError } from "./errors.js";
@@ -56,7 +56,7 @@ function response(status: number, text: string, headers: Record<string, string>)
 }
 
 // The official messages: "Unexpected status code N" with the status and the server's message when
-// it refused the call, "Request failed with an error" with the failure as `error` otherwise.
+// it refused the call, "Request failed with an error" with the failure as `error` (and its message after) otherwise.
 function requestError(error: unknown, fallbackUrl: string): RequestError {
   const { url } = error as { url?: unknown };
   const where = typeof url === "string" ? url : fallbackUrl;
@@ -69,7 +69,8 @@ function requestError(error: unknown, fallbackUrl: string): RequestError {
   // A 2xx that the REST client refused (an error in its body, or not the API's JSON) has a status.
   const status = isPusherHttpError(error) || isPusherResponseError(error) ? error.status : undefined;
   const body = isPusherHttpError(error) ? error.serverMessage : undefined;
-  return new RequestError("Request failed with an error", where, error as Error, status, body, { cause: error });
+  const reason = isPusherError(error) ? `: ${error.message}` : "";
+  return new RequestError(`Request failed with an error${reason}`, where, error as Error, status, body, { cause: error });
 }
 
 /** The official `createSignedQueryString`, byte for byte: parameters in key order, not percent-encoded, `path` as given. */

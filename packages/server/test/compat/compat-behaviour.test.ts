@@ -62,7 +62,7 @@ describe("errors of HTTP calls", () => {
     const port = closed.port;
     await closed.stop();
     const error = await rejection(local(Compat, { port: String(port) }).trigger("chat", "message", "hi"));
-    expect(error).toMatchObject({ message: "Request failed with an error", status: undefined, body: undefined });
+    expect(error).toMatchObject({ message: expect.stringMatching(/^Request failed with an error: /) as unknown, status: undefined, body: undefined });
     expect(isPusherNetworkError(error.error)).toBe(true);
     expect(error.cause).toBe(error.error);
     expect(error.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/apps/app-id/events\\?auth_key=REDACTED&`));
@@ -74,21 +74,22 @@ describe("errors of HTTP calls", () => {
   it("a connection closed without an answer rejects the same way", async () => {
     server.answer({ destroy: true });
     const error = await rejection(local().post({ path: "/events", body: "{}" }));
-    expect(error.message).toBe("Request failed with an error");
+    expect(error.message).toBe(`Request failed with an error: ${(error.cause as Error).message}`);
     expect(isPusherNetworkError(error.cause)).toBe(true);
   });
 
   it("a 200 with an error in its body (one compatible server's way of failing) rejects, with that status", async () => {
     server.answer({ body: '{"error":"The app does not exist","code":404}' });
     const error = await rejection(local().trigger("chat", "message", "hi"));
-    expect(error).toMatchObject({ message: "Request failed with an error", status: 200, body: "The app does not exist (code 404)" });
+    expect(error).toMatchObject({ status: 200, body: "The app does not exist" });
+    expect(error.message).toMatch(/^Request failed with an error: POST \S+ failed: 404 The app does not exist \(answered with HTTP 200\)$/);
     expect(isPusherHttpError(error.cause)).toBe(true);
   });
 
   it("a redirect is not followed: the signed request never goes elsewhere", async () => {
     server.answer({ status: 307, headers: { location: "http://127.0.0.1:1/elsewhere" }, body: "" });
     const error = await rejection(local().trigger("chat", "message", "hi"));
-    expect(error).toMatchObject({ message: "Request failed with an error", status: 307 });
+    expect(error).toMatchObject({ message: expect.stringMatching(/^Request failed with an error: /) as unknown, status: 307 });
     expect(isPusherResponseError(error.cause)).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
@@ -104,7 +105,7 @@ describe("a configuration the REST client cannot send with fails the first reque
     const pusher = local(Compat, { secret: "" });
     expect(pusher.authorizeChannel("1.1", "private-x")).toEqual(local(Official, { secret: "" }).authorizeChannel("1.1", "private-x"));
     const error = await rejection(pusher.trigger("chat", "message", "hi"));
-    expect(error.message).toBe("Request failed with an error");
+    expect(error.message).toBe(`Request failed with an error: ${(error.cause as Error).message}`);
     expect(isPusherConfigError(error.cause)).toBe(true);
     expect(server.requests).toHaveLength(0);
   });

@@ -14,6 +14,22 @@ export function systemCodeOf(cause: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether `host` is a loopback host (`localhost`, `127.x.x.x`, `::1`), where local servers speak plain HTTP. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|127(\.\d+){3}|\[?::1\]?)$/i.test(host);
+}
+
+/** The codes and messages of `cause` and the causes it wraps, five deep, in one line. */
+export function causeText(cause: unknown): string {
+  const texts: unknown[] = [];
+  for (let current = cause, depth = 0; depth < 5 && current instanceof Object; depth++) {
+    const { code, message, cause: inner } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    texts.push(code, message);
+    current = inner;
+  }
+  return texts.filter((text) => typeof text === "string").join(" ");
+}
+
 /** `url` without `user:password@`, and the values of `auth_key`, `auth_signature` and `body_md5` `REDACTED`. */
 export function redactSignedUrl(url: string): string {
   return (

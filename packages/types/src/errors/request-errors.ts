@@ -1,5 +1,5 @@
 import { PusherError, guardOf, type PusherErrorCode, type ResponseErrorCode } from "./pusher-error.js";
-import { redactSignedUrl, systemCodeOf } from "./request-details.js";
+import { causeText, isLoopbackHost, redactSignedUrl, systemCodeOf } from "./request-details.js";
 
 /**
  * Whether a request that got no complete answer may have reached the server: `"not_sent"` when it provably never arrived
@@ -40,12 +40,33 @@ export class PusherHttpError extends PusherRequestError {
   constructor(details: { status: number; serverMessage: string; method: string; url: string; serverCode?: number | undefined }) {
     const { status, serverCode } = details;
     const serverMessage = details.serverMessage.trim().slice(0, 500);
-    super("http_error", details, `failed with HTTP ${status}${serverMessage === "" ? "" : `: ${serverMessage}`}`, {}, true);
+    const said = serverMessage === "" ? "" : `: ${serverMessage}`;
+    // A compatible server's error in a 2xx: its own code first, the status after.
+    const outcome = status < 300 && serverCode !== undefined
+      ? `failed: ${serverCode} ${serverMessage} (answered with HTTP ${status})`
+      : `failed with HTTP ${status}${said}${status === 400 ? tlsMismatchHint(details.url, serverMessage) : ""}`;
+    super("http_error", details, outcome, {}, true);
     this.status = status;
     this.serverMessage = serverMessage;
     this.serverCode = serverCode;
     this.retryable = isRetryableStatus(status) || (status < 300 && isRetryableStatus(serverCode ?? 0));
   }
+}
+
+// What Node, Bun and Deno say when TLS meets a plain-HTTP server; what a TLS server does to plain HTTP (resets, or a 400).
+const PLAIN_HTTP_SERVER = /EPROTO|wrong.version.number|packet.length.too.long|InvalidContentType/i;
+const TLS_SERVER = /ECONNRESET|UND_ERR_SOCKET|hang up|closed before|HTTPS (port|server)|\b(TLS|SSL)\b/i;
+
+// The option that fixes a TLS/plain-HTTP mismatch, when `evidence` (what failed, or what a 400 said) shows one.
+function tlsMismatchHint(url: string, evidence: string): string {
+  const [, scheme, server, host = ""] = /^(https?):\/\/(([^/?#]*?)(?::\d+)?)(?:[/?#]|$)/i.exec(url) ?? [];
+  if (scheme === "https" && PLAIN_HTTP_SERVER.test(evidence)) return `: the server at ${server} speaks plain HTTP: set useTLS: false`;
+  // soketi never answers a TLS handshake: a local server that times out over TLS most likely speaks plain HTTP.
+  if (scheme === "https" && evidence === "timeout" && isLoopbackHost(host)) {
+    return `: the server at ${server} may speak plain HTTP: set useTLS: false`;
+  }
+  if (scheme === "http" && TLS_SERVER.test(evidence)) return `: the server at ${server} may expect TLS: set useTLS: true`;
+  return "";
 }
 
 /** Whether `value` is a {@link PusherHttpError}. @example if (isPusherHttpError(error) && error.retryable) scheduleRetry(); */
@@ -95,7 +116,8 @@ export class PusherNetworkError extends PusherRequestError {
     const systemCode = systemCodeOf(options.cause);
     const midway = `lost its HTTP ${responseStatus} answer midway: the server may have acted on it`;
     const outcome = responseStatus === undefined ? "failed before any response" : midway;
-    super("network_error", target, systemCode === undefined ? outcome : `${outcome} (${systemCode})`, options);
+    const hint = responseStatus === undefined ? tlsMismatchHint(target.url, causeText(options.cause)) : "";
+    super("network_error", target, `${outcome}${systemCode === undefined ? "" : ` (${systemCode})`}${hint}`, options);
     this.delivery = options.delivery ?? "unknown";
     this.systemCode = systemCode;
     this.responseStatus = responseStatus;
@@ -114,9 +136,11 @@ export class PusherTimeoutError extends PusherRequestError {
   constructor(
     target: { method: string; url: string },
     timeoutMs: number,
-    options?: { cause?: unknown; delivery?: PusherDelivery | undefined },
+    options?: { cause?: unknown; delivery?: PusherDelivery | undefined; attempts?: number | undefined },
   ) {
-    super("timeout", target, `timed out after ${timeoutMs} ms`, options);
+    const attempts = options?.attempts ?? 1;
+    const hint = tlsMismatchHint(target.url, "timeout");
+    super("timeout", target, `timed out after ${timeoutMs} ms${attempts > 1 ? ` (the last of ${attempts} attempts)` : ""}${hint}`, options);
     this.delivery = options?.delivery ?? "unknown";
     this.timeoutMs = timeoutMs;
   }

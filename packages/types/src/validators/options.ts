@@ -36,3 +36,48 @@ export function validateMasterKeyBase64(value: unknown, option = "encryptionMast
   const expected = "base64 of exactly 32 bytes (openssl rand -base64 32)";
   requireOption(typeof value === "string" && BASE64_OF_32_BYTES.test(value), option, expected);
 }
+
+/**
+ * Refuses an own key of the options object `value` that is none of `known`, with a {@link PusherConfigError} naming it
+ * and the closest known option ("unknown option `timout`: did you mean `timeout`?"): a misspelt option is a bug, not a no-op.
+ * `prefix` names a nested object's options (`"retry."`). Reads no value, so a getter is never run twice.
+ */
+export function refuseUnknownOptions(value: unknown, known: readonly string[], prefix = ""): void {
+  let names: string[];
+  try {
+    names = typeof value === "object" && value !== null ? Object.keys(value) : [];
+  } catch {
+    return;
+  }
+  const unknown = names.find((name) => !known.includes(name));
+  if (unknown === undefined) return;
+  const near = closestName(unknown, known);
+  const hint = near === undefined ? "" : `: did you mean \`${prefix}${near}\`?`;
+  throw new PusherConfigError(prefix + unknown, `unknown option \`${prefix}${unknown}\`${hint}`);
+}
+
+// A known name within two edits of `name`, or that it starts (case aside), the nearest first.
+function closestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
+    const distance = Math.min(editDistance(a, b), b.startsWith(a) || a.startsWith(b) ? 2 : 3);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+// Levenshtein's distance, one row at a time.
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, substitution));
+    }
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
