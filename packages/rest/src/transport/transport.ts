@@ -45,11 +45,13 @@ export function bufferedResponse(status: number, headers: HeadersInit, bytes: Ui
  */
 export async function fetchTransport(send: (request: Request) => Promise<Response>, request: Request, maxBytes: number,
   exchange: Exchange): Promise<Response> {
+  // Counted as sent from the call on: ky's timeout may settle the call before the fetch itself does.
+  const sentBefore = exchange.sent;
+  exchange.sent = true;
   const response = await send(request).catch((error: unknown) => {
-    exchange.sent ||= systemCodeOf(error) !== "ECONNREFUSED";
+    if (systemCodeOf(error) === "ECONNREFUSED") exchange.sent = sentBefore;
     throw error;
   });
-  exchange.sent = true;
   if (response.redirected) {
     await cancelBody(response);
     throw redirectRefused(exchange, response.status);
