@@ -22,16 +22,20 @@ export type Transport = (request: Request, wire: WireParts) => Promise<Response>
 
 const decoder = new TextDecoder();
 
-/**
- * The `Response` handed to ky for an answer read in full, its text also kept on the exchange so that
- * nothing reads the body twice. Given as bytes, it gets no content type the server did not send; no
- * reason phrase, which nothing reads and the constructor may refuse. A status no `Response` can hold
- * (0, past 599) fails here.
- */
-export function bufferedResponse(status: number, headers: HeadersInit, bytes: Uint8Array, exchange: Exchange): Response {
+/** Keeps the text of an answer read in full on the exchange, where the client reads it. A status no `Response` can hold (0, past 599) fails here. */
+function keepAnswer(status: number, bytes: Uint8Array, exchange: Exchange): void {
   const text = decoder.decode(bytes);
   if (status < 200 || status > 599) throw failedAnswer(status, text, exchange);
   exchange.answerText = text;
+}
+
+/**
+ * The `Response` handed to ky for an answer read in full, its text also kept on the exchange so that
+ * nothing reads the body twice. Given as bytes, it gets no content type the server did not send; no
+ * reason phrase, which nothing reads and the constructor may refuse.
+ */
+export function bufferedResponse(status: number, headers: HeadersInit, bytes: Uint8Array, exchange: Exchange): Response {
+  keepAnswer(status, bytes, exchange);
   // These statuses carry no body. The bytes are never in shared memory.
   const body = status === 204 || status === 205 || status === 304 ? null : (bytes as Uint8Array<ArrayBuffer>);
   return new Response(body, { status, headers });
@@ -68,7 +72,9 @@ export async function fetchTransport(send: (request: Request) => Promise<Respons
     await cancelBody(response);
     throw responseTooLarge(exchange, response.status, maxBytes);
   }
-  return bufferedResponse(response.status, response.headers, body.bytes, exchange);
+  // The fetch's own Response goes to ky, its body read: ky reads a body only for the data of an HTTPError, never used here.
+  keepAnswer(response.status, body.bytes, exchange);
+  return response;
 }
 
 // A body of a declared length within the limit, not decompressed on the way, is read in one call: a stream
