@@ -30,15 +30,14 @@ function keepAnswer(status: number, bytes: Uint8Array, exchange: Exchange): void
 }
 
 /**
- * The `Response` handed to ky for an answer read in full, its text also kept on the exchange so that
- * nothing reads the body twice. Given as bytes, it gets no content type the server did not send; no
- * reason phrase, which nothing reads and the constructor may refuse.
+ * The `Response` handed to ky for an answer read in full: its status and headers, and no body, whose
+ * stream would cost more than the rest of the request on some runtimes. Its text is kept on the
+ * exchange, where the client reads it; ky reads a body only for an HTTPError's data, never used here.
+ * No reason phrase, which nothing reads and the constructor may refuse.
  */
 export function bufferedResponse(status: number, headers: HeadersInit, bytes: Uint8Array, exchange: Exchange): Response {
   keepAnswer(status, bytes, exchange);
-  // These statuses carry no body. The bytes are never in shared memory.
-  const body = status === 204 || status === 205 || status === 304 ? null : (bytes as Uint8Array<ArrayBuffer>);
-  return new Response(body, { status, headers });
+  return new Response(null, { status, headers });
 }
 
 /**
