@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { median } from "./measure-ops.js";
+import { roundOrder } from "./rounds.js";
 import { SCALE } from "./run-scale.js";
 import type { Sink } from "./start-sink.js";
 import { PROJECT_FILES } from "./user-project.js";
@@ -16,8 +16,8 @@ export const COLD_START_CONTENDERS = {
 
 export type ColdStartContender = keyof typeof COLD_START_CONTENDERS;
 
-/** Median wall time of a fresh process, in milliseconds, by contender. */
-export type ColdStartResult = Record<ColdStartContender, number>;
+/** The wall time of a fresh process in every run, in milliseconds, by contender. */
+export type ColdStartResult = Record<ColdStartContender, number[]>;
 
 /** How to start a runtime on a script: the executable and the arguments before the script. */
 export interface RuntimeCommand {
@@ -28,8 +28,8 @@ export interface RuntimeCommand {
 /**
  * Cold start: the wall time of a fresh process of `runtime` that runs one script of the user
  * project and exits, from the spawn to the exit. Every contender runs once unmeasured (the disk
- * cache, Deno's module cache), then `SCALE.coldStartRuns` times, the contenders taken in turn;
- * the figure is the median. The trigger scripts send one trigger to the sink, whose count of
+ * cache, Deno's module cache), then `SCALE.coldStartRuns` times, in the rounds of rounds.ts (the
+ * order reversed every other run). The trigger scripts send one trigger to the sink, whose count of
  * requests must grow by exactly one per run.
  */
 export async function benchColdStart(runtime: RuntimeCommand, projectDir: string, sink: Sink): Promise<ColdStartResult> {
@@ -37,7 +37,7 @@ export async function benchColdStart(runtime: RuntimeCommand, projectDir: string
   const times = Object.fromEntries(contenders.map((key) => [key, [] as number[]])) as Record<ColdStartContender, number[]>;
   const before = await sink.requestCount();
   for (let run = -1; run < SCALE.coldStartRuns; run++) {
-    for (const key of contenders) {
+    for (const key of roundOrder(contenders, run)) {
       const script = join(projectDir, PROJECT_FILES.coldStartDir, COLD_START_CONTENDERS[key].script);
       const started = performance.now();
       const result = spawnSync(runtime.executable, [...runtime.args, script, String(sink.port)], {
@@ -53,5 +53,5 @@ export async function benchColdStart(runtime: RuntimeCommand, projectDir: string
   const triggers = (await sink.requestCount()) - before;
   const expected = 2 * (SCALE.coldStartRuns + 1);
   if (triggers !== expected) throw new Error(`the cold-start trigger scripts sent ${triggers} requests, not ${expected}`);
-  return Object.fromEntries(contenders.map((key) => [key, median(times[key])])) as ColdStartResult;
+  return times;
 }

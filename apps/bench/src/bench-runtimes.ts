@@ -5,7 +5,8 @@ import { benchColdStart, type ColdStartResult, type RuntimeCommand } from "./ben
 import type { Throughput } from "./measure-trigger-slices.js";
 import { runtimeBinary } from "./node-binaries.js";
 import { SCALE } from "./run-scale.js";
-import type { RuntimeSuiteOptions } from "./runtime-suite.js";
+import type { PublisherResult } from "./bench-publisher.js";
+import type { RuntimeSuiteOptions, RuntimeSuiteResult } from "./runtime-suite.js";
 import type { Sink } from "./start-sink.js";
 import { PROJECT_FILES } from "./user-project.js";
 
@@ -22,6 +23,7 @@ export interface RuntimeResult {
   /** e.g. "Bun 1.4.4", "Deno 2.9.6". */
   version: string;
   trigger: Outcome<Record<string, Throughput>>;
+  publisher: Outcome<PublisherResult>;
   coldStartMs: Outcome<ColdStartResult>;
 }
 
@@ -37,7 +39,7 @@ const COMMANDS: Record<OtherRuntime, RuntimeCommand> = {
 };
 
 /** Runs one part; a failure becomes "not measured" with the first line of its error. */
-async function attempt<T>(part: () => Promise<T>): Promise<Outcome<T>> {
+async function attempt<T>(part: () => Promise<T> | T): Promise<Outcome<T>> {
   try {
     return { measured: true, figures: await part() };
   } catch (error) {
@@ -47,7 +49,7 @@ async function attempt<T>(part: () => Promise<T>): Promise<Outcome<T>> {
 
 /**
  * Bun and Deno: the trigger benchmark (`@x/rest`, the official SDK and the floor, in interleaved
- * slices: runtime-suite.ts) and the cold-start benchmark, in the user project, against the same
+ * slices) and the publisher benchmark (runtime-suite.ts), and the cold-start benchmark, in the user project, against the same
  * sink as the Node suites. A part that fails is reported as not measured, with the reason.
  */
 export async function benchRuntime(runtime: OtherRuntime, projectDir: string, sink: Sink): Promise<RuntimeResult> {
@@ -56,12 +58,14 @@ export async function benchRuntime(runtime: OtherRuntime, projectDir: string, si
   const versionNumber = /\d+\.\d+\.\d+/.exec(versionOutput)?.[0] ?? "unknown";
   const version = `${runtime === "bun" ? "Bun" : "Deno"} ${versionNumber}`;
 
-  const trigger = await attempt(() => runTriggerSuite(command, projectDir, sink));
+  const suite = await attempt(() => runSuite(command, projectDir, sink));
+  const trigger = suite.measured ? { measured: true as const, figures: suite.figures.trigger } : suite;
+  const publisher = suite.measured ? { measured: true as const, figures: suite.figures.publisher } : suite;
   const coldStartMs = await attempt(() => benchColdStart(command, projectDir, sink));
-  return { runtime, version, trigger, coldStartMs };
+  return { runtime, version, trigger, publisher, coldStartMs };
 }
 
-async function runTriggerSuite(command: RuntimeCommand, projectDir: string, sink: Sink): Promise<Record<string, Throughput>> {
+function runSuite(command: RuntimeCommand, projectDir: string, sink: Sink): RuntimeSuiteResult {
   const options: RuntimeSuiteOptions = {
     port: sink.port,
     requests: SCALE.triggerRequests,
@@ -69,7 +73,6 @@ async function runTriggerSuite(command: RuntimeCommand, projectDir: string, sink
     slices: SCALE.triggerSlices,
     concurrency: TRIGGER_CONCURRENCY,
   };
-  const before = await sink.requestCount();
   const suite = spawnSync(command.executable, [...command.args, join(projectDir, PROJECT_FILES.runtimeSuite), JSON.stringify(options)], {
     cwd: projectDir,
     encoding: "utf8",
@@ -80,9 +83,9 @@ async function runTriggerSuite(command: RuntimeCommand, projectDir: string, sink
   if (suite.status !== 0 || !lastLine.startsWith("{")) {
     throw new Error(`the trigger suite exited with ${suite.status ?? suite.signal}: ${(suite.stderr ?? "").trim().split("\n").slice(-3).join(" / ")}`);
   }
-  const result = JSON.parse(lastLine) as Record<string, Throughput>;
-  const sent = (await sink.requestCount()) - before;
-  const expected = Object.keys(result).length * (SCALE.triggerWarmUp + SCALE.triggerRequests);
+  const result = JSON.parse(lastLine) as RuntimeSuiteResult;
+  const sent = result.triggerRequestsAnswered;
+  const expected = Object.keys(result.trigger).length * (SCALE.triggerWarmUp + SCALE.triggerRequests);
   if (sent !== expected) throw new Error(`the sink answered ${sent} trigger requests, not ${expected}`);
   return result;
 }

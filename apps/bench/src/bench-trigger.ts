@@ -1,10 +1,10 @@
 import { oursWithContractTrigger, oursWithNoopHooksTrigger, oursWithOpenTelemetryTrigger } from "./hook-contenders.js";
 import { measureTriggerSlices, type Throughput } from "./measure-trigger-slices.js";
-import { SCALE } from "./run-scale.js";
+import { SCALE, TRIGGER_CONCURRENCY } from "./run-scale.js";
 import type { Sink } from "./start-sink.js";
 import { floorTrigger, officialTrigger, oursOverFetchTrigger, oursTrigger } from "./trigger-contenders.js";
 
-export const TRIGGER_CONCURRENCY = 64;
+export { TRIGGER_CONCURRENCY };
 
 /**
  * Trigger throughput against the sink, on Node: `@x/rest` plain, with four no-op hooks and with

@@ -1,7 +1,8 @@
 // The HTTP sink of the trigger and publisher benchmarks, run in a process of its own (spawned by
 // start-sink.ts) so that it never competes with the client for the event loop. It answers every
 // request with `{}`, as a Pusher-compatible server answers a trigger, after reading the body.
-// It prints `{"port":N}` once listening, and exits when its parent closes its stdin.
+// It prints `{"port":N}` once listening, and exits when its parent closes its stdin. `GET /count`
+// answers the count of requests so far (not counting itself), for the Bun/Deno suite, which has no stdin to ask on.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -9,6 +10,7 @@ const BODY = "{}";
 let requests = 0;
 
 const server = createServer((request, response) => {
+  if (request.url === "/count") return void response.end(JSON.stringify({ requests }));
   requests++;
   request.resume();
   request.on("end", () => {

@@ -16,6 +16,11 @@ export function ratio(value: number | undefined, to: number | undefined): string
   return value === undefined || to === undefined || to === 0 || !Number.isFinite(value / to) ? "—" : `${(value / to).toFixed(2)}×`;
 }
 
+/** A ratio as "1.23×"; "—" when it is not a number. */
+export function times(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(2)}×` : "—";
+}
+
 /** Bytes as megabytes (1 MB = 1,048,576 bytes), one decimal. */
 export function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(1)} MB`;

@@ -8,6 +8,9 @@ export const QUICK = process.env.BENCH_QUICK === "1";
 
 const pick = (full: number, quick: number): number => (QUICK ? quick : full);
 
+/** Triggers in flight at once, for every contender of the trigger and publisher benchmarks. */
+export const TRIGGER_CONCURRENCY = 64;
+
 /** The counts of every benchmark, full or quick. */
 export const SCALE = {
   /** tinybench rounds of the synchronous operations, each operation `opsRoundMs` per round. */

@@ -31,7 +31,7 @@ try {
   step("trigger throughput and hook cost");
   const trigger = await benchTrigger(sink);
   step("publisher throughput");
-  const publisher = await benchPublisher(sink);
+  const publisher = await benchPublisher(sink.port, () => sink.requestCount());
   step("publisher memory");
   const memory = await benchMemory(sink);
   step("publisher backpressure against a server that never answers");

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRestClient } from "../src/index.js";
 import { fakeFetch } from "./support/fake-fetch.js";
 
-// As on Bun, Deno and workerd: the runtime has no transport of its own (the portable `#transport`).
+// As on Bun, Deno and workerd: the portable `#transport`, the runtime's own fetch given the wire parts.
 vi.mock("#transport", () => import("../src/transport/transport-portable.js"));
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe("a runtime without a transport of its own", () => {
+describe("a runtime without node:http", () => {
   it("sends through globalThis.fetch as it is when each request is sent, not when the client was made", async () => {
     const client = createRestClient({ appId: "1", key: "k", secret: "s" });
     const first = fakeFetch();

@@ -68,10 +68,15 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
     }
     signed.set(name, Array.isArray(value) ? value.join(",") : String(value));
   }
-  const entries = [...signed].sort(([a], [b]) => (a < b ? -1 : 1));
   // Signed with raw values (§2.2), sent percent-encoded (§2.4): servers decode before verifying.
-  const query = entries.map(([key, value]) => `${key}=${value}`).join("&");
-  const wire = entries.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
+  let query = "";
+  let wire = "";
+  for (const key of [...signed.keys()].sort()) {
+    const value = signed.get(key) as string;
+    const separator = query === "" ? "" : "&";
+    query += `${separator}${key}=${value}`;
+    wire += `${separator}${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+  }
   const signature = hmacSha256Hex(credentials.secret, `${method.toUpperCase()}\n${path}\n${query}`);
   return `${wire}&auth_signature=${signature}`;
 }

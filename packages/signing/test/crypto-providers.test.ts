@@ -108,4 +108,12 @@ describe("nodeCryptoProvider(node:crypto)", () => {
     expect(provider.md5Hex("Hello!")).toBe("952d2c56d0485958336747bcdd98590d");
     expect(createHash).toHaveBeenCalledWith("md5");
   });
+
+  it("md5Hex takes the one-shot hash('md5', data) where the module has it", () => {
+    const hash = vi.fn((algorithm: "md5", data: string) => nodeCrypto.hash(algorithm, data, "hex"));
+    const provider = nodeCryptoProvider({ createHmac: nodeCrypto.createHmac, createHash: nodeCrypto.createHash, hash });
+
+    expect(provider.md5Hex("Hello!")).toBe("952d2c56d0485958336747bcdd98590d");
+    expect(hash).toHaveBeenCalledWith("md5", "Hello!");
+  });
 });

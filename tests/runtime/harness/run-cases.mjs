@@ -8,6 +8,7 @@
  * @property {string} appId
  * @property {string} key
  * @property {string} secret
+ * @property {string} [probeUrl] the transport probe of `cases/rest-transport.mjs` (src/transport-probe.ts)
  */
 
 /**

@@ -1,7 +1,7 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
 import { isLoopbackHost, readFields, refuseUnknownOptions, requireOption, resolveEventContract, validateKeyCredentials } from "@x/types/internal";
-import { runtimeTransport } from "#transport";
+import { takesAgent } from "#transport";
 import type { EventSchemas } from "@x/types";
 import type { RequestHooks } from "../observe/request-hooks.js";
 import type { RestClientOptions } from "./rest-client-options.js";
@@ -56,7 +56,7 @@ export function resolveOptions(given: RestClientOptions<EventSchemas | undefined
   requireOption(fetch === undefined || typeof fetch === "function", "fetch", "a function such as fetch");
   // Node asks an agent for `addRequest`; only Node's own transport sends through one.
   const isAgent = typeof (agent as { addRequest?: unknown } | null)?.addRequest === "function";
-  const agentAllowed = isAgent && fetch === undefined && runtimeTransport !== undefined;
+  const agentAllowed = isAgent && fetch === undefined && takesAgent;
   requireOption(agent === undefined || agentAllowed, "agent", "an http.Agent or https.Agent, on Node and without fetch");
   const hostName = host ?? `api-${cluster ?? "mt1"}.pusher.com`;
   // Local servers (soketi, a fake) speak plain HTTP.

@@ -44,12 +44,11 @@ let kyLoading: Promise<KyModule> | undefined;
 export function createSendRequest(options: ResolvedOptions): SendRequest {
   const { baseUrl, basePath, appPath, credentials, timeoutMs, maxResponseBytes, hooks, origin } = options;
   const retryFor = { GET: kyRetry(options.retry, "GET"), POST: kyRetry(options.retry, "POST") };
-  // An injected fetch is used as given; else the runtime's transport (Node), else the global fetch.
-  const transport = options.fetch === undefined ? runtimeTransport : undefined;
+  // An injected fetch is given ky's Request as it is; else the runtime's transport sends the wire parts.
+  const injectedFetch = options.fetch;
+  const transport = injectedFetch === undefined ? runtimeTransport : undefined;
   let ky: KyModule | undefined;
   let api: KyInstance | undefined;
-  // globalThis.fetch is read when a request is sent: on Node, reading it loads undici.
-  const fetchVia = options.fetch ?? ((request: Request) => globalThis.fetch(request));
 
   // One call's options for ky, kept to the keys that matter: ky merges them on every call.
   function kyCall(exchange: Exchange, path: string, body?: string, signal?: AbortSignal, observer?: CallObserver): KyOptions {
@@ -67,7 +66,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
     if (transport === undefined) {
       call.headers = headers;
       call.body = body;
-      call.fetch = (input) => fetchTransport(fetchVia, input as Request, maxResponseBytes, exchange);
+      call.fetch = (input) => fetchTransport(injectedFetch!, input as Request, maxResponseBytes, exchange);
     } else {
       // ky's Request carries neither headers nor body: the transport sends them as they are.
       const wire = { origin, path, headers, body, maxResponseBytes, exchange };

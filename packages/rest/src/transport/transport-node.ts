@@ -117,4 +117,7 @@ function keptHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 }
 
 /** The transport of this runtime. */
-export const runtimeTransport: Transport | undefined = nodeTransport;
+export const runtimeTransport: Transport = nodeTransport;
+
+/** Whether this runtime's transport sends through a Node `http.Agent` (the `agent` option): yes. */
+export const takesAgent = true;

@@ -22,19 +22,22 @@ export type Transport = (request: Request, wire: WireParts) => Promise<Response>
 
 const decoder = new TextDecoder();
 
-/**
- * The `Response` handed to ky for an answer read in full, its text also kept on the exchange so that
- * nothing reads the body twice. Given as bytes, it gets no content type the server did not send; no
- * reason phrase, which nothing reads and the constructor may refuse. A status no `Response` can hold
- * (0, past 599) fails here.
- */
-export function bufferedResponse(status: number, headers: HeadersInit, bytes: Uint8Array, exchange: Exchange): Response {
+/** Keeps the text of an answer read in full on the exchange, where the client reads it. A status no `Response` can hold (0, past 599) fails here. */
+function keepAnswer(status: number, bytes: Uint8Array, exchange: Exchange): void {
   const text = decoder.decode(bytes);
   if (status < 200 || status > 599) throw failedAnswer(status, text, exchange);
   exchange.answerText = text;
-  // These statuses carry no body. The bytes are never in shared memory.
-  const body = status === 204 || status === 205 || status === 304 ? null : (bytes as Uint8Array<ArrayBuffer>);
-  return new Response(body, { status, headers });
+}
+
+/**
+ * The `Response` handed to ky for an answer read in full: its status and headers, and no body, whose
+ * stream would cost more than the rest of the request on some runtimes. Its text is kept on the
+ * exchange, where the client reads it; ky reads a body only for an HTTPError's data, never used here.
+ * No reason phrase, which nothing reads and the constructor may refuse.
+ */
+export function bufferedResponse(status: number, headers: HeadersInit, bytes: Uint8Array, exchange: Exchange): Response {
+  keepAnswer(status, bytes, exchange);
+  return new Response(null, { status, headers });
 }
 
 /**
@@ -45,26 +48,38 @@ export function bufferedResponse(status: number, headers: HeadersInit, bytes: Ui
  */
 export async function fetchTransport(send: (request: Request) => Promise<Response>, request: Request, maxBytes: number,
   exchange: Exchange): Promise<Response> {
+  // Counted as sent from the call on: ky's timeout may settle the call before the fetch itself does.
+  const sentBefore = exchange.sent;
+  exchange.sent = true;
   const response = await send(request).catch((error: unknown) => {
-    exchange.sent ||= systemCodeOf(error) !== "ECONNREFUSED";
+    if (systemCodeOf(error) === "ECONNREFUSED") exchange.sent = sentBefore;
     throw error;
   });
-  exchange.sent = true;
   if (response.redirected) {
     await cancelBody(response);
     throw redirectRefused(exchange, response.status);
   }
   let body;
   try {
-    body = await readBodyWithLimit(response, maxBytes);
+    body = knownLength(response, maxBytes)
+      ? { tooLarge: false as const, bytes: new Uint8Array(await response.arrayBuffer()) }
+      : await readBodyWithLimit(response, maxBytes);
   } catch (error) {
     throw networkFailure(error, response.status);
   }
-  if (body.tooLarge) {
+  if (body.tooLarge || body.bytes.byteLength > maxBytes) {
     await cancelBody(response);
     throw responseTooLarge(exchange, response.status, maxBytes);
   }
-  return bufferedResponse(response.status, response.headers, body.bytes, exchange);
+  // The fetch's own Response goes to ky, its body read: ky reads a body only for the data of an HTTPError, never used here.
+  keepAnswer(response.status, body.bytes, exchange);
+  return response;
+}
+
+// A body of a declared length within the limit, not decompressed on the way, is read in one call: a stream
+// reader costs more per answer than the request itself on some runtimes.
+function knownLength({ headers }: Response, maxBytes: number): boolean {
+  return Number(headers.get("content-length") ?? Number.NaN) <= maxBytes && !headers.has("content-encoding");
 }
 
 // Releases the connection of an answer not read further; a body that cannot be cancelled changes nothing.

@@ -16,13 +16,15 @@ interface Digest {
 export interface NodeCryptoModule {
   createHmac(algorithm: "sha256", key: string): Digest;
   createHash(algorithm: "md5" | "sha256"): Digest;
+  /** The one-shot digest (Node 21.7+, Bun, Deno), which costs less than a `createHash` object. */
+  hash?(algorithm: "md5", data: string): string;
 }
 
 /** The {@link CryptoProvider} on a `node:crypto` module, imported or obtained from `process.getBuiltinModule`. */
 export function nodeCryptoProvider(nodeCrypto: NodeCryptoModule): CryptoProvider {
   return {
     hmacSha256Hex: (key, message) => nodeCrypto.createHmac("sha256", key).update(message).digest("hex"),
-    md5Hex: (data) => nodeCrypto.createHash("md5").update(data).digest("hex"),
+    md5Hex: (data) => nodeCrypto.hash?.("md5", data) ?? nodeCrypto.createHash("md5").update(data).digest("hex"),
     // A plain Uint8Array, not Node's Buffer subclass: every provider returns the same type.
     sha256: (data) => new Uint8Array(nodeCrypto.createHash("sha256").update(data).digest()),
   };
