@@ -9,7 +9,7 @@ import { build, type Metafile } from "esbuild";
  * promise. umbrella and compat (with `@noble/ciphers`' secretbox): 5 to 10 % over their size when set, in whole KB, so
  * that a new esbuild or zlib cannot fail them while real growth still does (BENCHMARKS.md §9).
  */
-export const SIZE_BUDGETS = { "auth-only": 3 * 1024, "webhook-only": 3 * 1024, umbrella: 30 * 1024, compat: 28 * 1024 } as const;
+export const SIZE_BUDGETS = { "auth-only": 3 * 1024, "webhook-only": 3 * 1024, umbrella: 32 * 1024, compat: 28 * 1024 } as const;
 
 export type BundleName = keyof typeof SIZE_BUDGETS;
 
