@@ -3,10 +3,38 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const NODE_BUILTINS = [
-  "assert", "async_hooks", "buffer", "child_process", "cluster", "crypto", "dgram", "dns", "events",
-  "fs", "fs/promises", "http", "http2", "https", "net", "os", "path", "perf_hooks", "process",
-  "querystring", "readline", "stream", "string_decoder", "timers", "tls", "tty", "url", "util",
-  "v8", "vm", "worker_threads", "zlib",
+  "assert",
+  "async_hooks",
+  "buffer",
+  "child_process",
+  "cluster",
+  "crypto",
+  "dgram",
+  "dns",
+  "events",
+  "fs",
+  "fs/promises",
+  "http",
+  "http2",
+  "https",
+  "net",
+  "os",
+  "path",
+  "perf_hooks",
+  "process",
+  "querystring",
+  "readline",
+  "stream",
+  "string_decoder",
+  "timers",
+  "tls",
+  "tty",
+  "url",
+  "util",
+  "v8",
+  "vm",
+  "worker_threads",
+  "zlib",
 ];
 const nodeBuiltinPatterns = [
   { group: ["node:*"], message: "Runtime-neutral source may not import Node built-ins (docs/architecture.md, Runtime portability)." },
@@ -88,7 +116,14 @@ export default tseslint.config(
       "no-console": "error",
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@x/*", "!@x/testing", "pusher", "pusher/*"], message: "@x/testing verifies requests on its own (node:crypto), never with the SDK it tests." }] },
+        {
+          patterns: [
+            {
+              group: ["@x/*", "!@x/testing", "pusher", "pusher/*"],
+              message: "@x/testing verifies requests on its own (node:crypto), never with the SDK it tests.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -23,18 +23,34 @@ for (const [subpath, target] of entries) {
     configObject: {
       projectFolder: dir,
       mainEntryPointFilePath: join(dir, target.import.types),
-      apiReport: { enabled: true, reportFileName: `${name}.api.md`, reportFolder: join(dir, "api"), reportTempFolder: join(dir, "api", ".temp") },
+      apiReport: {
+        enabled: true,
+        reportFileName: `${name}.api.md`,
+        reportFolder: join(dir, "api"),
+        reportTempFolder: join(dir, "api", ".temp"),
+      },
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
       compiler: {
         overrideTsconfig: {
-          compilerOptions: { strict: true, module: "nodenext", moduleResolution: "nodenext", lib: ["es2023", "dom"], types: [], skipLibCheck: true },
+          compilerOptions: {
+            strict: true,
+            module: "nodenext",
+            moduleResolution: "nodenext",
+            lib: ["es2023", "dom"],
+            types: [],
+            skipLibCheck: true,
+          },
         },
       },
       messages: {
         // Release tags (@public, @beta) are not used: everything exported from a public entry is public.
-        extractorMessageReporting: { "ae-missing-release-tag": { logLevel: "none" }, "ae-undocumented": { logLevel: "none" }, default: { logLevel: "warning", addToApiReportFile: true } },
+        extractorMessageReporting: {
+          "ae-missing-release-tag": { logLevel: "none" },
+          "ae-undocumented": { logLevel: "none" },
+          default: { logLevel: "warning", addToApiReportFile: true },
+        },
         // Documentation is checked by review and typedoc, not here.
         tsdocMessageReporting: { default: { logLevel: "none" } },
         compilerMessageReporting: { default: { logLevel: "error" } },
@@ -44,7 +60,9 @@ for (const [subpath, target] of entries) {
   const result = Extractor.invoke(config, { localBuild: update, showVerboseMessages: false });
   if (!result.succeeded) {
     failed = true;
-    console.error(`${manifest.name}${subpath === "." ? "" : subpath.slice(1)}: the public API differs from api/${name}.api.md. If the change is intended, run \`pnpm run api:update\` in ${unscoped} and commit the report.`);
+    console.error(
+      `${manifest.name}${subpath === "." ? "" : subpath.slice(1)}: the public API differs from api/${name}.api.md. If the change is intended, run \`pnpm run api:update\` in ${unscoped} and commit the report.`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { countReport, summarize } from "./test-summary.mjs";
 
-const TASKS = ["lint", "typecheck", "build", "check-package", "check-api", "test"];
+const TASKS = ["check-format", "lint", "typecheck", "build", "check-package", "check-api", "test"];
 const root = new URL("..", import.meta.url).pathname;
 const workspaces = ["packages", "apps", "tests", "tools"].flatMap((dir) =>
   existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((name) => join(root, dir, name)) : [],
@@ -157,7 +157,7 @@ if (notes.length > 0) console.log(`\nNotes from the tests\n${notes.join("\n")}`)
 
 console.log("\nTest summary");
 for (const row of rows) console.log(`  ${row.suite.padEnd(40)} ${row.passed} passed, ${row.failed} failed, ${row.skipped} skipped`);
-console.log(`Checks (lint, typecheck, build, package, API report): ${checksPassed} passed, ${checksFailed.length} failed`);
+console.log(`Checks (format, lint, typecheck, build, package, API report): ${checksPassed} passed, ${checksFailed.length} failed`);
 for (const task of checksFailed) console.log(`  failed: ${task}`);
 let testFailures = failed;
 if (turboStatus !== 0 && failed === 0 && checksFailed.length === 0) {

@@ -58,7 +58,11 @@ export function summarize(tasks, reports) {
   const rows = [];
   for (const { workspace, file, report, error } of reports) {
     const suite = `${workspace} ${file.replace(/\.json$/, "")}`;
-    rows.push(error === undefined ? { suite, ...countReport(/** @type {VitestReport} */ (report)) } : { suite: `${suite} unreadable (${error})`, passed: 0, failed: 1, skipped: 0 });
+    rows.push(
+      error === undefined
+        ? { suite, ...countReport(/** @type {VitestReport} */ (report)) }
+        : { suite: `${suite} unreadable (${error})`, passed: 0, failed: 1, skipped: 0 },
+    );
   }
   for (const task of tasks) {
     if (task.task !== "test") {

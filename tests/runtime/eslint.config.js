@@ -3,7 +3,18 @@ import root from "../../eslint.config.js";
 
 // The harness and the cases are plain ES modules that run in every runtime: they may use the
 // Web-standard globals all of them share (docs/architecture.md, Runtime portability), and nothing else.
-const WEB_GLOBALS = ["AbortController", "console", "fetch", "setTimeout", "Request", "Response", "TextEncoder", "TextDecoder", "URL", "URLSearchParams"];
+const WEB_GLOBALS = [
+  "AbortController",
+  "console",
+  "fetch",
+  "setTimeout",
+  "Request",
+  "Response",
+  "TextEncoder",
+  "TextDecoder",
+  "URL",
+  "URLSearchParams",
+];
 
 export default [
   ...root,

@@ -46,7 +46,8 @@ export async function benchColdStart(runtime: RuntimeCommand, projectDir: string
         env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
       });
       const elapsed = performance.now() - started;
-      if (result.status !== 0) throw new Error(`cold start of ${key} failed (${result.status ?? result.signal}): ${result.stderr.toString()}`);
+      if (result.status !== 0)
+        throw new Error(`cold start of ${key} failed (${result.status ?? result.signal}): ${result.stderr.toString()}`);
       if (run >= 0) times[key].push(elapsed);
     }
   }

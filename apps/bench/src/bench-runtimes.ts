@@ -34,7 +34,16 @@ const COMMANDS: Record<OtherRuntime, RuntimeCommand> = {
   bun: { executable: runtimeBinary("bun"), args: [] },
   deno: {
     executable: runtimeBinary("deno"),
-    args: ["run", "--no-lock", "--no-prompt", "--node-modules-dir=manual", "--allow-read", "--allow-env", "--allow-sys", "--allow-net=127.0.0.1"],
+    args: [
+      "run",
+      "--no-lock",
+      "--no-prompt",
+      "--node-modules-dir=manual",
+      "--allow-read",
+      "--allow-env",
+      "--allow-sys",
+      "--allow-net=127.0.0.1",
+    ],
   },
 };
 
@@ -81,7 +90,9 @@ function runSuite(command: RuntimeCommand, projectDir: string, sink: Sink): Runt
   });
   const lastLine = suite.stdout?.trimEnd().split("\n").at(-1) ?? "";
   if (suite.status !== 0 || !lastLine.startsWith("{")) {
-    throw new Error(`the trigger suite exited with ${suite.status ?? suite.signal}: ${(suite.stderr ?? "").trim().split("\n").slice(-3).join(" / ")}`);
+    throw new Error(
+      `the trigger suite exited with ${suite.status ?? suite.signal}: ${(suite.stderr ?? "").trim().split("\n").slice(-3).join(" / ")}`,
+    );
   }
   const result = JSON.parse(lastLine) as RuntimeSuiteResult;
   const sent = result.triggerRequestsAnswered;

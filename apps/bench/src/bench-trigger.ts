@@ -32,7 +32,9 @@ export async function benchTrigger(sink: Sink): Promise<Record<string, Throughpu
   });
   const perContender = SCALE.triggerWarmUp + SCALE.triggerRequests;
   const sent = (await sink.requestCount()) - before;
-  if (sent !== contenders.length * perContender) throw new Error(`the sink answered ${sent} trigger requests, not ${contenders.length * perContender}`);
-  if (traced.spansEnded() !== perContender) throw new Error(`the traced client ended ${traced.spansEnded()} spans for ${perContender} requests`);
+  if (sent !== contenders.length * perContender)
+    throw new Error(`the sink answered ${sent} trigger requests, not ${contenders.length * perContender}`);
+  if (traced.spansEnded() !== perContender)
+    throw new Error(`the traced client ended ${traced.spansEnded()} spans for ${perContender} requests`);
   return result;
 }

@@ -27,7 +27,12 @@ const STALL_MS = 10_000;
  * every client has every event, or when nothing has arrived for 10 s (the report then shows what
  * is missing). The clients live in this process, so their clock is the sender's.
  */
-export function receiveRun(clients: readonly TestClient[], channelName: string, eventName: string, count: number): { done: Promise<RunDelivery> } {
+export function receiveRun(
+  clients: readonly TestClient[],
+  channelName: string,
+  eventName: string,
+  count: number,
+): { done: Promise<RunDelivery> } {
   const seen = clients.map(() => new Uint8Array(count));
   const latencies = new Float64Array(count * clients.length);
   let received = 0;

@@ -14,7 +14,11 @@ import { TRIGGER_CONTENDERS, type TriggerContender } from "./trigger-contenders.
 export function oursWithNoopHooksTrigger(port: number): TriggerContender {
   const hooks: RequestHooks = { onRequest: () => {}, onRetry: () => {}, onResponse: () => {}, onError: () => {} };
   const client = createRestClient({ ...APP, host: "127.0.0.1", port, useTLS: false, hooks });
-  return { name: TRIGGER_CONTENDERS.oursWithNoopHooks, trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
+  return {
+    name: TRIGGER_CONTENDERS.oursWithNoopHooks,
+    trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data),
+    close: () => {},
+  };
 }
 
 /** A trigger contender that also reports how many spans its tracer ended. */
@@ -52,5 +56,9 @@ export function oursWithOpenTelemetryTrigger(port: number): TracedTriggerContend
 export function oursWithContractTrigger(port: number): TriggerContender {
   const eventSchemas = { [EVENT.name]: z.object({ message: z.string(), n: z.number().int() }) };
   const client = createRestClient({ ...APP, host: "127.0.0.1", port, useTLS: false, eventSchemas });
-  return { name: TRIGGER_CONTENDERS.oursWithContract, trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data), close: () => {} };
+  return {
+    name: TRIGGER_CONTENDERS.oursWithContract,
+    trigger: () => client.trigger(EVENT.channel, EVENT.name, EVENT.data),
+    close: () => {},
+  };
 }

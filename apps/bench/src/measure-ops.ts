@@ -18,7 +18,11 @@ export type OpsPerSecond = Rounds;
  * Each operation first runs 20,000 times unmeasured (2,000 in a quick run): a benchmark of something
  * that throws is void, and the rounds measure optimised code.
  */
-export async function measureOps(operations: readonly Operation[], rounds = SCALE.opsRounds, timeMs = SCALE.opsRoundMs): Promise<OpsPerSecond> {
+export async function measureOps(
+  operations: readonly Operation[],
+  rounds = SCALE.opsRounds,
+  timeMs = SCALE.opsRoundMs,
+): Promise<OpsPerSecond> {
   // Checked, and optimised by the JIT, before any round counts.
   for (const operation of operations) for (let call = 0; call < SCALE.opsWarmUpCalls; call++) operation.run();
   const samples: OpsPerSecond = Object.fromEntries(operations.map((operation) => [operation.name, []]));

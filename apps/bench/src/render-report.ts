@@ -42,10 +42,17 @@ const runtimeColumns = (results: BenchResults): RuntimeColumn[] => [
   })),
 ];
 
-const status = (check: TargetCheck): string => (check.met === undefined ? check.figure : `${check.met ? "met" : "**missed**"} (${check.figure})`);
+const status = (check: TargetCheck): string =>
+  check.met === undefined ? check.figure : `${check.met ? "met" : "**missed**"} (${check.figure})`;
 
 /** "value (× official / × floor)" cells, one row per contender and one column per Node run. */
-function opsComparison(runs: readonly SuiteResult[], contenders: readonly string[], valueOf: (run: SuiteResult) => Rounds, official: string, floor: string): string {
+function opsComparison(
+  runs: readonly SuiteResult[],
+  contenders: readonly string[],
+  valueOf: (run: SuiteResult) => Rounds,
+  official: string,
+  floor: string,
+): string {
   return table(
     ["", ...runs.map((run) => `${nodeName(run)}: ops/s (× official / × floor)`)],
     contenders.map((contender) => [
@@ -75,7 +82,10 @@ function targetsSection(results: BenchResults): string {
     });
   return `## Targets
 
-${table(["target", ...runs.map(nodeName), ...results.runtimes.map((runtime) => runtime.version)], nodeRows.map((row) => [...row, ...otherCells(row[0] as string)]))}
+${table(
+  ["target", ...runs.map(nodeName), ...results.runtimes.map((runtime) => runtime.version)],
+  nodeRows.map((row) => [...row, ...otherCells(row[0] as string)]),
+)}
 
 Cold start (b) on Node is the one target left missed on purpose: \`@x/rest\` sends through ky, which builds a
 WHATWG \`Request\` for every call, and on Node the first \`Request\` loads undici, the built-in fetch stack (its
@@ -103,7 +113,11 @@ ${opsComparison(runs, Object.values(WEBHOOK_CONTENDERS), (run) => run.webhooks, 
 function triggerSection(results: BenchResults): string {
   const columns = runtimeColumns(results);
   const rows = Object.values(TRIGGER_CONTENDERS);
-  const cell = (column: RuntimeColumn, contender: string, format: (mine: Throughput, trigger: Record<string, Throughput>) => string): string => {
+  const cell = (
+    column: RuntimeColumn,
+    contender: string,
+    format: (mine: Throughput, trigger: Record<string, Throughput>) => string,
+  ): string => {
     if (!column.trigger.measured) return `not measured: ${column.trigger.reason}`;
     const mine = column.trigger.figures[contender];
     return mine === undefined ? "—" : format(mine, column.trigger.figures);
@@ -124,16 +138,26 @@ are "—". The floor is \`node:http\` on a keep-alive agent with the same signin
 
 Requests/s, higher is better (× official / × floor):
 
-${table(["", ...columns.map((column) => column.label)], rows.map((contender) => [contender, ...columns.map((column) => cell(column, contender, perSecond))]))}
+${table(
+  ["", ...columns.map((column) => column.label)],
+  rows.map((contender) => [contender, ...columns.map((column) => cell(column, contender, perSecond))]),
+)}
 
 CPU time of the benchmark process per request, user + system, in µs (lower is better; × official's):
 
-${table(["", ...columns.map((column) => column.label)], rows.map((contender) => [contender, ...columns.map((column) => cell(column, contender, cpu))]))}`;
+${table(
+  ["", ...columns.map((column) => column.label)],
+  rows.map((contender) => [contender, ...columns.map((column) => cell(column, contender, cpu))]),
+)}`;
 }
 
 function hookCostSection(runs: readonly SuiteResult[]): string {
-  const rows = [TRIGGER_CONTENDERS.ours, TRIGGER_CONTENDERS.oursWithNoopHooks, TRIGGER_CONTENDERS.oursWithOpenTelemetry,
-    TRIGGER_CONTENDERS.oursWithContract];
+  const rows = [
+    TRIGGER_CONTENDERS.ours,
+    TRIGGER_CONTENDERS.oursWithNoopHooks,
+    TRIGGER_CONTENDERS.oursWithOpenTelemetry,
+    TRIGGER_CONTENDERS.oursWithContract,
+  ];
   return `## 4. Hook and contract cost (CPU µs per trigger, lower is better)
 
 The same \`@x/rest\` client without hooks, with all four hooks doing nothing, with
@@ -166,7 +190,9 @@ function publisherSection(results: BenchResults): string {
     const { eventsPerSecond } = column.publisher.figures;
     return `${whole(median(eventsPerSecond[contender]))} (${times(medianRatio(eventsPerSecond[contender], eventsPerSecond[PUBLISHER_CONTENDERS.official]))})`;
   };
-  const requests = columns.map((column) => (column.publisher.measured ? `${whole(column.publisher.figures.oursRequests)} (${column.label})` : undefined));
+  const requests = columns.map((column) =>
+    column.publisher.measured ? `${whole(column.publisher.figures.oursRequests)} (${column.label})` : undefined,
+  );
   return `## 5. Publisher throughput (events/s, higher is better)
 
 The same ${whole(SCALE.publisherEvents)} events, after ${whole(SCALE.publisherWarmUp)} of warm-up each, in ${plural(SCALE.publisherRounds, "round")}: our
@@ -191,7 +217,9 @@ function coldStartSection(results: BenchResults): string {
   };
   const ratioRow = (label: string, ours: ColdStartContender, official: ColdStartContender): string[] => [
     label,
-    ...columns.map((column) => (column.coldStartMs.measured ? times(medianRatio(column.coldStartMs.figures[ours], column.coldStartMs.figures[official])) : "—")),
+    ...columns.map((column) =>
+      column.coldStartMs.measured ? times(medianRatio(column.coldStartMs.figures[ours], column.coldStartMs.figures[official])) : "—",
+    ),
   ];
   return `## 6. Cold start (milliseconds, lower is better)
 
@@ -272,10 +300,19 @@ function endToEndSection(results: BenchResults): string {
           const figures = topology.figures?.[contender];
           return figures === undefined
             ? [topology.label, contender, "—", "—", "—", "—", "—"]
-            : [topology.label, contender, whole(figures.eventsPerSecond), milliseconds(figures.p50), milliseconds(figures.p95), milliseconds(figures.p99), check(figures)];
+            : [
+                topology.label,
+                contender,
+                whole(figures.eventsPerSecond),
+                milliseconds(figures.p50),
+                milliseconds(figures.p95),
+                milliseconds(figures.p99),
+                check(figures),
+              ];
         }),
   );
-  if (cluster.notMeasured !== undefined) return `## 8. End to end on soketi: one node and a cluster of two\n\nNot measured: ${cluster.notMeasured}.`;
+  if (cluster.notMeasured !== undefined)
+    return `## 8. End to end on soketi: one node and a cluster of two\n\nNot measured: ${cluster.notMeasured}.`;
   const [single, , pair] = cluster.topologies;
   const changeRows = contenders.map((contender) => {
     const one = single?.figures?.[contender];
@@ -308,7 +345,13 @@ function sizesSection(results: BenchResults): string {
   const { sizes } = results;
   const bundleRows = (Object.keys(SIZE_BUDGETS) as BundleName[]).map((name) => {
     const { ours, official } = sizes.bundles[name];
-    return [name, `${whole(ours)} B (${kilobytes(ours)})`, `${whole(official)} B (${kilobytes(official)})`, ratio(official, ours), kilobytes(SIZE_BUDGETS[name])];
+    return [
+      name,
+      `${whole(ours)} B (${kilobytes(ours)})`,
+      `${whole(official)} B (${kilobytes(official)})`,
+      ratio(official, ours),
+      kilobytes(SIZE_BUDGETS[name]),
+    ];
   });
   const { install } = sizes;
   return `## 9. Install and bundle size

@@ -3,11 +3,7 @@
  * `concurrency` workers starts its next call when its last one settles), and resolves with the
  * elapsed milliseconds. The first failure rejects: a benchmark that lost requests is void.
  */
-export async function runConcurrently(
-  total: number,
-  concurrency: number,
-  operation: (index: number) => Promise<unknown>,
-): Promise<number> {
+export async function runConcurrently(total: number, concurrency: number, operation: (index: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < total) await operation(next++);

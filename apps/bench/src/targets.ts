@@ -100,10 +100,15 @@ export function checkRuntimeTargets(result: RuntimeResult): TargetCheck[] {
   const trigger = result.trigger.measured
     ? triggerTargets(result.trigger.figures)
     : notMeasured(["trigger requests/s ≥ 1.0× official", "trigger CPU µs per request ≤ official's"], result.trigger.reason);
-  const publisher = result.publisher.measured ? [publisherTarget(result.publisher.figures)] : notMeasured([PUBLISHER_TARGET], result.publisher.reason);
+  const publisher = result.publisher.measured
+    ? [publisherTarget(result.publisher.figures)]
+    : notMeasured([PUBLISHER_TARGET], result.publisher.reason);
   const coldStart = result.coldStartMs.measured
     ? coldStartTargets(result.coldStartMs.figures)
-    : notMeasured(["cold start (a) import + first authenticate ≤ official", "cold start (b) import + first trigger ≤ official"], result.coldStartMs.reason);
+    : notMeasured(
+        ["cold start (a) import + first authenticate ≤ official", "cold start (b) import + first trigger ≤ official"],
+        result.coldStartMs.reason,
+      );
   return [...trigger, ...publisher, ...coldStart];
 }
 

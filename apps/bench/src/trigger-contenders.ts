@@ -57,7 +57,14 @@ export function floorTrigger(port: number): TriggerContender {
     const signature = createHmac("sha256", APP.secret).update(`POST\n${path}\n${query}`).digest("hex");
     return new Promise((resolve, reject) => {
       const outgoing = request(
-        { agent, host: "127.0.0.1", port, method: "POST", path: `${path}?${query}&auth_signature=${signature}`, headers: { "content-type": "application/json" } },
+        {
+          agent,
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: `${path}?${query}&auth_signature=${signature}`,
+          headers: { "content-type": "application/json" },
+        },
         (response) => {
           response.resume();
           response.on("end", () => (response.statusCode === 200 ? resolve() : reject(new Error(`status ${response.statusCode}`))));

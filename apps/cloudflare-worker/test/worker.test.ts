@@ -87,7 +87,11 @@ describe.each(VARIANTS)("the Cloudflare Worker example $name", ({ flags }) => {
 
   it("answers /messages with 400 for an invalid channel name and 403 for a channel outside the chat", async () => {
     const post = (channel: string) =>
-      fetch(`${worker.url}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ channel, text: "x" }) });
+      fetch(`${worker.url}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ channel, text: "x" }),
+      });
     const invalid = await post("private-chat-bad name!");
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: expect.stringContaining("private-chat-bad name!") });

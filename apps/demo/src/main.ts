@@ -55,7 +55,9 @@ if (stopRequested !== undefined) {
     const ports = nodes.map((node) => node.config.port).join(" and ");
     console.log(`Using a local cluster of ${nodes.length} soketi nodes (ports ${ports}) over Redis; each browser gets the next node.`);
   } else if (demo.localPusher) {
-    console.log(`Using a local Pusher-compatible server (soketi) at 127.0.0.1:${demo.localPusher.config.port}; its webhooks come back to the demo.`);
+    console.log(
+      `Using a local Pusher-compatible server (soketi) at 127.0.0.1:${demo.localPusher.config.port}; its webhooks come back to the demo.`,
+    );
   } else {
     console.log("Using the Pusher app of the PUSHER_* variables; its webhooks are set in the Pusher dashboard (see apps/demo/README.md).");
   }

@@ -77,7 +77,9 @@ async function connectToPusher(
   const localPusher = await startLocalPusher({ ...soketiInstall, nodes: clusterNodes ?? 1, webhooks });
   // One API host is enough: on a cluster, each node passes what it is given to the others through Redis.
   const pusher = new Pusher(localPusher.config);
-  const connections = localPusher.nodes.map(({ config }) => browserConnection(pusher.key, { host: config.host, port: config.port, useTLS: false }));
+  const connections = localPusher.nodes.map(({ config }) =>
+    browserConnection(pusher.key, { host: config.host, port: config.port, useTLS: false }),
+  );
   return { pusher, connection: clusterNodes === undefined ? (connections[0] as BrowserConnection) : connections, localPusher };
 }
 

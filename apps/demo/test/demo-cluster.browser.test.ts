@@ -63,7 +63,9 @@ describe.skipIf(skipBrowserTests() || skipClusterTests())("the demo on a two-nod
     await waitForText(alice.page, "#typing", "Bob is typing");
 
     await bob.context.close();
-    await alice.page.waitForFunction(() => ![...document.querySelectorAll("#members li")].some((node) => node.textContent?.startsWith("Bob")));
+    await alice.page.waitForFunction(
+      () => ![...document.querySelectorAll("#members li")].some((node) => node.textContent?.startsWith("Bob")),
+    );
     expect(pageErrors).toEqual([]);
     await alice.context.close();
   });

@@ -192,7 +192,11 @@ describe("POST /webhooks/pusher", () => {
     const post = (body: string) =>
       fetch(`${demo.url}/webhooks/pusher`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Pusher-Key": key, "X-Pusher-Signature": createHmac("sha256", secret).update(body).digest("hex") },
+        headers: {
+          "Content-Type": "application/json",
+          "X-Pusher-Key": key,
+          "X-Pusher-Signature": createHmac("sha256", secret).update(body).digest("hex"),
+        },
         body,
       });
     const yearOld = Date.now() - 365 * 24 * 3600 * 1000;

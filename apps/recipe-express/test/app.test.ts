@@ -36,7 +36,11 @@ async function fake(options?: Parameters<typeof startFakePusher>[0]): Promise<Fa
 }
 
 const postMessage = (url: string, user: string, body: object) =>
-  fetch(`${url}/messages`, { method: "POST", headers: { authorization: `Bearer ${user}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${url}/messages`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${user}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("POST /messages, on a fake Pusher", () => {
   it("triggers `message` on the channel, from the signed-in user", async () => {

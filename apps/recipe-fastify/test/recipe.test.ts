@@ -18,7 +18,10 @@ async function startApp(port: number, options: AppOptions): Promise<StartedRecip
 // puts its own JSON parser (one that keeps the raw bytes) in place of Fastify's.
 const moreChecks = (recipe: () => RecipeUnderTest) => {
   it("refuses a JSON body with __proto__ or constructor.prototype (400), as Fastify's own parser does", async () => {
-    for (const body of ['{"__proto__":{"admin":true},"channel":"private-chat-general","text":"x"}', '{"constructor":{"prototype":{"admin":true}}}']) {
+    for (const body of [
+      '{"__proto__":{"admin":true},"channel":"private-chat-general","text":"x"}',
+      '{"constructor":{"prototype":{"admin":true}}}',
+    ]) {
       const response = await fetch(`${recipe().app.url}/messages`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: "Bearer bob" },
@@ -38,9 +41,13 @@ it("bounds how long a request may take to arrive: Node's requestTimeout on Fasti
   }
 });
 
-describeRecipe("Fastify (the Pusher routes' bodies left unread)", ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl) }), {
-  moreChecks,
-});
+describeRecipe(
+  "Fastify (the Pusher routes' bodies left unread)",
+  ({ port, pusherUrl }) => startApp(port, { pusher: Pusher.fromUrl(pusherUrl) }),
+  {
+    moreChecks,
+  },
+);
 
 describeRecipe(
   "Fastify (@fastify/formbody and a JSON parser in front)",

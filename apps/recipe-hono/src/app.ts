@@ -67,8 +67,14 @@ export function createApp(pusher: Pusher): Hono {
 
   app.get("/webhooks/events", (c) => c.json({ events: webhookEvents }));
 
-  const messageBodyLimit = bodyLimit({ maxSize: MAX_MESSAGE_BODY_BYTES, onError: (c) => c.json({ error: "the message is too large" }, 413) });
-  const messageTimeout = timeout(MESSAGE_TIMEOUT_MS, () => new HTTPException(408, { res: Response.json({ error: "Request Timeout" }, { status: 408, headers: { connection: "close" } }) }));
+  const messageBodyLimit = bodyLimit({
+    maxSize: MAX_MESSAGE_BODY_BYTES,
+    onError: (c) => c.json({ error: "the message is too large" }, 413),
+  });
+  const messageTimeout = timeout(
+    MESSAGE_TIMEOUT_MS,
+    () => new HTTPException(408, { res: Response.json({ error: "Request Timeout" }, { status: 408, headers: { connection: "close" } }) }),
+  );
   app.post("/messages", messageTimeout, messageBodyLimit, async (c) => {
     const user = sessionUser(c.req.header("authorization"));
     if (user === undefined) return c.json({ error: "sign in first" }, 401);

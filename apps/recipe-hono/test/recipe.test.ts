@@ -24,7 +24,16 @@ const RUNTIMES: { name: string; command: () => [string, string[]] }[] = [
     // `manual`: packages come from node_modules as pnpm laid them out; no download, no lockfile.
     command: () => [
       packageFile("deno", "deno"),
-      ["run", "--no-lock", "--no-prompt", "--node-modules-dir=manual", "--allow-read", "--allow-env", "--allow-net=127.0.0.1", "src/deno.ts"],
+      [
+        "run",
+        "--no-lock",
+        "--no-prompt",
+        "--node-modules-dir=manual",
+        "--allow-read",
+        "--allow-env",
+        "--allow-net=127.0.0.1",
+        "src/deno.ts",
+      ],
     ],
   },
 ];

@@ -53,17 +53,29 @@ describeRecipe(
       it("Pages Router: a webhook route with the body parser off accepts a signed webhook (200) and refuses a tampered one (401)", async () => {
         const { app } = recipe();
         const body = JSON.stringify({ time_ms: Date.now(), events: [{ name: "channel_vacated", channel: "private-chat-pages" }] });
-        const accepted = await fetch(`${app.url}/api/pages-router/webhooks`, { method: "POST", headers: recipe().signedWebhookHeaders(body), body });
+        const accepted = await fetch(`${app.url}/api/pages-router/webhooks`, {
+          method: "POST",
+          headers: recipe().signedWebhookHeaders(body),
+          body,
+        });
         expect(accepted.status).toBe(200);
         const tampered = body.replace("channel_vacated", "channel_occupied");
-        const refused = await fetch(`${app.url}/api/pages-router/webhooks`, { method: "POST", headers: recipe().signedWebhookHeaders(body), body: tampered });
+        const refused = await fetch(`${app.url}/api/pages-router/webhooks`, {
+          method: "POST",
+          headers: recipe().signedWebhookHeaders(body),
+          body: tampered,
+        });
         expect(refused.status).toBe(401);
       });
 
       it("Pages Router: a webhook route behind Next.js's JSON body parser refuses even a signed webhook (400), saying to keep the raw body", async () => {
         const { app } = recipe();
         const body = JSON.stringify({ time_ms: Date.now(), events: [{ name: "channel_vacated", channel: "private-chat-parsed" }] });
-        const refused = await fetch(`${app.url}/api/pages-router/webhooks-body-parsed`, { method: "POST", headers: recipe().signedWebhookHeaders(body), body });
+        const refused = await fetch(`${app.url}/api/pages-router/webhooks-body-parsed`, {
+          method: "POST",
+          headers: recipe().signedWebhookHeaders(body),
+          body,
+        });
         expect(refused.status).toBe(400);
         expect(await refused.json()).toEqual({ error: expect.stringContaining("keep the raw body") });
       });

@@ -41,8 +41,15 @@ export function readArgument<K extends ArgumentName>(
 // Constant names keep this check nearly free; a loop over `names` would not.
 function argumentNamePlanted(): boolean {
   const p = Object.prototype;
-  return "key" in p || "secret" in p || "encryptionMasterKeyBase64" in p ||
-    "socketId" in p || "channelName" in p || "presenceData" in p || "userData" in p;
+  return (
+    "key" in p ||
+    "secret" in p ||
+    "encryptionMasterKeyBase64" in p ||
+    "socketId" in p ||
+    "channelName" in p ||
+    "presenceData" in p ||
+    "userData" in p
+  );
 }
 
 const CREDENTIAL_NAMES = ["key", "secret", "encryptionMasterKeyBase64"] as const;

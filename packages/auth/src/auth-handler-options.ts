@@ -71,9 +71,7 @@ export type UserAuthenticationDecision = UserData | false;
  */
 export interface AuthHandlerOptions extends KeyCredentials, EncryptionOptions {
   /** Decides channel authorizations (`socket_id` and `channel_name`); without it they are answered 404. */
-  onChannelAuthorization?: (
-    context: ChannelAuthorizationContext,
-  ) => ChannelAuthorizationDecision | Promise<ChannelAuthorizationDecision>;
+  onChannelAuthorization?: (context: ChannelAuthorizationContext) => ChannelAuthorizationDecision | Promise<ChannelAuthorizationDecision>;
   /** Decides user authentications (`socket_id` alone); without it they are answered 404. */
   onUserAuthentication?: (context: UserAuthenticationContext) => UserAuthenticationDecision | Promise<UserAuthenticationDecision>;
   /**

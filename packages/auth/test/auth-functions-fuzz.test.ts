@@ -18,15 +18,18 @@ const credentials = { key: "fuzz-key", secret: SECRET, encryptionMasterKeyBase64
 const credentialsArb = fc.oneof({ arbitrary: fc.constant(credentials), weight: 6 }, mutated(credentials), anyOrHostile);
 const socketIdArb = fc.oneof(fc.stringMatching(/^\d{1,8}\.\d{1,8}$/), fc.string({ maxLength: 12 }), anyOrHostile);
 const channelNameArb = fc.oneof(
-  fc.tuple(fc.constantFrom("private-", "presence-", "private-encrypted-", "", "cache-"), fc.stringMatching(/^[A-Za-z0-9_\-=@,.;]{1,20}$/)).map(
-    ([prefix, rest]) => prefix + rest,
-  ),
+  fc
+    .tuple(fc.constantFrom("private-", "presence-", "private-encrypted-", "", "cache-"), fc.stringMatching(/^[A-Za-z0-9_\-=@,.;]{1,20}$/))
+    .map(([prefix, rest]) => prefix + rest),
   fc.string({ maxLength: 20 }),
   anyOrHostile,
 );
 const presenceDataArb = fc.oneof(
   fc.constant(undefined),
-  fc.record({ user_id: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()), user_info: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }) }),
+  fc.record({
+    user_id: fc.oneof(fc.string({ maxLength: 10 }), fc.integer()),
+    user_info: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+  }),
   mutated({ user_id: "42", user_info: { name: "Ada" } }),
   anyOrHostile,
 );
@@ -89,7 +92,9 @@ function fuzzSigning<R>(
     }),
     { numRuns: RUNS },
   );
-  const rows = [...tally].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => (outcome === "signed" ? `${count} signed` : `${count} refused with ${outcome}`));
+  const rows = [...tally]
+    .sort((a, b) => b[1] - a[1])
+    .map(([outcome, count]) => (outcome === "signed" ? `${count} signed` : `${count} refused with ${outcome}`));
   console.log(`${name}, ${RUNS} random and hostile arguments: ${rows.join(", ")}`);
   expect(tally.get("signed")).toBeGreaterThan(RUNS / 50);
 }

@@ -42,7 +42,10 @@ const notAnObjectInJson = (value: unknown) =>
 const invalidObjectField = fc.oneof(fc.constantFrom(null, [], "info", 1, true, [{}]), anyValue.filter(notAnObjectInJson));
 const invalidPresenceData = fc.oneof(
   anyOrHostile.filter(lacking("user_id")),
-  fc.record({ user_id: fc.constantFrom("", null, {}, [], true, Number.NaN, Number.POSITIVE_INFINITY), user_info: fc.option(fc.object(), { nil: undefined }) }),
+  fc.record({
+    user_id: fc.constantFrom("", null, {}, [], true, Number.NaN, Number.POSITIVE_INFINITY),
+    user_info: fc.option(fc.object(), { nil: undefined }),
+  }),
   fc.record({ user_id: fc.constant("1"), user_info: invalidObjectField }),
   fc.record({ user_id: fc.constant("1"), user_info: unserializableObject }),
 );
@@ -51,7 +54,17 @@ const invalidUserData = fc.oneof(
   fc.record({ id: invalidUserId }),
   fc.record({ id: fc.constant("1"), user_info: invalidObjectField }),
   fc.record({ id: fc.constant("1"), user_info: unserializableObject }),
-  fc.record({ id: fc.constant("1"), watchlist: fc.oneof(fc.constantFrom("7", {}, Array.from({ length: 101 }, (_, index) => String(index))), fc.array(invalidUserId, { minLength: 1, maxLength: 3 })) }),
+  fc.record({
+    id: fc.constant("1"),
+    watchlist: fc.oneof(
+      fc.constantFrom(
+        "7",
+        {},
+        Array.from({ length: 101 }, (_, index) => String(index)),
+      ),
+      fc.array(invalidUserId, { minLength: 1, maxLength: 3 }),
+    ),
+  }),
 );
 
 // Decisions that allow nothing, for each kind of request.
@@ -86,7 +99,9 @@ describe("createAuthHandler fails closed on every decision that is not an explic
           const body: unknown = await response.json();
           // Only a value that breaks the promise that carries it fails the callback.
           const expectFailure = delivery !== "sync" && thenThrows(materialize(seed));
-          expect({ status: response.status, body }).toEqual(expectFailure ? { status: 500, body: FAILED } : { status: 403, body: FORBIDDEN });
+          expect({ status: response.status, body }).toEqual(
+            expectFailure ? { status: 500, body: FAILED } : { status: 403, body: FORBIDDEN },
+          );
           if (expectFailure) failed++;
           else forbidden++;
         }),

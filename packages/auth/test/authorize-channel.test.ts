@@ -85,7 +85,10 @@ describe("authorizeChannel vectors (docs/protocol.md §5)", () => {
     ["not base64", "dGhpcyBpcyA!MiBieXRlcyAxMjM0NTY3OD#wMTIzNDU="],
   ])("authorizeChannel on an encrypted channel throws a PusherConfigError for a master key of %s", (_, masterKey) => {
     const error = thrown(() =>
-      authorizeChannel({ ...fooBar, encryptionMasterKeyBase64: masterKey }, { socketId: "345.23", channelName: "private-encrypted-channel" }),
+      authorizeChannel(
+        { ...fooBar, encryptionMasterKeyBase64: masterKey },
+        { socketId: "345.23", channelName: "private-encrypted-channel" },
+      ),
     );
     expect(isPusherConfigError(error) && error.option).toBe("encryptionMasterKeyBase64");
     expect((error as Error).message).not.toContain(masterKey);
@@ -114,7 +117,12 @@ describe("authorizeChannel validation errors", () => {
       "invalid_presence_data",
       "presenceData",
     ],
-    ["an encrypted channel without a master key", { socketId: "1.1", channelName: "private-encrypted-room" }, "encrypted_channel_misuse", "channelName"],
+    [
+      "an encrypted channel without a master key",
+      { socketId: "1.1", channelName: "private-encrypted-room" },
+      "encrypted_channel_misuse",
+      "channelName",
+    ],
     ["the socket id 1.1:", { socketId: "1.1:", channelName: "private-room" }, "invalid_socket_id", "socketId"],
     ["the socket id :1.1", { socketId: ":1.1", channelName: "private-room" }, "invalid_socket_id", "socketId"],
     ["the socket id 1.1\\n", { socketId: "1.1\n", channelName: "private-room" }, "invalid_socket_id", "socketId"],
@@ -165,7 +173,13 @@ describe("authorizeChannel with hostile arguments", () => {
       "invalid_presence_data",
       "presenceData",
     ],
-    ["a cycle in presenceData", fooBar, { socketId: "1.1", channelName: "presence-a", presenceData: cycle }, "invalid_presence_data", "presenceData"],
+    [
+      "a cycle in presenceData",
+      fooBar,
+      { socketId: "1.1", channelName: "presence-a", presenceData: cycle },
+      "invalid_presence_data",
+      "presenceData",
+    ],
     [
       "presenceData whose toJSON throws",
       fooBar,

@@ -57,9 +57,7 @@ describe("createAuthHandler: channel authorization", () => {
   it("accepts a JSON body and a content type with parameters in any case", async () => {
     const body = { socket_id: "1234.1234", channel_name: "private-foobar" };
     const json = await allowingHandler()(jsonRequest(body, "Application/JSON; charset=utf-8"));
-    const form = await allowingHandler()(
-      formRequest(body, { "content-type": "application/x-www-form-urlencoded; charset=UTF-8" }),
-    );
+    const form = await allowingHandler()(formRequest(body, { "content-type": "application/x-www-form-urlencoded; charset=UTF-8" }));
     expect(await answer(json)).toEqual({ status: 200, body: { auth: PRIVATE_FOOBAR_AUTH } });
     expect(await answer(form)).toEqual({ status: 200, body: { auth: PRIVATE_FOOBAR_AUTH } });
   });
@@ -67,10 +65,7 @@ describe("createAuthHandler: channel authorization", () => {
   it("gives onChannelAuthorization the checked fields, every body field and the original request", async () => {
     const onChannelAuthorization = vi.fn<NonNullable<AuthHandlerOptions["onChannelAuthorization"]>>(() => true);
     const handler = createAuthHandler({ ...docs, onChannelAuthorization });
-    const request = formRequest(
-      { socket_id: "1234.1234", channel_name: "private-foobar", room: "7" },
-      { cookie: "session=abc" },
-    );
+    const request = formRequest({ socket_id: "1234.1234", channel_name: "private-foobar", room: "7" }, { cookie: "session=abc" });
     await handler(request);
     expect(onChannelAuthorization).toHaveBeenCalledTimes(1);
     const context = onChannelAuthorization.mock.calls[0]![0];
@@ -259,7 +254,12 @@ describe("createAuthHandler: application errors", () => {
 
   it.each([
     ["true for a presence channel", "presence-room", true, { name: "PusherConfigError", option: "onChannelAuthorization" }],
-    ["presenceData without user_id", "presence-room", { presenceData: {} }, { name: "PusherValidationError", code: "invalid_presence_data" }],
+    [
+      "presenceData without user_id",
+      "presence-room",
+      { presenceData: {} },
+      { name: "PusherValidationError", code: "invalid_presence_data" },
+    ],
     [
       "presenceData for a private channel",
       "private-room",
@@ -291,7 +291,12 @@ describe("createAuthHandler: application errors", () => {
   it("does not tell onError about a plain refusal (false, null, undefined)", async () => {
     const onError = vi.fn();
     for (const decision of [false, null, undefined]) {
-      const handler = createAuthHandler({ ...docs, onChannelAuthorization: () => decision as never, onUserAuthentication: () => decision as never, onError });
+      const handler = createAuthHandler({
+        ...docs,
+        onChannelAuthorization: () => decision as never,
+        onUserAuthentication: () => decision as never,
+        onError,
+      });
       expect((await handler(formRequest({ socket_id: "1.1", channel_name: "presence-room" }))).status).toBe(403);
       expect((await handler(formRequest({ socket_id: "1.1" }))).status).toBe(403);
     }
@@ -334,7 +339,11 @@ describe("createAuthHandler: options", () => {
     ["no options", undefined, "options"],
     ["an empty key", { ...docs, key: "", ...callback }, "key"],
     ["a missing secret", { key: "k", ...callback }, "secret"],
-    ["a 31-byte master key", { ...docs, encryptionMasterKeyBase64: "dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA==", ...callback }, "encryptionMasterKeyBase64"],
+    [
+      "a 31-byte master key",
+      { ...docs, encryptionMasterKeyBase64: "dGhpcyBpcyAzMSBieXRlcyAxMjM0NTY3ODkwMTIzNA==", ...callback },
+      "encryptionMasterKeyBase64",
+    ],
     ["no callback", { ...docs }, "onChannelAuthorization"],
     ["a non-function onChannelAuthorization", { ...docs, onChannelAuthorization: true }, "onChannelAuthorization"],
     ["a non-function onUserAuthentication", { ...docs, ...callback, onUserAuthentication: {} }, "onUserAuthentication"],
@@ -345,9 +354,32 @@ describe("createAuthHandler: options", () => {
     ["a zero bodyTimeoutMs", { ...docs, ...callback, bodyTimeoutMs: 0 }, "bodyTimeoutMs"],
     ["a bodyTimeoutMs that is a string", { ...docs, ...callback, bodyTimeoutMs: "1000" }, "bodyTimeoutMs"],
     ["null options", null, "options"],
-    ["options whose getter throws", Object.defineProperty({ ...callback }, "key", { get: () => { throw new Error(docs.secret); } }), "options"],
-    ["a Proxy as options", new Proxy({}, { get: () => { throw new Error(docs.secret); } }), "options"],
-    ["a maxBodyBytes that cannot be turned into a string", { ...docs, ...callback, maxBodyBytes: { toString: 0, valueOf: 0 } }, "maxBodyBytes"],
+    [
+      "options whose getter throws",
+      Object.defineProperty({ ...callback }, "key", {
+        get: () => {
+          throw new Error(docs.secret);
+        },
+      }),
+      "options",
+    ],
+    [
+      "a Proxy as options",
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error(docs.secret);
+          },
+        },
+      ),
+      "options",
+    ],
+    [
+      "a maxBodyBytes that cannot be turned into a string",
+      { ...docs, ...callback, maxBodyBytes: { toString: 0, valueOf: 0 } },
+      "maxBodyBytes",
+    ],
   ])("createAuthHandler throws a PusherConfigError naming the option for %s", (_, options, option) => {
     let error: unknown;
     try {

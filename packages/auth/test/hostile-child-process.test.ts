@@ -17,7 +17,9 @@ describeHostileRun<AuthCaseResult>(
       expect(results.filter((result) => result.status !== result.expected)).toEqual([]);
       expect(results.filter((result) => result.signed !== (result.expected === 200))).toEqual([]);
       const answers = statusesByGroup(results).join("\n  ");
-      console.log(`createAuthHandler, ${requests} hostile requests in a strict Node ${node} process (${elapsedMs} ms), answered by kind:\n  ${answers}`);
+      console.log(
+        `createAuthHandler, ${requests} hostile requests in a strict Node ${node} process (${elapsedMs} ms), answered by kind:\n  ${answers}`,
+      );
     });
   },
 );

@@ -45,7 +45,8 @@ beforeAll(async () => {
   const listener = toNodeHandler(
     createAuthHandler({
       ...docs,
-      onChannelAuthorization: ({ channelName, request }) => request.headers.get("authorization") === "Bearer alice" && channelName !== "private-admin",
+      onChannelAuthorization: ({ channelName, request }) =>
+        request.headers.get("authorization") === "Bearer alice" && channelName !== "private-admin",
       onUserAuthentication: ({ request }) => (request.headers.get("authorization") === "Bearer alice" ? { id: "12345" } : false),
       maxBodyBytes: 1024,
     }),
@@ -64,7 +65,11 @@ afterAll(async () => {
 
 // Sends `path` a POST whose declared 100-byte body comes a byte a second; resolves with what the
 // server answered, when, and whether it closed the connection, once it has (or after 5 s).
-async function dripOneBytePerSecond(port: number, path: string, contentType: string): Promise<{ answer: string; answeredAfterMs: number; closed: boolean }> {
+async function dripOneBytePerSecond(
+  port: number,
+  path: string,
+  contentType: string,
+): Promise<{ answer: string; answeredAfterMs: number; closed: boolean }> {
   const socket = connect(port, "127.0.0.1");
   const started = Date.now();
   let answer = "";
@@ -76,7 +81,10 @@ async function dripOneBytePerSecond(port: number, path: string, contentType: str
   socket.on("error", () => {});
   socket.write(`POST ${path} HTTP/1.1\r\nhost: h\r\ncontent-type: ${contentType}\r\ncontent-length: 100\r\n\r\n`);
   const drip = setInterval(() => socket.write("a"), 1_000);
-  const closed = await Promise.race([once(socket, "close").then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false))]);
+  const closed = await Promise.race([
+    once(socket, "close").then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false)),
+  ]);
   clearInterval(drip);
   socket.destroy();
   return { answer, answeredAfterMs, closed };
@@ -155,14 +163,20 @@ describe("createAuthHandler through toNodeHandler, with no parser in front", () 
     const slow = createServer((request, response) => void listener(request, response));
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
     try {
-      const { answer, answeredAfterMs, closed } = await dripOneBytePerSecond((slow.address() as AddressInfo).port, "/pusher/auth", "application/x-www-form-urlencoded");
+      const { answer, answeredAfterMs, closed } = await dripOneBytePerSecond(
+        (slow.address() as AddressInfo).port,
+        "/pusher/auth",
+        "application/x-www-form-urlencoded",
+      );
 
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       expect(answer).toMatch(/"Request Timeout"/);
       expect(answeredAfterMs).toBeGreaterThanOrEqual(990);
       expect(answeredAfterMs).toBeLessThan(2_000);
       expect(closed).toBe(true);
-      console.log(`auth handler, a body at 1 byte/s, bodyTimeoutMs 1000: HTTP 408 after ${answeredAfterMs} ms, connection closed by the server`);
+      console.log(
+        `auth handler, a body at 1 byte/s, bodyTimeoutMs 1000: HTTP 408 after ${answeredAfterMs} ms, connection closed by the server`,
+      );
     } finally {
       slow.closeAllConnections();
       await new Promise((resolve) => slow.close(resolve));

@@ -24,10 +24,7 @@ const presenceData = fc.record(
   },
   { requiredKeys: ["user_id"] },
 );
-const userData = fc.record(
-  { id: userId, user_info: userInfo, watchlist: fc.array(userId, { maxLength: 100 }) },
-  { requiredKeys: ["id"] },
-);
+const userData = fc.record({ id: userId, user_info: userInfo, watchlist: fc.array(userId, { maxLength: 100 }) }, { requiredKeys: ["id"] });
 
 function officialSdk(key: string, secret: string, masterKey: Uint8Array): Pusher {
   const encryptionMasterKeyBase64 = Buffer.from(masterKey).toString("base64");

@@ -25,7 +25,8 @@ import type { RestClient } from "./rest-client.js";
  * ```
  */
 export function createRestClient<Schemas extends EventSchemas | undefined = undefined>(
-  options: RestClientOptions<Schemas>): RestClient<Schemas> {
+  options: RestClientOptions<Schemas>,
+): RestClient<Schemas> {
   const resolved = resolveOptions(options);
   const context = { options: resolved, send: createSendRequest(resolved) };
   return { ...eventEndpoints(context), ...channelEndpoints(context), ...genericRequests(context) };

@@ -19,7 +19,9 @@ export type EventName<Schemas extends EventSchemas | undefined> = Schemas extend
  * ```
  */
 export type EventInput<Schemas extends EventSchemas | undefined, Name extends string> = Schemas extends EventSchemas
-  ? Name extends keyof Schemas ? StandardSchemaV1.InferInput<Schemas[Name]> : never
+  ? Name extends keyof Schemas
+    ? StandardSchemaV1.InferInput<Schemas[Name]>
+    : never
   : unknown;
 
 /**
@@ -30,8 +32,9 @@ export type EventInput<Schemas extends EventSchemas | undefined, Name extends st
  * ```
  */
 export type ContractBatchEvent<Schemas extends EventSchemas | undefined> = Schemas extends EventSchemas
-  ? { [Name in keyof Schemas & string]: Omit<BatchEvent, "name" | "data"> & { name: Name; data: EventInput<Schemas, Name> } }[
-    keyof Schemas & string]
+  ? {
+      [Name in keyof Schemas & string]: Omit<BatchEvent, "name" | "data"> & { name: Name; data: EventInput<Schemas, Name> };
+    }[keyof Schemas & string]
   : BatchEvent;
 
 /**
@@ -151,8 +154,12 @@ export interface RestClient<Schemas extends EventSchemas | undefined = undefined
    * const { channels } = await client.trigger(["a", "b"], "news", { id: 1 }, { info: ["subscription_count"] });
    * ```
    */
-  trigger<Name extends EventName<Schemas>>(channels: string | readonly string[], event: Name, data: EventInput<Schemas, Name>,
-    options?: TriggerOptions): Promise<TriggerResult>;
+  trigger<Name extends EventName<Schemas>>(
+    channels: string | readonly string[],
+    event: Name,
+    data: EventInput<Schemas, Name>,
+    options?: TriggerOptions,
+  ): Promise<TriggerResult>;
 
   /**
    * Triggers several events, each on its own channel (`POST /batch_events`); `batch[i]` of the
@@ -214,7 +221,11 @@ export interface RestClient<Schemas extends EventSchemas | undefined = undefined
    * ```
    */
   sendToUser<Name extends EventName<Schemas>>(
-    userId: string, event: Name, data: EventInput<Schemas, Name>, options?: RequestOptions): Promise<TriggerResult>;
+    userId: string,
+    event: Name,
+    data: EventInput<Schemas, Name>,
+    options?: RequestOptions,
+  ): Promise<TriggerResult>;
 
   /**
    * A signed GET of any API path under `/apps/<appId>`; resolves with the JSON body, any JSON value
@@ -247,6 +258,5 @@ export interface RestClient<Schemas extends EventSchemas | undefined = undefined
    * const { status, body, text } = await client.request("GET", "/channels", { params: { filter_by_prefix: "presence-" } });
    * ```
    */
-  request<T = unknown>(method: "GET" | "POST", path: string, options?: ApiRequestOptions):
-    Promise<ApiResponse<T>>;
+  request<T = unknown>(method: "GET" | "POST", path: string, options?: ApiRequestOptions): Promise<ApiResponse<T>>;
 }

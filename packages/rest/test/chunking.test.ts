@@ -19,7 +19,12 @@ function clientAnswering(respond: Responder, options: Partial<RestClientOptions>
 
 const channelNames = (count: number) => Array.from({ length: count }, (_, index) => `channel-${index}`);
 const events = (count: number) =>
-  Array.from({ length: count }, (_, index) => ({ channel: `c${index}`, name: "e", data: { index }, info: ["subscription_count" as const] }));
+  Array.from({ length: count }, (_, index) => ({
+    channel: `c${index}`,
+    name: "e",
+    data: { index },
+    info: ["subscription_count" as const],
+  }));
 
 describe("trigger() to more channels than maxChannelsPerTrigger", () => {
   it("splits 250 channels into requests of 100, 100 and 50, sent in order", async () => {
@@ -55,10 +60,13 @@ describe("trigger() to more channels than maxChannelsPerTrigger", () => {
   });
 
   it("merges the channel attributes of every request into one result", async () => {
-    const { client } = clientAnswering((request) => {
-      const { channels } = JSON.parse(request.body) as TriggerBody;
-      return json({ channels: Object.fromEntries(channels.map((name) => [name, { subscription_count: name.length }])) });
-    }, { maxChannelsPerTrigger: 2 });
+    const { client } = clientAnswering(
+      (request) => {
+        const { channels } = JSON.parse(request.body) as TriggerBody;
+        return json({ channels: Object.fromEntries(channels.map((name) => [name, { subscription_count: name.length }])) });
+      },
+      { maxChannelsPerTrigger: 2 },
+    );
 
     const result = await client.trigger(["a", "bb", "ccc"], "e", "x", { info: ["subscription_count"] });
 
@@ -78,7 +86,9 @@ describe("trigger() to more channels than maxChannelsPerTrigger", () => {
     expect(partial.undelivered).toEqual(channelNames(250).slice(100));
     expect(isPusherHttpError(partial.cause)).toBe(true);
     expect(partial.cause).toMatchObject({ status: 403 });
-    expect(partial.message).toBe("delivered 100 of 250; the request for the rest failed: POST /apps/1/events failed with HTTP 403: over quota");
+    expect(partial.message).toBe(
+      "delivered 100 of 250; the request for the rest failed: POST /apps/1/events failed with HTTP 403: over quota",
+    );
     expect(requests).toHaveLength(2);
   });
 
@@ -112,9 +122,13 @@ describe("triggerBatch() with more events than maxBatchSize", () => {
   });
 
   it("returns one result per event, in the order of the events, across requests", async () => {
-    const { client } = clientAnswering((request) =>
-      json({ batch: (JSON.parse(request.body) as BatchBody).batch.map((event) => ({ subscription_count: Number(event.channel.slice(1)) })) }),
-    { maxBatchSize: 4 });
+    const { client } = clientAnswering(
+      (request) =>
+        json({
+          batch: (JSON.parse(request.body) as BatchBody).batch.map((event) => ({ subscription_count: Number(event.channel.slice(1)) })),
+        }),
+      { maxBatchSize: 4 },
+    );
 
     const { batch } = await client.triggerBatch(events(9));
 

@@ -70,9 +70,7 @@ describe("createPublisher(client, options)", () => {
     );
 
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, n) =>
-        publisher.publish(n % 3 === 0 ? event(n) : { ...event(n), info: ["subscription_count"] }),
-      ),
+      Array.from({ length: 10 }, (_, n) => publisher.publish(n % 3 === 0 ? event(n) : { ...event(n), info: ["subscription_count"] })),
     );
 
     expect(results).toEqual(Array.from({ length: 10 }, (_, n) => (n % 3 === 0 ? {} : { subscription_count: n })));

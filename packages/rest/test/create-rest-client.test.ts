@@ -58,7 +58,12 @@ describe("createRestClient(options)", () => {
   });
 
   it("throws a PusherConfigError naming options when a getter or a Proxy trap of the options throws", () => {
-    const getter = Object.defineProperty({ ...VALID }, "cluster", { enumerable: true, get: () => { throw new Error("boom"); } });
+    const getter = Object.defineProperty({ ...VALID }, "cluster", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     const boom = () => {
       throw new Error("boom");
     };
@@ -116,9 +121,18 @@ describe("createRestClient(options)", () => {
       maxResponseBytes: 1_000_000,
     });
 
-    expect(Object.keys(client).sort()).toEqual(
-      ["channel", "channels", "get", "post", "request", "sendToUser", "terminateUserConnections", "trigger", "triggerBatch", "users"],
-    );
+    expect(Object.keys(client).sort()).toEqual([
+      "channel",
+      "channels",
+      "get",
+      "post",
+      "request",
+      "sendToUser",
+      "terminateUserConnections",
+      "trigger",
+      "triggerBatch",
+      "users",
+    ]);
   });
 
   it("VERSION, sent in X-Pusher-Library, equals the version in package.json", () => {

@@ -85,7 +85,12 @@ describe("one event to several channels, encrypted ones among them", () => {
       return json({ batch: batch.map((_, index) => ({ subscription_count: index })) });
     });
     const client = createRestClient({
-      appId: "1", key: "k", secret: "s", fetch: fake.fetch, encryptionMasterKeyBase64: MASTER_KEY_BASE64, maxBatchSize: 2,
+      appId: "1",
+      key: "k",
+      secret: "s",
+      fetch: fake.fetch,
+      encryptionMasterKeyBase64: MASTER_KEY_BASE64,
+      maxBatchSize: 2,
     });
     const channels = ["private-encrypted-a", "public", "private-encrypted-b"];
 
@@ -94,20 +99,32 @@ describe("one event to several channels, encrypted ones among them", () => {
     expect(fake.requests.map((request) => new URL(request.url).pathname)).toEqual(["/apps/1/batch_events", "/apps/1/batch_events"]);
     const sent = fake.requests.flatMap((request) => (JSON.parse(request.body) as { batch: Record<string, unknown>[] }).batch);
     expect(sent.map(({ channel, name, socket_id, info }) => ({ channel, name, socket_id, info }))).toEqual(
-      channels.map((channel) => ({ channel, name: "e", socket_id: "1.2", info: "subscription_count" })));
+      channels.map((channel) => ({ channel, name: "e", socket_id: "1.2", info: "subscription_count" })),
+    );
     expect(decrypt("private-encrypted-a", sent[0]!.data as string)).toBe('{"n":1}');
     expect(sent[1]!.data).toBe('{"n":1}');
     expect(decrypt("private-encrypted-b", sent[2]!.data as string)).toBe('{"n":1}');
     expect(result).toEqual({
-      channels: { "private-encrypted-a": { subscription_count: 0 }, public: { subscription_count: 1 }, "private-encrypted-b": {
-        subscription_count: 0 } },
+      channels: {
+        "private-encrypted-a": { subscription_count: 0 },
+        public: { subscription_count: 1 },
+        "private-encrypted-b": {
+          subscription_count: 0,
+        },
+      },
     });
   });
 
   it("a failed request after the first rejects with a PusherPartialDeliveryError naming the channels", async () => {
     const fake = fakeFetch((_request, index) => (index === 0 ? json({}) : json({ error: "down" }, 500)));
     const client = createRestClient({
-      appId: "1", key: "k", secret: "s", fetch: fake.fetch, encryptionMasterKeyBase64: MASTER_KEY_BASE64, maxBatchSize: 1, retry: false,
+      appId: "1",
+      key: "k",
+      secret: "s",
+      fetch: fake.fetch,
+      encryptionMasterKeyBase64: MASTER_KEY_BASE64,
+      maxBatchSize: 1,
+      retry: false,
     });
 
     const error: unknown = await client.trigger(["private-encrypted-a", "private-encrypted-b"], "e", 1).catch((f: unknown) => f);

@@ -1,6 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isPusherAbortError, isPusherError, isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError, type PusherHttpError } from "@x/types";
+import {
+  isPusherAbortError,
+  isPusherError,
+  isPusherHttpError,
+  isPusherNetworkError,
+  isPusherResponseError,
+  isPusherTimeoutError,
+  type PusherHttpError,
+} from "@x/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRestClient, type RestClientOptions } from "../src/index.js";
 import { fakeFetch, json, never, text, type Responder } from "./support/fake-fetch.js";
@@ -42,7 +50,14 @@ describe("HTTP failures", () => {
 
     expect(isPusherHttpError(error)).toBe(true);
     const httpError = error as PusherHttpError;
-    expect(httpError).toMatchObject({ name: "PusherHttpError", code: "http_error", status, serverMessage: message, method: "POST", retryable });
+    expect(httpError).toMatchObject({
+      name: "PusherHttpError",
+      code: "http_error",
+      status,
+      serverMessage: message,
+      method: "POST",
+      retryable,
+    });
     expect(httpError.message).toBe(`POST /apps/3/events failed with HTTP ${status}: ${message}`);
     expect(httpError.url).toBe(
       "https://api-mt1.pusher.com/apps/3/events?auth_key=REDACTED&auth_timestamp=" +
@@ -99,21 +114,25 @@ describe("HTTP failures", () => {
     // "a" is also a word of the SDK's own message below; the secret is never sent, never searched for.
     const options = { secret: "a", retry: false as const };
     const refused = clientAnswering(() => text("Invalid signature", 401), options);
-    const foreign = clientAnswering(() => new Response("<html></html>", { headers: { "content-type": "text/html; charset=us-ascii" } }), options);
+    const foreign = clientAnswering(
+      () => new Response("<html></html>", { headers: { "content-type": "text/html; charset=us-ascii" } }),
+      options,
+    );
 
     const errors = [await rejection(refused.client.trigger("chat", "e", "x")), await rejection(foreign.client.trigger("chat", "e", "x"))];
 
     expect(errors).toMatchObject([
       { name: "PusherHttpError", serverMessage: "Invalid signature" },
-      { name: "PusherResponseError", message: expect.stringContaining("not a Pusher API answer (text/html; charset=us-ascii, 13 characters)") as string },
+      {
+        name: "PusherResponseError",
+        message: expect.stringContaining("not a Pusher API answer (text/html; charset=us-ascii, 13 characters)") as string,
+      },
     ]);
     expect((errors[0] as Error).message).toBe("POST /apps/3/events failed with HTTP 401: Invalid signature");
   });
 
   it("a 2xx error body that quotes the signature keeps it out of the error", async () => {
-    const { client, requests } = clientAnswering((request) =>
-      json({ error: `bad signature ${signatureSent(request.url)}`, code: 401 }),
-    );
+    const { client, requests } = clientAnswering((request) => json({ error: `bad signature ${signatureSent(request.url)}`, code: 401 }));
 
     const error = await rejection(client.trigger("chat", "e", "x"));
 
@@ -158,10 +177,9 @@ describe("retries", () => {
   });
 
   it("a trigger is retried when the caller opts in with methods: ['POST'], with the same body", async () => {
-    const { client, requests } = clientAnswering(
-      (_, index) => (index === 0 ? text("busy", 503, { "retry-after": "0" }) : json({})),
-      { retry: { methods: ["GET", "POST"] } },
-    );
+    const { client, requests } = clientAnswering((_, index) => (index === 0 ? text("busy", 503, { "retry-after": "0" }) : json({})), {
+      retry: { methods: ["GET", "POST"] },
+    });
 
     await client.trigger("chat", "e", "x");
 
@@ -230,7 +248,9 @@ describe("transport failures", () => {
   it("through a fetch, a refused connection is not_sent; a retry refused after an attempt that reached the server is unknown", async () => {
     const refused = () => Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }));
     const once = clientAnswering(refused, { retry: false });
-    const afterAnAnswer = clientAnswering((_, index) => (index === 0 ? text("busy", 500) : refused()), { retry: { limit: 1, backoffLimit: 0 } });
+    const afterAnAnswer = clientAnswering((_, index) => (index === 0 ? text("busy", 500) : refused()), {
+      retry: { limit: 1, backoffLimit: 0 },
+    });
 
     const errors = [await rejection(once.client.channels()), await rejection(afterAnAnswer.client.channels())];
 
@@ -298,7 +318,6 @@ describe("transport failures", () => {
     }
   });
 });
-
 
 describe("answers that are not the Pusher API's (injected fetch)", () => {
   it.each([301, 302, 303, 307, 308])(
@@ -533,14 +552,24 @@ describe("a runtime's own error that quotes the signed URL never carries it into
     // Deno: TypeError("fetch failed") whose cause's message quotes the URL.
     [
       "Deno's fetch (the URL in its cause's message)",
-      (url) => new TypeError("fetch failed", { cause: new Error(`error sending request for url (${url}): client error (Connect): tcp connect error: Connection refused (os error 111)`) }),
+      (url) =>
+        new TypeError("fetch failed", {
+          cause: new Error(
+            `error sending request for url (${url}): client error (Connect): tcp connect error: Connection refused (os error 111)`,
+          ),
+        }),
       undefined,
       /^Error: fetch failed \| Error: error sending request for url \(https:\/\/api-mt1\.pusher\.com\/apps\/3\/events\?auth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED&auth_signature=REDACTED\): client error/,
     ],
     // Bun: a TypeError with the system code and the URL in a `path` field.
     [
       "Bun's fetch (the URL in a path field)",
-      (url) => Object.assign(new TypeError("ECONNREFUSED: Unable to connect. Is the computer able to access the url?"), { code: "ECONNREFUSED", path: url, errno: 0 }),
+      (url) =>
+        Object.assign(new TypeError("ECONNREFUSED: Unable to connect. Is the computer able to access the url?"), {
+          code: "ECONNREFUSED",
+          path: url,
+          errno: 0,
+        }),
       "ECONNREFUSED",
       /^Error: ECONNREFUSED: Unable to connect\. Is the computer able to access the url\? \| undefined$/,
     ],
@@ -551,29 +580,37 @@ describe("a runtime's own error that quotes the signed URL never carries it into
       "ECONNRESET",
       /^Error: request to https:\/\/api-mt1\.pusher\.com\/apps\/3\/events\?auth_key=REDACTED&.*&auth_signature=REDACTED failed, reason: connect ECONNRESET/,
     ],
-    ["a fetch that rejects with a string naming the URL", (url) => `could not reach ${url}`, undefined, /^could not reach https:.*auth_signature=REDACTED \| undefined$/],
-  ])("%s: the cause keeps what happened and its code, not the signature, key or body MD5", async (_runtime, failureFor, systemCode, causeSays) => {
-    const urls: string[] = [];
-    const client = createRestClient({
-      ...CREDENTIALS,
-      retry: false,
-      fetch: (input) => {
-        const url = (input as Request).url;
-        urls.push(url);
-        // Whatever the runtime's fetch rejects with.
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        return Promise.reject(failureFor(url));
-      },
-    });
+    [
+      "a fetch that rejects with a string naming the URL",
+      (url) => `could not reach ${url}`,
+      undefined,
+      /^could not reach https:.*auth_signature=REDACTED \| undefined$/,
+    ],
+  ])(
+    "%s: the cause keeps what happened and its code, not the signature, key or body MD5",
+    async (_runtime, failureFor, systemCode, causeSays) => {
+      const urls: string[] = [];
+      const client = createRestClient({
+        ...CREDENTIALS,
+        retry: false,
+        fetch: (input) => {
+          const url = (input as Request).url;
+          urls.push(url);
+          // Whatever the runtime's fetch rejects with.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+          return Promise.reject(failureFor(url));
+        },
+      });
 
-    const error = await rejection(client.trigger("chat", "e", "x"));
+      const error = await rejection(client.trigger("chat", "e", "x"));
 
-    expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", systemCode });
-    expectNoSecrets(error, signedParts(urls[0]!));
-    // The cause still tells what went wrong, with the URL's signing values redacted.
-    const { cause } = error as Error;
-    expect(`${String(cause)} | ${String((cause as Error).cause)}`).toMatch(causeSays);
-  });
+      expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", systemCode });
+      expectNoSecrets(error, signedParts(urls[0]!));
+      // The cause still tells what went wrong, with the URL's signing values redacted.
+      const { cause } = error as Error;
+      expect(`${String(cause)} | ${String((cause as Error).cause)}`).toMatch(causeSays);
+    },
+  );
 
   it("a cause that loops back on itself is followed a few levels and cut, never walked forever", async () => {
     const looping = new Error("loop");
@@ -614,7 +651,9 @@ describe("a runtime's own error that quotes the signed URL never carries it into
 
     const error = (await rejection(client.trigger("chat", "e", "x"))) as PusherHttpError;
 
-    expect(error.serverMessage).toMatch(/^Invalid signature: you should have sent HmacSHA256Hex\("POST\\n\/apps\/3\/events\\nauth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED", your_secret_key\), but you sent "REDACTED"$/);
+    expect(error.serverMessage).toMatch(
+      /^Invalid signature: you should have sent HmacSHA256Hex\("POST\\n\/apps\/3\/events\\nauth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED", your_secret_key\), but you sent "REDACTED"$/,
+    );
     const query = new URL(requests[0]!.url).searchParams;
     expectNoSecrets(error, [SECRET, signatureSent(requests[0]!.url), query.get("body_md5")!, query.get("auth_key")!]);
   });

@@ -11,21 +11,37 @@ const valibotContract = { "chat-message": v.object({ text: v.string(), at: v.opt
 
 function clientWith<Schemas extends typeof zodContract | typeof valibotContract>(eventSchemas: Schemas) {
   const fake = fakeFetch();
-  const client = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fake.fetch, eventSchemas,
-    encryptionMasterKeyBase64: MASTER_KEY_BASE64, maxPayloadBytes: 100 });
+  const client = createRestClient({
+    appId: "1",
+    key: "k",
+    secret: "s",
+    fetch: fake.fetch,
+    eventSchemas,
+    encryptionMasterKeyBase64: MASTER_KEY_BASE64,
+    maxPayloadBytes: 100,
+  });
   return { client, requests: fake.requests };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => undefined, (error: unknown) => error);
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }
 
-describe.each([["zod", zodContract], ["valibot", valibotContract]] as const)("eventSchemas with %s", (_library, contract) => {
+describe.each([
+  ["zod", zodContract],
+  ["valibot", valibotContract],
+] as const)("eventSchemas with %s", (_library, contract) => {
   it("trigger, triggerBatch, sendToUser and a publisher send the schema's output", async () => {
     const { client, requests } = clientWith(contract);
 
     await client.trigger(["a", "b"], "chat-message", { text: "hi" });
-    await client.triggerBatch([{ channel: "a", name: "ping", data: "ping" }, { channel: "b", name: "chat-message", data: { text: "x" } }]);
+    await client.triggerBatch([
+      { channel: "a", name: "ping", data: "ping" },
+      { channel: "b", name: "chat-message", data: { text: "x" } },
+    ]);
     await client.sendToUser("42", "chat-message", { text: "yo", at: 5 });
     const publisher = createPublisher(client, { maxDelayMs: 0 });
     await publisher.publish({ channel: "c", name: "ping", data: "ping" });
@@ -45,8 +61,13 @@ describe.each([["zod", zodContract], ["valibot", valibotContract]] as const)("ev
     const calls = [
       [client.trigger("a", "chat-message", wrong), "data"],
       [client.trigger(["private-encrypted-a", "b"], "chat-message", wrong), "data"],
-      [client.triggerBatch([{ channel: "a", name: "ping", data: "ping" }, { channel: "b", name: "chat-message", data: wrong }]),
-        "events[1].data"],
+      [
+        client.triggerBatch([
+          { channel: "a", name: "ping", data: "ping" },
+          { channel: "b", name: "chat-message", data: wrong },
+        ]),
+        "events[1].data",
+      ],
       [client.sendToUser("42", "chat-message", wrong), "data"],
     ] as const;
     for (const [call, field] of calls) {
@@ -77,7 +98,8 @@ describe("eventSchemas", () => {
   it("a schema that validates in a Promise is awaited", async () => {
     const asyncSchema: StandardSchemaV1<string> = {
       "~standard": {
-        version: 1, vendor: "test",
+        version: 1,
+        vendor: "test",
         validate: (value) => Promise.resolve(value === "ok" ? { value: "OK" } : { issues: [{ message: "not ok", path: ["deep"] }] }),
       },
     };
@@ -93,8 +115,9 @@ describe("eventSchemas", () => {
 
   it("is refused at creation when it is not an object of Standard Schemas", () => {
     for (const eventSchemas of [1, { e: {} }, { e: z.string(), f: null }]) {
-      expect(() => createRestClient({ appId: "1", key: "k", secret: "s", eventSchemas: eventSchemas as never }))
-        .toThrow(expect.objectContaining({ code: "invalid_config", option: "eventSchemas" }));
+      expect(() => createRestClient({ appId: "1", key: "k", secret: "s", eventSchemas: eventSchemas as never })).toThrow(
+        expect.objectContaining({ code: "invalid_config", option: "eventSchemas" }),
+      );
     }
   });
 
@@ -107,8 +130,9 @@ describe("eventSchemas", () => {
     void client.trigger("a", "chat-message", { txt: "hi" }).catch(() => undefined);
     // @ts-expect-error a batch event with the wrong data for its name
     void client.triggerBatch([{ channel: "a", name: "ping", data: "pong" }]).catch(() => undefined);
+    const publisher = createPublisher(client);
     // @ts-expect-error a publisher typed from the client
-    void createPublisher(client).publish({ channel: "a", name: "chat-message", data: 1 }).catch(() => undefined);
+    void publisher.publish({ channel: "a", name: "chat-message", data: 1 }).catch(() => undefined);
 
     const untyped = createRestClient({ appId: "1", key: "k", secret: "s", fetch: fakeFetch().fetch });
     void untyped.trigger("c", "anything", 123);

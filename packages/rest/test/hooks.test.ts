@@ -78,7 +78,9 @@ describe("hooks: what a client tells the application about its requests", () => 
       fetch: (input) => {
         attempts++;
         if (attempts === 1) return Promise.reject(new TypeError("fetch failed", { cause: { code: "ECONNRESET" } }));
-        return new Promise((_resolve, reject) => (input as Request).signal.addEventListener("abort", () => reject((input as Request).signal.reason as Error)));
+        return new Promise((_resolve, reject) =>
+          (input as Request).signal.addEventListener("abort", () => reject((input as Request).signal.reason as Error)),
+        );
       },
     });
 
@@ -157,7 +159,13 @@ describe("agent: the Node agent that carries every request", () => {
       return createConnection(...args);
     };
     try {
-      const client = createRestClient({ ...CREDENTIALS, host: "127.0.0.1", port: (server.address() as AddressInfo).port, useTLS: false, agent });
+      const client = createRestClient({
+        ...CREDENTIALS,
+        host: "127.0.0.1",
+        port: (server.address() as AddressInfo).port,
+        useTLS: false,
+        agent,
+      });
       await client.trigger("a", "e", 1);
       await client.channels();
       expect(created).toBe(1);

@@ -47,7 +47,10 @@ describe("openTelemetryHooks(): each call is a client span (HTTP semantic conven
   });
 
   it("retries set http.request.resend_count and add a retry event each", async () => {
-    const { client, spans } = traced((_request, index) => (index === 0 ? text("busy", 503) : json({ channels: {} })), { limit: 2, backoffLimit: 0 });
+    const { client, spans } = traced((_request, index) => (index === 0 ? text("busy", 503) : json({ channels: {} })), {
+      limit: 2,
+      backoffLimit: 0,
+    });
 
     await client.channels();
 
@@ -57,7 +60,9 @@ describe("openTelemetryHooks(): each call is a client span (HTTP semantic conven
   });
 
   it("a failure sets error.type, the status it got, and an error status; nothing secret is recorded", async () => {
-    const { client, spans } = traced((request) => text(`Invalid signature, you sent ${new URL(request.url).searchParams.get("auth_signature")}`, 401));
+    const { client, spans } = traced((request) =>
+      text(`Invalid signature, you sent ${new URL(request.url).searchParams.get("auth_signature")}`, 401),
+    );
 
     await client.trigger("orders", "created", 1).catch(() => undefined);
 

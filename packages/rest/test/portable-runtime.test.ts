@@ -18,8 +18,12 @@ describe("a runtime without node:http", () => {
     vi.stubGlobal("fetch", second.fetch);
     await client.channels();
 
-    expect(first.requests.map((request) => request.url)).toEqual([expect.stringMatching(/^https:\/\/api-mt1\.pusher\.com\/apps\/1\/events\?/)]);
-    expect(second.requests.map((request) => request.url)).toEqual([expect.stringMatching(/^https:\/\/api-mt1\.pusher\.com\/apps\/1\/channels\?/)]);
+    expect(first.requests.map((request) => request.url)).toEqual([
+      expect.stringMatching(/^https:\/\/api-mt1\.pusher\.com\/apps\/1\/events\?/),
+    ]);
+    expect(second.requests.map((request) => request.url)).toEqual([
+      expect.stringMatching(/^https:\/\/api-mt1\.pusher\.com\/apps\/1\/channels\?/),
+    ]);
     // The POST names its Content-Length on this transport too.
     expect(first.requests[0]!.headers).toMatchObject({ "content-length": String(first.requests[0]!.body.length) });
   });

@@ -91,7 +91,9 @@ describe("the generic calls take any 2xx answer: a JSON value as parsed, else th
   });
 
   it("a JSON body with {error, code} still rejects a generic call with a PusherHttpError", async () => {
-    const error: unknown = await clientAnswering('{"error":"nope","code":4001}').get("/x").catch((rejection: unknown) => rejection);
+    const error: unknown = await clientAnswering('{"error":"nope","code":4001}')
+      .get("/x")
+      .catch((rejection: unknown) => rejection);
     expect(isPusherHttpError(error) && error.serverCode).toBe(4001);
   });
 });

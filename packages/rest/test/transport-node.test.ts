@@ -1,5 +1,12 @@
 import { getEventListeners, once } from "node:events";
-import { Agent as HttpAgent, createServer as createHttpServer, type ClientRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  Agent as HttpAgent,
+  createServer as createHttpServer,
+  type ClientRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from "node:net";
 import { isPusherHttpError, isPusherNetworkError, isPusherResponseError, isPusherTimeoutError } from "@x/types";
 import { afterEach, describe, expect, it } from "vitest";
@@ -120,9 +127,7 @@ describe("nodeTransport(request, wire)", () => {
 
     const response = await nodeTransport(post(`http://127.0.0.1:${port}/apps/3/events?a=1&b=2`), parts);
 
-    expect(received).toEqual([
-      expect.objectContaining({ method: "POST", url: "/apps/3/events?a=1&b=2", body: '{"name":"e"}' }),
-    ]);
+    expect(received).toEqual([expect.objectContaining({ method: "POST", url: "/apps/3/events?a=1&b=2", body: '{"name":"e"}' })]);
     expect(received[0]!.headers).toMatchObject({ "content-type": "application/json", "x-pusher-library": "test" });
     expect(response).toBeInstanceOf(Response);
     expect([response.status, response.ok]).toEqual([201, true]);
@@ -180,7 +185,7 @@ describe("nodeTransport(request, wire)", () => {
   });
 
   it("a connection lost in the middle of the body rejects with TypeError('fetch failed')", async () => {
-    const { port } = await tcpServer("HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{\"partial", (socket) => socket.destroy());
+    const { port } = await tcpServer('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"partial', (socket) => socket.destroy());
 
     const error = await rejection(send(post(`http://127.0.0.1:${port}/`)));
 
@@ -353,7 +358,10 @@ describe("the transport a client uses", () => {
     expect(received.map((request) => request.headers["sec-fetch-mode"])).toEqual([undefined, "cors"]);
     const body = '{"name":"e","channels":["chat"],"data":"x"}';
     expect(received.map((request) => request.body)).toEqual([body, body]);
-    expect(received[0]!.headers).toMatchObject({ "content-type": "application/json", "x-pusher-library": expect.stringMatching(/^@x\/rest /) });
+    expect(received[0]!.headers).toMatchObject({
+      "content-type": "application/json",
+      "x-pusher-library": expect.stringMatching(/^@x\/rest /),
+    });
   });
 
   it("a POST through node:http names its Content-Length in the headers it is made with (what nock's reqheaders see); a GET none", async () => {
@@ -376,7 +384,7 @@ describe("the transport a client uses", () => {
     expect(received[0]!.headers["content-length"]).toBe(String(Buffer.byteLength(received[0]!.body)));
   });
 
-  it("terminateUserConnections(\"..\"), channel(\".\") and channel(\"..\") are refused before sending, through node:http and through fetch", async () => {
+  it('terminateUserConnections(".."), channel(".") and channel("..") are refused before sending, through node:http and through fetch', async () => {
     const { port, received } = await httpServer((response) => response.end("{}"));
     const options = { ...CREDENTIALS, host: "127.0.0.1", port, useTLS: false };
 

@@ -6,8 +6,7 @@ import { fixClock } from "./support/fixed-clock.js";
 import { md5Of, signatureOf } from "./support/independent-signature.js";
 import { BATCH_VECTOR, EMPTY_OBJECT_MD5, V1, V2 } from "./support/protocol-vectors.js";
 
-const packageVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
-  .version;
+const packageVersion = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 const LIBRARY = `@x/rest ${packageVersion}`;
 // A POST names its Content-Length, as the official SDK's do (nock's `reqheaders` match on it).
 const postHeaders = (body: string) => ({

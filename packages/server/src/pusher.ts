@@ -30,8 +30,10 @@ export type PusherConfig<Schemas extends EventSchemas | undefined = undefined> =
  * const options: PusherOptions = { cluster: "eu", timeout: 5_000 };
  * ```
  */
-export type PusherOptions<Schemas extends EventSchemas | undefined = undefined> =
-  Omit<RestClientOptions<Schemas>, "appId" | "key" | "secret">;
+export type PusherOptions<Schemas extends EventSchemas | undefined = undefined> = Omit<
+  RestClientOptions<Schemas>,
+  "appId" | "key" | "secret"
+>;
 
 /**
  * A Pusher Channels app: the API of the .NET `PusherServer` library in TypeScript. It binds the
@@ -84,8 +86,7 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
    * Creates a `Pusher` from a connection URL `http(s)://KEY:SECRET@HOST[:PORT][/BASE_PATH]/apps/APP_ID`: a path before
    * `/apps/` is kept as the `basePath` of a server behind a reverse proxy.
    */
-  static fromUrl<Schemas extends EventSchemas | undefined = undefined>(
-    url: string, options?: PusherOptions<Schemas>): Pusher<Schemas> {
+  static fromUrl<Schemas extends EventSchemas | undefined = undefined>(url: string, options?: PusherOptions<Schemas>): Pusher<Schemas> {
     return new Pusher(parsePusherUrl(url, options));
   }
 
@@ -100,8 +101,7 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
    * const inWorker = Pusher.fromEnv(env);   // Cloudflare Workers
    * ```
    */
-  static fromEnv<Schemas extends EventSchemas | undefined = undefined>(
-    env?: PusherEnv, options?: PusherOptions<Schemas>): Pusher<Schemas> {
+  static fromEnv<Schemas extends EventSchemas | undefined = undefined>(env?: PusherEnv, options?: PusherOptions<Schemas>): Pusher<Schemas> {
     return new Pusher(readPusherEnv(env, options));
   }
 
@@ -115,8 +115,12 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
    * await pusher.trigger([{ channel: "channel-1", name: "test_event", data: "hello world" }]);
    * ```
    */
-  trigger<Name extends EventName<Schemas>>(channels: string | readonly string[], event: Name, data: EventInput<Schemas, Name>,
-    options?: TriggerOptions): Promise<TriggerResult>;
+  trigger<Name extends EventName<Schemas>>(
+    channels: string | readonly string[],
+    event: Name,
+    data: EventInput<Schemas, Name>,
+    options?: TriggerOptions,
+  ): Promise<TriggerResult>;
   trigger(events: readonly ContractBatchEvent<Schemas>[], options?: RequestOptions): Promise<BatchTriggerResult>;
   trigger(
     channelsOrEvents: string | readonly string[] | readonly ContractBatchEvent<Schemas>[],
@@ -184,7 +188,11 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
 
   /** Sends an event to every connection of a signed-in user. */
   sendToUser<Name extends EventName<Schemas>>(
-    userId: string, event: Name, data: EventInput<Schemas, Name>, options?: RequestOptions): Promise<TriggerResult> {
+    userId: string,
+    event: Name,
+    data: EventInput<Schemas, Name>,
+    options?: RequestOptions,
+  ): Promise<TriggerResult> {
     return this.#rest.sendToUser(userId, event, data, options);
   }
 
@@ -230,9 +238,7 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
    * The webhook endpoint of this app, a Web-standard `(Request) => Promise<Response>`
    * (`@x/webhooks`' `createWebhookHandler`).
    */
-  createWebhookHandler(
-    options: Omit<WebhookHandlerOptions, "credentials" | "decryptor">,
-  ): (request: Request) => Promise<Response> {
+  createWebhookHandler(options: Omit<WebhookHandlerOptions, "credentials" | "decryptor">): (request: Request) => Promise<Response> {
     return createWebhookHandler({ ...options, decryptor: this.#decryptor, credentials: this.#credentials });
   }
 

@@ -23,7 +23,10 @@ const TLS_OFF = /^(false|0|no)$/i;
  * holds the secret.
  */
 export function parsePusherUrl<Schemas extends EventSchemas | undefined>(
-  url: string, options: PusherOptions<Schemas> = {}, option = "url"): PusherConfig<Schemas> {
+  url: string,
+  options: PusherOptions<Schemas> = {},
+  option = "url",
+): PusherConfig<Schemas> {
   const parsed = URL.parse(url) ?? badUrl(option, "url");
   const [, basePath, appId] = APP_PATH.exec(parsed.pathname) ?? [];
   const tls = parsed.protocol === "https:";
@@ -71,7 +74,9 @@ export function badUrl(option: string, part: keyof typeof URL_MISTAKES): never {
  * `PusherConfigError` that names it.
  */
 export function readPusherEnv<Schemas extends EventSchemas | undefined>(
-  env: PusherEnv = processEnv(), options: PusherOptions<Schemas> = {}): PusherConfig<Schemas> {
+  env: PusherEnv = processEnv(),
+  options: PusherOptions<Schemas> = {},
+): PusherConfig<Schemas> {
   const withMasterKey: PusherOptions<Schemas> = {
     ...options,
     encryptionMasterKeyBase64: env.PUSHER_ENCRYPTION_MASTER_KEY_BASE64 || options.encryptionMasterKeyBase64,

@@ -64,7 +64,8 @@ const REST_CASES: RestCase[] = [
   },
   {
     call: "trigger(channels, event, data, { socketId, info })",
-    umbrella: (pusher) => pusher.trigger(["channel-1", "channel-2"], "test_event", "x", { socketId: "1234.56", info: ["subscription_count"] }),
+    umbrella: (pusher) =>
+      pusher.trigger(["channel-1", "channel-2"], "test_event", "x", { socketId: "1234.56", info: ["subscription_count"] }),
     leaf: (client) => client.trigger(["channel-1", "channel-2"], "test_event", "x", { socketId: "1234.56", info: ["subscription_count"] }),
   },
   {
@@ -132,13 +133,13 @@ describe("REST calls: the umbrella sends what @x/rest sends", () => {
   it.each(REST_CASES.map((restCase) => [restCase.call, restCase] as const))(
     "pusher.%s sends byte-identical requests and resolves with the same result",
     async (_, { umbrella, leaf }) => {
-    fixClock(1_700_000_000);
-    const { pusher, client, umbrellaRequests, leafRequests } = twins();
-    const umbrellaResult = await umbrella(pusher);
-    const leafResult = await leaf(client);
-    expect(leafRequests.length).toBeGreaterThan(0);
-    expect(umbrellaRequests).toEqual(leafRequests);
-    expect(umbrellaResult).toEqual(leafResult);
+      fixClock(1_700_000_000);
+      const { pusher, client, umbrellaRequests, leafRequests } = twins();
+      const umbrellaResult = await umbrella(pusher);
+      const leafResult = await leaf(client);
+      expect(leafRequests.length).toBeGreaterThan(0);
+      expect(umbrellaRequests).toEqual(leafRequests);
+      expect(umbrellaResult).toEqual(leafResult);
     },
   );
 
@@ -227,7 +228,11 @@ describe("webhooks: the umbrella concludes what @x/webhooks concludes", () => {
     const verdict = vacatedApp.processWebHook(WEBHOOK_VACATED.signature, WEBHOOK_VACATED.body, WEBHOOK_VACATED.key, options);
     expect(verdict.validationErrors.map((problem) => problem.code)).toEqual(["outside_time_window"]);
     expect(verdict).toEqual(
-      verifyWebhook(vacatedCredentials, { body: WEBHOOK_VACATED.body, signature: WEBHOOK_VACATED.signature, key: WEBHOOK_VACATED.key }, options),
+      verifyWebhook(
+        vacatedCredentials,
+        { body: WEBHOOK_VACATED.body, signature: WEBHOOK_VACATED.signature, key: WEBHOOK_VACATED.key },
+        options,
+      ),
     );
   });
 

@@ -115,7 +115,10 @@ describe("new Pusher(...): the two constructor forms", () => {
     configError(() => new Pusher("", "key", SECRET), "appId");
     configError(() => new Pusher("1", "key", SECRET, { cluster: "e u" }), "cluster");
     configError(() => new Pusher({ appId: "1", key: "key", secret: SECRET, port: 0 }), "port");
-    configError(() => new Pusher({ appId: "1", key: "key", secret: SECRET, encryptionMasterKeyBase64: "too-short" }), "encryptionMasterKeyBase64");
+    configError(
+      () => new Pusher({ appId: "1", key: "key", secret: SECRET, encryptionMasterKeyBase64: "too-short" }),
+      "encryptionMasterKeyBase64",
+    );
   });
 });
 
@@ -137,7 +140,9 @@ describe("new Pusher(...): where requests go (the .NET PusherServer library's Cl
   });
 
   it("with host, port and useTLS: false requests go to http://host:port", async () => {
-    const target = await targetOf((options) => new Pusher({ appId: "app-id", key: "key", secret: SECRET, host: "127.0.0.1", port: 6001, useTLS: false, ...options }));
+    const target = await targetOf(
+      (options) => new Pusher({ appId: "app-id", key: "key", secret: SECRET, host: "127.0.0.1", port: 6001, useTLS: false, ...options }),
+    );
     expect(target).toEqual({ origin: "http://127.0.0.1:6001", path: "/apps/app-id/events" });
   });
 });
@@ -192,9 +197,7 @@ describe("Pusher.fromUrl(url)", () => {
     const error = configError(() => Pusher.fromEnv({ PUSHER_URL: "https://key@api.example.test/apps/1" }), "PUSHER_URL");
     expect(error.message).toBe(`PUSHER_URL has no secret${shape}`);
     expect(configError(() => Compat.forURL("not a url"), "url").message).toBe(`url is not a URL${shape}`);
-    expect(configError(() => Compat.forURL("https://api.example.test/apps/1"), "url").message).toBe(
-      `url has no key and secret${shape}`,
-    );
+    expect(configError(() => Compat.forURL("https://api.example.test/apps/1"), "url").message).toBe(`url has no key and secret${shape}`);
   });
 });
 
@@ -247,8 +250,18 @@ describe("Pusher.fromEnv(env)", () => {
   });
 
   it("Pusher.fromEnv(env) reads PUSHER_HOST, PUSHER_PORT and PUSHER_USE_TLS", async () => {
-    const env = { PUSHER_APP_ID: "app-id", PUSHER_KEY: "key", PUSHER_SECRET: SECRET, PUSHER_HOST: "127.0.0.1", PUSHER_PORT: "6001", PUSHER_USE_TLS: "false" };
-    expect(await targetOf((options) => Pusher.fromEnv(env, options))).toEqual({ origin: "http://127.0.0.1:6001", path: "/apps/app-id/events" });
+    const env = {
+      PUSHER_APP_ID: "app-id",
+      PUSHER_KEY: "key",
+      PUSHER_SECRET: SECRET,
+      PUSHER_HOST: "127.0.0.1",
+      PUSHER_PORT: "6001",
+      PUSHER_USE_TLS: "false",
+    };
+    expect(await targetOf((options) => Pusher.fromEnv(env, options))).toEqual({
+      origin: "http://127.0.0.1:6001",
+      path: "/apps/app-id/events",
+    });
   });
 
   it.each([
@@ -275,7 +288,10 @@ describe("Pusher.fromEnv(env)", () => {
       PUSHER_SECRET: ENCRYPTED.secret,
       PUSHER_ENCRYPTION_MASTER_KEY_BASE64: ENCRYPTED.masterKeyBase64,
     });
-    expect(pusher.authenticate(ENCRYPTED.channel, ENCRYPTED.socketId)).toEqual({ auth: ENCRYPTED.auth, shared_secret: ENCRYPTED.sharedSecret });
+    expect(pusher.authenticate(ENCRYPTED.channel, ENCRYPTED.socketId)).toEqual({
+      auth: ENCRYPTED.auth,
+      shared_secret: ENCRYPTED.sharedSecret,
+    });
   });
 
   it("Pusher.fromEnv() reads process.env by default", async () => {
@@ -309,12 +325,19 @@ describe("Pusher.fromEnv(env)", () => {
 
 describe("pusher.trigger(...): the .NET PusherServer library's Trigger overloads", () => {
   it("trigger(channels[], event, data, { socketId, info }) sends one POST /events with socket_id and info", async () => {
-    const recorder = recordingFetch(() => ({ channels: { "channel-1": { subscription_count: 2 }, "channel-2": { subscription_count: 1 } } }));
+    const recorder = recordingFetch(() => ({
+      channels: { "channel-1": { subscription_count: 2 }, "channel-2": { subscription_count: 1 } },
+    }));
     const pusher = new Pusher("1", "key", SECRET, { fetch: recorder.fetch });
-    const result = await pusher.trigger(["channel-1", "channel-2"], "test_event", { message: "hello world" }, {
-      socketId: "1234.56",
-      info: ["subscription_count"],
-    });
+    const result = await pusher.trigger(
+      ["channel-1", "channel-2"],
+      "test_event",
+      { message: "hello world" },
+      {
+        socketId: "1234.56",
+        info: ["subscription_count"],
+      },
+    );
     const request = onlyRequest(recorder.requests);
     expect(`${request.method} ${pathOf(request)}`).toBe("POST /apps/1/events");
     expect(JSON.parse(request.body)).toEqual({
@@ -369,8 +392,12 @@ describe("pusher.get / fetchStateForChannels / fetchStateForChannel / fetchUsers
 
   it("get('/channels', params) and fetchStateForChannels(options) sign the same GET /channels", async () => {
     const expected = "4d8a02edcc8a758b0162cd6da690a9a45fb8ae326a276dca1e06a0bc42796c11";
-    expect(await signatureOf(1427034994, (pusher) => pusher.get("/channels", { filter_by_prefix: "presence-", info: "user_count" }))).toBe(expected);
-    expect(await signatureOf(1427034994, (pusher) => pusher.fetchStateForChannels({ filterByPrefix: "presence-", info: ["user_count"] }))).toBe(expected);
+    expect(await signatureOf(1427034994, (pusher) => pusher.get("/channels", { filter_by_prefix: "presence-", info: "user_count" }))).toBe(
+      expected,
+    );
+    expect(
+      await signatureOf(1427034994, (pusher) => pusher.fetchStateForChannels({ filterByPrefix: "presence-", info: ["user_count"] })),
+    ).toBe(expected);
   });
 
   it("fetchStateForChannels() without options signs GET /channels", async () => {
@@ -419,7 +446,10 @@ describe("pusher.authenticate / authorizeChannel / authenticateUser (docs/protoc
 
   it("authenticate(encryptedChannel, socketId) uses the bound master key: { auth, shared_secret }", () => {
     const withKey = new Pusher("1", ENCRYPTED.key, ENCRYPTED.secret, { encryptionMasterKeyBase64: ENCRYPTED.masterKeyBase64 });
-    expect(withKey.authenticate(ENCRYPTED.channel, ENCRYPTED.socketId)).toEqual({ auth: ENCRYPTED.auth, shared_secret: ENCRYPTED.sharedSecret });
+    expect(withKey.authenticate(ENCRYPTED.channel, ENCRYPTED.socketId)).toEqual({
+      auth: ENCRYPTED.auth,
+      shared_secret: ENCRYPTED.sharedSecret,
+    });
     const withoutKey = new Pusher("1", ENCRYPTED.key, ENCRYPTED.secret);
     expect(() => withoutKey.authenticate(ENCRYPTED.channel, ENCRYPTED.socketId)).toThrow(
       expect.objectContaining({ code: "encrypted_channel_misuse" }),
@@ -462,7 +492,10 @@ describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vec
 
   it("processWebHook(...) lists a client_event with its fields", () => {
     receivedWhenSent(WEBHOOK_CLIENT_EVENT.body);
-    const verdict = new Pusher("1", "key", WEBHOOK_CLIENT_EVENT.secret).processWebHook(WEBHOOK_CLIENT_EVENT.signature, WEBHOOK_CLIENT_EVENT.body);
+    const verdict = new Pusher("1", "key", WEBHOOK_CLIENT_EVENT.secret).processWebHook(
+      WEBHOOK_CLIENT_EVENT.signature,
+      WEBHOOK_CLIENT_EVENT.body,
+    );
     expect(verdict.events).toEqual([
       { name: "client_event", channel: "private-my-channel", event: "client-event", data: "Unencrypted", socket_id: "240621.35780774" },
     ]);
@@ -470,7 +503,11 @@ describe("pusher.processWebHook(signature, body, key?) (docs/protocol.md §7 vec
 
   it("processWebHook(...) refuses a tampered body, another app's key and another app's signature", () => {
     receivedWhenSent(WEBHOOK_VACATED.body);
-    const tampered = vacatedApp.processWebHook(WEBHOOK_VACATED.signature, WEBHOOK_VACATED.body.replace("vacated", "occupied"), WEBHOOK_VACATED.key);
+    const tampered = vacatedApp.processWebHook(
+      WEBHOOK_VACATED.signature,
+      WEBHOOK_VACATED.body.replace("vacated", "occupied"),
+      WEBHOOK_VACATED.key,
+    );
     expect(tampered).toMatchObject({ isValid: false, events: [], timeMs: undefined });
     expect(tampered.validationErrors.map((problem) => problem.code)).toEqual(["invalid_signature"]);
 
@@ -504,7 +541,9 @@ describe("pusher.createAuthHandler / createWebhookHandler: bound to this app's c
   });
 
   it("createAuthHandler(...) uses this app's master key for encrypted channels", async () => {
-    const handler = new Pusher("1", ENCRYPTED.key, ENCRYPTED.secret, { encryptionMasterKeyBase64: ENCRYPTED.masterKeyBase64 }).createAuthHandler({
+    const handler = new Pusher("1", ENCRYPTED.key, ENCRYPTED.secret, {
+      encryptionMasterKeyBase64: ENCRYPTED.masterKeyBase64,
+    }).createAuthHandler({
       onChannelAuthorization: () => true,
     });
     const response = await handler(authRequest(`socket_id=${ENCRYPTED.socketId}&channel_name=${ENCRYPTED.channel}`));
@@ -630,7 +669,13 @@ describe("re-exports: one import is enough", () => {
 
   it("exports only the names it means to (the public API, reviewed in one place)", () => {
     const leafFunctions = ["authenticateUser", "authorizeChannel", "createAuthHandler", "createPublisher", "createRestClient"];
-    const webhookFunctions = ["createMemoryDeliveryStore", "createWebhookDecryptor", "createWebhookHandler", "isKnownWebhookEvent", "verifyWebhook"];
+    const webhookFunctions = [
+      "createMemoryDeliveryStore",
+      "createWebhookDecryptor",
+      "createWebhookHandler",
+      "isKnownWebhookEvent",
+      "verifyWebhook",
+    ];
     const constants = ["VERSION"];
     expect(Object.keys(umbrella).sort()).toEqual(
       ["Pusher", "toNodeHandler", ...leafFunctions, ...webhookFunctions, ...constants, ...ERRORS_AND_GUARDS].sort(),

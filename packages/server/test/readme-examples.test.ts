@@ -72,10 +72,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const { port } = receiver.address() as AddressInfo;
 
-  soketi = asLocalServer(await startLocalPusher({
-    ...soketiInstall,
-    webhooks: [{ url: `http://127.0.0.1:${port}/pusher/webhooks`, event_types: ["channel_occupied"] }],
-  }));
+  soketi = asLocalServer(
+    await startLocalPusher({
+      ...soketiInstall,
+      webhooks: [{ url: `http://127.0.0.1:${port}/pusher/webhooks`, event_types: ["channel_occupied"] }],
+    }),
+  );
   pusher = new Pusher(soketi.appId, soketi.key, soketi.secret, { host: "127.0.0.1", port: soketi.port, useTLS: false });
   webhookHandler = pusher.createWebhookHandler({ onEvent: () => undefined });
 });
@@ -94,7 +96,12 @@ afterAll(async () => {
 
 describe("new Pusher(APP_ID, APP_KEY, APP_SECRET, options)", () => {
   it("the cluster option is overridden by host: { cluster: 'eu', host } reaches the local server", async () => {
-    const overridden = new Pusher(soketi.appId, soketi.key, soketi.secret, { cluster: "eu", host: "127.0.0.1", port: soketi.port, useTLS: false });
+    const overridden = new Pusher(soketi.appId, soketi.key, soketi.secret, {
+      cluster: "eu",
+      host: "127.0.0.1",
+      port: soketi.port,
+      useTLS: false,
+    });
     const client = await connect();
     await client.subscribe("channel-1");
     const received = client.waitForEvent("channel-1", "test_event");

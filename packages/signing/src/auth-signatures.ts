@@ -13,12 +13,7 @@ import { hmacSha256Hex } from "./hmac.js";
  * // "278d425bdf160c739803:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4"
  * ```
  */
-export function signChannelAuth(
-  credentials: KeyCredentials,
-  socketId: string,
-  channelName: string,
-  channelData?: string,
-): string {
+export function signChannelAuth(credentials: KeyCredentials, socketId: string, channelName: string, channelData?: string): string {
   validateKeyCredentials(credentials);
   validateSocketId(socketId);
   validateChannelName(channelName, { field: "channelName" });

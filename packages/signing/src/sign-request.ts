@@ -58,7 +58,11 @@ export function signRequest(credentials: KeyCredentials, request: RequestToSign)
     throw new PusherValidationError("invalid_params", "timestamp", "timestamp must be a whole number of seconds");
   }
   // A Map, so that a name like `__proto__` is an ordinary parameter. Reserved names were refused above.
-  const signed = new Map([["auth_key", credentials.key], ["auth_timestamp", String(timestamp)], ["auth_version", "1.0"]]);
+  const signed = new Map([
+    ["auth_key", credentials.key],
+    ["auth_timestamp", String(timestamp)],
+    ["auth_version", "1.0"],
+  ]);
   if (body !== "") signed.set("body_md5", md5Hex(body));
   for (const [key, value] of Object.entries(params)) {
     const name = key.toLowerCase();

@@ -17,9 +17,7 @@ describe("docs/protocol.md §6 deterministic secretbox vector", () => {
   it("secretbox under the derived key and the vector's nonce gives exactly the vector's output", () => {
     const box = xsalsa20poly1305(deriveSharedSecret(SECRETBOX_VECTOR.channel, masterKey), nonce);
     const ciphertext = box.encrypt(ascii(SECRETBOX_VECTOR.plaintext));
-    expect(JSON.stringify({ nonce: bytesToBase64(nonce), ciphertext: bytesToBase64(ciphertext) })).toBe(
-      SECRETBOX_VECTOR.output,
-    );
+    expect(JSON.stringify({ nonce: bytesToBase64(nonce), ciphertext: bytesToBase64(ciphertext) })).toBe(SECRETBOX_VECTOR.output);
   });
 
   it("decryptPayload(vector channel, vector output, raw key) returns the vector's plaintext", () => {

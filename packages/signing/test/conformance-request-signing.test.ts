@@ -2,16 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { signRequest } from "../src/index.js";
 import { hmacSha256Hex, md5Hex } from "../src/internal.js";
-import {
-  HMAC_VECTOR,
-  MD5_ROWS,
-  V1,
-  V2_CREDENTIALS,
-  V2_ROWS,
-  V3_CREDENTIALS,
-  V3_ROWS,
-  V3_TIMESTAMP,
-} from "./support/protocol-vectors.js";
+import { HMAC_VECTOR, MD5_ROWS, V1, V2_CREDENTIALS, V2_ROWS, V3_CREDENTIALS, V3_ROWS, V3_TIMESTAMP } from "./support/protocol-vectors.js";
 
 describe("docs/protocol.md §2 V1 (documented POST example)", () => {
   const credentials = { key: V1.key, secret: V1.secret };

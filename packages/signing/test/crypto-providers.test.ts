@@ -20,9 +20,7 @@ const PROVIDERS = [
 
 describe.each(PROVIDERS)("hmacSha256Hex of $name", ({ provider }) => {
   it("hmacSha256Hex(RFC 4231 test cases 1 and 2, docs/protocol.md §2's vector) returns the published HMACs", () => {
-    expect(provider.hmacSha256Hex("\x0b".repeat(20), "Hi There")).toBe(
-      "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
-    );
+    expect(provider.hmacSha256Hex("\x0b".repeat(20), "Hi There")).toBe("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
     expect(provider.hmacSha256Hex("Jefe", "what do ya want for nothing?")).toBe(
       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
     );

@@ -51,7 +51,7 @@ describe("selectRuntimeCrypto(getBuiltinModule)", () => {
   });
 });
 
-describe("the node entry (the \"node\" condition of #crypto)", () => {
+describe('the node entry (the "node" condition of #crypto)', () => {
   it("builds native crypto on the statically imported node:crypto, and passes the vectors", () => {
     expect(nodeEntryCrypto).not.toBe(nobleCrypto);
     expectVectors(nodeEntryCrypto);

@@ -56,9 +56,10 @@ const badCalls: [string, () => unknown][] = [
   ["signChannelAuth with an empty key", () => signChannelAuth({ key: "", secret: SECRET }, "1.1", "private-a")],
   ["signUserAuth with a bad socket id", () => signUserAuth(credentials, "1.1\n", '{"id":"1"}')],
   ["signUserAuth with a non-string secret", () => signUserAuth({ key: "k", secret: [SECRET] } as never, "1.1", '{"id":"1"}')],
-  ...INVALID_MASTER_KEYS.map(
-    (row): [string, () => unknown] => [`decodeMasterKey(${row.reason})`, () => decodeMasterKey(row.masterKeyBase64)],
-  ),
+  ...INVALID_MASTER_KEYS.map((row): [string, () => unknown] => [
+    `decodeMasterKey(${row.reason})`,
+    () => decodeMasterKey(row.masterKeyBase64),
+  ]),
   ["encryptPayload on a private channel", () => encryptPayload("private-chat", "hello", MASTER_KEY)],
   ["encryptPayload with a short nonce", () => encryptPayload(CHANNEL, "hello", MASTER_KEY, new Uint8Array(3))],
   ["decryptPayload on another channel", () => decryptPayload("private-encrypted-other", GOOD_PAYLOAD, MASTER_KEY)],

@@ -13,7 +13,10 @@ const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
 const utf8 = new TextEncoder();
 
 // Lengths around every block boundary (Poly1305: 16 bytes; Salsa20: 64, and the 32-byte offset).
-const lengthArbitrary = fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constantFrom(15, 16, 17, 31, 32, 33, 63, 64, 65, 95, 96, 97, 127, 128, 129, 1_000, 4_097));
+const lengthArbitrary = fc.oneof(
+  fc.integer({ min: 0, max: 200 }),
+  fc.constantFrom(15, 16, 17, 31, 32, 33, 63, 64, 65, 95, 96, 97, 127, 128, 129, 1_000, 4_097),
+);
 // Bytes, with the extremes (all zeros, all 0xff) that stress the carries.
 const bytesArbitrary = (length: number) =>
   fc.oneof(

@@ -151,15 +151,12 @@ describe("signRequest(credentials, request)", () => {
     expect(md5).toBe(createHash("md5").update(Buffer.from(body, "utf8")).digest("hex"));
   });
 
-  it.each(["apps/1/events", "", "https://api.pusher.com/apps/1/events"])(
-    "rejects the path %j, which does not start with /",
-    (path) => {
-      const error = validationError(() => sign({ path }));
-      expect(error.code).toBe("invalid_params");
-      expect(error.field).toBe("path");
-      expect(error.message).toContain("must start with");
-    },
-  );
+  it.each(["apps/1/events", "", "https://api.pusher.com/apps/1/events"])("rejects the path %j, which does not start with /", (path) => {
+    const error = validationError(() => sign({ path }));
+    expect(error.code).toBe("invalid_params");
+    expect(error.field).toBe("path");
+    expect(error.message).toContain("must start with");
+  });
 
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])("rejects the timestamp %d", (timestamp) => {
     const error = validationError(() => sign({ timestamp }));
@@ -207,7 +204,16 @@ describe("signRequest(credentials, request) with a request of the wrong shape", 
     ["a null body", { method: "POST", path: "/apps/1/events", body: null }, "request"],
     ["a null timestamp", { method: "GET", path: "/apps/1/channels", timestamp: null }, "timestamp"],
     ["null params", { method: "GET", path: "/apps/1/channels", params: null }, "params"],
-    ["a request whose getter throws", Object.defineProperty({ method: "GET" }, "path", { enumerable: true, get: () => { throw new Error("boom"); } }), "path"],
+    [
+      "a request whose getter throws",
+      Object.defineProperty({ method: "GET" }, "path", {
+        enumerable: true,
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+      "path",
+    ],
   ])("throws invalid_params for %s, never a TypeError", (_, request, field) => {
     const error = validationError(() => signRequest(credentials, request as unknown as RequestToSign));
     expect(error.code).toBe("invalid_params");

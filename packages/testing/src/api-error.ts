@@ -26,7 +26,10 @@ export const refusals = {
     new ApiError(401, `Timestamp expired: Given timestamp (${iso(given)}) not within 600s of server time (${iso(now)})`),
   // The signature gem and pusher/pusher-http-go#91 (HTTP 401).
   invalidSignature: (stringToSign: string, sent: string) =>
-    new ApiError(401, `Invalid signature: you should have sent HmacSHA256Hex(${JSON.stringify(stringToSign)}, your_secret_key), but you sent ${JSON.stringify(sent)}`),
+    new ApiError(
+      401,
+      `Invalid signature: you should have sent HmacSHA256Hex(${JSON.stringify(stringToSign)}, your_secret_key), but you sent ${JSON.stringify(sent)}`,
+    ),
   // Wording of poxa, a Pusher-compatible server (edgurgel/poxa); Pusher's own is not published.
   bodyMd5Mismatch: () => new ApiError(401, "body_md5 does not match"),
   // Wording ours: the reference requires body_md5 on every request with a body.

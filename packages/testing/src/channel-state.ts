@@ -56,7 +56,8 @@ export function createChannelState(emit: (event: WebhookEvent) => void, now: () 
   function clientEvent(connection: Connection, event: string, data: unknown): void {
     const { channel, userId, socketId } = connection;
     if (!connection.active) throw new Error(`clientEvent: connection ${socketId} has left ${channel}`);
-    if (!event.startsWith("client-")) throw new TypeError(`clientEvent: client event names start with "client-", got ${JSON.stringify(event)}`);
+    if (!event.startsWith("client-"))
+      throw new TypeError(`clientEvent: client event names start with "client-", got ${JSON.stringify(event)}`);
     if (!/^(private-|presence-)/.test(channel) || channel.startsWith("private-encrypted-")) {
       throw new TypeError(`clientEvent: client events are only sent on private and presence channels, not on ${channel}`);
     }
@@ -74,7 +75,8 @@ export function createChannelState(emit: (event: WebhookEvent) => void, now: () 
       if (userId !== undefined && (typeof userId !== "string" || !isValidUserId(userId))) {
         throw new TypeError(`subscribe: invalid userId ${JSON.stringify(userId)}`);
       }
-      if (isPresenceChannel(channel) && userId === undefined) throw new TypeError(`subscribe: ${channel} is a presence channel: pass { userId }`);
+      if (isPresenceChannel(channel) && userId === undefined)
+        throw new TypeError(`subscribe: ${channel} is a presence channel: pass { userId }`);
       lastSocket += 1;
       const connection: Connection = {
         socketId: `${lastSocket}.${1_000_000 + lastSocket}`,

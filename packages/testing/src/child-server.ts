@@ -109,7 +109,8 @@ export async function startChildServer(spec: ChildServerSpec): Promise<{ child: 
       // "close" rather than "exit": it comes after the last output has been read.
       child.once("close", (code: number | null, signal: NodeJS.Signals | null) => {
         clearTimeout(timer);
-        if (spec.portTakenPattern?.test(tail())) reject(new PortCollisionError(`${spec.name} could not listen: one of ports ${spec.ports.join(", ")} was taken`));
+        if (spec.portTakenPattern?.test(tail()))
+          reject(new PortCollisionError(`${spec.name} could not listen: one of ports ${spec.ports.join(", ")} was taken`));
         else fail(`exited (${signal ?? `code ${code}`}) before it was ready`);
       });
       child.once("error", (error) => fail(`could not be started: ${error.message}`));

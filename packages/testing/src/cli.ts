@@ -20,11 +20,21 @@ async function start(soketi: boolean, nodes: number, credentials: Pick<LocalPush
   if (!soketi) return { what: "the fake Pusher Channels HTTP API of @x/testing", server: await startFakePusher(credentials) };
   const server = await startLocalPusher({ ...credentials, nodes });
   const ports = server.nodes.map((node) => node.config.port).join(", ");
-  return { what: nodes === 1 ? "soketi" : `a cluster of ${nodes} soketi nodes over a private Redis (ports ${ports}; the options below use the first)`, server };
+  return {
+    what:
+      nodes === 1 ? "soketi" : `a cluster of ${nodes} soketi nodes over a private Redis (ports ${ports}; the options below use the first)`,
+    server,
+  };
 }
 
 async function main(args: string[]): Promise<number> {
-  const options = { soketi: { type: "boolean" }, nodes: { type: "string" }, "app-id": { type: "string" }, key: { type: "string" }, secret: { type: "string" } } as const;
+  const options = {
+    soketi: { type: "boolean" },
+    nodes: { type: "string" },
+    "app-id": { type: "string" },
+    key: { type: "string" },
+    secret: { type: "string" },
+  } as const;
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: "boolean", short: "h" } } });

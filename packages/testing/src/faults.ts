@@ -14,7 +14,8 @@ export interface Faults {
 }
 
 function checkFault(fault: unknown): asserts fault is Fault {
-  if (typeof fault !== "object" || fault === null) throw new TypeError('failNext: pass { status }, { kind: "timeout" } or { kind: "reset" }');
+  if (typeof fault !== "object" || fault === null)
+    throw new TypeError('failNext: pass { status }, { kind: "timeout" } or { kind: "reset" }');
   const { kind, status, retryAfter } = fault as Record<string, unknown>;
   if (kind !== undefined) {
     if (kind !== "timeout" && kind !== "reset") throw new TypeError(`failNext: unknown kind ${JSON.stringify(kind)}`);

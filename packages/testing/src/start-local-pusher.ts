@@ -9,7 +9,8 @@ import { startRedis, subscriberCount, type LocalRedis, type RedisAddress } from 
 
 const POLL_MS = 50;
 // Preloaded into soketi: its stdin is a pipe from this process, which the system closes when this process dies, however it dies.
-const EXIT_WITH_PARENT = "data:text/javascript,process.stdin.on('end',()=>process.exit());process.stdin.on('error',()=>process.exit());process.stdin.resume();";
+const EXIT_WITH_PARENT =
+  "data:text/javascript,process.stdin.on('end',()=>process.exit());process.stdin.on('error',()=>process.exit());process.stdin.resume();";
 
 type Redis = { address: RedisAddress; prefix: string } | undefined;
 

@@ -8,7 +8,8 @@ export type WebhookHandler = (request: Request) => Promise<Response> | Response;
  * The kinds of webhook Pusher sends.
  * @example const kinds: WebhookEventName[] = ["member_added", "member_removed"];
  */
-export type WebhookEventName = "channel_occupied" | "channel_vacated" | "member_added" | "member_removed" | "client_event" | "cache_miss" | "subscription_count";
+export type WebhookEventName =
+  "channel_occupied" | "channel_vacated" | "member_added" | "member_removed" | "client_event" | "cache_miss" | "subscription_count";
 
 /**
  * Where and how the fake sends webhooks.

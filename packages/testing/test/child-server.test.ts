@@ -42,7 +42,9 @@ describe("startChildServer", () => {
 
   it("rejects with the last output, secrets redacted, when the process exits before it is ready", async () => {
     const spec = nodeScript('console.error("the secret is hush"); process.exit(3)');
-    await expect(startChildServer(spec)).rejects.toThrow("a-server exited (code 3) before it was ready. Its last output:\nthe secret is [redacted]");
+    await expect(startChildServer(spec)).rejects.toThrow(
+      "a-server exited (code 3) before it was ready. Its last output:\nthe secret is [redacted]",
+    );
   });
 
   it("rejects with a PortCollisionError when the process exits after printing portTakenPattern", async () => {
@@ -63,7 +65,9 @@ describe("startChildServer", () => {
 describe("retryOnPortCollision, freePorts and isSoleListener", () => {
   it("retryOnPortCollision runs start once more after a PortCollisionError, and never after another error", async () => {
     let calls = 0;
-    await expect(retryOnPortCollision(() => (++calls === 1 ? Promise.reject(new PortCollisionError("taken")) : Promise.resolve(calls)))).resolves.toBe(2);
+    await expect(
+      retryOnPortCollision(() => (++calls === 1 ? Promise.reject(new PortCollisionError("taken")) : Promise.resolve(calls))),
+    ).resolves.toBe(2);
     let failures = 0;
     await expect(retryOnPortCollision(() => Promise.reject(new Error(`broken ${++failures}`)))).rejects.toThrow("broken 1");
     let collisions = 0;

@@ -41,7 +41,11 @@ describe.skipIf(skip)("startLocalPusher({ nodes: 3 })", () => {
       expect(node.config).toMatchObject({ appId: "1000001", key: "local-app-key", secret: "cluster-secret", host: "127.0.0.1" });
       expect(node.clientOptions.wsPort).toBe(node.config.port);
     }
-    expect([cluster.url, cluster.config, cluster.clientOptions]).toEqual([cluster.nodes[0]!.url, cluster.nodes[0]!.config, cluster.nodes[0]!.clientOptions]);
+    expect([cluster.url, cluster.config, cluster.clientOptions]).toEqual([
+      cluster.nodes[0]!.url,
+      cluster.nodes[0]!.config,
+      cluster.nodes[0]!.clientOptions,
+    ]);
     expect(cluster.redisUrl).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
   });
 
@@ -94,7 +98,9 @@ describe.skipIf(skip)("startLocalPusher({ redis })", () => {
         await Pusher.forURL(first.url).trigger("shared", "ping", 1);
         expect(await received).toBe(1);
         // The first cluster counts the subscriber; the other, on the same Redis, knows nothing of it.
-        expect(await (await Pusher.forURL(first.url).get({ path: "/channels" })).json()).toEqual({ channels: { shared: { occupied: true, subscription_count: 1 } } });
+        expect(await (await Pusher.forURL(first.url).get({ path: "/channels" })).json()).toEqual({
+          channels: { shared: { occupied: true, subscription_count: 1 } },
+        });
         expect(await (await Pusher.forURL(second.url).get({ path: "/channels" })).json()).toEqual({ channels: {} });
         client.disconnect();
       } finally {

@@ -25,8 +25,22 @@ describe("startLocalPusher()", () => {
     const local = await start();
     const { port } = local.config;
     expect(local.url).toBe(`http://local-app-key:local-app-secret@127.0.0.1:${port}/apps/1000001`);
-    expect(local.config).toEqual({ appId: "1000001", key: "local-app-key", secret: "local-app-secret", host: "127.0.0.1", port, useTLS: false });
-    expect(local.clientOptions).toEqual({ wsHost: "127.0.0.1", wsPort: port, forceTLS: false, enabledTransports: ["ws"], cluster: "mt1", disableStats: true });
+    expect(local.config).toEqual({
+      appId: "1000001",
+      key: "local-app-key",
+      secret: "local-app-secret",
+      host: "127.0.0.1",
+      port,
+      useTLS: false,
+    });
+    expect(local.clientOptions).toEqual({
+      wsHost: "127.0.0.1",
+      wsPort: port,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      cluster: "mt1",
+      disableStats: true,
+    });
     expect(local.nodes).toHaveLength(1);
     expect(local.redisUrl).toBeUndefined();
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe("OK");
@@ -107,13 +121,31 @@ describe("startLocalPusher()", () => {
       [{ nodes: 17 }, "startLocalPusher: options.nodes must be a whole number from 1 to 16, got 17"],
       [{ nodes: "2" }, 'startLocalPusher: options.nodes must be a whole number from 1 to 16, got "2"'],
       [{ nodes: 2n }, "startLocalPusher: options.nodes must be a whole number from 1 to 16, got a value of type bigint"],
-      [{ nodes: 2, redis: false }, "startLocalPusher: options.redis must be left out or not false with more than one node (the nodes share their state through Redis), got false"],
-      [{ redis: "http://127.0.0.1:6379" }, 'startLocalPusher: options.redis must be a boolean or a "redis://HOST:PORT" URL, got "http://127.0.0.1:6379"'],
-      [{ redis: "redis://:secret@127.0.0.1:6379" }, 'startLocalPusher: options.redis must be a boolean or a "redis://HOST:PORT" URL, got "redis://:secret@127.0.0.1:6379"'],
+      [
+        { nodes: 2, redis: false },
+        "startLocalPusher: options.redis must be left out or not false with more than one node (the nodes share their state through Redis), got false",
+      ],
+      [
+        { redis: "http://127.0.0.1:6379" },
+        'startLocalPusher: options.redis must be a boolean or a "redis://HOST:PORT" URL, got "http://127.0.0.1:6379"',
+      ],
+      [
+        { redis: "redis://:secret@127.0.0.1:6379" },
+        'startLocalPusher: options.redis must be a boolean or a "redis://HOST:PORT" URL, got "redis://:secret@127.0.0.1:6379"',
+      ],
       [{ key: "a key" }, 'startLocalPusher: options.key must be a non-empty string of letters, digits, _ . ~ -, got "a key"'],
-      [{ env: { NODE_OPTIONS: "--inspect" } }, 'startLocalPusher: options.env must be string values of SOKETI_* variables other than those startLocalPusher sets, got {"NODE_OPTIONS":"--inspect"}'],
-      [{ env: { SOKETI_PORT: "6001" } }, 'startLocalPusher: options.env must be string values of SOKETI_* variables other than those startLocalPusher sets, got {"SOKETI_PORT":"6001"}'],
-      [{ env: { SOKETI_DB_REDIS_HOST: "elsewhere" } }, 'startLocalPusher: options.env must be string values of SOKETI_* variables other than those startLocalPusher sets, got {"SOKETI_DB_REDIS_HOST":"elsewhere"}'],
+      [
+        { env: { NODE_OPTIONS: "--inspect" } },
+        'startLocalPusher: options.env must be string values of SOKETI_* variables other than those startLocalPusher sets, got {"NODE_OPTIONS":"--inspect"}',
+      ],
+      [
+        { env: { SOKETI_PORT: "6001" } },
+        'startLocalPusher: options.env must be string values of SOKETI_* variables other than those startLocalPusher sets, got {"SOKETI_PORT":"6001"}',
+      ],
+      [
+        { env: { SOKETI_DB_REDIS_HOST: "elsewhere" } },
+        'startLocalPusher: options.env must be string values of SOKETI_* variables other than those startLocalPusher sets, got {"SOKETI_DB_REDIS_HOST":"elsewhere"}',
+      ],
       [
         { webhooks: [{ url: "ftp://127.0.0.1/", event_types: [] }] },
         'startLocalPusher: options.webhooks must be an array of { url: an http(s) URL, event_types: string[] }, got [{"url":"ftp://127.0.0.1/","event_types":[]}]',

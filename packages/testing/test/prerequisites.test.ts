@@ -37,7 +37,9 @@ describe("what startLocalPusher needs", () => {
     const error = await setupError({ soketiPath: "/nonexistent/soketi" });
     expect(error.code).toBe("soketi_not_found");
     expect(error.name).toBe("LocalPusherSetupError");
-    expect(error.message).toBe(`startLocalPusher: soketiPath /nonexistent/soketi holds no bin/server.js of @soketi/soketi.\n${INSTALL_SOKETI}`);
+    expect(error.message).toBe(
+      `startLocalPusher: soketiPath /nonexistent/soketi holds no bin/server.js of @soketi/soketi.\n${INSTALL_SOKETI}`,
+    );
   });
 
   it("with a soketi whose uWebSockets.js did not install, says the same", async () => {

@@ -40,7 +40,11 @@ function serve(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv 
 }
 
 /** The printed PUSHER_URL, SDK options and pusher-js options, once all are out. */
-async function printed({ child, output, errors }: Served): Promise<{ url: string; config: LocalPusher["config"]; clientOptions?: LocalPusher["clientOptions"] }> {
+async function printed({
+  child,
+  output,
+  errors,
+}: Served): Promise<{ url: string; config: LocalPusher["config"]; clientOptions?: LocalPusher["clientOptions"] }> {
   while (!output().includes("Running: Ctrl-C stops it.\n")) {
     if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode}): ${errors()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -48,7 +52,11 @@ async function printed({ child, output, errors }: Served): Promise<{ url: string
   const text = output();
   const url = /^PUSHER_URL=(\S+)$/m.exec(text)?.[1] ?? "";
   const json = [...text.matchAll(/^\{\n[\s\S]*?\n\}$/gm)].map(([block]) => JSON.parse(block) as unknown);
-  return { url, config: json[0] as LocalPusher["config"], ...(json[1] === undefined ? {} : { clientOptions: json[1] as LocalPusher["clientOptions"] }) };
+  return {
+    url,
+    config: json[0] as LocalPusher["config"],
+    ...(json[1] === undefined ? {} : { clientOptions: json[1] as LocalPusher["clientOptions"] }),
+  };
 }
 
 async function interrupt({ child }: Served): Promise<number | null> {
@@ -62,9 +70,18 @@ describe("npx @x/testing serve", () => {
     const served = serve(["serve"]);
     const { url, config, clientOptions } = await printed(served);
     expect(url).toBe(`http://fake-app-key:fake-app-secret@127.0.0.1:${config.port}/apps/1000001`);
-    expect(config).toEqual({ appId: "1000001", key: "fake-app-key", secret: "fake-app-secret", host: "127.0.0.1", port: config.port, useTLS: false });
+    expect(config).toEqual({
+      appId: "1000001",
+      key: "fake-app-key",
+      secret: "fake-app-secret",
+      host: "127.0.0.1",
+      port: config.port,
+      useTLS: false,
+    });
     expect(clientOptions).toBeUndefined();
-    expect(served.output()).toContain("pusher-js client options: none, the fake has no WebSocket side (serve --soketi runs a server pusher-js connects to).");
+    expect(served.output()).toContain(
+      "pusher-js client options: none, the fake has no WebSocket side (serve --soketi runs a server pusher-js connects to).",
+    );
     expect((await Pusher.forURL(url).trigger("orders", "created", { id: 7 })).status).toBe(200);
 
     expect(await interrupt(served)).toBe(0);
@@ -77,7 +94,14 @@ describe("npx @x/testing serve", () => {
     const { url, config, clientOptions } = await printed(served);
     const soketi = childrenOf(served.child.pid!);
     expect(soketi).toHaveLength(1);
-    expect(clientOptions).toEqual({ wsHost: "127.0.0.1", wsPort: config.port, forceTLS: false, enabledTransports: ["ws"], cluster: "mt1", disableStats: true });
+    expect(clientOptions).toEqual({
+      wsHost: "127.0.0.1",
+      wsPort: config.port,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      cluster: "mt1",
+      disableStats: true,
+    });
     expect(served.output()).toContain('pusher-js client options (new Pusher("served-key", options)):');
     const client = await connectTo({ config, clientOptions: clientOptions! });
     await client.subscribe("orders");
@@ -114,7 +138,9 @@ describe("npx @x/testing serve", () => {
     const served = serve(["serve", "--soketi"], { cwd: project });
     const [code] = (await once(served.child, "exit")) as [number];
     expect(code).toBe(1);
-    expect(served.errors()).toMatch(/^@x\/testing serve: startLocalPusher: no @soketi\/soketi in the project of .+\.\nsoketi is not a dependency of @x\/testing/);
+    expect(served.errors()).toMatch(
+      /^@x\/testing serve: startLocalPusher: no @soketi\/soketi in the project of .+\.\nsoketi is not a dependency of @x\/testing/,
+    );
     expect(served.errors()).toContain("npm i -D @soketi/soketi@1.6.1");
   });
 

@@ -44,7 +44,10 @@ export function resolveEventContract(eventSchemas: unknown): EventContract | und
  * `"<which>: data.path: <the schema's message>"`, which never shows the data's values. @internal
  */
 export async function validateEventData(
-  which: string, schema: StandardSchemaV1.Props, data: unknown): Promise<StandardSchemaV1.SuccessResult<unknown> | string[]> {
+  which: string,
+  schema: StandardSchemaV1.Props,
+  data: unknown,
+): Promise<StandardSchemaV1.SuccessResult<unknown> | string[]> {
   const result = await schema.validate(data);
   if (!result.issues) return result;
   return result.issues.map((issue) => {

@@ -41,18 +41,32 @@ describe("validateChannelName(name, options?)", () => {
     expectValidationError(() => validateChannelName(""), "invalid_channel_name", "channel", 'got ""');
   });
 
-  it.each(["a b", " a", "a ", "tab\there", "new\nline", "ünïcode", "emoji😀", "#", "#channel", "a#b", "a/b", "a:b", "a*b", "a+b", "a%b", "a?b"])(
-    "rejects %j, naming the allowed characters",
-    (name) => {
-      const error = expectValidationError(
-        () => validateChannelName(name),
-        "invalid_channel_name",
-        "channel",
-        "may only contain A-Z a-z 0-9 _ - = @ , . ;",
-      );
-      expect(error.message).toContain(JSON.stringify(name));
-    },
-  );
+  it.each([
+    "a b",
+    " a",
+    "a ",
+    "tab\there",
+    "new\nline",
+    "ünïcode",
+    "emoji😀",
+    "#",
+    "#channel",
+    "a#b",
+    "a/b",
+    "a:b",
+    "a*b",
+    "a+b",
+    "a%b",
+    "a?b",
+  ])("rejects %j, naming the allowed characters", (name) => {
+    const error = expectValidationError(
+      () => validateChannelName(name),
+      "invalid_channel_name",
+      "channel",
+      "may only contain A-Z a-z 0-9 _ - = @ , . ;",
+    );
+    expect(error.message).toContain(JSON.stringify(name));
+  });
 
   it.each([
     [42, "number"],
@@ -65,11 +79,21 @@ describe("validateChannelName(name, options?)", () => {
   });
 
   it("names the given field in the error", () => {
-    expectValidationError(() => validateChannelName("bad name", { field: "channels[3]" }), "invalid_channel_name", "channels[3]", "channels[3] may only");
+    expectValidationError(
+      () => validateChannelName("bad name", { field: "channels[3]" }),
+      "invalid_channel_name",
+      "channels[3]",
+      "channels[3] may only",
+    );
   });
 
   it("cuts a very long rejected name in the message", () => {
-    const error = expectValidationError(() => validateChannelName("x".repeat(1000)), "invalid_channel_name", "channel", "(1000 characters)");
+    const error = expectValidationError(
+      () => validateChannelName("x".repeat(1000)),
+      "invalid_channel_name",
+      "channel",
+      "(1000 characters)",
+    );
     expect(error.message.length).toBeLessThan(200);
   });
 
@@ -120,7 +144,14 @@ describe("validateChannelName(name, options?)", () => {
 });
 
 describe("validateChannelName with options that are not an object or cannot be read", () => {
-  const throwing = new Proxy({}, { get: () => { throw new Error("boom"); } });
+  const throwing = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error("boom");
+      },
+    },
+  );
   it.each([
     ["null", null],
     ["a number", 42],
@@ -129,6 +160,11 @@ describe("validateChannelName with options that are not an object or cannot be r
     ["options of the wrong types", { field: 7, allowServerToUser: "yes" }],
   ])("reads %s as no options", (_, options) => {
     expect(() => validateChannelName("ok", options as never)).not.toThrow();
-    expectValidationError(() => validateChannelName("#server-to-user-1", options as never), "invalid_channel_name", "channel", "may only contain");
+    expectValidationError(
+      () => validateChannelName("#server-to-user-1", options as never),
+      "invalid_channel_name",
+      "channel",
+      "may only contain",
+    );
   });
 });

@@ -19,11 +19,14 @@ describe("validateKeyCredentials(credentials)", () => {
         throw new Error(`cannot read ${SECRET}`);
       },
     });
-    const proxy = new Proxy({ key: "k", secret: SECRET }, {
-      get() {
-        throw new Error(`cannot read ${SECRET}`);
+    const proxy = new Proxy(
+      { key: "k", secret: SECRET },
+      {
+        get() {
+          throw new Error(`cannot read ${SECRET}`);
+        },
       },
-    });
+    );
     for (const credentials of [getter, proxy]) {
       const error = expectConfigError(() => validateKeyCredentials(credentials), "credentials");
       expect(`${error.message}${JSON.stringify(error)}`).not.toContain(SECRET);

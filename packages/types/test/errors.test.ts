@@ -1,7 +1,30 @@
 import { describe, expect, it, vi } from "vitest";
 import * as types from "../src/index.js";
 import { positiveIntegerOption, requireOption } from "../src/internal.js";
-import { PusherAbortError, PusherConfigError, PusherError, PusherHttpError, PusherNetworkError, PusherPartialDeliveryError, PusherQueueFullError, PusherResponseError, PusherTimeoutError, PusherValidationError, PusherWebhookError, isPusherAbortError, isPusherConfigError, isPusherError, isPusherHttpError, isPusherNetworkError, isPusherPartialDeliveryError, isPusherQueueFullError, isPusherResponseError, isPusherTimeoutError, isPusherValidationError, isPusherWebhookError } from "../src/index.js";
+import {
+  PusherAbortError,
+  PusherConfigError,
+  PusherError,
+  PusherHttpError,
+  PusherNetworkError,
+  PusherPartialDeliveryError,
+  PusherQueueFullError,
+  PusherResponseError,
+  PusherTimeoutError,
+  PusherValidationError,
+  PusherWebhookError,
+  isPusherAbortError,
+  isPusherConfigError,
+  isPusherError,
+  isPusherHttpError,
+  isPusherNetworkError,
+  isPusherPartialDeliveryError,
+  isPusherQueueFullError,
+  isPusherResponseError,
+  isPusherTimeoutError,
+  isPusherValidationError,
+  isPusherWebhookError,
+} from "../src/index.js";
 
 const target = { method: "GET", url: "https://api.pusher.com/apps/1/channels" };
 
@@ -9,7 +32,12 @@ const target = { method: "GET", url: "https://api.pusher.com/apps/1/channels" };
 function everyError(module: typeof types) {
   return [
     { error: new module.PusherError("http_error", "base"), name: "PusherError", code: "http_error", guard: "isPusherError" },
-    { error: new module.PusherConfigError("cluster", "bad"), name: "PusherConfigError", code: "invalid_config", guard: "isPusherConfigError" },
+    {
+      error: new module.PusherConfigError("cluster", "bad"),
+      name: "PusherConfigError",
+      code: "invalid_config",
+      guard: "isPusherConfigError",
+    },
     {
       error: new module.PusherValidationError("invalid_socket_id", "socketId", "bad"),
       name: "PusherValidationError",
@@ -30,7 +58,12 @@ function everyError(module: typeof types) {
     },
     { error: new module.PusherTimeoutError(target, 1000), name: "PusherTimeoutError", code: "timeout", guard: "isPusherTimeoutError" },
     { error: new module.PusherAbortError(target), name: "PusherAbortError", code: "aborted", guard: "isPusherAbortError" },
-    { error: new module.PusherWebhookError(["bad signature"]), name: "PusherWebhookError", code: "invalid_webhook", guard: "isPusherWebhookError" },
+    {
+      error: new module.PusherWebhookError(["bad signature"]),
+      name: "PusherWebhookError",
+      code: "invalid_webhook",
+      guard: "isPusherWebhookError",
+    },
     {
       error: new module.PusherPartialDeliveryError(["a"], ["b"], { cause: new Error("boom") }),
       name: "PusherPartialDeliveryError",
@@ -43,7 +76,12 @@ function everyError(module: typeof types) {
       code: "invalid_response",
       guard: "isPusherResponseError",
     },
-    { error: new module.PusherQueueFullError("full", 0), name: "PusherQueueFullError", code: "queue_full", guard: "isPusherQueueFullError" },
+    {
+      error: new module.PusherQueueFullError("full", 0),
+      name: "PusherQueueFullError",
+      code: "queue_full",
+      guard: "isPusherQueueFullError",
+    },
   ] as const;
 }
 
@@ -150,7 +188,12 @@ describe("PusherHttpError", () => {
   const signedUrl =
     "https://app-key:app-secret@api-eu.pusher.com/apps/1/events?auth_key=app-key&auth_timestamp=1700000000" +
     "&auth_version=1.0&body_md5=ec365a775a4cd0599faeb73354201b6f&auth_signature=da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c";
-  const secrets = ["app-secret", "ec365a775a4cd0599faeb73354201b6f", "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c", "app-key"];
+  const secrets = [
+    "app-secret",
+    "ec365a775a4cd0599faeb73354201b6f",
+    "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c",
+    "app-key",
+  ];
 
   it("redacts auth_key, auth_signature, body_md5 and the userinfo from url, message and JSON", () => {
     const error = new PusherHttpError({ status: 401, serverMessage: "Invalid signature", method: "POST", url: signedUrl });
@@ -331,7 +374,11 @@ describe("positiveIntegerOption(value, option)", () => {
     expect(positiveIntegerOption(10_000, "bodyTimeoutMs")).toBe(10_000);
     for (const value of [0, -1, 1.5, Number.MAX_SAFE_INTEGER + 1, Infinity, "1000", undefined]) {
       expect(() => positiveIntegerOption(value, "bodyTimeoutMs")).toThrow(
-        expect.objectContaining({ name: "PusherConfigError", option: "bodyTimeoutMs", message: "bodyTimeoutMs must be a positive integer" }),
+        expect.objectContaining({
+          name: "PusherConfigError",
+          option: "bodyTimeoutMs",
+          message: "bodyTimeoutMs must be a positive integer",
+        }),
       );
     }
   });

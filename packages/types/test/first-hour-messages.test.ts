@@ -36,12 +36,23 @@ describe("refuseUnknownOptions: a misspelt option names the closest known one", 
   });
 
   it("known keys, inherited keys, non-objects and unreadable objects pass; no value is read", () => {
-    const getter = { get timeout(): number { throw new Error("read"); } };
+    const getter = {
+      get timeout(): number {
+        throw new Error("read");
+      },
+    };
     expect(refusal(getter)).toBeUndefined();
     expect(refusal(Object.create({ timout: 1 }) as object)).toBeUndefined();
     expect(refusal(undefined)).toBeUndefined();
     expect(refusal("timout")).toBeUndefined();
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error("no"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("no");
+        },
+      },
+    );
     expect(refusal(hostile)).toBeUndefined();
   });
 });
@@ -88,7 +99,12 @@ describe("request errors say what to set", () => {
   });
 
   it("a compatible server's error in a 2xx names its own code first", () => {
-    const error = new PusherHttpError({ status: 200, serverMessage: "The secret authentication failed", serverCode: 401, ...target("http://h/apps/1/events") });
+    const error = new PusherHttpError({
+      status: 200,
+      serverMessage: "The secret authentication failed",
+      serverCode: 401,
+      ...target("http://h/apps/1/events"),
+    });
     expect(error.message).toBe("GET /apps/1/events failed: 401 The secret authentication failed (answered with HTTP 200)");
     expect(error.retryable).toBe(false);
   });

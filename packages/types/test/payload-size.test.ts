@@ -74,7 +74,12 @@ describe("validatePayloadSize(data, maxBytes, field?)", () => {
   });
 
   it("names the given field", () => {
-    expectValidationError(() => validatePayloadSize("xx", 1, "events[0].data"), "payload_too_large", "events[0].data", "events[0].data is 2 bytes");
+    expectValidationError(
+      () => validatePayloadSize("xx", 1, "events[0].data"),
+      "payload_too_large",
+      "events[0].data",
+      "events[0].data is 2 bytes",
+    );
   });
 });
 

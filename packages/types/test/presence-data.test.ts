@@ -79,8 +79,20 @@ describe("serializePresenceData(data, field?)", () => {
   });
 
   it("throws invalid_presence_data for data whose own getter throws, and for a Proxy whose traps throw", () => {
-    const getter = Object.defineProperty({}, "user_id", { enumerable: true, get: () => { throw new Error("boom"); } });
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error("boom"); } });
+    const getter = Object.defineProperty({}, "user_id", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("boom");
+        },
+      },
+    );
     for (const data of [getter, proxy]) {
       expectValidationError(() => serializePresenceData(data), "invalid_presence_data", "presenceData", "cannot be serialized");
     }
@@ -108,14 +120,20 @@ describe("serializePresenceData(data, field?)", () => {
 
   it("checks each property once: a Proxy answering user_id differently on each read signs the user_id it was checked with", () => {
     let reads = 0;
-    const data = new Proxy({ user_id: "" }, { get: (target, name) => (name === "user_id" ? (reads++ === 0 ? "ada" : "") : (Reflect.get(target, name) as unknown)) });
+    const data = new Proxy(
+      { user_id: "" },
+      { get: (target, name) => (name === "user_id" ? (reads++ === 0 ? "ada" : "") : (Reflect.get(target, name) as unknown)) },
+    );
     expect(serializePresenceData(data)).toBe('{"user_id":"ada"}');
     expect(reads).toBe(1);
   });
 
   it("checks each property once in user_info too: a getter turning it into a string is read once", () => {
     let reads = 0;
-    const data = Object.defineProperty({ user_id: "1" }, "user_info", { enumerable: true, get: () => (reads++ === 0 ? { name: "Ada" } : "not an object") });
+    const data = Object.defineProperty({ user_id: "1" }, "user_info", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? { name: "Ada" } : "not an object"),
+    });
     expect(serializePresenceData(data)).toBe('{"user_id":"1","user_info":{"name":"Ada"}}');
     expect(reads).toBe(1);
   });
@@ -144,7 +162,10 @@ describe("serializePresenceData(data, field?)", () => {
   });
 
   it("serializes a null-prototype object and a class instance as JSON.stringify does", () => {
-    const bare = Object.assign(Object.create(null) as object, { user_id: "1", user_info: Object.assign(Object.create(null) as object, { a: 1 }) });
+    const bare = Object.assign(Object.create(null) as object, {
+      user_id: "1",
+      user_info: Object.assign(Object.create(null) as object, { a: 1 }),
+    });
     expect(serializePresenceData(bare)).toBe(JSON.stringify(bare));
     class Member {
       user_id = "7";
@@ -162,7 +183,10 @@ describe("serializePresenceData(data, field?)", () => {
       },
       { requiredKeys: ["user_id"] },
     );
-    fc.assert(fc.property(member, (data) => serializePresenceData(data) === JSON.stringify(data)), { numRuns: 500 });
+    fc.assert(
+      fc.property(member, (data) => serializePresenceData(data) === JSON.stringify(data)),
+      { numRuns: 500 },
+    );
   });
 
   it("refuses a Date as user_info: it is sent as a string, not an object", () => {

@@ -73,9 +73,36 @@ describe("validateQueryParams(params, field?)", () => {
 
 describe("validateQueryParams with params that throw when read", () => {
   it.each([
-    ["a getter that throws", Object.defineProperty({}, "info", { enumerable: true, get: () => { throw new Error("boom"); } })],
-    ["a Proxy whose ownKeys trap throws", new Proxy({}, { ownKeys: () => { throw new Error("boom"); } })],
-    ["an array value whose element getter throws", { info: Object.defineProperty(["a"], 0, { get: () => { throw new Error("boom"); } }) }],
+    [
+      "a getter that throws",
+      Object.defineProperty({}, "info", {
+        enumerable: true,
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    ],
+    [
+      "a Proxy whose ownKeys trap throws",
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error("boom");
+          },
+        },
+      ),
+    ],
+    [
+      "an array value whose element getter throws",
+      {
+        info: Object.defineProperty(["a"], 0, {
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+      },
+    ],
   ])("rejects %s with invalid_params on params", (_, params) => {
     expectValidationError(() => validateQueryParams(params), "invalid_params", "params", "params must be an object of query parameters");
   });

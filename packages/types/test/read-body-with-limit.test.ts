@@ -44,7 +44,12 @@ describe("readBodyWithLimit(request, maxBytes)", () => {
   });
 
   it("with a signal: an abort stops a read under way and rejects with its reason; an aborted signal reads nothing; none is left listened to", async () => {
-    const hanging = () => new Request("http://h/", { method: "POST", body: new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) }), duplex: "half" } as RequestInit);
+    const hanging = () =>
+      new Request("http://h/", {
+        method: "POST",
+        body: new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) }),
+        duplex: "half",
+      } as RequestInit);
     const controller = new AbortController();
     const reading = readBodyWithLimit(hanging(), 100, controller.signal);
     controller.abort(new Error("too slow"));
@@ -52,16 +57,22 @@ describe("readBodyWithLimit(request, maxBytes)", () => {
 
     await expect(reading).rejects.toThrow("too slow");
     await expect(readBodyWithLimit(hanging(), 100, AbortSignal.abort(new Error("already")))).rejects.toThrow("already");
-    await readBodyWithLimit(new Request("http://h/", { method: "POST", body: streamOf(["a", "b"]), duplex: "half" } as RequestInit), 100, done.signal);
+    await readBodyWithLimit(
+      new Request("http://h/", { method: "POST", body: streamOf(["a", "b"]), duplex: "half" } as RequestInit),
+      100,
+      done.signal,
+    );
     expect([getEventListeners(controller.signal, "abort"), getEventListeners(done.signal, "abort")]).toEqual([[], []]);
   });
 
   it("stops reading and cancels the stream once the bytes received pass the limit", async () => {
     let cancelled = false;
     const body = await readBodyWithLimit(
-      streamingRequest(streamOf(["12345", "67890", "never read"], () => {
-        cancelled = true;
-      })),
+      streamingRequest(
+        streamOf(["12345", "67890", "never read"], () => {
+          cancelled = true;
+        }),
+      ),
       8,
     );
     expect(body).toEqual({ tooLarge: true });

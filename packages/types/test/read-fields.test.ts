@@ -30,8 +30,19 @@ describe("readFields(value, keys)", () => {
   });
 
   it("answers undefined when a getter or a Proxy trap throws", () => {
-    const getter = Object.defineProperty({}, "key", { get: () => { throw new Error("boom"); } });
-    const proxy = new Proxy({}, { get: () => { throw new Error("boom"); } });
+    const getter = Object.defineProperty({}, "key", {
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("boom");
+        },
+      },
+    );
     const { proxy: revoked, revoke } = Proxy.revocable({}, {});
     revoke();
     for (const value of [getter, proxy, revoked]) expect(readFields(value, ["key"])).toBeUndefined();
@@ -89,8 +100,19 @@ describe("readField(value, key)", () => {
   });
 
   it("throws what a getter or a Proxy trap throws (readFields turns that into undefined)", () => {
-    const getter = Object.defineProperty({}, "key", { get: () => { throw new Error("boom"); } });
-    const proxy = new Proxy({}, { get: () => { throw new Error("trap"); } });
+    const getter = Object.defineProperty({}, "key", {
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     expect(() => readField(getter, "key")).toThrow("boom");
     expect(() => readField(proxy, "key")).toThrow("trap");
   });
@@ -101,12 +123,24 @@ describe("readObject(value, read)", () => {
 
   it("answers what read builds from an object, and undefined for anything that is not one", () => {
     expect(readObject({ key: "k", other: 1 }, readKey)).toEqual({ key: "k" });
-    for (const value of [null, undefined, "key", 42, true, 10n, Symbol("x"), () => ({ key: 1 })]) expect(readObject(value, readKey)).toBeUndefined();
+    for (const value of [null, undefined, "key", 42, true, 10n, Symbol("x"), () => ({ key: 1 })])
+      expect(readObject(value, readKey)).toBeUndefined();
   });
 
   it("answers undefined when a getter or a Proxy trap throws", () => {
-    const getter = Object.defineProperty({}, "key", { get: () => { throw new Error("boom"); } });
-    const proxy = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new TypeError("trap"); } });
+    const getter = Object.defineProperty({}, "key", {
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    const proxy = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor: () => {
+          throw new TypeError("trap");
+        },
+      },
+    );
     const { proxy: revoked, revoke } = Proxy.revocable({}, {});
     revoke();
     for (const value of [getter, proxy, revoked]) expect(readObject(value, readKey)).toBeUndefined();

@@ -10,7 +10,11 @@ async function refusal(answer: Uint8Array | Response): Promise<{ status: number;
 
 describe("readPostBody(request, mediaTypes, maxBodyBytes, bodyTimeoutMs)", () => {
   it("returns the body's exact bytes for a POST of an accepted media type within the limit", async () => {
-    const request = new Request(URL_, { method: "POST", headers: { "content-type": "application/json; charset=utf-8" }, body: '{"a":"é"}' });
+    const request = new Request(URL_, {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: '{"a":"é"}',
+    });
     const body = await readPostBody(request, ["application/x-www-form-urlencoded", "application/json"], 10, 1_000);
     expect(body).toEqual(new TextEncoder().encode('{"a":"é"}'));
   });
@@ -38,7 +42,12 @@ describe("readPostBody(request, mediaTypes, maxBodyBytes, bodyTimeoutMs)", () =>
         controller.enqueue(new Uint8Array(8));
       },
     });
-    const request = new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const request = new Request(URL_, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(await refusal(await readPostBody(request, ["application/json"], 20, 1_000))).toMatchObject({
       status: 413,
       error: "Payload Too Large: the limit is 20 bytes",
@@ -58,7 +67,12 @@ describe("readPostBody(request, mediaTypes, maxBodyBytes, bodyTimeoutMs)", () =>
       },
       { highWaterMark: 0 },
     );
-    const request = new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const request = new Request(URL_, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     const started = Date.now();
 
     const answer = await readPostBody(request, ["application/json"], 1_000, 300);
@@ -80,7 +94,12 @@ describe("readPostBody(request, mediaTypes, maxBodyBytes, bodyTimeoutMs)", () =>
         controller.error(new Error("connection lost"));
       },
     });
-    const request = new Request(URL_, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const request = new Request(URL_, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(await refusal(await readPostBody(request, ["application/json"], 20, 1_000))).toMatchObject({
       status: 400,
       error: "Bad Request: the body could not be read",

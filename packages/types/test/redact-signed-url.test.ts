@@ -15,17 +15,29 @@ describe("redactSignedUrl(url)", () => {
       "https://h/p?auth_signature=abc#auth_signature=frag",
       "https://h/p?auth_signature=REDACTED#auth_signature=frag",
     ],
-    ["redacts percent-encoded key names", "https://h/p?auth%5Fsignature=abc&body%5fmd5=def", "https://h/p?auth%5Fsignature=REDACTED&body%5fmd5=REDACTED"],
+    [
+      "redacts percent-encoded key names",
+      "https://h/p?auth%5Fsignature=abc&body%5fmd5=def",
+      "https://h/p?auth%5Fsignature=REDACTED&body%5fmd5=REDACTED",
+    ],
     ["redacts upper-case key names", "https://h/p?AUTH_SIGNATURE=abc&Auth_Key=k", "https://h/p?AUTH_SIGNATURE=REDACTED&Auth_Key=REDACTED"],
     ["redacts a key given without a value", "https://h/p?auth_signature&x=1", "https://h/p?auth_signature=REDACTED&x=1"],
-    ["redacts every repetition", "https://h/p?auth_signature=a&auth_signature=b", "https://h/p?auth_signature=REDACTED&auth_signature=REDACTED"],
+    [
+      "redacts every repetition",
+      "https://h/p?auth_signature=a&auth_signature=b",
+      "https://h/p?auth_signature=REDACTED&auth_signature=REDACTED",
+    ],
     ["keeps a malformed percent-encoded key as it is", "https://h/p?%E0%A4%A=1&auth_key=k", "https://h/p?%E0%A4%A=1&auth_key=REDACTED"],
     ["keeps values that merely contain a redacted name", "https://h/p?q=auth_signature%3Dabc", "https://h/p?q=auth_signature%3Dabc"],
     ["keeps a value with = signs whole", "https://h/p?auth_signature=a=b&x=c=d", "https://h/p?auth_signature=REDACTED&x=c=d"],
     ["handles a relative URL", "/apps/1/events?auth_key=k", "/apps/1/events?auth_key=REDACTED"],
     ["removes the userinfo", "https://key:secret@api.pusher.com/apps/1", "https://api.pusher.com/apps/1"],
     ["removes a userinfo whose password holds @", "https://key:se@cr@et@api.pusher.com/apps/1?x=1", "https://api.pusher.com/apps/1?x=1"],
-    ["removes a userinfo before a query with no path", "http://key:secret@127.0.0.1:6001?auth_key=k", "http://127.0.0.1:6001?auth_key=REDACTED"],
+    [
+      "removes a userinfo before a query with no path",
+      "http://key:secret@127.0.0.1:6001?auth_key=k",
+      "http://127.0.0.1:6001?auth_key=REDACTED",
+    ],
     ["keeps an @ that is in the path or query", "https://h/users/a@b?email=c@d", "https://h/users/a@b?email=c@d"],
   ])("%s", (_case, url, redacted) => {
     expect(redactSignedUrl(url)).toBe(redacted);

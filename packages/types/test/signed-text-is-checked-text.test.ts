@@ -70,16 +70,27 @@ describe("__proto__ keys, null prototypes and lying Proxies", () => {
     const withField = JSON.parse('{"user_id":"1","id":"1","__proto__":{"a":1}}') as unknown;
     expect(serializePresenceData(withField)).toBe('{"user_id":"1","id":"1","__proto__":{"a":1}}');
     expect(serializeUserData(withField)).toBe('{"user_id":"1","id":"1","__proto__":{"a":1}}');
-    expect(serializeUserData({ ...(withField as object), watchlist: ["7"] })).toBe('{"user_id":"1","id":"1","__proto__":{"a":1},"watchlist":["7"]}');
+    expect(serializeUserData({ ...(withField as object), watchlist: ["7"] })).toBe(
+      '{"user_id":"1","id":"1","__proto__":{"a":1},"watchlist":["7"]}',
+    );
   });
 
   it("a prototype set with a __proto__ literal is not the data's: its fields are refused", () => {
-    expectValidationError(() => serializePresenceData({ __proto__: { user_id: "intruder" } }), "invalid_presence_data", "presenceData.user_id", "got undefined");
+    expectValidationError(
+      () => serializePresenceData({ __proto__: { user_id: "intruder" } }),
+      "invalid_presence_data",
+      "presenceData.user_id",
+      "got undefined",
+    );
     expectValidationError(() => serializeUserData({ __proto__: { id: "intruder" } }), "invalid_user_id", "userData.id", "got undefined");
   });
 
   it("a null-prototype object is serialized as JSON.stringify does, user_info and watchlist included", () => {
-    const bare = Object.assign(Object.create(null) as object, { id: "1", user_info: Object.assign(Object.create(null) as object, { a: 1 }), watchlist: ["7"] });
+    const bare = Object.assign(Object.create(null) as object, {
+      id: "1",
+      user_info: Object.assign(Object.create(null) as object, { a: 1 }),
+      watchlist: ["7"],
+    });
     expect(serializeUserData(bare)).toBe('{"id":"1","user_info":{"a":1},"watchlist":["7"]}');
   });
 
@@ -101,7 +112,10 @@ describe("__proto__ keys, null prototypes and lying Proxies", () => {
 
   it("a getter of user_info answering an object once and a string after is read once, in user data too", () => {
     let reads = 0;
-    const data = Object.defineProperty({ id: "1" }, "user_info", { enumerable: true, get: () => (reads++ === 0 ? { name: "Ada" } : "not an object") });
+    const data = Object.defineProperty({ id: "1" }, "user_info", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? { name: "Ada" } : "not an object"),
+    });
     expect(serializeUserData(data)).toBe('{"id":"1","user_info":{"name":"Ada"}}');
     expect(reads).toBe(1);
   });

@@ -7,17 +7,34 @@ describe("validateSocketId(socketId, field?)", () => {
     expect(() => validateSocketId(socketId)).not.toThrow();
   });
 
-  it.each(["1.1:", ":1.1", "1.1\n", "\n1.1", "", "1", "1.", ".1", "1.1.1", "a.1", "1.a", "1.1 ", " 1.1", "1,1", "1.1:private-x", "١.١", "-1.1", "+1.1", "1e3.1"])(
-    "rejects %j with invalid_socket_id, showing the value",
-    (socketId) => {
-      expectValidationError(
-        () => validateSocketId(socketId),
-        "invalid_socket_id",
-        "socketId",
-        `socketId must look like "1234.5678", got ${JSON.stringify(socketId)}`,
-      );
-    },
-  );
+  it.each([
+    "1.1:",
+    ":1.1",
+    "1.1\n",
+    "\n1.1",
+    "",
+    "1",
+    "1.",
+    ".1",
+    "1.1.1",
+    "a.1",
+    "1.a",
+    "1.1 ",
+    " 1.1",
+    "1,1",
+    "1.1:private-x",
+    "١.١",
+    "-1.1",
+    "+1.1",
+    "1e3.1",
+  ])("rejects %j with invalid_socket_id, showing the value", (socketId) => {
+    expectValidationError(
+      () => validateSocketId(socketId),
+      "invalid_socket_id",
+      "socketId",
+      `socketId must look like "1234.5678", got ${JSON.stringify(socketId)}`,
+    );
+  });
 
   it.each([
     [1.1, "number"],

@@ -67,7 +67,12 @@ function nodeRequest(fields: Partial<NodeRequestLike>, ...body: unknown[]): Node
 
 /** A request whose body a parser has already read to its end. */
 function parsedRequest(contentType: string, body: unknown, extra: Partial<NodeRequestLike> = {}): NodeRequestLike {
-  return nodeRequest({ headers: { host: "app.example", "content-type": contentType, "content-length": "999" }, readableEnded: true, body, ...extra });
+  return nodeRequest({
+    headers: { host: "app.example", "content-type": contentType, "content-length": "999" },
+    readableEnded: true,
+    body,
+    ...extra,
+  });
 }
 
 async function run(request: NodeRequestLike, handler: (request: Request) => Promise<Response> = echo): Promise<RecordingResponse> {
@@ -87,7 +92,9 @@ const encoder = new TextEncoder();
 describe("toNodeHandler(handler) on a body nothing has read", () => {
   it("streams the exact bytes to the handler, with the method, headers and URL", async () => {
     const bytes = new Uint8Array([0x73, 0x3d, 0xff, 0x00, 0x80]); // not UTF-8: bytes pass as they are
-    const result = await seen(nodeRequest({ headers: { host: "app.example:3000", "content-type": "application/json", "content-length": "5" } }, bytes));
+    const result = await seen(
+      nodeRequest({ headers: { host: "app.example:3000", "content-type": "application/json", "content-length": "5" } }, bytes),
+    );
     expect(result.method).toBe("POST");
     expect(result.url).toBe("http://app.example:3000/pusher/auth");
     expect(result.headers["content-length"]).toBe("5");
@@ -164,7 +171,9 @@ describe("toNodeHandler(handler) on a body a framework kept", () => {
 
 describe("toNodeHandler(handler) on a body a framework parsed", () => {
   it("re-encodes parsed form fields as a form", async () => {
-    const result = await seen(parsedRequest("application/x-www-form-urlencoded; charset=UTF-8", { socket_id: "1.1", channel_name: "private-a b&c" }));
+    const result = await seen(
+      parsedRequest("application/x-www-form-urlencoded; charset=UTF-8", { socket_id: "1.1", channel_name: "private-a b&c" }),
+    );
     expect(new URLSearchParams(result.text).get("channel_name")).toBe("private-a b&c");
     expect(Object.fromEntries(new URLSearchParams(result.text))).toEqual({ socket_id: "1.1", channel_name: "private-a b&c" });
   });
@@ -359,7 +368,9 @@ describe("toNodeHandler(handler) on a signed webhook", () => {
   });
 
   it("hands on the exact bytes when they were kept, or the unread stream", async () => {
-    const kept = await seen(parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders, rawBody: encoder.encode(body) }));
+    const kept = await seen(
+      parsedRequest("application/json", JSON.parse(body), { headers: webhookHeaders, rawBody: encoder.encode(body) }),
+    );
     expect(kept.text).toBe(body);
     const streamed = await seen(nodeRequest({ headers: webhookHeaders }, body));
     expect(streamed.text).toBe(body);
@@ -384,7 +395,11 @@ describe("toNodeHandler(handler) as a node:http listener", () => {
   it("hands the handler the body a client sent, and the client the handler's answer", async () => {
     const adapter = toNodeHandler(echo);
     const url = await listen((request, response) => void adapter(request, response));
-    const answer = await fetch(`${url}/pusher/auth?a=1`, { method: "POST", body: "socket_id=1.1", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const answer = await fetch(`${url}/pusher/auth?a=1`, {
+      method: "POST",
+      body: "socket_id=1.1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     const result = (await answer.json()) as Seen;
     expect(result).toMatchObject({ method: "POST", text: "socket_id=1.1" });
     expect(result.url).toBe(`${url}/pusher/auth?a=1`);
@@ -528,7 +543,14 @@ describe("toNodeHandler(handler) on hostile request objects: it answers, and its
   });
 
   it("answers 400 for headers that are not a record of strings and lists of strings", async () => {
-    const odd: unknown[] = [null, "host: x", { "x-n": 5 }, { "x-o": { a: 1 } }, { "x-crlf": "a\r\nx-injected: 1" }, { "x-list": ["a", "b\nc"] }];
+    const odd: unknown[] = [
+      null,
+      "host: x",
+      { "x-n": 5 },
+      { "x-o": { a: 1 } },
+      { "x-crlf": "a\r\nx-injected: 1" },
+      { "x-list": ["a", "b\nc"] },
+    ];
     for (const headers of odd) {
       const response = await run(nodeRequest({ headers: headers as NodeRequestLike["headers"] }, "x"));
       expect(response.statusCode).toBe(400);
@@ -575,7 +597,13 @@ describe("toNodeHandler(handler) on hostile request objects: it answers, and its
     const trap = () => {
       throw new Error("trap: hunter2");
     };
-    const hostileError = new Proxy(new Error("hostile"), { get: trap, has: trap, getPrototypeOf: trap, ownKeys: trap, getOwnPropertyDescriptor: trap });
+    const hostileError = new Proxy(new Error("hostile"), {
+      get: trap,
+      has: trap,
+      getPrototypeOf: trap,
+      ownKeys: trap,
+      getOwnPropertyDescriptor: trap,
+    });
     const response = await run(nodeRequest({}, "x"), () => Promise.reject(hostileError));
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: "Internal Server Error" });
@@ -692,7 +720,9 @@ describe("toNodeHandler(handler) and the handler's body limit", () => {
       }
     }
     const stream = endless();
-    const response = await run(nodeRequest({ [Symbol.asyncIterator]: () => stream }), () => Promise.resolve(new Response(null, { status: 415 })));
+    const response = await run(nodeRequest({ [Symbol.asyncIterator]: () => stream }), () =>
+      Promise.resolve(new Response(null, { status: 415 })),
+    );
     expect(response.statusCode).toBe(415);
     expect(chunksRead).toBe(0);
   });

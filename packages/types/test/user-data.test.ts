@@ -45,7 +45,12 @@ describe("serializeUserData(data, field?): the checks", () => {
     ["42", '"42"'],
     [[], "object"],
   ])("rejects %j, which is not an object", (data, described) => {
-    expectValidationError(() => serializeUserData(data), "invalid_user_data", "userData", `userData must be an object with an id, got ${described}`);
+    expectValidationError(
+      () => serializeUserData(data),
+      "invalid_user_data",
+      "userData",
+      `userData must be an object with an id, got ${described}`,
+    );
   });
 
   it.each([
@@ -95,7 +100,10 @@ describe("serializeUserData(data, field?)", () => {
 
   it("checks each property once: a Proxy answering id differently on each read signs the id it was checked with", () => {
     let reads = 0;
-    const data = new Proxy({ id: "" }, { get: (target, name) => (name === "id" ? (reads++ === 0 ? "ada" : "bad id") : (Reflect.get(target, name) as unknown)) });
+    const data = new Proxy(
+      { id: "" },
+      { get: (target, name) => (name === "id" ? (reads++ === 0 ? "ada" : "bad id") : (Reflect.get(target, name) as unknown)) },
+    );
     expect(serializeUserData(data)).toBe('{"id":"ada"}');
     expect(reads).toBe(1);
   });

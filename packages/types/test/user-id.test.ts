@@ -9,7 +9,12 @@ describe("validateUserId(userId, field?)", () => {
 
   it("accepts 200 characters and rejects 201", () => {
     expect(MAX_USER_ID_LENGTH).toBe(200);
-    expectValidationError(() => validateUserId("u".repeat(201)), "invalid_user_id", "userId", "userId must be a string of 1 to 200 characters");
+    expectValidationError(
+      () => validateUserId("u".repeat(201)),
+      "invalid_user_id",
+      "userId",
+      "userId must be a string of 1 to 200 characters",
+    );
   });
 
   it("rejects the empty id", () => {

@@ -6,7 +6,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPusherError } from "../src/index.js";
-import { readFields, serializePresenceData, serializeUserData, utf8ByteLength, validateBatchSize, validateChannelCount, validateChannelName, validateEventName, validateKeyCredentials, validateMasterKeyBase64, validatePayloadSize, validateQueryParams, validateSocketId, validateUserId } from "../src/internal.js";
+import {
+  readFields,
+  serializePresenceData,
+  serializeUserData,
+  utf8ByteLength,
+  validateBatchSize,
+  validateChannelCount,
+  validateChannelName,
+  validateEventName,
+  validateKeyCredentials,
+  validateMasterKeyBase64,
+  validatePayloadSize,
+  validateQueryParams,
+  validateSocketId,
+  validateUserId,
+} from "../src/internal.js";
 import { anyOrHostile, materialize, mutated } from "./support/hostile-values.js";
 
 const RUNS = 1_000;
@@ -20,9 +35,11 @@ const valueArb = anyOrHostile.map((seed) => () => materialize(seed));
 const NAME_CHARACTERS = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=@,.;");
 const isName = (value: unknown, max: number) =>
   typeof value === "string" && value.length >= 1 && value.length <= max && [...value].every((character) => NAME_CHARACTERS.has(character));
-const isDigits = (part: string | undefined) => part !== undefined && part.length > 0 && [...part].every((character) => character >= "0" && character <= "9");
+const isDigits = (part: string | undefined) =>
+  part !== undefined && part.length > 0 && [...part].every((character) => character >= "0" && character <= "9");
 const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
-const isWholeNumberWithin = (value: unknown, max: number) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= max;
+const isWholeNumberWithin = (value: unknown, max: number) =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= max;
 const RESERVED = ["auth_key", "auth_timestamp", "auth_version", "auth_signature", "body_md5"];
 
 /** Asserts that `text`, what serializePresenceData returned, is a valid presence member by its own fields. */
@@ -142,13 +159,19 @@ describe("the validators under fuzzing", { timeout: FUZZ_TIMEOUT_MS }, () => {
 // Data one mistake away from valid, or anything: whatever the serializers return is the text that
 // is signed, and it must pass the checks by its own fields, parsed from the text itself.
 const presenceArb = fc.oneof(mutated({ user_id: "42", user_info: { name: "Ada" } }), anyOrHostile).map((seed) => () => materialize(seed));
-const userArb = fc.oneof(mutated({ id: "42", user_info: { name: "Ada" }, watchlist: ["7"] }), anyOrHostile).map((seed) => () => materialize(seed));
+const userArb = fc
+  .oneof(mutated({ id: "42", user_info: { name: "Ada" }, watchlist: ["7"] }), anyOrHostile)
+  .map((seed) => () => materialize(seed));
 
 /**
  * Runs `serialize` on {@link RUNS} values from `arb`: each is refused with one of the SDK's errors,
  * or returns a text that `checkText` checks as parsed; a share of them must be texts.
  */
-function checkSerialized(arb: fc.Arbitrary<() => unknown>, serialize: (data: unknown) => string, checkText: (parsed: Record<string, unknown>) => void): void {
+function checkSerialized(
+  arb: fc.Arbitrary<() => unknown>,
+  serialize: (data: unknown) => string,
+  checkText: (parsed: Record<string, unknown>) => void,
+): void {
   let serialized = 0;
   fc.assert(
     fc.property(arb, (make) => {

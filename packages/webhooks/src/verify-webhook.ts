@@ -1,5 +1,12 @@
 import { verifyHmacSignature } from "@x/signing";
-import { positiveIntegerOption, readFields, refuseUnknownOptions, requireOption, utf8ByteLength, validateKeyCredentials } from "@x/types/internal";
+import {
+  positiveIntegerOption,
+  readFields,
+  refuseUnknownOptions,
+  requireOption,
+  utf8ByteLength,
+  validateKeyCredentials,
+} from "@x/types/internal";
 import { attempt, parseWebhookBody, parseWebhookEvents } from "./parse-webhook.js";
 import type { VerifyWebhookOptions, WebhookCredentials, WebhookDelivery } from "./webhook-types.js";
 import type { WebhookValidationError, WebhookVerdict } from "./webhook-types.js";
@@ -103,11 +110,7 @@ export function verifyDelivery(verifier: Verifier, delivery: unknown): WebhookVe
  * if (verdict.isValid) for (const event of verdict.events) console.log(event.name, event.channel);
  * ```
  */
-export function verifyWebhook(
-  credentials: WebhookCredentials,
-  delivery: WebhookDelivery,
-  options?: VerifyWebhookOptions,
-): WebhookVerdict {
+export function verifyWebhook(credentials: WebhookCredentials, delivery: WebhookDelivery, options?: VerifyWebhookOptions): WebhookVerdict {
   refuseUnknownOptions(options, VERIFY_OPTION_KEYS);
   return verifyDelivery(resolveVerifier(credentials, options), delivery);
 }

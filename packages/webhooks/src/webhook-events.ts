@@ -27,12 +27,7 @@ export type SubscriptionCountEvent = { name: "subscription_count"; channel: stri
 export type UnknownWebhookEvent = { name: string; channel?: string; known: false; [field: string]: unknown };
 
 /** The events this version knows: a `switch` on `event.name` narrows this union to one event type. */
-export type KnownWebhookEvent =
-  | ChannelExistenceEvent
-  | PresenceMemberEvent
-  | ClientEventWebhook
-  | CacheMissEvent
-  | SubscriptionCountEvent;
+export type KnownWebhookEvent = ChannelExistenceEvent | PresenceMemberEvent | ClientEventWebhook | CacheMissEvent | SubscriptionCountEvent;
 
 /**
  * Any event a webhook can carry (docs/protocol.md §7). An unknown event's `name` is any string: set unknown events

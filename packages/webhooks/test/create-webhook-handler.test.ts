@@ -310,9 +310,15 @@ describe("createWebhookHandler: callbacks that misbehave in every way", () => {
     ["onEvent rejects", { onEvent: () => Promise.reject(new Error("down")) }],
     ["onEvents rejects", { onEvents: () => Promise.reject(new Error("down")) }],
     ["onEvent returns a value whose then throws", { onEvent: () => hostileThenable as never }],
-    ["onEvent rejects and onError rejects", { onEvent: () => Promise.reject(new Error("down")), onError: () => Promise.reject(new Error("logger down")) }],
+    [
+      "onEvent rejects and onError rejects",
+      { onEvent: () => Promise.reject(new Error("down")), onError: () => Promise.reject(new Error("logger down")) },
+    ],
     ["onEvent rejects and onError throws", { onEvent: () => Promise.reject(new Error("down")), onError: boom }],
-    ["onEvent rejects and onError returns a value whose then throws", { onEvent: () => Promise.reject(new Error("down")), onError: () => hostileThenable as never }],
+    [
+      "onEvent rejects and onError returns a value whose then throws",
+      { onEvent: () => Promise.reject(new Error("down")), onError: () => hostileThenable as never },
+    ],
   ])("handler answers 500 when %s, and its promise resolves", async (_, callbacks) => {
     const handler = createWebhookHandler({ credentials: app, ...(callbacks as Partial<WebhookHandlerOptions>) });
     const response = await handler(webhookRequest(body, pusherHeaders()));
@@ -367,7 +373,18 @@ describe("createWebhookHandler: configuration", () => {
     const onEvent = () => undefined;
     expect(optionOf(null as never)).toBe("options");
     expect(optionOf("options" as never)).toBe("options");
-    expect(optionOf(new Proxy({}, { get: () => { throw new Error("boom"); } }) as never)).toBe("options");
+    expect(
+      optionOf(
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error("boom");
+            },
+          },
+        ) as never,
+      ),
+    ).toBe("options");
     expect(optionOf({ credentials: app, onEvent: "log" as never })).toBe("onEvent");
     expect(optionOf({ credentials: app, onEvents: {} as never })).toBe("onEvents");
     expect(optionOf({ credentials: app, onEvent, onError: true as never })).toBe("onError");

@@ -4,14 +4,7 @@ import fc from "fast-check";
 import Pusher from "pusher";
 import { describe, expect, it } from "vitest";
 import { verifyWebhook } from "../src/index.js";
-import {
-  anyBodyArb,
-  applyEdit,
-  credentialArb,
-  credentialsArb,
-  editArb,
-  wellFormedBodyArb,
-} from "./support/webhook-arbitraries.js";
+import { anyBodyArb, applyEdit, credentialArb, credentialsArb, editArb, wellFormedBodyArb } from "./support/webhook-arbitraries.js";
 import { signBody, utf8 } from "./support/webhook-fixtures.js";
 
 type Credentials = { key: string; secret: string }[];
@@ -48,8 +41,7 @@ describe("verifyWebhook agrees with pusher@5.3.4", () => {
         tamperArb,
         fc.boolean(),
         (credentials, signerIndex, originalBody, tamper, asBytes) => {
-          const signer =
-            tamper.kind === "signing credentials" ? tamper.credential : credentials[signerIndex % credentials.length]!;
+          const signer = tamper.kind === "signing credentials" ? tamper.credential : credentials[signerIndex % credentials.length]!;
           let body = originalBody;
           let signature = signBody(signer.secret, body);
           let key = signer.key;

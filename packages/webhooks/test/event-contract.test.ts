@@ -97,7 +97,9 @@ describe.each([
         }
       },
     });
-    const response = await handler(delivery([clientEvent("client-chat", '{"text":"hi"}'), { name: "member_added", channel: "presence-room", user_id: "ada" }]));
+    const response = await handler(
+      delivery([clientEvent("client-chat", '{"text":"hi"}'), { name: "member_added", channel: "presence-room", user_id: "ada" }]),
+    );
     expect(response.status).toBe(200);
     expect(chats).toEqual([{ text: "hi", mentions: [] }]);
   });
@@ -213,7 +215,14 @@ describe("createWebhookHandler({ eventSchemas }): schemas of any Standard Schema
     const handler = createWebhookHandler({
       credentials: app,
       now: () => NOW,
-      eventSchemas: { "client-n": schema(() => ({ issues: [{ message, path: ["n"] }, { message, path: ["b"] }] })) },
+      eventSchemas: {
+        "client-n": schema(() => ({
+          issues: [
+            { message, path: ["n"] },
+            { message, path: ["b"] },
+          ],
+        })),
+      },
       onEvent: () => {},
       onError: (error) => void errors.push(error as PusherWebhookError),
     });
@@ -225,7 +234,12 @@ describe("createWebhookHandler({ eventSchemas }): schemas of any Standard Schema
   });
 
   it("refuses eventSchemas that are not Standard Schemas by event name with a PusherConfigError naming it", () => {
-    const throwing = Object.defineProperty({}, "client-x", { enumerable: true, get: () => { throw new Error("getter"); } });
+    const throwing = Object.defineProperty({}, "client-x", {
+      enumerable: true,
+      get: () => {
+        throw new Error("getter");
+      },
+    });
     for (const eventSchemas of [null, 5, "zod", { "client-x": {} }, { "client-x": { "~standard": {} } }, { "client-x": null }, throwing]) {
       let option: string | undefined;
       try {

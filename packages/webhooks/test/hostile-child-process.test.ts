@@ -16,7 +16,9 @@ describeHostileRun<WebhookCaseResult>(
       const { requests, elapsedMs, node, results } = summary();
       expect(requests).toBeGreaterThan(300);
       expect(results.filter((result) => result.status !== result.expected)).toEqual([]);
-      expect(results.filter((result) => result.group !== "callback that fails" && (result.delivered > 0) !== (result.expected === 200))).toEqual([]);
+      expect(
+        results.filter((result) => result.group !== "callback that fails" && result.delivered > 0 !== (result.expected === 200)),
+      ).toEqual([]);
       expect(results.find((result) => result.name.startsWith("onEvents rejects, onEvent never called"))?.delivered).toBe(0);
 
       const slow = results.filter((result) => result.name.includes("500,000")).map((result) => `${result.name}: ${result.elapsedMs} ms`);

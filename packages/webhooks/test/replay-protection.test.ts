@@ -191,9 +191,18 @@ describe("createWebhookHandler: each delivery processed once", () => {
   it("refuses a deliveryStore without has and add with a PusherConfigError naming it", () => {
     const onEvent = () => {};
     for (const deliveryStore of [null, true, {}, { has: () => false }, { add: () => {} }, "redis"]) {
-      expect(configErrorOf(() => createWebhookHandler({ credentials: app, onEvent, deliveryStore: deliveryStore as never }))).toBe("deliveryStore");
+      expect(configErrorOf(() => createWebhookHandler({ credentials: app, onEvent, deliveryStore: deliveryStore as never }))).toBe(
+        "deliveryStore",
+      );
     }
-    const hostile = new Proxy({}, { get: () => { throw new Error("trap"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("trap");
+        },
+      },
+    );
     expect(configErrorOf(() => createWebhookHandler({ credentials: app, onEvent, deliveryStore: hostile as never }))).toBe("deliveryStore");
   });
 });
@@ -244,6 +253,7 @@ describe("createMemoryDeliveryStore: bounded by count and by age", () => {
   });
 
   it("refuses a maxEntries that is not a positive integer with a PusherConfigError naming it", () => {
-    for (const maxEntries of [0, 1.5, -1, Number.NaN, "10" as never]) expect(configErrorOf(() => createMemoryDeliveryStore(maxEntries))).toBe("maxEntries");
+    for (const maxEntries of [0, 1.5, -1, Number.NaN, "10" as never])
+      expect(configErrorOf(() => createMemoryDeliveryStore(maxEntries))).toBe("maxEntries");
   });
 });

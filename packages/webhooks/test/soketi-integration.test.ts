@@ -86,7 +86,9 @@ describe("createWebhookHandler receiving soketi's webhooks", () => {
 
   beforeAll(async () => {
     receiver = await startReceiver(recorded, deliveries);
-    server = asLocalServer(await startLocalPusher({ ...soketiInstall, ...credentials, webhooks: [{ url: receiver.url, event_types: EVENT_TYPES }] }));
+    server = asLocalServer(
+      await startLocalPusher({ ...soketiInstall, ...credentials, webhooks: [{ url: receiver.url, event_types: EVENT_TYPES }] }),
+    );
   });
 
   afterAll(async () => {
@@ -107,7 +109,10 @@ describe("createWebhookHandler receiving soketi's webhooks", () => {
     const has = (expected: Partial<WebhookEvent>) =>
       recorded.some((event) => Object.entries(expected).every(([field, value]) => (event as Record<string, unknown>)[field] === value));
     // The client event must have reached soketi before bob leaves.
-    await waitUntil(() => has({ name: "client_event" }), () => JSON.stringify(recorded));
+    await waitUntil(
+      () => has({ name: "client_event" }),
+      () => JSON.stringify(recorded),
+    );
     await bob.disconnect();
     await alice.disconnect();
 
@@ -119,7 +124,10 @@ describe("createWebhookHandler receiving soketi's webhooks", () => {
       { name: "member_removed", channel: ROOM, user_id: "alice" },
       { name: "channel_vacated", channel: ROOM },
     ];
-    await waitUntil(() => expected.every(has), () => JSON.stringify(recorded));
+    await waitUntil(
+      () => expected.every(has),
+      () => JSON.stringify(recorded),
+    );
     const clientEvent = recorded.find((event) => event.name === "client_event");
     expect(clientEvent).toEqual({
       name: "client_event",

@@ -26,8 +26,7 @@ const optionsArb: fc.Arbitrary<VerifyWebhookOptions> = fc.record(
   { requiredKeys: ["now"] },
 );
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isString = (value: unknown) => typeof value === "string";
 const isUserId = (value: unknown) => isString(value) || (typeof value === "number" && Number.isFinite(value));
 
@@ -80,9 +79,7 @@ function deservesValid(
   // Generated data is never a secretbox under the master key, so an encrypted client event
   // cannot decrypt (docs/protocol.md §6).
   const undecryptable = (event: Record<string, unknown>) =>
-    options.decryptor !== undefined &&
-    event.name === "client_event" &&
-    String(event.channel).startsWith("private-encrypted-");
+    options.decryptor !== undefined && event.name === "client_event" && String(event.channel).startsWith("private-encrypted-");
   return payload.events.every((event) => eventIsWellFormed(event) && !undecryptable(event as Record<string, unknown>));
 }
 
@@ -175,7 +172,11 @@ describe("createWebhookHandler under fuzzing", () => {
         const acceptable =
           method === "POST" &&
           contentType.split(";")[0]!.trim().toLowerCase() === "application/json" &&
-          deservesValid(credentials, { body: delivery.body, signature: headers.get("x-pusher-signature"), key: headers.get("x-pusher-key") }, options);
+          deservesValid(
+            credentials,
+            { body: delivery.body, signature: headers.get("x-pusher-signature"), key: headers.get("x-pusher-key") },
+            options,
+          );
         expect(response.status === 200).toBe(acceptable);
         if (response.status === 200) accepted++;
         else expect(called).toEqual([]);

@@ -66,7 +66,11 @@ describe("verifyWebhook under hostile fuzzing", { timeout: FUZZ_TIMEOUT_MS }, ()
       fc.property(credentialsArb, deliveryArb, optionsArb, (credentialSeeds, deliverySeeds, optionSeeds) => {
         let outcome: string;
         try {
-          const verdict = verifyWebhook(materialize(credentialSeeds) as never, materialize(deliverySeeds) as never, materialize(optionSeeds) as never);
+          const verdict = verifyWebhook(
+            materialize(credentialSeeds) as never,
+            materialize(deliverySeeds) as never,
+            materialize(optionSeeds) as never,
+          );
           expect(verdict.isValid).toBe(verdict.validationErrors.length === 0);
           const text = JSON.stringify(verdict.validationErrors);
           expect(text).not.toContain(SECRET);
@@ -83,11 +87,12 @@ describe("verifyWebhook under hostile fuzzing", { timeout: FUZZ_TIMEOUT_MS }, ()
       }),
       { numRuns: RUNS },
     );
-    const rows = [...tally].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => (outcome.startsWith("PusherConfigError") ? `${count} threw ${outcome}` : `${count} ${outcome}s`));
+    const rows = [...tally]
+      .sort((a, b) => b[1] - a[1])
+      .map(([outcome, count]) => (outcome.startsWith("PusherConfigError") ? `${count} threw ${outcome}` : `${count} ${outcome}s`));
     const found = [...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${count} ${code}`);
     console.log(
-      `verifyWebhook, ${RUNS} random and hostile deliveries: ${rows.join(", ")}; ` +
-        `what the invalid verdicts named: ${found.join(", ")}`,
+      `verifyWebhook, ${RUNS} random and hostile deliveries: ${rows.join(", ")}; ` + `what the invalid verdicts named: ${found.join(", ")}`,
     );
     expect(tally.get("valid verdict")).toBeGreaterThan(RUNS / 100);
   });

@@ -122,9 +122,7 @@ describe("verifyWebhook: bodies and events", () => {
 
   it("verifyWebhook(bytes that are not UTF-8) is invalid_body", () => {
     const body = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
-    expect(codes(verifyWebhook(app, { body, signature: signBody(app.secret, body), key: app.key }))).toEqual([
-      "invalid_body",
-    ]);
+    expect(codes(verifyWebhook(app, { body, signature: signBody(app.secret, body), key: app.key }))).toEqual(["invalid_body"]);
   });
 
   it("verifyWebhook(body of another type) is invalid_body, not a throw", () => {
@@ -210,18 +208,12 @@ describe("verifyWebhook: bodies and events", () => {
     const bytes = utf8(delivery.body).byteLength;
     expect(verifyWebhook(app, delivery, { maxBodyBytes: bytes }).isValid).toBe(true);
     expect(codes(verifyWebhook(app, delivery, { maxBodyBytes: bytes - 1 }))).toEqual(["body_too_large"]);
-    expect(codes(verifyWebhook(app, { ...delivery, body: utf8(delivery.body) }, { maxBodyBytes: bytes - 1 }))).toEqual([
-      "body_too_large",
-    ]);
+    expect(codes(verifyWebhook(app, { ...delivery, body: utf8(delivery.body) }, { maxBodyBytes: bytes - 1 }))).toEqual(["body_too_large"]);
     // The default maxBodyBytes is 1 MiB: a body of exactly that size is read, one byte more is refused unread.
     const atLimit = "x".repeat(1_048_576);
-    expect(codes(verifyWebhook(app, { body: atLimit, signature: signBody(app.secret, atLimit), key: app.key }))).toEqual([
-      "invalid_body",
-    ]);
+    expect(codes(verifyWebhook(app, { body: atLimit, signature: signBody(app.secret, atLimit), key: app.key }))).toEqual(["invalid_body"]);
     const huge = "x".repeat(1_048_576 + 1);
-    expect(codes(verifyWebhook(app, { body: huge, signature: signBody(app.secret, huge), key: app.key }))).toEqual([
-      "body_too_large",
-    ]);
+    expect(codes(verifyWebhook(app, { body: huge, signature: signBody(app.secret, huge), key: app.key }))).toEqual(["body_too_large"]);
   });
 });
 
@@ -302,9 +294,7 @@ describe("verifyWebhook: encrypted client events", () => {
       },
     ]);
     const tampered = encrypted.replace(/"ciphertext":"(.)/, (_, first: string) => `"ciphertext":"${first === "A" ? "B" : "A"}`);
-    expect(codes(verifyWebhook(app, signedDelivery(app, webhook([clientEvent(tampered)])), { decryptor }))).toEqual([
-      "decryption_failed",
-    ]);
+    expect(codes(verifyWebhook(app, signedDelivery(app, webhook([clientEvent(tampered)])), { decryptor }))).toEqual(["decryption_failed"]);
   });
 
   it("verifyWebhook({ decryptor } of the application) shows what the decryptor returns, and a throw as decryption_failed", () => {
@@ -458,7 +448,17 @@ describe("isKnownWebhookEvent with what is not an event", () => {
     ["null", null],
     ["undefined", undefined],
     ["a string", "channel_occupied"],
-    ["a Proxy whose get trap throws", new Proxy({}, { get: () => { throw new Error("boom"); } })],
+    [
+      "a Proxy whose get trap throws",
+      new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error("boom");
+          },
+        },
+      ),
+    ],
   ])("isKnownWebhookEvent(%s) is false, not a throw", (_, value) => {
     expect(isKnownWebhookEvent(value as never)).toBe(false);
   });

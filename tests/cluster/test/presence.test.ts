@@ -36,7 +36,9 @@ describe.skipIf(skipClusterTests())("presence across a three-node cluster", () =
   });
 
   // Alice joins on node A, then Bob on node B; resolves once each sees both.
-  async function aliceOnAThenBobOnB(channelName: string): Promise<{ alice: TestClient; bob: TestClient; seenByAlice: PresenceChannel; seenByBob: PresenceChannel }> {
+  async function aliceOnAThenBobOnB(
+    channelName: string,
+  ): Promise<{ alice: TestClient; bob: TestClient; seenByAlice: PresenceChannel; seenByBob: PresenceChannel }> {
     const alice = await pool.connect(a, ALICE);
     const seenByAlice = (await alice.subscribe(channelName)) as PresenceChannel;
     const bobAdded = new Promise<Member>((resolve) => seenByAlice.bind("pusher:member_added", resolve));
@@ -105,9 +107,7 @@ describe.skipIf(skipClusterTests())("presence across a three-node cluster", () =
     const presence = await Promise.all(
       suite.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "presence-listed", info: ["user_count"] })),
     );
-    const listed = await Promise.all(
-      suite.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "listed-" })),
-    );
+    const listed = await Promise.all(suite.nodes.map((node) => pusherOn(node).fetchStateForChannels({ filterByPrefix: "listed-" })));
 
     // soketi answers the channel list with each channel's socket count, not its user count.
     expect(presence).toEqual(suite.nodes.map(() => ({ channels: { "presence-listed": { occupied: true, subscription_count: 2 } } })));

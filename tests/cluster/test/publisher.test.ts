@@ -73,7 +73,10 @@ describe.skipIf(skipClusterTests())("the batching publisher in one app process p
 
     const published = await Promise.all(apps.map((app) => app.done));
     expect(published).toEqual([count, count, count]);
-    await endThrough(suite.nodes, subscribers.map(({ client }) => client));
+    await endThrough(
+      suite.nodes,
+      subscribers.map(({ client }) => client),
+    );
 
     const allIds = apps.flatMap((app) => Array.from({ length: count }, (_, index) => `${app.name}:${index}`));
     for (const app of apps) {
@@ -121,7 +124,8 @@ describe.skipIf(skipClusterTests())("the batching publisher in one app process p
     // Every app's events flow to every node before node C dies.
     await vi.waitFor(
       () => {
-        for (const { received } of subscribers) for (const app of apps) expect(fromApp(received, app.name).length).toBeGreaterThanOrEqual(30);
+        for (const { received } of subscribers)
+          for (const app of apps) expect(fromApp(received, app.name).length).toBeGreaterThanOrEqual(30);
       },
       { timeout: 30_000, interval: 20 },
     );
@@ -139,7 +143,10 @@ describe.skipIf(skipClusterTests())("the batching publisher in one app process p
     );
     for (const app of apps) app.requestStop();
     const published = await Promise.all(apps.map((app) => app.done));
-    await endThrough([a, b], survivors.map(({ client }) => client));
+    await endThrough(
+      [a, b],
+      survivors.map(({ client }) => client),
+    );
 
     // Each event published has exactly one verdict.
     apps.forEach((app, index) => {

@@ -59,7 +59,10 @@ describe.skipIf(skipClusterTests())("webhooks from a two-node cluster", () => {
     });
 
     bob.pusher.unsubscribe("presence-hooks");
-    await vi.waitFor(() => expect(summary(eventsAbout("presence-hooks"))).toContain("member_removed bob"), { timeout: 30_000, interval: 20 });
+    await vi.waitFor(() => expect(summary(eventsAbout("presence-hooks"))).toContain("member_removed bob"), {
+      timeout: 30_000,
+      interval: 20,
+    });
 
     expect(summary(eventsAbout("presence-hooks")).filter((name) => name.startsWith("member_"))).toEqual([
       "member_added alice",
@@ -79,7 +82,10 @@ describe.skipIf(skipClusterTests())("webhooks from a two-node cluster", () => {
     // so wait until every node agrees that one is left before the last one leaves.
     onA.pusher.unsubscribe("used-on-both");
     await vi.waitFor(
-      async () => expect(await pusherOn(b).fetchStateForChannel("used-on-both", { info: ["subscription_count"] })).toMatchObject({ subscription_count: 1 }),
+      async () =>
+        expect(await pusherOn(b).fetchStateForChannel("used-on-both", { info: ["subscription_count"] })).toMatchObject({
+          subscription_count: 1,
+        }),
       { timeout: 30_000, interval: 50 },
     );
     onB.pusher.unsubscribe("used-on-both");

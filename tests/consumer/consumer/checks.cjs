@@ -141,7 +141,11 @@ const PACKAGE_CHECKS = {
 
   async "@x/types/internal"(x, ctx, specifier, load) {
     x.validateSocketId("1234.1234");
-    const error = await fails(() => x.validateSocketId("1234.1234:"), { name: "PusherValidationError", code: "invalid_socket_id" }, "validateSocketId");
+    const error = await fails(
+      () => x.validateSocketId("1234.1234:"),
+      { name: "PusherValidationError", code: "invalid_socket_id" },
+      "validateSocketId",
+    );
     same(error instanceof (await load("@x/types")).PusherError, true, "the same error classes as @x/types");
     same(x.DEFAULT_MAX_PAYLOAD_BYTES, 10_240, "DEFAULT_MAX_PAYLOAD_BYTES");
     return ["validates a socket id", "throws the typed errors of @x/types"];
@@ -153,9 +157,18 @@ const PACKAGE_CHECKS = {
     same(x.verifyHmacSignature(WEBHOOK.secret, WEBHOOK.body, TAMPERED_SIGNATURE), false, "verifyHmacSignature of a tampered signature");
     const query = x.signRequest(
       { key: DOCS.key, secret: DOCS.secret },
-      { method: "POST", path: "/apps/3/events", body: '{"name":"foo","channels":["project-3"],"data":"{\\"some\\":\\"data\\"}"}', timestamp: 1353088179 },
+      {
+        method: "POST",
+        path: "/apps/3/events",
+        body: '{"name":"foo","channels":["project-3"],"data":"{\\"some\\":\\"data\\"}"}',
+        timestamp: 1353088179,
+      },
     );
-    same(new URLSearchParams(query).get("auth_signature"), "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c", "signRequest");
+    same(
+      new URLSearchParams(query).get("auth_signature"),
+      "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c",
+      "signRequest",
+    );
     return ["signs an authorization", "verifies a webhook signature", "signs a request"];
   },
 
@@ -167,7 +180,11 @@ const PACKAGE_CHECKS = {
   },
 
   async "@x/auth"(x) {
-    same(x.authorizeChannel(DOCS, { socketId: DOCS.socketId, channelName: "private-foobar" }), { auth: PRIVATE_FOOBAR_AUTH }, "authorizeChannel");
+    same(
+      x.authorizeChannel(DOCS, { socketId: DOCS.socketId, channelName: "private-foobar" }),
+      { auth: PRIVATE_FOOBAR_AUTH },
+      "authorizeChannel",
+    );
     same(
       x.authenticateUser(DOCS, { socketId: DOCS.socketId, userData: { id: "12345" } }),
       { auth: USER_12345_AUTH, user_data: '{"id":"12345"}' },
@@ -182,18 +199,38 @@ const PACKAGE_CHECKS = {
     const response = await handler(authRequest(`socket_id=${DOCS.socketId}&channel_name=private-foobar`));
     same(response.status, 200, "auth handler status");
     same(await response.json(), { auth: PRIVATE_FOOBAR_AUTH }, "auth handler body");
-    same((await handler(authRequest("socket_id=1.1%0A&channel_name=private-foobar"))).status, 400, "auth handler status for a bad socket id");
+    same(
+      (await handler(authRequest("socket_id=1.1%0A&channel_name=private-foobar"))).status,
+      400,
+      "auth handler status for a bad socket id",
+    );
     return ["signs an authorization", "signs a user in", "serves the auth endpoint"];
   },
 
   async "@x/webhooks"(x) {
-    const verdict = x.verifyWebhook({ key: WEBHOOK.key, secret: WEBHOOK.secret }, { body: WEBHOOK.body, signature: WEBHOOK.signature, key: WEBHOOK.key }, WHEN_SENT);
-    same({ isValid: verdict.isValid, events: verdict.events }, { isValid: true, events: [{ channel: "test_channel", name: "channel_vacated" }] }, "verifyWebhook");
-    const refused = x.verifyWebhook({ key: WEBHOOK.key, secret: WEBHOOK.secret }, { body: WEBHOOK.body, signature: TAMPERED_SIGNATURE, key: WEBHOOK.key }, WHEN_SENT);
+    const verdict = x.verifyWebhook(
+      { key: WEBHOOK.key, secret: WEBHOOK.secret },
+      { body: WEBHOOK.body, signature: WEBHOOK.signature, key: WEBHOOK.key },
+      WHEN_SENT,
+    );
+    same(
+      { isValid: verdict.isValid, events: verdict.events },
+      { isValid: true, events: [{ channel: "test_channel", name: "channel_vacated" }] },
+      "verifyWebhook",
+    );
+    const refused = x.verifyWebhook(
+      { key: WEBHOOK.key, secret: WEBHOOK.secret },
+      { body: WEBHOOK.body, signature: TAMPERED_SIGNATURE, key: WEBHOOK.key },
+      WHEN_SENT,
+    );
     same(refused.isValid, false, "verifyWebhook of a tampered signature");
     /** @type {unknown[]} */
     const received = [];
-    const handler = x.createWebhookHandler({ credentials: { key: WEBHOOK.key, secret: WEBHOOK.secret }, ...WHEN_SENT, onEvent: (/** @type {unknown} */ event) => void received.push(event) });
+    const handler = x.createWebhookHandler({
+      credentials: { key: WEBHOOK.key, secret: WEBHOOK.secret },
+      ...WHEN_SENT,
+      onEvent: (/** @type {unknown} */ event) => void received.push(event),
+    });
     same((await handler(webhookRequest())).status, 200, "webhook handler status");
     same(received, [{ channel: "test_channel", name: "channel_vacated" }], "webhook handler events");
     same((await handler(webhookRequest(TAMPERED_SIGNATURE))).status, 401, "webhook handler status for a tampered signature");
@@ -204,7 +241,11 @@ const PACKAGE_CHECKS = {
     same(typeof x.VERSION, "string", "VERSION");
     const client = x.createRestClient({ ...localServer(ctx), retry: false });
     same(await client.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier)), { channels: {} }, "trigger to the local server");
-    const error = await fails(() => client.trigger("bad channel!", ctx.eventName, "x"), { name: "PusherValidationError", code: "invalid_channel_name" }, "trigger to a bad channel name");
+    const error = await fails(
+      () => client.trigger("bad channel!", ctx.eventName, "x"),
+      { name: "PusherValidationError", code: "invalid_channel_name" },
+      "trigger to a bad channel name",
+    );
     same(x.isPusherValidationError(error), true, "isPusherValidationError");
     return ["triggers an event on a real server", "refuses bad input with a typed error"];
   },
@@ -243,7 +284,13 @@ const PACKAGE_CHECKS = {
     await client.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier));
     const [span] = spans;
     same(
-      { count: spans.length, name: span?.name, method: span?.attributes["http.request.method"], status: span?.attributes["http.response.status_code"], ended: span?.ended },
+      {
+        count: spans.length,
+        name: span?.name,
+        method: span?.attributes["http.request.method"],
+        status: span?.attributes["http.response.status_code"],
+        ended: span?.ended,
+      },
       { count: 1, name: "POST", method: "POST", status: 200, ended: true },
       "the span of a trigger",
     );
@@ -261,8 +308,16 @@ const PACKAGE_CHECKS = {
     const headers = { "content-type": "application/json", "x-pusher-key": WEBHOOK.key, "x-pusher-signature": WEBHOOK.signature };
     const webhooks = new Pusher({ appId: "1", key: WEBHOOK.key, secret: WEBHOOK.secret });
     const webhook = webhooks.webhook({ headers, rawBody: WEBHOOK.body });
-    same({ valid: webhook.isValid(), events: webhook.getEvents() }, { valid: true, events: [{ channel: "test_channel", name: "channel_vacated" }] }, "webhook");
-    same(webhooks.webhook({ headers: { ...headers, "x-pusher-signature": TAMPERED_SIGNATURE }, rawBody: WEBHOOK.body }).isValid(), false, "webhook with a tampered signature");
+    same(
+      { valid: webhook.isValid(), events: webhook.getEvents() },
+      { valid: true, events: [{ channel: "test_channel", name: "channel_vacated" }] },
+      "webhook",
+    );
+    same(
+      webhooks.webhook({ headers: { ...headers, "x-pusher-signature": TAMPERED_SIGNATURE }, rawBody: WEBHOOK.body }).isValid(),
+      false,
+      "webhook with a tampered signature",
+    );
     const { host, port, appId, key, secret } = ctx.server;
     const local = new Pusher({ appId, key, secret, host, port, useTLS: false });
     const response = await local.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier));
@@ -278,15 +333,27 @@ const PACKAGE_CHECKS = {
       const pusher = Pusher.fromUrl(fake.url, { retry: false });
       await pusher.trigger("orders", "created", { id: 7 });
       const event = await fake.waitForEvent({ channel: "orders", name: "created", data: { id: 7 } }, { timeoutMs: 5_000 });
-      same({ channel: event.channel, name: event.name, data: event.data }, { channel: "orders", name: "created", data: '{"id":7}' }, "the recorded event");
+      same(
+        { channel: event.channel, name: event.name, data: event.data },
+        { channel: "orders", name: "created", data: '{"id":7}' },
+        "the recorded event",
+      );
       fake.failNext({ status: 500 });
-      const error = await fails(() => pusher.trigger("orders", "created", {}), { name: "PusherHttpError", code: "http_error" }, "a trigger answered 500");
+      const error = await fails(
+        () => pusher.trigger("orders", "created", {}),
+        { name: "PusherHttpError", code: "http_error" },
+        "a trigger answered 500",
+      );
       same(/** @type {{ status?: unknown }} */ (error).status, 500, "the status of the fault");
     } finally {
       await fake.close();
     }
     // soketi is not a dependency: a project without it is told what to install.
-    const setup = await fails(() => x.startLocalPusher(), { name: "LocalPusherSetupError", code: "soketi_not_found" }, "startLocalPusher without soketi");
+    const setup = await fails(
+      () => x.startLocalPusher(),
+      { name: "LocalPusherSetupError", code: "soketi_not_found" },
+      "startLocalPusher without soketi",
+    );
     same(String(/** @type {Error} */ (setup).message).includes("npm i -D @soketi/soketi@1.6.1"), true, "the message says what to install");
     return ["records a trigger of @x/server on its fake Pusher", "fails on demand", "says what startLocalPusher needs"];
   },
@@ -298,7 +365,11 @@ const PACKAGE_CHECKS = {
     same(docs.authenticate("private-foobar", DOCS.socketId), { auth: PRIVATE_FOOBAR_AUTH }, "authenticate");
     const webhooks = new x.Pusher("1", WEBHOOK.key, WEBHOOK.secret);
     same(webhooks.processWebHook(WEBHOOK.signature, WEBHOOK.body, WEBHOOK.key, WHEN_SENT).isValid, true, "processWebHook");
-    same(webhooks.processWebHook(TAMPERED_SIGNATURE, WEBHOOK.body, WEBHOOK.key, WHEN_SENT).isValid, false, "processWebHook of a tampered signature");
+    same(
+      webhooks.processWebHook(TAMPERED_SIGNATURE, WEBHOOK.body, WEBHOOK.key, WHEN_SENT).isValid,
+      false,
+      "processWebHook of a tampered signature",
+    );
     const pusher = new x.Pusher({ ...localServer(ctx), retry: false });
     same(await pusher.trigger(ctx.channel, ctx.eventName, triggerData(ctx, specifier)), { channels: {} }, "trigger to the local server");
     return ["signs an authorization", "verifies a webhook", "triggers an event on a real server"];

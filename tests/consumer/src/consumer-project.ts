@@ -121,7 +121,11 @@ export function cjsConsumerSource(specifiers: string[]): string {
  * const project = await createConsumerProject("pnpm", packed, join(root, "pnpm"));
  * ```
  */
-export async function createConsumerProject(packageManager: PackageManager, packed: PackedPackage[], dir: string): Promise<ConsumerProject> {
+export async function createConsumerProject(
+  packageManager: PackageManager,
+  packed: PackedPackage[],
+  dir: string,
+): Promise<ConsumerProject> {
   await mkdir(join(dir, "types"), { recursive: true });
   await cp(consumerDir, dir, { recursive: true });
   for (const file of await readdir(join(dir, "types"))) {
@@ -153,9 +157,15 @@ async function pnpmInstall(
   registryDependencies: Record<string, string>,
 ): Promise<InstallOutput> {
   const tarballs = Object.fromEntries(packed.map(({ name, tarball }) => [name, `file:${tarball}`]));
-  await writeFile(join(dir, "package.json"), `${JSON.stringify({ ...manifest, dependencies: { ...tarballs, ...registryDependencies } }, null, 2)}\n`);
+  await writeFile(
+    join(dir, "package.json"),
+    `${JSON.stringify({ ...manifest, dependencies: { ...tarballs, ...registryDependencies } }, null, 2)}\n`,
+  );
   const overrides = packed.map(({ name, tarball }) => `  ${JSON.stringify(name)}: ${JSON.stringify(`file:${tarball}`)}`);
-  await writeFile(join(dir, "pnpm-workspace.yaml"), ["# The @x packages come from their tarballs, not the registry.", "overrides:", ...overrides, ""].join("\n"));
+  await writeFile(
+    join(dir, "pnpm-workspace.yaml"),
+    ["# The @x packages come from their tarballs, not the registry.", "overrides:", ...overrides, ""].join("\n"),
+  );
   const { stdout, stderr } = await run("pnpm", ["install", "--prefer-offline"], {
     cwd: dir,
     env: packageManagerEnv(),

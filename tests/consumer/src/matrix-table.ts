@@ -31,7 +31,11 @@ function mark(outcome: boolean | undefined): string {
  * ```
  */
 export function matrixTable(specifiers: string[], runtime: RuntimeOutcome, resolutions: string[], types: TypesOutcome): string {
-  const header = ["module", ...CONSUMER_RUNTIMES.map((id) => `${COLUMN_NAMES[id]} (${MODES.join(" / ")})`), ...resolutions.map((r) => `types ${r}`)];
+  const header = [
+    "module",
+    ...CONSUMER_RUNTIMES.map((id) => `${COLUMN_NAMES[id]} (${MODES.join(" / ")})`),
+    ...resolutions.map((r) => `types ${r}`),
+  ];
   const rows = specifiers.map((specifier) => [
     `\`${specifier}\``,
     ...CONSUMER_RUNTIMES.map((id) => MODES.map((mode) => mark(runtime(id, mode, specifier))).join(" / ")),

@@ -18,7 +18,13 @@ export const consumerDir = fileURLToPath(new URL("../consumer/", import.meta.url
 export function documentationFiles(): string[] {
   const files = ["README.md", "CONTRIBUTING.md"];
   const docs = join(repositoryRoot, "docs");
-  if (existsSync(docs)) files.push(...readdirSync(docs).filter((name) => name.endsWith(".md")).sort().map((name) => `docs/${name}`));
+  if (existsSync(docs))
+    files.push(
+      ...readdirSync(docs)
+        .filter((name) => name.endsWith(".md"))
+        .sort()
+        .map((name) => `docs/${name}`),
+    );
   for (const group of ["packages", "apps", "tests", "tools"]) {
     for (const name of readdirSync(join(repositoryRoot, group)).sort()) {
       if (existsSync(join(repositoryRoot, group, name, "README.md"))) files.push(`${group}/${name}/README.md`);

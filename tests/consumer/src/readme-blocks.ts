@@ -55,7 +55,12 @@ export function extractTypeScriptBlocks(markdown: string, file: string): CodeBlo
     }
     if (FENCE_OPEN.test(line)) {
       const end = findLine(lines, i + 1, FENCE_CLOSE, `${file}:${i + 1}: a code block is not closed`);
-      blocks.push({ file, line: i + 2, code: lines.slice(i + 1, end).join("\n"), prelude: [...preludeForAll, ...preludeForNext].join("\n") });
+      blocks.push({
+        file,
+        line: i + 2,
+        code: lines.slice(i + 1, end).join("\n"),
+        prelude: [...preludeForAll, ...preludeForNext].join("\n"),
+      });
       preludeForNext = [];
       i = end;
       continue;

@@ -7,7 +7,15 @@ export const MODES = ["import", "require"] as const;
 export type Mode = (typeof MODES)[number];
 
 /** The runtimes a consumer runs in (those of the runtime matrix), in the order of the matrix's columns. */
-export const CONSUMER_RUNTIMES = ["node-22", "node-24", "node-26", "bun", "deno", "workerd", "workerd-nodejs-compat"] as const satisfies readonly RuntimeId[];
+export const CONSUMER_RUNTIMES = [
+  "node-22",
+  "node-24",
+  "node-26",
+  "bun",
+  "deno",
+  "workerd",
+  "workerd-nodejs-compat",
+] as const satisfies readonly RuntimeId[];
 export type ConsumerRuntime = (typeof CONSUMER_RUNTIMES)[number];
 
 /** What a consumer is told: who it is, and where the local Pusher-compatible server listens. */
@@ -51,7 +59,12 @@ export interface ConsumerReport {
  * report.results.every((result) => result.passed);
  * ```
  */
-export async function runConsumer(project: ConsumerProject, id: ConsumerRuntime, mode: Mode, context: ConsumerContext): Promise<ConsumerReport> {
+export async function runConsumer(
+  project: ConsumerProject,
+  id: ConsumerRuntime,
+  mode: Mode,
+  context: ConsumerContext,
+): Promise<ConsumerReport> {
   const target = runtime(id);
   const label = `${context.label} ${mode}`;
   if (target.kind === "workerd") {

@@ -24,12 +24,16 @@ export interface ProjectTypecheck {
  */
 export function typecheckProject(projectDir: string, tsconfigName: string): ProjectTypecheck {
   const configFile = join(projectDir, tsconfigName);
-  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(`${configFile}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(`${configFile}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+      },
     },
-  });
+  );
   if (parsed === undefined) throw new Error(`${configFile} could not be read`);
   if (parsed.errors.length > 0) throw new Error(parsed.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n"));
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
@@ -37,7 +41,8 @@ export function typecheckProject(projectDir: string, tsconfigName: string): Proj
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const message = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`;
     const file = diagnostic.file ? relative(projectDir, diagnostic.file.fileName) : tsconfigName;
-    const at = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const at =
+      diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
     errors.set(file, [...(errors.get(file) ?? []), at ? `${file}(${at.line + 1},${at.character + 1}): ${message}` : `${file}: ${message}`]);
   }
   const loaded = program.getSourceFiles().map((file) => relative(projectDir, file.fileName));

@@ -49,7 +49,9 @@ beforeAll(async () => {
   );
   alone = installedFootprint(dir);
   await writeFile(join(dir, "service.ts"), await serviceSource());
-  console.log(`auth-only install (npm install @x/auth): ${alone.packages.length} packages, ${formatBytes(alone.bytes)} — ${alone.packages.join(", ")}`);
+  console.log(
+    `auth-only install (npm install @x/auth): ${alone.packages.length} packages, ${formatBytes(alone.bytes)} — ${alone.packages.join(", ")}`,
+  );
 }, 120_000);
 
 describe("the auth-only service, installed alone", () => {
@@ -117,7 +119,8 @@ describe("the auth-only service, installed alone", () => {
 /** Resolves once the service answers on its endpoint (a GET gets its 405); rejects if it exits first. */
 async function waitUntilAnswering(endpoint: string, { child }: NodeProcess, output: () => string): Promise<void> {
   for (let waited = 0; waited < 30_000; waited += 100) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the service exited (${child.signalCode ?? child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the service exited (${child.signalCode ?? child.exitCode}):\n${output()}`);
     try {
       if ((await fetch(endpoint)).status === 405) return;
     } catch {

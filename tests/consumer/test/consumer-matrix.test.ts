@@ -64,7 +64,9 @@ afterAll(async () => {
   await client?.disconnect();
   const outcome = (cell: Cell, specifier: string) => {
     const report = reports.get(cellName(cell));
-    return report === undefined ? undefined : !(report instanceof Error) && report.results.some((r) => r.specifier === specifier && r.passed);
+    return report === undefined
+      ? undefined
+      : !(report instanceof Error) && report.results.some((r) => r.specifier === specifier && r.passed);
   };
   const table = matrixTable(
     specifiers,
@@ -139,36 +141,43 @@ async function eventuallyReceived(consumer: string): Promise<boolean> {
   return received.has(consumer);
 }
 
-for (const cell of cells) describe(`${cell.packageManager} install › ${cell.runtime} › ${cell.mode}`, () => {
-  const inWorkerd = cell.runtime.startsWith("workerd");
-  it(`runs in ${cell.runtime} and reports every documented module`, () => {
-    const report = reportOf(cell);
-    expect(report.version).toMatch(EXPECTED_VERSION[cell.runtime]);
-    expect(report.results.map((result) => result.specifier)).toEqual(specifiers.filter((specifier) => !inWorkerd || notInWorkerd(specifier) === undefined));
+for (const cell of cells)
+  describe(`${cell.packageManager} install › ${cell.runtime} › ${cell.mode}`, () => {
+    const inWorkerd = cell.runtime.startsWith("workerd");
+    it(`runs in ${cell.runtime} and reports every documented module`, () => {
+      const report = reportOf(cell);
+      expect(report.version).toMatch(EXPECTED_VERSION[cell.runtime]);
+      expect(report.results.map((result) => result.specifier)).toEqual(
+        specifiers.filter((specifier) => !inWorkerd || notInWorkerd(specifier) === undefined),
+      );
+    });
+
+    for (const specifier of specifiers) {
+      const skipped = inWorkerd ? notInWorkerd(specifier) : undefined;
+      if (skipped !== undefined) {
+        it.skip(`${cell.mode} ${specifier} is not loaded in ${cell.runtime}: ${skipped}`, () => undefined);
+        continue;
+      }
+      const triggers = TRIGGERING.has(specifier);
+      const what = specifier.endsWith("/package.json")
+        ? "reads the manifest"
+        : `works as documented${triggers ? ", and its trigger reaches pusher-js" : ""}`;
+      it(`${cell.mode} ${specifier} ${what}`, async () => {
+        const result = reportOf(cell).results.find((candidate) => candidate.specifier === specifier);
+        expect(result?.error).toBeUndefined();
+        expect(result?.passed).toBe(true);
+        if (!inWorkerd) checkResolved(projects[cell.packageManager], cell.mode, specifier, result?.resolved);
+        if (triggers) {
+          const consumer = `${label(cell)} ${cell.mode} ${specifier}`;
+          expect(await eventuallyReceived(consumer), `the pusher-js client received the event of ${consumer}`).toBe(true);
+        }
+      });
+    }
   });
 
-  for (const specifier of specifiers) {
-    const skipped = inWorkerd ? notInWorkerd(specifier) : undefined;
-    if (skipped !== undefined) {
-      it.skip(`${cell.mode} ${specifier} is not loaded in ${cell.runtime}: ${skipped}`, () => undefined);
-      continue;
-    }
-    const triggers = TRIGGERING.has(specifier);
-    const what = specifier.endsWith("/package.json") ? "reads the manifest" : `works as documented${triggers ? ", and its trigger reaches pusher-js" : ""}`;
-    it(`${cell.mode} ${specifier} ${what}`, async () => {
-      const result = reportOf(cell).results.find((candidate) => candidate.specifier === specifier);
-      expect(result?.error).toBeUndefined();
-      expect(result?.passed).toBe(true);
-      if (!inWorkerd) checkResolved(projects[cell.packageManager], cell.mode, specifier, result?.resolved);
-      if (triggers) {
-        const consumer = `${label(cell)} ${cell.mode} ${specifier}`;
-        expect(await eventuallyReceived(consumer), `the pusher-js client received the event of ${consumer}`).toBe(true);
-      }
-    });
-  }
-});
-
-for (const { packageManager, resolution } of PACKAGE_MANAGERS.flatMap((manager) => RESOLUTIONS.map((r) => ({ packageManager: manager, resolution: r })))) {
+for (const { packageManager, resolution } of PACKAGE_MANAGERS.flatMap((manager) =>
+  RESOLUTIONS.map((r) => ({ packageManager: manager, resolution: r })),
+)) {
   describe(`${packageManager} install › TypeScript, moduleResolution ${resolution}, strict`, () => {
     const result = () => {
       const outcome = typechecks.get(`${packageManager} ${resolution}`);

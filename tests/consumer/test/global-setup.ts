@@ -45,7 +45,10 @@ export default async function setUpRun(project: TestProject): Promise<() => Prom
     const { appId, key, secret, host, port } = started.value.config;
     const projects = installed.value;
     project.provide("packed", packed);
-    project.provide("consumerProjects", Object.fromEntries(projects.map((p) => [p.packageManager, p])) as Record<PackageManager, ConsumerProject>);
+    project.provide(
+      "consumerProjects",
+      Object.fromEntries(projects.map((p) => [p.packageManager, p])) as Record<PackageManager, ConsumerProject>,
+    );
     project.provide("scratchDir", join(root, "scratch"));
     project.provide("pusherServer", { url: `http://${host}:${port}`, host, port, appId, key, secret });
     return tearDown;

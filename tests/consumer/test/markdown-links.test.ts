@@ -6,14 +6,18 @@ import { matrixTable } from "../src/matrix-table.js";
 describe("markdownLinks", () => {
   it("returns the targets of links and images, and nothing from code", () => {
     const markdown = [
-      "See [the docs](docs/protocol.md#2-request-signing) and ![logo](logo.png \"Logo\").",
+      'See [the docs](docs/protocol.md#2-request-signing) and ![logo](logo.png "Logo").',
       "Not `[a](b.md)` in code, nor in a block:",
       "```ts",
       "const x = [1](2);",
       "```",
       "[`@x/rest`](https://github.com/x-pusher/x/tree/main/packages/rest#readme)",
     ].join("\n");
-    expect(markdownLinks(markdown)).toEqual(["docs/protocol.md#2-request-signing", "logo.png", "https://github.com/x-pusher/x/tree/main/packages/rest#readme"]);
+    expect(markdownLinks(markdown)).toEqual([
+      "docs/protocol.md#2-request-signing",
+      "logo.png",
+      "https://github.com/x-pusher/x/tree/main/packages/rest#readme",
+    ]);
   });
 });
 

@@ -29,7 +29,15 @@ function links(dir: string): string[] {
 
 describe("the packed tarballs", () => {
   it("are the seven published packages", () => {
-    expect(packed.map((pkg) => pkg.name).sort()).toEqual(["@x/auth", "@x/rest", "@x/server", "@x/signing", "@x/testing", "@x/types", "@x/webhooks"]);
+    expect(packed.map((pkg) => pkg.name).sort()).toEqual([
+      "@x/auth",
+      "@x/rest",
+      "@x/server",
+      "@x/signing",
+      "@x/testing",
+      "@x/types",
+      "@x/webhooks",
+    ]);
   });
 
   for (const { name, version, manifest, files } of packed) {
@@ -110,7 +118,9 @@ describe("the repository's documentation", () => {
   const files = documentationFiles();
 
   it("docs/protocol.md numbers its sections §1 to §7, the numbers the READMEs and comments cite", () => {
-    const headings = [...readFileSync(join(repositoryRoot, "docs/protocol.md"), "utf8").matchAll(/^## (\d+)\. /gm)].map((match) => Number(match[1]));
+    const headings = [...readFileSync(join(repositoryRoot, "docs/protocol.md"), "utf8").matchAll(/^## (\d+)\. /gm)].map((match) =>
+      Number(match[1]),
+    );
     expect(headings).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 

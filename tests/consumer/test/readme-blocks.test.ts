@@ -12,8 +12,24 @@ const diagnostics = typecheckBlocks(blocks, packageDir);
 
 describe("every TypeScript block of every README compiles under strict", () => {
   it("finds the READMEs of the root, the packages and the apps, and their blocks", () => {
-    expect(files).toEqual(expect.arrayContaining(["README.md", "docs/protocol.md", "docs/testing.md", "packages/server/README.md", "packages/testing/README.md", "apps/demo/README.md"]));
-    for (const file of ["README.md", "docs/testing.md", "packages/rest/README.md", "packages/webhooks/README.md", "packages/auth/README.md", "packages/testing/README.md"]) {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "README.md",
+        "docs/protocol.md",
+        "docs/testing.md",
+        "packages/server/README.md",
+        "packages/testing/README.md",
+        "apps/demo/README.md",
+      ]),
+    );
+    for (const file of [
+      "README.md",
+      "docs/testing.md",
+      "packages/rest/README.md",
+      "packages/webhooks/README.md",
+      "packages/auth/README.md",
+      "packages/testing/README.md",
+    ]) {
       expect(blocks.filter((block) => block.file === file).length, file).toBeGreaterThan(2);
     }
   });
@@ -42,11 +58,13 @@ describe("the block checker", () => {
       [
         block('import { Pusher } from "@x/server";\nnew Pusher("1", "k", "s").trigger(42, "event", {});'),
         block("export function handle(request) { return request; }"),
-        block("declare const indices: unknown[];\nconst names = [\"a\"];\nindices.map((i) => names[i]);"),
+        block('declare const indices: unknown[];\nconst names = ["a"];\nindices.map((i) => names[i]);'),
       ],
       packageDir,
     );
-    expect(wrongArgument?.[0]?.message).toBe("TS2345: Argument of type 'number' is not assignable to parameter of type 'string | readonly string[]'.");
+    expect(wrongArgument?.[0]?.message).toBe(
+      "TS2345: Argument of type 'number' is not assignable to parameter of type 'string | readonly string[]'.",
+    );
     expect(implicitAny?.[0]?.message).toMatch(/^TS7006: Parameter 'request' implicitly has an 'any' type/);
     expect(unknownIndex?.[0]?.message).toMatch(/^TS2538: Type 'unknown' cannot be used as an index type/);
   });
@@ -81,6 +99,8 @@ describe("the block checker", () => {
 
   it("refuses an unclosed block and a prelude that no block follows", () => {
     expect(() => extractTypeScriptBlocks("```ts\nopen();", "M.md")).toThrow("M.md:1: a code block is not closed");
-    expect(() => extractTypeScriptBlocks("<!-- ts-prelude\ndeclare const x: 1;\n-->\ntext", "M.md")).toThrow("M.md: a ts-prelude is followed by no ts block");
+    expect(() => extractTypeScriptBlocks("<!-- ts-prelude\ndeclare const x: 1;\n-->\ntext", "M.md")).toThrow(
+      "M.md: a ts-prelude is followed by no ts block",
+    );
   });
 });

@@ -13,7 +13,11 @@ const packed = inject("packed");
 /** A conditions map with every "@x/source" branch removed. */
 function withoutSource(map: unknown): unknown {
   if (map === null || typeof map !== "object") return map;
-  return Object.fromEntries(Object.entries(map).filter(([key]) => key !== SOURCE).map(([key, value]) => [key, withoutSource(value)]));
+  return Object.fromEntries(
+    Object.entries(map)
+      .filter(([key]) => key !== SOURCE)
+      .map(([key, value]) => [key, withoutSource(value)]),
+  );
 }
 
 /** Every file path a conditions map names. */
@@ -26,7 +30,10 @@ function filesOf(map: unknown): string[] {
 describe("the development-only @x/source condition", () => {
   for (const { name, manifest } of packed) {
     const dir = join(repositoryRoot, "packages", name.slice("@x/".length));
-    const workspace = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { exports: Record<string, unknown>; imports?: Record<string, unknown> };
+    const workspace = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      exports: Record<string, unknown>;
+      imports?: Record<string, unknown>;
+    };
 
     it(`${name}: the packed exports and imports are the workspace's without it`, () => {
       expect(JSON.stringify(manifest)).not.toContain(SOURCE);
@@ -35,7 +42,9 @@ describe("the development-only @x/source condition", () => {
     });
 
     it(`${name}: comes first in every entry of the workspace's exports and imports, naming files of src`, () => {
-      const entries = [...Object.values(workspace.exports), ...Object.values(workspace.imports ?? {})].filter((entry) => typeof entry === "object");
+      const entries = [...Object.values(workspace.exports), ...Object.values(workspace.imports ?? {})].filter(
+        (entry) => typeof entry === "object",
+      );
       expect(entries.length).toBeGreaterThan(0);
       for (const entry of entries) {
         expect(Object.keys(entry as object)[0]).toBe(SOURCE);

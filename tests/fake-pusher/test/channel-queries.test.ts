@@ -39,10 +39,18 @@ describe.each(SDK_NAMES)("channel queries through %s", (name) => {
     const first = fake.subscribe("presence-room", { userId: "alice" });
     fake.subscribe("presence-room", { userId: "alice" });
     fake.subscribe("presence-room", { userId: "bob" });
-    expect(await sdk.channel("presence-room", ["user_count", "subscription_count"])).toEqual({ occupied: true, user_count: 2, subscription_count: 3 });
+    expect(await sdk.channel("presence-room", ["user_count", "subscription_count"])).toEqual({
+      occupied: true,
+      user_count: 2,
+      subscription_count: 3,
+    });
     first.leave();
     first.leave();
-    expect(await sdk.channel("presence-room", ["user_count", "subscription_count"])).toEqual({ occupied: true, user_count: 2, subscription_count: 2 });
+    expect(await sdk.channel("presence-room", ["user_count", "subscription_count"])).toEqual({
+      occupied: true,
+      user_count: 2,
+      subscription_count: 2,
+    });
     expect(await sdk.channel("news")).toEqual({ occupied: false });
     expect(await sdk.channel("news", ["subscription_count"])).toEqual({ occupied: false, subscription_count: 0 });
   });
@@ -70,9 +78,9 @@ describe.each(SDK_NAMES)("channel queries through %s", (name) => {
     expect(await sdk.channel("prices", ["cache"])).toEqual({ occupied: false });
     // 30 minutes after the event: the fake's clock is 1,800 s ahead, so this request signs with it.
     clock += 1_700_000;
-    expect((await sendSigned(fake, { path: "/channels/cache-prices", params: { info: "cache" }, timestamp: Math.floor(clock / 1000) })).body).toBe(
-      '{"occupied":false}',
-    );
+    expect(
+      (await sendSigned(fake, { path: "/channels/cache-prices", params: { info: "cache" }, timestamp: Math.floor(clock / 1000) })).body,
+    ).toBe('{"occupied":false}');
   });
 
   it("lists a presence channel's user ids, once each", async () => {

@@ -72,7 +72,9 @@ describe("timeouts and resets", () => {
   it("resets the connection: both SDKs see a network error, and no event is recorded", async () => {
     const fake = await start();
     fake.failNext({ kind: "reset" }, { times: 2 });
-    const oursError: unknown = await XPusher.fromUrl(fake.url, { retry: false }).trigger("c", "e", {}).catch((error: unknown) => error);
+    const oursError: unknown = await XPusher.fromUrl(fake.url, { retry: false })
+      .trigger("c", "e", {})
+      .catch((error: unknown) => error);
     expect(isPusherNetworkError(oursError)).toBe(true);
     await expect(Pusher.forURL(fake.url).trigger("c", "e", {})).rejects.toMatchObject({
       message: "Request failed with an error",
@@ -93,7 +95,10 @@ describe("timeouts and resets", () => {
 describe("failNext() arguments", () => {
   it("refuses what is not a fault, with a message that says what is", async () => {
     const fake = await start();
-    const failNext = (...args: unknown[]) => () => (fake.failNext as (...given: unknown[]) => void)(...args);
+    const failNext =
+      (...args: unknown[]) =>
+      () =>
+        (fake.failNext as (...given: unknown[]) => void)(...args);
     expect(failNext(undefined)).toThrow('failNext: pass { status }, { kind: "timeout" } or { kind: "reset" }');
     expect(failNext({ status: 42 })).toThrow("status must be an HTTP status (100 to 599), got 42");
     expect(failNext({ status: 500.5 })).toThrow(TypeError);

@@ -77,7 +77,9 @@ describe.each([
         { channel: "h-batch-info", name: "e", data: "2" },
       ];
       expect(bodyOf(await raw(target, { path: "/batch_events", body: JSON.stringify({ batch: [batch[1]] }) }))).toEqual({});
-      expect(bodyOf(await raw(target, { path: "/batch_events", body: JSON.stringify({ batch }) }))).toEqual({ batch: [{ subscription_count: 1 }, {}] });
+      expect(bodyOf(await raw(target, { path: "/batch_events", body: JSON.stringify({ batch }) }))).toEqual({
+        batch: [{ subscription_count: 1 }, {}],
+      });
     });
 
     it("refuses a batch of 11 events as a 400", async () => {
@@ -87,7 +89,10 @@ describe.each([
 
     it("refuses data over 10 KiB with 413 (reference: POST event, 10KB)", async (context) => {
       pusherOnly(context, "accepts up to 100 KB");
-      const answer = await raw(target, { path: "/events", body: JSON.stringify({ name: "e", data: "x".repeat(20_000), channel: "h-big" }) });
+      const answer = await raw(target, {
+        path: "/events",
+        body: JSON.stringify({ name: "e", data: "x".repeat(20_000), channel: "h-big" }),
+      });
       expect(answer.status).toBe(413);
     });
   });
@@ -101,7 +106,8 @@ describe.each([
     });
 
     it("lists the occupied channels, filtered by prefix", async () => {
-      const names = async (prefix: string) => Object.keys(((await ours.fetchStateForChannels({ filterByPrefix: prefix })) as { channels: object }).channels).sort();
+      const names = async (prefix: string) =>
+        Object.keys(((await ours.fetchStateForChannels({ filterByPrefix: prefix })) as { channels: object }).channels).sort();
       expect(await names("hq-")).toEqual(["hq-news"]);
       expect(await names("presence-hq-")).toEqual(["presence-hq-room"]);
       expect(await names("hq-nothing")).toEqual([]);
@@ -109,7 +115,9 @@ describe.each([
 
     it("answers {} per channel, and user_count with a presence- filter and info=user_count (reference: GET channels)", async (context) => {
       pusherOnly(context, "answers {subscription_count, occupied} per channel whatever info asks");
-      expect(bodyOf(await raw(target, { path: "/channels", params: { filter_by_prefix: "hq-" } }))).toEqual({ channels: { "hq-news": {} } });
+      expect(bodyOf(await raw(target, { path: "/channels", params: { filter_by_prefix: "hq-" } }))).toEqual({
+        channels: { "hq-news": {} },
+      });
       const withCounts = await raw(target, { path: "/channels", params: { filter_by_prefix: "presence-hq-", info: "user_count" } });
       expect(bodyOf(withCounts)).toEqual({ channels: { "presence-hq-room": { user_count: 2 } } });
     });
@@ -120,8 +128,14 @@ describe.each([
         user_count: 2,
         subscription_count: 3,
       });
-      expect(await ours.fetchStateForChannel("hq-news", { info: ["subscription_count"] })).toEqual({ occupied: true, subscription_count: 1 });
-      expect(await ours.fetchStateForChannel("hq-empty", { info: ["subscription_count"] })).toEqual({ occupied: false, subscription_count: 0 });
+      expect(await ours.fetchStateForChannel("hq-news", { info: ["subscription_count"] })).toEqual({
+        occupied: true,
+        subscription_count: 1,
+      });
+      expect(await ours.fetchStateForChannel("hq-empty", { info: ["subscription_count"] })).toEqual({
+        occupied: false,
+        subscription_count: 0,
+      });
     });
 
     it("answers only occupied when no info is asked for (reference: GET channel)", async (context) => {
@@ -150,7 +164,10 @@ describe.each([
 
     it("says so with HTTP 400 and Pusher's text (reference: GET users)", async (context) => {
       pusherOnly(context, 'answers HTTP 200 with {"error":"The channel must be a presence channel.","code":400}');
-      expect(await raw(target, { path: "/channels/hq-news/users" })).toEqual({ status: 400, body: "Users can only be retrieved for presence channels\n" });
+      expect(await raw(target, { path: "/channels/hq-news/users" })).toEqual({
+        status: 400,
+        body: "Users can only be retrieved for presence channels\n",
+      });
     });
   });
 
@@ -206,7 +223,9 @@ describe.each([
       await target.subscribe("hw-count");
       await target.subscribe("hw-count");
       await vi.waitFor(() => {
-        const counts = eventsOn(target, "hw-count").flatMap((event) => (event.name === "subscription_count" ? [event.subscription_count] : []));
+        const counts = eventsOn(target, "hw-count").flatMap((event) =>
+          event.name === "subscription_count" ? [event.subscription_count] : [],
+        );
         expect(counts).toEqual([1, 2]);
       }, WAIT);
     });
@@ -215,7 +234,9 @@ describe.each([
   describe("authentication", () => {
     it("refuses a request signed with another secret as a 401", async () => {
       expect(refusalCode(await raw(target, { path: "/channels", secret: "not-the-secret" }))).toBe(401);
-      await expect(XPusher.fromUrl(target.url.replace("honest-secret", "other"), { retry: false }).fetchStateForChannels()).rejects.toMatchObject({
+      await expect(
+        XPusher.fromUrl(target.url.replace("honest-secret", "other"), { retry: false }).fetchStateForChannels(),
+      ).rejects.toMatchObject({
         name: "PusherHttpError",
       });
     });
@@ -249,10 +270,20 @@ describe("soketi's own answers where the fake follows Pusher instead (the README
   });
   const ok = { status: 200, body: '{"ok":true}' };
 
-  it("answers a trigger, one with info, a batch and terminate_connections with {\"ok\":true}", async () => {
+  it('answers a trigger, one with info, a batch and terminate_connections with {"ok":true}', async () => {
     await soketi.subscribe("he-news");
-    expect(await raw(soketi, { path: "/events", body: JSON.stringify({ name: "e", data: "1", channel: "he-news", info: "subscription_count" }) })).toEqual(ok);
-    expect(await raw(soketi, { path: "/batch_events", body: JSON.stringify({ batch: [{ name: "e", data: "1", channel: "he-news", info: "subscription_count" }] }) })).toEqual(ok);
+    expect(
+      await raw(soketi, {
+        path: "/events",
+        body: JSON.stringify({ name: "e", data: "1", channel: "he-news", info: "subscription_count" }),
+      }),
+    ).toEqual(ok);
+    expect(
+      await raw(soketi, {
+        path: "/batch_events",
+        body: JSON.stringify({ batch: [{ name: "e", data: "1", channel: "he-news", info: "subscription_count" }] }),
+      }),
+    ).toEqual(ok);
     expect(await raw(soketi, { path: "/users/nobody/terminate_connections", body: "{}" })).toEqual(ok);
   });
 
@@ -281,9 +312,14 @@ describe("soketi's own answers where the fake follows Pusher instead (the README
   });
 
   it("accepts another key, a 15-minute-old timestamp and 20 KB of data", async () => {
-    expect(await raw(soketi, { path: "/channels", key: "another-key" })).toMatchObject({ status: 200, body: expect.stringContaining('"channels"') });
+    expect(await raw(soketi, { path: "/channels", key: "another-key" })).toMatchObject({
+      status: 200,
+      body: expect.stringContaining('"channels"'),
+    });
     expect(await raw(soketi, { path: "/channels", timestamp: Math.floor(Date.now() / 1000) - 900 })).toMatchObject({ status: 200 });
-    expect(await raw(soketi, { path: "/events", body: JSON.stringify({ name: "e", data: "x".repeat(20_000), channel: "he-news" }) })).toEqual(ok);
+    expect(
+      await raw(soketi, { path: "/events", body: JSON.stringify({ name: "e", data: "x".repeat(20_000), channel: "he-news" }) }),
+    ).toEqual(ok);
   });
 
   it("sends no subscription_count webhook", async () => {

@@ -101,9 +101,27 @@ describe("the documented GET requests (Pusher's signing examples)", () => {
   const key = "d41a439c438a100756f5";
   const secret = "4bf35003e819bb138249";
   const rows: { path: string; params: Record<string, string>; ts: number; signature: string; answer: object }[] = [
-    { path: "/channels", params: { filter_by_prefix: "presence-", info: "user_count" }, ts: 1427034994, signature: "4d8a02edcc8a758b0162cd6da690a9a45fb8ae326a276dca1e06a0bc42796c11", answer: { channels: {} } },
-    { path: "/channels", params: { filter_by_prefix: "presence-" }, ts: 1427036577, signature: "b540383af4582af5fbb5df7be5472d54bd0838c9c2021c7743062568839e6f97", answer: { channels: {} } },
-    { path: "/channels", params: {}, ts: 1427036787, signature: "df89248f87f6e6d028925e0b04d60f316527a865992ace6936afa91281d8bef0", answer: { channels: {} } },
+    {
+      path: "/channels",
+      params: { filter_by_prefix: "presence-", info: "user_count" },
+      ts: 1427034994,
+      signature: "4d8a02edcc8a758b0162cd6da690a9a45fb8ae326a276dca1e06a0bc42796c11",
+      answer: { channels: {} },
+    },
+    {
+      path: "/channels",
+      params: { filter_by_prefix: "presence-" },
+      ts: 1427036577,
+      signature: "b540383af4582af5fbb5df7be5472d54bd0838c9c2021c7743062568839e6f97",
+      answer: { channels: {} },
+    },
+    {
+      path: "/channels",
+      params: {},
+      ts: 1427036787,
+      signature: "df89248f87f6e6d028925e0b04d60f316527a865992ace6936afa91281d8bef0",
+      answer: { channels: {} },
+    },
     {
       path: "/channels/presence-session-d41a439c438a100756f5-4bf35003e819bb138249-ROpCFmgFhXY",
       params: { info: "user_count,subscription_count" },
@@ -122,7 +140,13 @@ describe("the documented GET requests (Pusher's signing examples)", () => {
 
   it.each(rows)("GET $path is accepted at $ts", async ({ path, params, ts, signature, answer }) => {
     const fake = await start({ appId: "102015", key, secret, now: () => ts * 1000 });
-    const query = new URLSearchParams({ ...params, auth_key: key, auth_timestamp: String(ts), auth_version: "1.0", auth_signature: signature });
+    const query = new URLSearchParams({
+      ...params,
+      auth_key: key,
+      auth_timestamp: String(ts),
+      auth_version: "1.0",
+      auth_signature: signature,
+    });
     const response = await fetch(`http://127.0.0.1:${fake.config.port}/apps/102015${path}?${query.toString()}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(answer);
@@ -136,7 +160,11 @@ describe("the documented GET requests (Pusher's signing examples)", () => {
 describe("MD5 of documented bodies", () => {
   it.each([
     { path: "/users/42/terminate_connections", body: "{}", md5: "99914b932bd37a50b983c5e7c90ae93b" },
-    { path: "/events", body: '{"name":"my_event","data":"{\\"some\\":\\"data \\"}","channels":["one"]}', md5: "e95168baf497b2e54b2c6cadd41a6a3f" },
+    {
+      path: "/events",
+      body: '{"name":"my_event","data":"{\\"some\\":\\"data \\"}","channels":["one"]}',
+      md5: "e95168baf497b2e54b2c6cadd41a6a3f",
+    },
     {
       path: "/batch_events",
       body: '{"batch":[{"channel":"integration","name":"event","data":"test"},{"channel":"integration2","name":"event2","data":"test2"}]}',
@@ -188,7 +216,10 @@ describe("the checks on each part of a signed request", () => {
     const wrong = (change: string) => fake.url.replace(change === "secret" ? fake.config.secret : fake.config.key, "not-the-one");
     const [withWrongSecret] = sdks({ ...fake, url: wrong("secret") }).filter((sdk) => sdk.name === name);
     const [withWrongKey] = sdks({ ...fake, url: wrong("key") }).filter((sdk) => sdk.name === name);
-    expect(await refusalOf(withWrongSecret!.trigger("c", "e", {}))).toMatchObject({ status: 401, message: expect.stringMatching(/^Invalid signature/) });
+    expect(await refusalOf(withWrongSecret!.trigger("c", "e", {}))).toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/^Invalid signature/),
+    });
     expect(await refusalOf(withWrongKey!.channels())).toEqual({ status: 400, message: "Unknown auth_key" });
     expect(fake.events).toEqual([]);
   });

@@ -31,10 +31,15 @@ describe.each(SDK_NAMES)("triggering through %s", (name) => {
     fake.subscribe("presence-room", { userId: "alice" });
     fake.subscribe("presence-room", { userId: "bob" });
     fake.subscribe("news");
-    const answer = await sdkNamed(fake, name).trigger(["presence-room", "news", "empty"], "e", {}, {
-      socketId: "123.456",
-      info: ["user_count", "subscription_count"],
-    });
+    const answer = await sdkNamed(fake, name).trigger(
+      ["presence-room", "news", "empty"],
+      "e",
+      {},
+      {
+        socketId: "123.456",
+        info: ["user_count", "subscription_count"],
+      },
+    );
     expect(answer).toEqual({
       channels: {
         "presence-room": { user_count: 2, subscription_count: 3 },
@@ -107,7 +112,9 @@ describe("what POST /events refuses, as Pusher does", () => {
   it("accepts 200 characters of event name, 164 of channel name, 100 channels, and a #server-to-user- channel", async () => {
     const fake = await start();
     const channels = ["c".repeat(164), "#server-to-user-a=b@c,d.e;f_g-h", ...Array.from({ length: 98 }, (_, i) => `c${i}`)];
-    expect(await sendSigned(fake, { path: "/events", body: eventBody({ name: "e".repeat(200), channels }) })).toMatchObject({ status: 200 });
+    expect(await sendSigned(fake, { path: "/events", body: eventBody({ name: "e".repeat(200), channels }) })).toMatchObject({
+      status: 200,
+    });
     expect(fake.events).toHaveLength(100);
   });
 
@@ -140,7 +147,9 @@ describe("what POST /events refuses, as Pusher does", () => {
 
   it("takes a single `channel` as well as `channels`", async () => {
     const fake = await start();
-    expect(await sendSigned(fake, { path: "/events", body: JSON.stringify({ name: "e", data: "d", channel: "solo" }) })).toMatchObject({ status: 200 });
+    expect(await sendSigned(fake, { path: "/events", body: JSON.stringify({ name: "e", data: "d", channel: "solo" }) })).toMatchObject({
+      status: 200,
+    });
     expect(fake.events).toMatchObject([{ channel: "solo" }]);
   });
 });
@@ -151,22 +160,34 @@ describe("what POST /batch_events refuses, as Pusher does", () => {
   it("refuses 11 events with 400 Batch too large (11 > 10), and applies a configured limit", async () => {
     const fake = await start();
     const eleven = JSON.stringify({ batch: Array.from({ length: 11 }, () => item()) });
-    expect(await sendSigned(fake, { path: "/batch_events", body: eleven })).toMatchObject({ status: 400, body: "Batch too large (11 > 10)\n" });
+    expect(await sendSigned(fake, { path: "/batch_events", body: eleven })).toMatchObject({
+      status: 400,
+      body: "Batch too large (11 > 10)\n",
+    });
     const small = await start({ limits: { maxBatchSize: 2 } });
     const three = JSON.stringify({ batch: [item(), item(), item()] });
-    expect(await sendSigned(small, { path: "/batch_events", body: three })).toMatchObject({ status: 400, body: "Batch too large (3 > 2)\n" });
+    expect(await sendSigned(small, { path: "/batch_events", body: three })).toMatchObject({
+      status: 400,
+      body: "Batch too large (3 > 2)\n",
+    });
   });
 
   it("refuses an event naming `channels` (a batch event names one `channel`), and records nothing of the batch", async () => {
     const fake = await start();
     const body = JSON.stringify({ batch: [item(), { name: "e", data: "d", channels: ["a", "b"] }] });
-    expect(await sendSigned(fake, { path: "/batch_events", body })).toMatchObject({ status: 400, body: "Missing required parameter: channel\n" });
+    expect(await sendSigned(fake, { path: "/batch_events", body })).toMatchObject({
+      status: 400,
+      body: "Missing required parameter: channel\n",
+    });
     expect(fake.events).toEqual([]);
   });
 
   it("refuses a missing batch, an event that is not an object, and an oversized event with 413", async () => {
     const fake = await start();
-    expect(await sendSigned(fake, { path: "/batch_events", body: "{}" })).toMatchObject({ status: 400, body: "Missing required parameter: batch\n" });
+    expect(await sendSigned(fake, { path: "/batch_events", body: "{}" })).toMatchObject({
+      status: 400,
+      body: "Missing required parameter: batch\n",
+    });
     expect(await sendSigned(fake, { path: "/batch_events", body: '{"batch":["e"]}' })).toMatchObject({ status: 400 });
     const big = JSON.stringify({ batch: [item(), item({ data: "x".repeat(10_241) })] });
     expect(await sendSigned(fake, { path: "/batch_events", body: big })).toMatchObject({ status: 413 });

@@ -35,7 +35,9 @@ describe("waitForEvent", () => {
     const [sdk] = sdks(fake);
     await sdk!.trigger("orders", "updated", { id: 7 });
     await sdk!.trigger("users", "created", { id: 7 });
-    const error = await fake.waitForEvent({ channel: "orders", name: "created", data: { id: 8 } }, { timeoutMs: 30 }).catch((caught: unknown) => caught);
+    const error = await fake
+      .waitForEvent({ channel: "orders", name: "created", data: { id: 8 } }, { timeoutMs: 30 })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
     expect((error as Error).message).toBe(
@@ -55,7 +57,11 @@ describe("waitForEvent", () => {
   it("says so when nothing was received, lists at most 20 events, and names a failed predicate", async () => {
     const fake = await start();
     await expect(fake.waitForEvent({ name: "x" }, { timeoutMs: 10 })).rejects.toThrow(/within 10 ms\.\nReceived no events\.$/);
-    await sdks(fake)[0]!.trigger(Array.from({ length: 22 }, (_, i) => `c${i}`), "e", "d");
+    await sdks(fake)[0]!.trigger(
+      Array.from({ length: 22 }, (_, i) => `c${i}`),
+      "e",
+      "d",
+    );
     const message = await fake.waitForEvent(() => false, { timeoutMs: 10 }).catch((error: Error) => error.message);
     expect(message).toMatch(/^waitForEvent: no event matched a predicate within 10 ms\.\nReceived 22 events:/);
     expect(message).toMatch(/ {2}20\. channel 'c19'.*\n {7}- the predicate returned false\n {2}… and 2 more$/);

@@ -86,7 +86,9 @@ describe("webhooks to an in-process handler", () => {
     });
     fake.subscribe("test_channel").leave();
     const deliveries = await fake.webhooksDelivered();
-    expect(deliveries.map((delivery) => delivery.body)).toEqual(['{"time_ms":1403175510755,"events":[{"name":"channel_vacated","channel":"test_channel"}]}']);
+    expect(deliveries.map((delivery) => delivery.body)).toEqual([
+      '{"time_ms":1403175510755,"events":[{"name":"channel_vacated","channel":"test_channel"}]}',
+    ]);
     expect(received[0]?.url).toBe("http://my-app.test/hooks/pusher");
   });
 
@@ -99,7 +101,14 @@ describe("webhooks to an in-process handler", () => {
     anonymous.clientEvent("client-text", "hello");
     await fake.webhooksDelivered();
     expect(received.flatMap((delivery) => verified(fake, delivery))).toEqual([
-      { name: "client_event", channel: "presence-room", event: "client-typing", data: '{"typing":true}', socket_id: alice.socketId, user_id: "alice" },
+      {
+        name: "client_event",
+        channel: "presence-room",
+        event: "client-typing",
+        data: '{"typing":true}',
+        socket_id: alice.socketId,
+        user_id: "alice",
+      },
       { name: "client_event", channel: "private-chat", event: "client-text", data: "hello", socket_id: anonymous.socketId },
     ]);
   });
@@ -210,7 +219,9 @@ describe("webhooks to a URL", () => {
       ]);
       expect(receiver.received[0]?.headers).toMatchObject({ "x-pusher-key": fake.config.key, connection: "close" });
       // Nothing of the fake stays connected to the receiver.
-      const open = await new Promise<number>((resolve, reject) => receiver.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+      const open = await new Promise<number>((resolve, reject) =>
+        receiver.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      );
       expect(open).toBe(0);
     } finally {
       await receiver.close();

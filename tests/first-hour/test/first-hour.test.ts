@@ -81,7 +81,9 @@ describe("TLS to a local server", () => {
   it("useTLS: true to a local soketi, which never answers a TLS handshake: the timeout says to set useTLS: false", async () => {
     const pusher = new Pusher({ ...app(), host: "127.0.0.1", port: soketi.port, useTLS: true, timeout: 500, retry: false });
     const error = await failureOf(() => pusher.fetchStateForChannels());
-    expect(error.message).toContain(`timed out after 500 ms: the server at 127.0.0.1:${soketi.port} may speak plain HTTP: set useTLS: false`);
+    expect(error.message).toContain(
+      `timed out after 500 ms: the server at 127.0.0.1:${soketi.port} may speak plain HTTP: set useTLS: false`,
+    );
   });
 
   it("useTLS: true to a plain-HTTP server fails at once: set useTLS: false", async () => {
@@ -148,10 +150,25 @@ describe("a misspelt option names the option meant", () => {
   it.each([
     ["new Pusher", () => new Pusher({ appId: "1", ...credentials, timout: 5 } as never), "timout", "timeout"],
     ["createRestClient", () => createRestClient({ appId: "1", ...credentials, useTls: false } as never), "useTls", "useTLS"],
-    ["createAuthHandler", () => createAuthHandler({ ...credentials, onChannelAuth: () => true } as never), "onChannelAuth", "onChannelAuthorization"],
-    ["createWebhookHandler", () => createWebhookHandler({ credentials, onEvents: () => undefined, maxAge: 1 } as never), "maxAge", "maxAgeMs"],
+    [
+      "createAuthHandler",
+      () => createAuthHandler({ ...credentials, onChannelAuth: () => true } as never),
+      "onChannelAuth",
+      "onChannelAuthorization",
+    ],
+    [
+      "createWebhookHandler",
+      () => createWebhookHandler({ credentials, onEvents: () => undefined, maxAge: 1 } as never),
+      "maxAge",
+      "maxAgeMs",
+    ],
     ["verifyWebhook", () => verifyWebhook(credentials, { body: "{}", signature: "" }, { maxAgeMS: 1 } as never), "maxAgeMS", "maxAgeMs"],
-    ["createPublisher", () => createPublisher(createRestClient({ appId: "1", ...credentials }), { maxBatch: 5 } as never), "maxBatch", "maxBatchSize"],
+    [
+      "createPublisher",
+      () => createPublisher(createRestClient({ appId: "1", ...credentials }), { maxBatch: 5 } as never),
+      "maxBatch",
+      "maxBatchSize",
+    ],
   ])("%s", async (_, run, option, near) => {
     const error = await failureOf(run);
     expect(error).toMatchObject({ name: "PusherConfigError", option });

@@ -1,7 +1,16 @@
 import { createHmac } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { startLocalPusher } from "@x/testing";
-import { asLocalServer, connectClient, descendantPids, freePort, isRunning, soketiInstall, type LocalServer, type TestClient } from "tools-test-support";
+import {
+  asLocalServer,
+  connectClient,
+  descendantPids,
+  freePort,
+  isRunning,
+  soketiInstall,
+  type LocalServer,
+  type TestClient,
+} from "tools-test-support";
 import { Pusher } from "@x/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RECIPE_USERS, RECIPE_WEBHOOK_EVENTS, type RecipeUserId } from "./recipe-contract.ts";
@@ -170,7 +179,9 @@ export function describeRecipe(
         if ((await receivedWebhookEvents()).some((event) => Object.entries(expected).every(([key, value]) => event[key] === value))) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`no webhook event like ${JSON.stringify(expected)} within ${WEBHOOK_WAIT_MS} ms: ${JSON.stringify(await receivedWebhookEvents())}`);
+      throw new Error(
+        `no webhook event like ${JSON.stringify(expected)} within ${WEBHOOK_WAIT_MS} ms: ${JSON.stringify(await receivedWebhookEvents())}`,
+      );
     }
 
     function signedWebhookHeaders(body: string): Record<string, string> {
@@ -191,7 +202,9 @@ export function describeRecipe(
       const lobbyOfAlice = await alice.subscribe("presence-lobby");
       const bobSeenByAlice = new Promise<Member>((resolve) => lobbyOfAlice.bind("pusher:member_added", resolve));
       const bob = await connectAs("bob");
-      const lobbyOfBob = (await bob.subscribe("presence-lobby")) as unknown as { members: { count: number; get(id: string): Member | null } };
+      const lobbyOfBob = (await bob.subscribe("presence-lobby")) as unknown as {
+        members: { count: number; get(id: string): Member | null };
+      };
       expect(await bobSeenByAlice).toEqual({ id: "bob", info: { name: RECIPE_USERS.bob.name } });
       expect(lobbyOfBob.members.count).toBe(2);
       expect(lobbyOfBob.members.get("alice")).toEqual({ id: "alice", info: { name: RECIPE_USERS.alice.name } });
@@ -302,7 +315,10 @@ export function describeRecipe(
     });
 
     it("refuses a captured webhook replayed a year later (401): the SDK's freshness window is on by default", async () => {
-      const body = JSON.stringify({ time_ms: Date.now() - YEAR_MS, events: [{ name: "channel_occupied", channel: "private-chat-year-old" }] });
+      const body = JSON.stringify({
+        time_ms: Date.now() - YEAR_MS,
+        events: [{ name: "channel_occupied", channel: "private-chat-year-old" }],
+      });
       const replayed = await fetch(`${app.url}/pusher/webhooks`, { method: "POST", headers: signedWebhookHeaders(body), body });
       await replayed.body?.cancel();
       expect(replayed.status).toBe(401);

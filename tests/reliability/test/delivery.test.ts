@@ -11,7 +11,14 @@ import { startMisbehavingServer, type Behaviour, type MisbehavingServer } from "
 // processed is never repeated, a kept-alive connection the server is about to close is not
 // used, and nothing of a settled call keeps the process alive. Each case on both transports.
 
-const CLIENT: RestClientOptions = { appId: "app-1", key: "delivery-key", secret: "delivery-secret", host: "127.0.0.1", useTLS: false, timeout: 500 };
+const CLIENT: RestClientOptions = {
+  appId: "app-1",
+  key: "delivery-key",
+  secret: "delivery-secret",
+  host: "127.0.0.1",
+  useTLS: false,
+  timeout: 500,
+};
 const TRANSPORTS = [
   { transport: "node:http", options: {} },
   { transport: "fetch", options: { fetch: globalThis.fetch } },
@@ -81,7 +88,9 @@ describe.each(TRANSPORTS)("through $transport", ({ transport, options }) => {
     expect(code, `still running after 5 s (${server.requests.length} requests seen)`).toBe(0);
     expect(output.trim().split("\n")).toEqual(["ok", "PusherTimeoutError timeout unknown"]);
     expect(server.requests).toHaveLength(2);
-    rows.push(`| (a) answers the first request, never the second | ${transport} | 2 triggers, timeout 500 ms | ok, then \`PusherTimeoutError\` (delivery unknown) | ${server.requests.length} | exited on its own after ${exitedAfterMs} ms |`);
+    rows.push(
+      `| (a) answers the first request, never the second | ${transport} | 2 triggers, timeout 500 ms | ok, then \`PusherTimeoutError\` (delivery unknown) | ${server.requests.length} | exited on its own after ${exitedAfterMs} ms |`,
+    );
   });
 
   it("a server that processes a POST and drops the kept-alive connection without answering: one request, a PusherNetworkError whose delivery is unknown", async () => {
@@ -101,7 +110,9 @@ describe.each(TRANSPORTS)("through $transport", ({ transport, options }) => {
     expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", delivery: "unknown" });
     expect(processed).toEqual([1, 2]);
     expect(server.requests).toHaveLength(2);
-    rows.push(`| (b) processes a POST, drops the reused connection unanswered | ${transport} | trigger | \`PusherNetworkError\` (delivery unknown) | 1 (processed once) | — |`);
+    rows.push(
+      `| (b) processes a POST, drops the reused connection unanswered | ${transport} | trigger | \`PusherNetworkError\` (delivery unknown) | 1 (processed once) | — |`,
+    );
   });
 
   // The server closes a connection once it has been idle `closesAfterMs`; the client's next
@@ -110,32 +121,37 @@ describe.each(TRANSPORTS)("through $transport", ({ transport, options }) => {
   it.concurrent.each<{ hint: string; closesAfterMs: number; headers: Record<string, string> }>([
     { hint: "no Keep-Alive hint", closesAfterMs: 4_500, headers: { connection: "keep-alive" } },
     { hint: "Keep-Alive: timeout=2", closesAfterMs: 1_900, headers: { connection: "keep-alive", "keep-alive": "timeout=2" } },
-  ])("a server that drops an idle kept-alive connection just before the next request ($hint): the call succeeds, sent once", async ({ hint, closesAfterMs, headers }) => {
-    const lastAnswer = new WeakMap<Socket, number>();
-    const server = await startMisbehavingServer((request, response) => {
-      const since = lastAnswer.get(request.socket);
-      if (since !== undefined && Date.now() - since >= closesAfterMs) {
-        response.socket?.destroy();
-        return;
+  ])(
+    "a server that drops an idle kept-alive connection just before the next request ($hint): the call succeeds, sent once",
+    async ({ hint, closesAfterMs, headers }) => {
+      const lastAnswer = new WeakMap<Socket, number>();
+      const server = await startMisbehavingServer((request, response) => {
+        const since = lastAnswer.get(request.socket);
+        if (since !== undefined && Date.now() - since >= closesAfterMs) {
+          response.socket?.destroy();
+          return;
+        }
+        response.on("finish", () => lastAnswer.set(request.socket, Date.now()));
+        answer(response, headers);
+      });
+      try {
+        const client = createRestClient({ ...CLIENT, port: server.port, retry: false, ...options });
+
+        await client.trigger("orders", "created", { id: 1 });
+        await new Promise((resolve) => setTimeout(resolve, closesAfterMs + 100));
+        const outcome = await settle(client.trigger("orders", "created", { id: 2 }));
+
+        expect(outcome).toBe("ok");
+        expect(server.requests).toHaveLength(2);
+        expect(server.connections.accepted).toBe(2);
+        rows.push(
+          `| (c) drops an idle connection just before the next request (${hint}, closes at ${closesAfterMs} ms idle) | ${transport} | trigger ${closesAfterMs + 100} ms after the last | ok, on a new connection | 1 | — |`,
+        );
+      } finally {
+        await server.stop();
       }
-      response.on("finish", () => lastAnswer.set(request.socket, Date.now()));
-      answer(response, headers);
-    });
-    try {
-      const client = createRestClient({ ...CLIENT, port: server.port, retry: false, ...options });
-
-      await client.trigger("orders", "created", { id: 1 });
-      await new Promise((resolve) => setTimeout(resolve, closesAfterMs + 100));
-      const outcome = await settle(client.trigger("orders", "created", { id: 2 }));
-
-      expect(outcome).toBe("ok");
-      expect(server.requests).toHaveLength(2);
-      expect(server.connections.accepted).toBe(2);
-      rows.push(`| (c) drops an idle connection just before the next request (${hint}, closes at ${closesAfterMs} ms idle) | ${transport} | trigger ${closesAfterMs + 100} ms after the last | ok, on a new connection | 1 | — |`);
-    } finally {
-      await server.stop();
-    }
-  });
+    },
+  );
 
   it("the publisher, POST retries off, against a server where 30 % of requests fail (reset, processed then dropped, 500, slow): no event processed twice, every publish settled once", async () => {
     const EVENTS = 2_000;
@@ -172,21 +188,38 @@ describe.each(TRANSPORTS)("through $transport", ({ transport, options }) => {
     });
     const publisher = createPublisher(createRestClient({ ...CLIENT, port: server.port, maxBatchSize: 10, ...options }), { maxDelayMs: 1 });
 
-    const outcomes = await Promise.allSettled(Array.from({ length: EVENTS }, (_, id) => publisher.publish({ channel: "orders", name: "created", data: { id } })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: EVENTS }, (_, id) => publisher.publish({ channel: "orders", name: "created", data: { id } })),
+    );
     await publisher.close();
 
-    const failures = outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => outcome.reason as { name: string; delivery?: string });
+    const failures = outcomes
+      .filter((outcome) => outcome.status === "rejected")
+      .map((outcome) => outcome.reason as { name: string; delivery?: string });
     const duplicates = [...processed.values()].filter((count) => count > 1).length;
     const resolved = outcomes.flatMap((outcome, id) => (outcome.status === "fulfilled" ? [id] : []));
     expect(duplicates).toBe(0);
     expect(failures.every((failure) => isPusherError(failure))).toBe(true);
     // A success is always one the server processed; a failure said to be unsent never was.
     expect(resolved.every((id) => processed.get(id) === 1)).toBe(true);
-    expect(outcomes.every((outcome, id) => outcome.status === "fulfilled" || (outcome.reason as { delivery?: string }).delivery !== "not_sent" || !processed.has(id))).toBe(true);
-    expect(publisher.stats()).toMatchObject({ delivered: resolved.length, failed: EVENTS - resolved.length, queued: 0, inFlightRequests: 0 });
+    expect(
+      outcomes.every(
+        (outcome, id) =>
+          outcome.status === "fulfilled" || (outcome.reason as { delivery?: string }).delivery !== "not_sent" || !processed.has(id),
+      ),
+    ).toBe(true);
+    expect(publisher.stats()).toMatchObject({
+      delivered: resolved.length,
+      failed: EVENTS - resolved.length,
+      queued: 0,
+      inFlightRequests: 0,
+    });
     const byKind = new Map<string, number>();
-    for (const { name, delivery } of failures) byKind.set(`${name} (${delivery ?? "—"})`, (byKind.get(`${name} (${delivery ?? "—"})`) ?? 0) + 1);
-    rows.push(`| mixed faults on ${server.requests.length} requests (reset ${faults.reset}, processed then dropped ${faults.dropped}, 500 ${faults.error500}, slow ${faults.slow}) | ${transport} | publisher, ${EVENTS} events | ${resolved.length} delivered; ${[...byKind].map(([kind, count]) => `${kind}: ${count}`).join(", ")} | duplicates: ${duplicates} | — |`);
+    for (const { name, delivery } of failures)
+      byKind.set(`${name} (${delivery ?? "—"})`, (byKind.get(`${name} (${delivery ?? "—"})`) ?? 0) + 1);
+    rows.push(
+      `| mixed faults on ${server.requests.length} requests (reset ${faults.reset}, processed then dropped ${faults.dropped}, 500 ${faults.error500}, slow ${faults.slow}) | ${transport} | publisher, ${EVENTS} events | ${resolved.length} delivered; ${[...byKind].map(([kind, count]) => `${kind}: ${count}`).join(", ")} | duplicates: ${duplicates} | — |`,
+    );
   });
 });
 

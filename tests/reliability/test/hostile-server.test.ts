@@ -99,7 +99,12 @@ const SCENARIOS: Scenario[] = [
   {
     scenario: "answers 500",
     behaviour: (_request, response) => response.writeHead(500, { "content-type": "text/plain" }).end("Internal error"),
-    expected: { name: "PusherHttpError", code: "http_error", requests: RETRIED, fields: { status: 500, retryable: true, serverMessage: "Internal error" } },
+    expected: {
+      name: "PusherHttpError",
+      code: "http_error",
+      requests: RETRIED,
+      fields: { status: 500, retryable: true, serverMessage: "Internal error" },
+    },
   },
   {
     scenario: "answers 429 with Retry-After: 1",
@@ -161,7 +166,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     scenario: "switches protocols (101) on a request that asked for no upgrade",
-    behaviour: (_request, response) => response.socket?.write("HTTP/1.1 101 Switching Protocols\r\nupgrade: x\r\nconnection: upgrade\r\n\r\n{}"),
+    behaviour: (_request, response) =>
+      response.socket?.write("HTTP/1.1 101 Switching Protocols\r\nupgrade: x\r\nconnection: upgrade\r\n\r\n{}"),
     expected: { name: "PusherNetworkError", code: "network_error", requests: RETRIED },
     closesConnection: true,
   },
@@ -169,7 +175,10 @@ const SCENARIOS: Scenario[] = [
     scenario: "answers a header block past the HTTP parser's limit",
     behaviour: (_request, response) => response.socket?.write(`HTTP/1.1 200 OK\r\nx-padding: ${"a".repeat(100_000)}\r\n\r\n{}`),
     expected: { name: "PusherNetworkError", code: "network_error", requests: RETRIED },
-    byTransport: { "node:http": { fields: { systemCode: "HPE_HEADER_OVERFLOW" } }, fetch: { fields: { systemCode: "UND_ERR_HEADERS_OVERFLOW" } } },
+    byTransport: {
+      "node:http": { fields: { systemCode: "HPE_HEADER_OVERFLOW" } },
+      fetch: { fields: { systemCode: "UND_ERR_HEADERS_OVERFLOW" } },
+    },
     closesConnection: true,
   },
   {
@@ -180,7 +189,9 @@ const SCENARIOS: Scenario[] = [
       const signed = query.replace(/&auth_signature=.*$/, "");
       response
         .writeHead(401, { "content-type": "text/plain" })
-        .end(`Invalid signature: you should have sent HmacSHA256Hex("${request.method}\\n${request.url?.split("?")[0]}\\n${signed}", your_secret_key), but you sent "${signature}"`);
+        .end(
+          `Invalid signature: you should have sent HmacSHA256Hex("${request.method}\\n${request.url?.split("?")[0]}\\n${signed}", your_secret_key), but you sent "${signature}"`,
+        );
     },
     expected: { name: "PusherHttpError", code: "http_error", requests: ONCE, fields: { status: 401, retryable: false } },
   },
@@ -200,7 +211,11 @@ const SCENARIOS: Scenario[] = [
   {
     scenario: "answers 200 with a gzip bomb it was not asked for (8 MiB of JSON in 8 KiB)",
     behaviour: (_request, response) => {
-      response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(GZIP_BOMB.length) });
+      response.writeHead(200, {
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+        "content-length": String(GZIP_BOMB.length),
+      });
       response.end(GZIP_BOMB);
     },
     // node:http asks for no encoding and decodes none: the compressed bytes are no JSON. A fetch
@@ -279,7 +294,9 @@ describe.each(TRANSPORTS)("through $transport, against a server that…", ({ tra
       expect(elsewhere.requests, "the other origin receives nothing").toHaveLength(0);
       expect(exposedSecrets(error, secretsSeen(server))).toEqual([]);
       if (closesConnection === true && closesWithinMs !== undefined) await server.allConnectionsClosed(closesWithinMs);
-      rows.push(`| ${scenario} | ${transport} | ${call} | \`${expected.name}\`${unanswered ? " (delivery unknown)" : ""} | \`${expected.code}\` | ${server.requests.length} |`);
+      rows.push(
+        `| ${scenario} | ${transport} | ${call} | \`${expected.name}\`${unanswered ? " (delivery unknown)" : ""} | \`${expected.code}\` | ${server.requests.length} |`,
+      );
     }
   });
 
@@ -291,7 +308,9 @@ describe.each(TRANSPORTS)("through $transport, against a server that…", ({ tra
       expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", systemCode: "ECONNREFUSED", delivery: "not_sent" });
       expect(String(error)).toContain("(ECONNREFUSED)");
       expect(exposedSecrets(error, [SECRET])).toEqual([]);
-      rows.push(`| refuses the connection | ${transport} | ${call} | \`PusherNetworkError\` (delivery not_sent) | \`network_error\` (ECONNREFUSED) | 0 |`);
+      rows.push(
+        `| refuses the connection | ${transport} | ${call} | \`PusherNetworkError\` (delivery not_sent) | \`network_error\` (ECONNREFUSED) | 0 |`,
+      );
     }
   });
 });
@@ -316,7 +335,9 @@ describe("a kept-alive connection that the server closed between two requests", 
     // The first call, the request lost with the connection, and its retry.
     expect(server.requests).toHaveLength(3);
     expect(server.connections.accepted).toBe(2);
-    rows.push(`| resets a kept-alive connection the client reuses | node:http | GET /channels | success (retried on a new connection) | — | 3 (1 lost with the connection) |`);
+    rows.push(
+      `| resets a kept-alive connection the client reuses | node:http | GET /channels | success (retried on a new connection) | — | 3 (1 lost with the connection) |`,
+    );
   });
 
   it("node:http does not send the POST /events again: PusherNetworkError, delivery unknown", async () => {
@@ -328,7 +349,9 @@ describe("a kept-alive connection that the server closed between two requests", 
 
     expect(error).toMatchObject({ name: "PusherNetworkError", code: "network_error", delivery: "unknown" });
     expect(server.requests).toHaveLength(2);
-    rows.push(`| resets a kept-alive connection the client reuses | node:http | POST /events | \`PusherNetworkError\` (delivery unknown) | \`network_error\` | 2 |`);
+    rows.push(
+      `| resets a kept-alive connection the client reuses | node:http | POST /events | \`PusherNetworkError\` (delivery unknown) | \`network_error\` | 2 |`,
+    );
   });
 
   it("through fetch, a POST on a connection the server closed is either answered or reported failed: never a false success", async () => {
@@ -356,54 +379,63 @@ describe("a kept-alive connection that the server closed between two requests", 
   });
 });
 
-describe.each(TRANSPORTS)("through $transport, the batching publisher and the observers (hooks, OpenTelemetry spans) against a server that…", ({ transport, options }) => {
-  it.each(SCENARIOS)("$scenario: every event rejects, none counts as delivered, no hook or span sees a secret", async (each) => {
-    const expected = expectedOf(each, transport);
-    elsewhere = await serve((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end("{}"));
-    const server = await serve(each.behaviour);
-    const { tracer, spans } = recordingTracer();
-    const otel = openTelemetryHooks({ tracer });
-    // Everything the hooks are told, as an application's logger would keep it.
-    const told: unknown[] = [];
-    const hooks: RequestHooks = {
-      onRequest: (request) => (told.push(request), otel.onRequest?.(request)),
-      onRetry: (request, retry) => (told.push(retry), otel.onRetry?.(request, retry)),
-      onResponse: (request, response) => (told.push(response), otel.onResponse?.(request, response)),
-      onError: (request, failure) => (told.push(failure), otel.onError?.(request, failure)),
-    };
-    const publisher = createPublisher(createRestClient({ ...CLIENT, port: server.port, ...options, hooks }), { maxDelayMs: 0 });
+describe.each(TRANSPORTS)(
+  "through $transport, the batching publisher and the observers (hooks, OpenTelemetry spans) against a server that…",
+  ({ transport, options }) => {
+    it.each(SCENARIOS)("$scenario: every event rejects, none counts as delivered, no hook or span sees a secret", async (each) => {
+      const expected = expectedOf(each, transport);
+      elsewhere = await serve((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end("{}"));
+      const server = await serve(each.behaviour);
+      const { tracer, spans } = recordingTracer();
+      const otel = openTelemetryHooks({ tracer });
+      // Everything the hooks are told, as an application's logger would keep it.
+      const told: unknown[] = [];
+      const hooks: RequestHooks = {
+        onRequest: (request) => (told.push(request), otel.onRequest?.(request)),
+        onRetry: (request, retry) => (told.push(retry), otel.onRetry?.(request, retry)),
+        onResponse: (request, response) => (told.push(response), otel.onResponse?.(request, response)),
+        onError: (request, failure) => (told.push(failure), otel.onError?.(request, failure)),
+      };
+      const publisher = createPublisher(createRestClient({ ...CLIENT, port: server.port, ...options, hooks }), { maxDelayMs: 0 });
 
-    const outcomes = await Promise.allSettled([0, 1, 2].map((n) => publisher.publish({ channel: `orders-${n}`, name: "created", data: { n } })));
-    await publisher.close();
+      const outcomes = await Promise.allSettled(
+        [0, 1, 2].map((n) => publisher.publish({ channel: `orders-${n}`, name: "created", data: { n } })),
+      );
+      await publisher.close();
 
-    for (const outcome of outcomes) {
-      expect(outcome.status).toBe("rejected");
-      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ name: expected.name, code: expected.code });
-    }
-    expect(publisher.stats()).toMatchObject({ delivered: 0, failed: 3, refused: 0, batches: 1, queued: 0, inFlightRequests: 0 });
-    expect(server.requests).toHaveLength(expected.requests["POST /events"]);
-    expect(elsewhere.requests).toHaveLength(0);
-    expect(told).toHaveLength(2);
-    expect(spans).toMatchObject([{ name: "POST", ended: true, attributes: { "error.type": expect.any(String) as unknown } }]);
-    expect(exposedSecrets(told, secretsSeen(server))).toEqual([]);
-    expect(exposedSecrets(spans, secretsSeen(server))).toEqual([]);
-  });
-
-  it("a batch the client split, whose second request meets garbage: the first half resolves, the second rejects, stats say so", async () => {
-    const server = await serve((_request, response) => {
-      if (server.requests.length === 1) response.writeHead(200, { "content-type": "application/json" }).end('{"batch":[{},{}]}');
-      else response.socket?.end("garbage\r\n\r\n");
+      for (const outcome of outcomes) {
+        expect(outcome.status).toBe("rejected");
+        expect((outcome as PromiseRejectedResult).reason).toMatchObject({ name: expected.name, code: expected.code });
+      }
+      expect(publisher.stats()).toMatchObject({ delivered: 0, failed: 3, refused: 0, batches: 1, queued: 0, inFlightRequests: 0 });
+      expect(server.requests).toHaveLength(expected.requests["POST /events"]);
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(told).toHaveLength(2);
+      expect(spans).toMatchObject([{ name: "POST", ended: true, attributes: { "error.type": expect.any(String) as unknown } }]);
+      expect(exposedSecrets(told, secretsSeen(server))).toEqual([]);
+      expect(exposedSecrets(spans, secretsSeen(server))).toEqual([]);
     });
-    const client = createRestClient({ ...CLIENT, port: server.port, ...options, maxBatchSize: 2 });
-    const publisher = createPublisher(client, { maxBatchSize: 4, maxDelayMs: 0 });
 
-    const outcomes = await Promise.allSettled([0, 1, 2, 3].map((n) => publisher.publish({ channel: `orders-${n}`, name: "created", data: { n } })));
-    await publisher.close();
+    it("a batch the client split, whose second request meets garbage: the first half resolves, the second rejects, stats say so", async () => {
+      const server = await serve((_request, response) => {
+        if (server.requests.length === 1) response.writeHead(200, { "content-type": "application/json" }).end('{"batch":[{},{}]}');
+        else response.socket?.end("garbage\r\n\r\n");
+      });
+      const client = createRestClient({ ...CLIENT, port: server.port, ...options, maxBatchSize: 2 });
+      const publisher = createPublisher(client, { maxBatchSize: 4, maxDelayMs: 0 });
 
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected"]);
-    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ name: "PusherNetworkError", code: "network_error" });
-    expect(publisher.stats()).toMatchObject({ delivered: 2, failed: 2, batches: 1 });
-    expect(server.requests).toHaveLength(2);
-    rows.push(`| answers a split batch's second request with garbage | ${transport} | publisher, 4 events | 2 delivered, 2 \`PusherNetworkError\` | \`network_error\` | 2 |`);
-  });
-});
+      const outcomes = await Promise.allSettled(
+        [0, 1, 2, 3].map((n) => publisher.publish({ channel: `orders-${n}`, name: "created", data: { n } })),
+      );
+      await publisher.close();
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "rejected"]);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ name: "PusherNetworkError", code: "network_error" });
+      expect(publisher.stats()).toMatchObject({ delivered: 2, failed: 2, batches: 1 });
+      expect(server.requests).toHaveLength(2);
+      rows.push(
+        `| answers a split batch's second request with garbage | ${transport} | publisher, 4 events | 2 delivered, 2 \`PusherNetworkError\` | \`network_error\` | 2 |`,
+      );
+    });
+  },
+);

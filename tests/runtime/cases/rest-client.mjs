@@ -64,7 +64,8 @@ export default [
     name: "channels GETs /apps/<id>/channels signed and without body_md5",
     async run() {
       const recorder = recordingFetch(
-        () => new Response('{"channels":{"presence-a":{"user_count":2}}}', { status: 200, headers: { "content-type": "application/json" } }),
+        () =>
+          new Response('{"channels":{"presence-a":{"user_count":2}}}', { status: 200, headers: { "content-type": "application/json" } }),
       );
       const client = createRestClient({ ...CREDENTIALS, fetch: recorder.fetch });
       const list = await client.channels({ filterByPrefix: "presence-", info: ["user_count"] });
@@ -73,7 +74,11 @@ export default [
       assertEqual(`${method} ${url.origin}${url.pathname}`, "GET https://api-mt1.pusher.com/apps/3/channels", "request");
       assertEqual(url.searchParams.get("filter_by_prefix"), "presence-", "filter_by_prefix");
       assertEqual(url.searchParams.has("body_md5"), false, "body_md5 on a GET");
-      assertEqual(url.searchParams.get("auth_signature"), hmacSha256Hex(CREDENTIALS.secret, expectedStringToSign(method, url)), "auth_signature");
+      assertEqual(
+        url.searchParams.get("auth_signature"),
+        hmacSha256Hex(CREDENTIALS.secret, expectedStringToSign(method, url)),
+        "auth_signature",
+      );
     },
   },
   {
@@ -82,14 +87,21 @@ export default [
       const recorder = recordingFetch(() => new Response("Invalid signature", { status: 401 }));
       const client = createRestClient({ ...CREDENTIALS, fetch: recorder.fetch, retry: false });
       const error = /** @type {Error & { status?: number, url?: string, serverMessage?: string }} */ (
-        await assertRejects(() => client.trigger("my-channel", "my-event", "hi"), { name: "PusherHttpError", code: "http_error" }, "trigger")
+        await assertRejects(
+          () => client.trigger("my-channel", "my-event", "hi"),
+          { name: "PusherHttpError", code: "http_error" },
+          "trigger",
+        )
       );
       assertEqual(error.status, 401, "status");
       assertEqual(error.serverMessage, "Invalid signature", "serverMessage");
       const sentSignature = recorder.requests[0]?.url.searchParams.get("auth_signature") ?? "";
       assertTrue(sentSignature.length === 64, "a signature was sent");
       assertTrue(!String(error.url).includes(sentSignature) && !error.message.includes(sentSignature), "signature left out of the error");
-      assertTrue(!JSON.stringify(error).includes(CREDENTIALS.secret) && !error.message.includes(CREDENTIALS.secret), "secret left out of the error");
+      assertTrue(
+        !JSON.stringify(error).includes(CREDENTIALS.secret) && !error.message.includes(CREDENTIALS.secret),
+        "secret left out of the error",
+      );
     },
   },
   {

@@ -12,7 +12,15 @@ function localClient(ctx, secret) {
   if (ctx.server === undefined) throw new Error("this case needs the local Pusher-compatible server in its context");
   const { url, appId, key } = ctx.server;
   const { hostname, port } = new URL(url);
-  return createRestClient({ appId, key, secret: secret ?? ctx.server.secret, host: hostname, port: Number(port), useTLS: false, retry: false });
+  return createRestClient({
+    appId,
+    key,
+    secret: secret ?? ctx.server.secret,
+    host: hostname,
+    port: Number(port),
+    useTLS: false,
+    retry: false,
+  });
 }
 
 /** @type {import("../harness/run-cases.mjs").TestCase[]} */
@@ -20,7 +28,11 @@ export default [
   {
     name: "trigger to the local server resolves",
     async run(ctx) {
-      assertDeepEqual(await localClient(ctx).trigger(`rest-${ctx.runtime}`, "runtime-test", { runtime: ctx.runtime }), { channels: {} }, "result");
+      assertDeepEqual(
+        await localClient(ctx).trigger(`rest-${ctx.runtime}`, "runtime-test", { runtime: ctx.runtime }),
+        { channels: {} },
+        "result",
+      );
     },
   },
   {
@@ -42,7 +54,8 @@ export default [
       );
       // soketi refuses with HTTP 200 and {"error": ..., "code": 401} (see packages/testing/README.md, "Where the fake and soketi differ"), which @x/rest reports with the HTTP status and
       // the body's code in serverCode, named first in the message.
-      const refused = error.status === 401 || (error.serverCode === 401 && / failed: 401 .* \(answered with HTTP 200\)$/.test(error.message));
+      const refused =
+        error.status === 401 || (error.serverCode === 401 && / failed: 401 .* \(answered with HTTP 200\)$/.test(error.message));
       assertTrue(refused, `a 401 refusal, got ${error.status}: ${error.message}`);
     },
   },

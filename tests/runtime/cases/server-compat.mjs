@@ -32,8 +32,18 @@ export default [
         { auth: "aaaa:620494cee53d6c568b49598313194088afda37218f0d059af03c0c898ed61ff4", user_data: '{"id":"ą§¶™€łü€ß£"}' },
         "user auth",
       );
-      const encrypted = new Pusher({ appId: "1234", key: "f00d", secret: "tofu", cluster: "eu", encryptionMasterKeyBase64: "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=" });
-      assertEqual(encrypted.authorizeChannel("123.456", "private-encrypted-bla").shared_secret, "nlr49ISQHz91yS3cy/yWmW8wFMNeTnNL5tNHnbPJcLQ=", "shared_secret");
+      const encrypted = new Pusher({
+        appId: "1234",
+        key: "f00d",
+        secret: "tofu",
+        cluster: "eu",
+        encryptionMasterKeyBase64: "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=",
+      });
+      assertEqual(
+        encrypted.authorizeChannel("123.456", "private-encrypted-bla").shared_secret,
+        "nlr49ISQHz91yS3cy/yWmW8wFMNeTnNL5tNHnbPJcLQ=",
+        "shared_secret",
+      );
     },
   },
   {
@@ -83,7 +93,9 @@ export default [
     async run(ctx) {
       /** @type {any} */
       let rejected;
-      await local(ctx, "not-the-secret").trigger("compat-refused", "e", 1).catch((/** @type {unknown} */ error) => (rejected = error));
+      await local(ctx, "not-the-secret")
+        .trigger("compat-refused", "e", 1)
+        .catch((/** @type {unknown} */ error) => (rejected = error));
       assertEqual(rejected instanceof Pusher.RequestError, true, "instanceof RequestError");
       // The official message, then the reason: the server's code first.
       const reason = `: POST /apps/${ctx.server?.appId}/events failed: 401 The secret authentication failed (answered with HTTP 200)`;

@@ -39,7 +39,10 @@ export default [
         "auth",
       );
       const userData = '{"id":"1234"}';
-      const response = JSON.stringify({ auth: signUserAuth({ key: "key", secret: "secret" }, "12345.12345", userData), user_data: userData });
+      const response = JSON.stringify({
+        auth: signUserAuth({ key: "key", secret: "secret" }, "12345.12345", userData),
+        user_data: userData,
+      });
       assertEqual(
         response,
         '{"auth":"key:e4c63b82c1e1d0955901f6a29ca51b244155bafda93968bc5664010f5ba54a41","user_data":"{\\"id\\":\\"1234\\"}"}',
@@ -50,7 +53,11 @@ export default [
   {
     name: "signChannelAuth and signUserAuth return the documented signatures under secret tofu",
     run() {
-      assertEqual(signChannelAuth(TOFU, "123.456", "test"), "f00d:efa6cf7644a0b35cba36aa0f776f3cbf7bb60e95ea2696bde1dbe8403b61bd7c", "auth of test");
+      assertEqual(
+        signChannelAuth(TOFU, "123.456", "test"),
+        "f00d:efa6cf7644a0b35cba36aa0f776f3cbf7bb60e95ea2696bde1dbe8403b61bd7c",
+        "auth of test",
+      );
       assertEqual(
         signChannelAuth(TOFU, "123.456", "test", '{"foo":"bar"}'),
         "f00d:f41faf9ead2ea76772cc6b1168363057459f02499ae4d92e88229dc7f4efa2d4",

@@ -19,7 +19,11 @@ export default [
         "f00d:43d808e37d261f4e02402a739649ba29a6854cb978efdbc92892cd744c567030",
         "auth",
       );
-      assertEqual(bytesToBase64(deriveSharedSecret("private-encrypted-bla", masterKey)), "nlr49ISQHz91yS3cy/yWmW8wFMNeTnNL5tNHnbPJcLQ=", "shared_secret");
+      assertEqual(
+        bytesToBase64(deriveSharedSecret("private-encrypted-bla", masterKey)),
+        "nlr49ISQHz91yS3cy/yWmW8wFMNeTnNL5tNHnbPJcLQ=",
+        "shared_secret",
+      );
     },
   },
   {
@@ -31,7 +35,11 @@ export default [
         "foo:fff0503dfe4929f5162efe4d1dacbce524b0d8e7e1331117a8651c0e74d369e3",
         "auth",
       );
-      assertEqual(bytesToBase64(deriveSharedSecret("private-encrypted-channel", masterKey)), "VmIsNZtCSteh8kazd2toc+ofhohBtUouQRSDtRvuyVI=", "shared_secret");
+      assertEqual(
+        bytesToBase64(deriveSharedSecret("private-encrypted-channel", masterKey)),
+        "VmIsNZtCSteh8kazd2toc+ofhohBtUouQRSDtRvuyVI=",
+        "shared_secret",
+      );
     },
   },
   {
@@ -52,7 +60,11 @@ export default [
     run() {
       const channel = "pvUPIk0YG6MnxCEMIUUVFrbDmQwbhICXUcy";
       const masterKey = ascii.encode("OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5");
-      assertEqual(hex(deriveSharedSecret(channel, masterKey)), "709ef3090a24bfa98382cb5d025ca3622c82d31fa27f10b005c0dca27bae6516", "shared secret");
+      assertEqual(
+        hex(deriveSharedSecret(channel, masterKey)),
+        "709ef3090a24bfa98382cb5d025ca3622c82d31fa27f10b005c0dca27bae6516",
+        "shared secret",
+      );
       const output =
         '{"nonce":"WEFKSTBZNkRQQkhTQUhYVEhWM0EzWk1G","ciphertext":"tsYJa2JgGDOpVIYFe4aNVWAvZlpB7z7CjN9mpIdbATE0Yc4izN8aM8D6VigBxnIQ"}';
       assertEqual(decryptPayload(channel, output, masterKey), "kkkT5OOkOkO5kT5TOO5TkOT5TTk5O55T", "plaintext");
@@ -63,7 +75,11 @@ export default [
     run() {
       const key = ascii.encode("This is a string that is 32 chars");
       const channel = "private-encrypted-bla";
-      assertEqual(hex(deriveSharedSecret(channel, key)), "004831f99d2a4e86723e893caded3a2897deeddbed9514fe9497dcddc52bd50b", "SHA-256 of the channel name and the key");
+      assertEqual(
+        hex(deriveSharedSecret(channel, key)),
+        "004831f99d2a4e86723e893caded3a2897deeddbed9514fe9497dcddc52bd50b",
+        "SHA-256 of the channel name and the key",
+      );
       const payload = '{"nonce":"sjklahvpWWQgAjTx5FfYHCCxd2AmaL9T","ciphertext":"zoDEe8dA3nDXKsybAWce/hXGW4szJw=="}';
       assertEqual(decryptPayload(channel, payload, key), "Hello!", "plaintext");
     },

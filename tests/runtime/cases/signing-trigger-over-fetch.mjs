@@ -13,7 +13,11 @@ async function trigger(ctx, secret) {
   if (ctx.server === undefined) throw new Error("this case needs the local Pusher-compatible server in its context");
   const { url, appId, key } = ctx.server;
   const path = `/apps/${appId}/events`;
-  const body = JSON.stringify({ name: "runtime-test", channels: [`runtime-${ctx.runtime}`], data: JSON.stringify({ runtime: ctx.runtime }) });
+  const body = JSON.stringify({
+    name: "runtime-test",
+    channels: [`runtime-${ctx.runtime}`],
+    data: JSON.stringify({ runtime: ctx.runtime }),
+  });
   const query = signRequest({ key, secret }, { method: "POST", path, body });
   return fetch(`${url}${path}?${query}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 }

@@ -37,7 +37,11 @@ export default [
     name: "verifyWebhook accepts the raw body as bytes",
     run() {
       const { key, secret, body, signature } = VACATED;
-      assertEqual(verifyWebhook({ key, secret }, { body: new TextEncoder().encode(body), signature, key }, AT_VACATED).isValid, true, "isValid");
+      assertEqual(
+        verifyWebhook({ key, secret }, { body: new TextEncoder().encode(body), signature, key }, AT_VACATED).isValid,
+        true,
+        "isValid",
+      );
     },
   },
   {
@@ -61,9 +65,16 @@ export default [
     name: "verifyWebhook picks the secret by the key header during a key rotation",
     run() {
       const { key, secret, body, signature } = VACATED;
-      const credentials = [{ key: "old-key", secret: "old-secret" }, { key, secret }];
+      const credentials = [
+        { key: "old-key", secret: "old-secret" },
+        { key, secret },
+      ];
       assertEqual(verifyWebhook(credentials, { body, signature, key }, AT_VACATED).isValid, true, "current key");
-      assertDeepEqual(errorCodes(verifyWebhook(credentials, { body, signature, key: "other-key" }, AT_VACATED)), ["unknown_key"], "unknown key");
+      assertDeepEqual(
+        errorCodes(verifyWebhook(credentials, { body, signature, key: "other-key" }, AT_VACATED)),
+        ["unknown_key"],
+        "unknown key",
+      );
     },
   },
   {

@@ -55,7 +55,11 @@ function deepEqual(a, b) {
   const keysB = Object.keys(b);
   return (
     keysA.length === keysB.length &&
-    keysA.every((key) => Object.hasOwn(b, key) && deepEqual(/** @type {Record<string, unknown>} */ (a)[key], /** @type {Record<string, unknown>} */ (b)[key]))
+    keysA.every(
+      (key) =>
+        Object.hasOwn(b, key) &&
+        deepEqual(/** @type {Record<string, unknown>} */ (a)[key], /** @type {Record<string, unknown>} */ (b)[key]),
+    )
   );
 }
 

@@ -60,12 +60,13 @@
  * runtimeVersion(); // "deno 2.9.6"
  */
 export function runtimeVersion() {
-  const runtime = /** @type {{
-   *   Deno?: { version: { deno: string } },
-   *   Bun?: { version: string },
-   *   navigator?: { userAgent?: string },
-   *   process?: { versions?: { node?: string } },
-   * }} */ (globalThis);
+  const runtime =
+    /** @type {{
+     *   Deno?: { version: { deno: string } },
+     *   Bun?: { version: string },
+     *   navigator?: { userAgent?: string },
+     *   process?: { versions?: { node?: string } },
+     * }} */ (globalThis);
   if (runtime.Deno) return `deno ${runtime.Deno.version.deno}`;
   if (runtime.Bun) return `bun ${runtime.Bun.version}`;
   if (runtime.navigator?.userAgent === "Cloudflare-Workers") return "workerd";

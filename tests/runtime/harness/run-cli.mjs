@@ -25,9 +25,7 @@ const context = /** @type {import("./run-cases.mjs").CaseContext} */ (JSON.parse
 const suites = [];
 for (const file of files) {
   if (!file.startsWith("/")) throw new Error(`case files are given as absolute paths, got ${file}`);
-  const module = /** @type {{ default: import("./run-cases.mjs").TestCase[] }} */ (
-    await import(new URL(file, "file:///").href)
-  );
+  const module = /** @type {{ default: import("./run-cases.mjs").TestCase[] }} */ (await import(new URL(file, "file:///").href));
   suites.push({ suite: file.slice(file.lastIndexOf("/") + 1), cases: module.default });
 }
 

@@ -55,7 +55,8 @@ export async function runProcessForReport<T>(
     child.once("error", reject);
     child.once("close", (code, signal) => resolve(signal === null ? `exited with ${code}` : `was killed (${signal})`));
   }).finally(() => clearTimeout(timer));
-  if (timedOut) throw new Error(`${options.label} (${command.executable}) gave no report within ${timeoutMs} ms and was killed:\n${stderr}${stdout}`);
+  if (timedOut)
+    throw new Error(`${options.label} (${command.executable}) gave no report within ${timeoutMs} ms and was killed:\n${stderr}${stdout}`);
   const reportLine = stdout.trimEnd().split("\n").at(-1) ?? "";
   try {
     return JSON.parse(reportLine) as T;

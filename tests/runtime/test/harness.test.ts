@@ -25,11 +25,25 @@ describe("harness assertions", () => {
 
   it("assertThrows returns the matching error and throws when nothing or something else is thrown", () => {
     const error = Object.assign(new Error("bad"), { code: "invalid_params" });
-    expect(assertThrows(() => { throw error; }, { name: "Error", code: "invalid_params" }, "call")).toBe(error);
+    expect(
+      assertThrows(
+        () => {
+          throw error;
+        },
+        { name: "Error", code: "invalid_params" },
+        "call",
+      ),
+    ).toBe(error);
     expect(() => assertThrows(() => undefined, {}, "quiet call")).toThrow("quiet call: expected an error, nothing was thrown");
-    expect(() => assertThrows(() => { throw error; }, { code: "reserved_param" }, "call")).toThrow(
-      'call: error code: expected "reserved_param", got "invalid_params"',
-    );
+    expect(() =>
+      assertThrows(
+        () => {
+          throw error;
+        },
+        { code: "reserved_param" },
+        "call",
+      ),
+    ).toThrow('call: error code: expected "reserved_param", got "invalid_params"');
     const throwText = () => {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- a case may throw a non-error; the harness must say so
       throw "text";
@@ -52,8 +66,20 @@ describe("runCases", () => {
         {
           suite: "demo.mjs",
           cases: [
-            { name: "fails", run: () => { ran.push("fails"); throw new AssertionError("boom"); } },
-            { name: "passes", run: () => Promise.resolve().then(() => { ran.push("passes"); }) },
+            {
+              name: "fails",
+              run: () => {
+                ran.push("fails");
+                throw new AssertionError("boom");
+              },
+            },
+            {
+              name: "passes",
+              run: () =>
+                Promise.resolve().then(() => {
+                  ran.push("passes");
+                }),
+            },
           ],
         },
       ],

@@ -13,7 +13,9 @@ describe("runProcessForReport", () => {
 
   it("rejects with the exit status and the output when the program ends without a report", async () => {
     const script = 'console.error("it broke"); process.exit(3);';
-    await expect(runProcessForReport(node(script), [], options)).rejects.toThrow(/^a test program \(.+\) exited with 3 and no report:\nit broke/);
+    await expect(runProcessForReport(node(script), [], options)).rejects.toThrow(
+      /^a test program \(.+\) exited with 3 and no report:\nit broke/,
+    );
   });
 
   it("kills a program that hangs past timeoutMs, and rejects", async () => {

@@ -21,5 +21,4 @@ describe("freePort", () => {
     expect(port).toBeGreaterThan(0);
     servers.push(await listen(port));
   });
-
 });

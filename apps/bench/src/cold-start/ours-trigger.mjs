@@ -5,5 +5,12 @@ import process from "node:process";
 import { Pusher } from "@x/server";
 
 const port = Number(process.argv[2]);
-const pusher = new Pusher({ appId: "3", key: "278d425bdf160c739803", secret: "7ad3773142a6692b25b8", host: "127.0.0.1", port, useTLS: false });
+const pusher = new Pusher({
+  appId: "3",
+  key: "278d425bdf160c739803",
+  secret: "7ad3773142a6692b25b8",
+  host: "127.0.0.1",
+  port,
+  useTLS: false,
+});
 await pusher.trigger("bench-channel", "bench-event", { message: "hello world", n: 42 });

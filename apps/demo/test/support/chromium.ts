@@ -23,7 +23,9 @@ const CHROMIUM_ARGS = [
  */
 export function skipBrowserTests(): boolean {
   if (existsSync(CHROMIUM_PATH) || isContinuousIntegration()) return false;
-  console.warn(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH) to run the demo browser tests`);
+  console.warn(
+    `Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH) to run the demo browser tests`,
+  );
   return true;
 }
 

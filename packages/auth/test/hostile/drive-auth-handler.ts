@@ -9,7 +9,11 @@ import { HOSTILE_FACTORIES, boom, thenThrows } from "../../../types/test/support
 import { createAuthHandler } from "../../src/index.js";
 import { formRequest, rawRequest, streamedRequest, ENDPOINT } from "../support/auth-requests.js";
 
-const credentials = { key: "hostile-key", secret: "hostile-secret-0d4e", encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=" };
+const credentials = {
+  key: "hostile-key",
+  secret: "hostile-secret-0d4e",
+  encryptionMasterKeyBase64: "dGhpcyBpcyAzMiBieXRlcyAxMjM0NTY3ODkwMTIzNDU=",
+};
 
 export interface AuthCaseResult extends CaseResult {
   /** Whether the body holds a signature (`auth`) or an encrypted channel's key (`shared_secret`). */
@@ -85,7 +89,12 @@ for (const [target, allow] of Object.entries(ALLOWS)) {
       };
       const breaksPromise = delivery !== "sync" && thenThrows(make());
       const onError = () => Promise.reject(new Error("the logger rejects too"));
-      const handler = createAuthHandler({ ...credentials, onChannelAuthorization: callback as never, onUserAuthentication: callback as never, onError });
+      const handler = createAuthHandler({
+        ...credentials,
+        onChannelAuthorization: callback as never,
+        onUserAuthentication: callback as never,
+        onError,
+      });
       cases.push({
         group: decisionName === allow ? "explicit allow (control)" : "decision that is not an explicit allow",
         name: `${target}, ${delivery}: ${decisionName}`,
@@ -115,7 +124,12 @@ const failures: Record<string, () => unknown> = {
 };
 for (const [failureName, failing] of Object.entries(failures)) {
   for (const [onErrorName, onError] of Object.entries(ON_ERRORS)) {
-    const handler = createAuthHandler({ ...credentials, onChannelAuthorization: failing as never, onUserAuthentication: failing as never, onError });
+    const handler = createAuthHandler({
+      ...credentials,
+      onChannelAuthorization: failing as never,
+      onUserAuthentication: failing as never,
+      onError,
+    });
     for (const [target, fields] of [
       ["private-a", { socket_id: "1.1", channel_name: "private-a" }],
       ["sign-in", { socket_id: "1.1" }],
@@ -137,7 +151,12 @@ const allowAll = createAuthHandler({
   onUserAuthentication: () => ({ id: "1" }),
   onError: boom,
 });
-const roomy = createAuthHandler({ ...credentials, onChannelAuthorization: () => true, onUserAuthentication: () => ({ id: "1" }), maxBodyBytes: 4_000_000 });
+const roomy = createAuthHandler({
+  ...credentials,
+  onChannelAuthorization: () => true,
+  onUserAuthentication: () => ({ id: "1" }),
+  maxBodyBytes: 4_000_000,
+});
 const FORM = "application/x-www-form-urlencoded";
 const valid = "socket_id=1.1&channel_name=private-a";
 const deep = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
@@ -154,15 +173,23 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["a body of 1 MiB, declared", 413, () => rawRequest(`${valid}&p=${"x".repeat(1 << 20)}`, FORM)],
   ["a body of 1 MiB, streamed without a length", 413, () => streamedRequest(chunks(1 << 20))],
   ["a body of 9 KiB, streamed without a length", 413, () => streamedRequest(chunks(9 * 1024))],
-  ["a declared Content-Length of 10 GB", 413, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM, "content-length": "10000000000" }, body: valid })],
+  [
+    "a declared Content-Length of 10 GB",
+    413,
+    () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM, "content-length": "10000000000" }, body: valid }),
+  ],
   ["text/plain", 415, () => rawRequest(valid, "text/plain")],
   ["multipart/form-data", 415, () => rawRequest(valid, "multipart/form-data; boundary=x")],
   ["application/jsonp", 415, () => rawRequest(valid, "application/jsonp")],
-  ["no content type", 415, () => {
-    const request = new Request(ENDPOINT, { method: "POST", body: valid });
-    request.headers.delete("content-type");
-    return request;
-  }],
+  [
+    "no content type",
+    415,
+    () => {
+      const request = new Request(ENDPOINT, { method: "POST", body: valid });
+      request.headers.delete("content-type");
+      return request;
+    },
+  ],
   ["a content type of 4 KiB", 415, () => rawRequest(valid, `application/${"x".repeat(4096)}`)],
   ["invalid UTF-8 in a form", 400, () => rawRequest(new Uint8Array([0x73, 0x6f, 0x63, 0xff, 0xfe, 0x3d, 0x31]), FORM)],
   ["invalid UTF-8 in JSON", 400, () => rawRequest(new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), "application/json")],
@@ -181,7 +208,17 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["an empty form", 400, () => rawRequest("", FORM)],
   ["a missing body", 400, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM } })],
   ["a body stream that fails", 400, failingStream],
-  ["an endless body stream of strings, not bytes", 413, () => new Request(ENDPOINT, { method: "POST", headers: { "content-type": FORM }, body: endlessStringStream(), duplex: "half" } as RequestInit)],
+  [
+    "an endless body stream of strings, not bytes",
+    413,
+    () =>
+      new Request(ENDPOINT, {
+        method: "POST",
+        headers: { "content-type": FORM },
+        body: endlessStringStream(),
+        duplex: "half",
+      } as RequestInit),
+  ],
   ["a socket_id with a newline", 400, () => rawRequest("socket_id=1.1%0A&channel_name=private-a", FORM)],
   ["a public channel", 400, () => rawRequest("socket_id=1.1&channel_name=news", FORM)],
   ["a #server-to-user- channel", 400, () => rawRequest("socket_id=1.1&channel_name=%23server-to-user-1", FORM)],

@@ -14,8 +14,7 @@ export type CallOptions<K extends string> = Partial<Record<K, unknown>> & { sign
 
 /** Reads a call's options: anything but `undefined` or an object, or a look-alike `signal`, is refused. */
 export function callOptions<K extends string>(options: unknown, keys: readonly K[] = []): CallOptions<K> {
-  const fields: Partial<Record<K | "signal", unknown>> | undefined =
-    options === undefined ? {} : readFields(options, [...keys, "signal"]);
+  const fields: Partial<Record<K | "signal", unknown>> | undefined = options === undefined ? {} : readFields(options, [...keys, "signal"]);
   if (fields === undefined) throw new PusherValidationError("invalid_params", "options", "options must be an object");
   refuseUnknownOptions(options, [...keys, "signal"]);
   // ky joins the signal to its timeout with AbortSignal.any, which takes no look-alike.

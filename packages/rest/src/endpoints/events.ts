@@ -38,10 +38,12 @@ export function eventEndpoints(context: ClientContext): Pick<RestClient, "trigge
     const info = infoParam(options.info, TRIGGER_INFO, "info");
     const checked = await checkContract(context, event, data, "event", "data");
     if (names.length > 1 && (names as string[]).some(isEncryptedChannel)) {
-      const wire = new Map((names as string[]).map((channel) => {
-        const wireData = serializeEventData(context, channel, checked, "data");
-        return [channel, { channel, name: event, data: wireData, socket_id: socketId, info }];
-      }));
+      const wire = new Map(
+        (names as string[]).map((channel) => {
+          const wireData = serializeEventData(context, channel, checked, "data");
+          return [channel, { channel, name: event, data: wireData, socket_id: socketId, info }];
+        }),
+      );
       const channels = [...wire.keys()];
       const answers = await sendSplit(channels, maxBatchSize, async (slice) => {
         const body = JSON.stringify({ batch: slice.map((channel) => wire.get(channel)) });

@@ -1,6 +1,13 @@
 import { decodeMasterKey } from "@x/signing";
 import { DEFAULT_MAX_BATCH_SIZE, DEFAULT_MAX_CHANNELS_PER_TRIGGER, DEFAULT_MAX_PAYLOAD_BYTES } from "@x/types/internal";
-import { isLoopbackHost, readFields, refuseUnknownOptions, requireOption, resolveEventContract, validateKeyCredentials } from "@x/types/internal";
+import {
+  isLoopbackHost,
+  readFields,
+  refuseUnknownOptions,
+  requireOption,
+  resolveEventContract,
+  validateKeyCredentials,
+} from "@x/types/internal";
 import { takesAgent } from "#transport";
 import type { EventSchemas } from "@x/types";
 import type { RequestHooks } from "../observe/request-hooks.js";
@@ -13,8 +20,24 @@ export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 export type ResolvedRetry = ReturnType<typeof resolveRetry>;
 
 const OPTION_KEYS = [
-  "appId", "key", "secret", "cluster", "host", "port", "useTLS", "timeout", "maxResponseBytes", "fetch", "retry",
-  "agent", "hooks", "encryptionMasterKeyBase64", "maxPayloadBytes", "maxBatchSize", "maxChannelsPerTrigger", "eventSchemas",
+  "appId",
+  "key",
+  "secret",
+  "cluster",
+  "host",
+  "port",
+  "useTLS",
+  "timeout",
+  "maxResponseBytes",
+  "fetch",
+  "retry",
+  "agent",
+  "hooks",
+  "encryptionMasterKeyBase64",
+  "maxPayloadBytes",
+  "maxBatchSize",
+  "maxChannelsPerTrigger",
+  "eventSchemas",
   "basePath",
 ] as const;
 const HOOK_NAMES = ["onRequest", "onRetry", "onResponse", "onError"] as const;
@@ -72,8 +95,7 @@ export function resolveOptions(given: RestClientOptions<EventSchemas | undefined
     // As node:http takes it: an IPv6 host without its brackets.
     origin: { tls, hostname: hostName.replace(/^\[(.*)\]$/, "$1"), port: portText, agent: agent as object | undefined },
     timeoutMs: wholeNumberOption(options.timeout, "timeout", 10_000, 1),
-    maxResponseBytes:
-      wholeNumberOption(options.maxResponseBytes, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, 1, MAX_RESPONSE_BYTES),
+    maxResponseBytes: wholeNumberOption(options.maxResponseBytes, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES, 1, MAX_RESPONSE_BYTES),
     fetch: fetch as typeof globalThis.fetch | undefined,
     retry: resolveRetry(options.retry),
     masterKey: encryptionMasterKeyBase64 === undefined ? undefined : decodeMasterKey(encryptionMasterKeyBase64 as string),
@@ -81,15 +103,19 @@ export function resolveOptions(given: RestClientOptions<EventSchemas | undefined
     maxPayloadBytes:
       maxPayloadBytes === false ? Infinity : wholeNumberOption(maxPayloadBytes, "maxPayloadBytes", DEFAULT_MAX_PAYLOAD_BYTES, 1),
     maxBatchSize: wholeNumberOption(options.maxBatchSize, "maxBatchSize", DEFAULT_MAX_BATCH_SIZE, 1),
-    maxChannelsPerTrigger:
-      wholeNumberOption(options.maxChannelsPerTrigger, "maxChannelsPerTrigger", DEFAULT_MAX_CHANNELS_PER_TRIGGER, 1),
+    maxChannelsPerTrigger: wholeNumberOption(options.maxChannelsPerTrigger, "maxChannelsPerTrigger", DEFAULT_MAX_CHANNELS_PER_TRIGGER, 1),
     contract: resolveEventContract(options.eventSchemas),
   };
 }
 
 /** An optional whole-number option: `fallback` when `undefined`, else an integer from `min` to `max`. */
 export function wholeNumberOption<T extends number | undefined>(
-  value: unknown, option: string, fallback: T, min: number, max = MAX_INT32): number | T {
+  value: unknown,
+  option: string,
+  fallback: T,
+  min: number,
+  max = MAX_INT32,
+): number | T {
   if (value === undefined) return fallback;
   const inRange = Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
   requireOption(inRange, option, `a whole number from ${min} to ${max}`);

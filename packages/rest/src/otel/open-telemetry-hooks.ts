@@ -43,7 +43,10 @@ export function openTelemetryHooks(options: OpenTelemetryHooksOptions = {}): Req
       const url = new URL(request.url);
       const port = url.port === "" ? (url.protocol === "https:" ? 443 : 80) : Number(url.port);
       const attributes = {
-        "http.request.method": request.method, "url.full": request.url, "server.address": url.hostname, "server.port": port,
+        "http.request.method": request.method,
+        "url.full": request.url,
+        "server.address": url.hostname,
+        "server.port": port,
       };
       spans.set(request, tracer.startSpan(request.method, { kind: SpanKind.CLIENT, attributes }));
     },

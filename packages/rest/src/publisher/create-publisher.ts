@@ -203,7 +203,10 @@ export function createPublisher<Event extends BatchEvent = BatchEvent>(
     counts.batches++;
     counts.batchedEvents += batch.length;
     counts.largestBatch = Math.max(counts.largestBatch, batch.length);
-    const { batch: results } = await (triggerBatch as RestClient["triggerBatch"]).call(client, batch.map((one) => one.event));
+    const { batch: results } = await (triggerBatch as RestClient["triggerBatch"]).call(
+      client,
+      batch.map((one) => one.event),
+    );
     counts.delivered += batch.length;
     batch.forEach((one, index) => one.resolve(results[index] ?? {}));
   }

@@ -60,8 +60,7 @@ export function createSendRequest(options: ResolvedOptions): SendRequest {
       call.hooks = { beforeRetry: [({ error }) => observer.retried(toPusherError(error, exchange, undefined))] };
     }
     // A POST names its length, as the official SDK's do (nock's `reqheaders` match on it).
-    const headers =
-      body === undefined ? GET_HEADERS : { ...POST_HEADERS, "content-length": String(utf8ByteLength(body)) };
+    const headers = body === undefined ? GET_HEADERS : { ...POST_HEADERS, "content-length": String(utf8ByteLength(body)) };
     // ky always calls its fetch with the Request it built.
     if (transport === undefined) {
       call.headers = headers;

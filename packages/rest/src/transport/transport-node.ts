@@ -11,7 +11,12 @@ const AGENT_OPTIONS = { keepAlive: true, scheduling: "lifo", timeout: 4_000 } as
 
 // What ky and the client read of an answer's headers: its type, and the wait of a 429 or 503.
 const KEPT_HEADERS = [
-  "content-type", "retry-after", "ratelimit-reset", "x-ratelimit-retry-after", "x-ratelimit-reset", "x-rate-limit-reset",
+  "content-type",
+  "retry-after",
+  "ratelimit-reset",
+  "x-ratelimit-retry-after",
+  "x-ratelimit-reset",
+  "x-rate-limit-reset",
 ];
 
 interface Scheme {

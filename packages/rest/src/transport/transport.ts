@@ -46,8 +46,12 @@ export function bufferedResponse(status: number, headers: HeadersInit, bytes: Ui
  * redirect (ky asks for none) is refused. A fetch does not say whether the request left: the
  * exchange counts as sent unless the connection was refused.
  */
-export async function fetchTransport(send: (request: Request) => Promise<Response>, request: Request, maxBytes: number,
-  exchange: Exchange): Promise<Response> {
+export async function fetchTransport(
+  send: (request: Request) => Promise<Response>,
+  request: Request,
+  maxBytes: number,
+  exchange: Exchange,
+): Promise<Response> {
   // Counted as sent from the call on: ky's timeout may settle the call before the fetch itself does.
   const sentBefore = exchange.sent;
   exchange.sent = true;

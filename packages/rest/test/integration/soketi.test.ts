@@ -175,7 +175,8 @@ describe("events triggered by @x/rest reach pusher-js clients", () => {
     const typed = createRestClient({ ...clientOptions(), eventSchemas: { note: z.object({ text: z.string().trim() }) } });
 
     await expect(typed.trigger("private-encrypted-typed", "note", { text: 1 as never })).rejects.toMatchObject({
-      code: "invalid_event_data" });
+      code: "invalid_event_data",
+    });
     await typed.trigger("private-encrypted-typed", "note", { text: "  hi  " });
 
     expect(await received).toEqual({ text: "hi" });

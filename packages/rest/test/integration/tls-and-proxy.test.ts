@@ -28,11 +28,13 @@ const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   certificates = makeTestCertificates();
-  server = asLocalServer(await startLocalPusher({
-    ...soketiInstall,
-    secret: "tls-secret-5c1e0f2a",
-    env: { SOKETI_SSL_CERT: certificates.certPath, SOKETI_SSL_KEY: certificates.keyPath },
-  }));
+  server = asLocalServer(
+    await startLocalPusher({
+      ...soketiInstall,
+      secret: "tls-secret-5c1e0f2a",
+      env: { SOKETI_SSL_CERT: certificates.certPath, SOKETI_SSL_KEY: certificates.keyPath },
+    }),
+  );
   proxy = await startConnectProxy();
 });
 
@@ -107,7 +109,11 @@ describe("through an HTTP CONNECT proxy", () => {
   // start-up), as a deployment behind a proxy with a private CA would be set up.
   it.each([
     ["a proxy agent (https-proxy-agent) given as `agent`", "proxy-agent", { PROXY_URL: "" }],
-    ["Node's own proxy settings (NODE_USE_ENV_PROXY=1, HTTPS_PROXY) through the client's agents", "env", { NODE_USE_ENV_PROXY: "1", HTTPS_PROXY: "" }],
+    [
+      "Node's own proxy settings (NODE_USE_ENV_PROXY=1, HTTPS_PROXY) through the client's agents",
+      "env",
+      { NODE_USE_ENV_PROXY: "1", HTTPS_PROXY: "" },
+    ],
   ])("%s: the trigger reaches soketi; the proxy sees a CONNECT and TLS records, nothing in the clear", async (_name, how, settings) => {
     const channel = `proxied-${how}`;
     const subscriber = await subscriberOver(channel);
@@ -127,7 +133,8 @@ describe("through an HTTP CONNECT proxy", () => {
     expect(proxy.requests.slice(requestsBefore).map((request) => request.target)).toEqual([`127.0.0.1:${server.port}`]);
     const seen = proxy.relayed().subarray(relayedBefore).toString("latin1");
     expect(seen.length).toBeGreaterThan(0);
-    for (const inTheClear of [server.secret, server.key, "auth_signature", "/apps/", channel, "through-proxy"]) expect(seen).not.toContain(inTheClear);
+    for (const inTheClear of [server.secret, server.key, "auth_signature", "/apps/", channel, "through-proxy"])
+      expect(seen).not.toContain(inTheClear);
     subscriber.child.stdin.end();
   });
 });

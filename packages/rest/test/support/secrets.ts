@@ -14,7 +14,7 @@ import { expect } from "vitest";
 export function exposedSecrets(error: unknown, secrets: readonly string[]): string[] {
   const texts: string[] = [inspect(error, { depth: 10, showHidden: true })];
   const seen = new Set<unknown>();
-  for (let current: unknown = error; typeof current === "object" && current !== null && !seen.has(current); ) {
+  for (let current: unknown = error; typeof current === "object" && current !== null && !seen.has(current);) {
     seen.add(current);
     texts.push(inspect(current), JSON.stringify(current) ?? "");
     if (current instanceof Error) texts.push(current.toString());

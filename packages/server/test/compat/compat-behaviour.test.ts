@@ -13,7 +13,9 @@ const server = useRecordingServer();
 const SECRET = "7ad3773142a6692b25b8";
 
 function local(Pusher: typeof Compat = Compat, options: object = {}): Compat {
-  return new Pusher(asOptions({ appId: "app-id", key: "app-key", secret: SECRET, host: "127.0.0.1", port: String(server.port), ...options }));
+  return new Pusher(
+    asOptions({ appId: "app-id", key: "app-key", secret: SECRET, host: "127.0.0.1", port: String(server.port), ...options }),
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Compat.RequestError> {
@@ -62,7 +64,11 @@ describe("errors of HTTP calls", () => {
     const port = closed.port;
     await closed.stop();
     const error = await rejection(local(Compat, { port: String(port) }).trigger("chat", "message", "hi"));
-    expect(error).toMatchObject({ message: expect.stringMatching(/^Request failed with an error: /) as unknown, status: undefined, body: undefined });
+    expect(error).toMatchObject({
+      message: expect.stringMatching(/^Request failed with an error: /) as unknown,
+      status: undefined,
+      body: undefined,
+    });
     expect(isPusherNetworkError(error.error)).toBe(true);
     expect(error.cause).toBe(error.error);
     expect(error.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/apps/app-id/events\\?auth_key=REDACTED&`));
@@ -95,7 +101,13 @@ describe("errors of HTTP calls", () => {
   });
 
   it("the RequestError constructor redacts a signed URL given to it", () => {
-    const error = new Compat.RequestError("m", "https://h/apps/1/events?auth_key=k&auth_timestamp=1&auth_signature=abc", new Error("cause"), 500, "b");
+    const error = new Compat.RequestError(
+      "m",
+      "https://h/apps/1/events?auth_key=k&auth_timestamp=1&auth_signature=abc",
+      new Error("cause"),
+      500,
+      "b",
+    );
     expect(error.url).toBe("https://h/apps/1/events?auth_key=REDACTED&auth_timestamp=1&auth_signature=REDACTED");
   });
 });
@@ -368,7 +380,11 @@ describe("hostile input: a typed error at once, where the official package throw
       ["trigger", (p) => p.trigger("chat", "message", data), "invalid_params"],
       ["trigger to an encrypted channel", (p) => p.trigger("private-encrypted-chat", "message", data), "invalid_params"],
       ["triggerBatch", (p) => p.triggerBatch([{ channel: "chat", name: "message", data }]), "invalid_params"],
-      ["triggerBatch to an encrypted channel", (p) => p.triggerBatch([{ channel: "private-encrypted-chat", name: "message", data }]), "invalid_params"],
+      [
+        "triggerBatch to an encrypted channel",
+        (p) => p.triggerBatch([{ channel: "private-encrypted-chat", name: "message", data }]),
+        "invalid_params",
+      ],
       ["sendToUser", (p) => p.sendToUser("42", "message", data), "invalid_params"],
       ["post", (p) => p.post({ path: "/events", body: data as never }), "invalid_params"],
       ["authorizeChannel", (p) => p.authorizeChannel("1.1", "presence-room", { user_id: "42", user_info: data }), "invalid_presence_data"],
@@ -386,7 +402,10 @@ describe("hostile input: a typed error at once, where the official package throw
   });
 
   it("a Symbol or an object without a prototype as a channel, socket id or user id: a PusherValidationError that shows its type", () => {
-    expect(thrownBy(() => local().authenticateUser("1.1", Symbol("user") as never))).toMatchObject({ code: "invalid_user_data", message: "Invalid user data: 'symbol'" });
+    expect(thrownBy(() => local().authenticateUser("1.1", Symbol("user") as never))).toMatchObject({
+      code: "invalid_user_data",
+      message: "Invalid user data: 'symbol'",
+    });
     const pusher = local();
     for (const value of [Symbol("channel"), Object.create(null) as object]) {
       const calls: [(p: Compat) => unknown, string][] = [
@@ -409,8 +428,14 @@ describe("hostile input: a typed error at once, where the official package throw
   it("huge strings: a channel, event, socket id or user id of 8 MB is refused at once with the official message", () => {
     const huge = "a".repeat(8 * 1024 * 1024);
     const pusher = local();
-    expect(thrownBy(() => pusher.trigger(huge, "message", "hi"))).toMatchObject({ code: "invalid_channel_name", message: `Channel name too long: '${huge}'` });
-    expect(thrownBy(() => pusher.trigger("chat", huge, "hi"))).toMatchObject({ code: "invalid_event_name", message: `Too long event name: '${huge}'` });
+    expect(thrownBy(() => pusher.trigger(huge, "message", "hi"))).toMatchObject({
+      code: "invalid_channel_name",
+      message: `Channel name too long: '${huge}'`,
+    });
+    expect(thrownBy(() => pusher.trigger("chat", huge, "hi"))).toMatchObject({
+      code: "invalid_event_name",
+      message: `Too long event name: '${huge}'`,
+    });
     expect(thrownBy(() => pusher.authorizeChannel(`${huge}.1`, "private-chat"))).toMatchObject({ code: "invalid_socket_id" });
     expect(thrownBy(() => pusher.authorizeChannel("1.1", `private-${huge}`))).toMatchObject({ code: "invalid_channel_name" });
     expect(thrownBy(() => pusher.sendToUser("42", huge, "hi"))).toMatchObject({ code: "invalid_event_name" });
@@ -437,7 +462,10 @@ describe("hostile input: a typed error at once, where the official package throw
   it("createSignedQueryString without options or with a method that is not a string: a PusherValidationError", () => {
     const pusher = local();
     expect(thrownBy(() => pusher.createSignedQueryString(null as never))).toMatchObject({ code: "invalid_params", field: "options" });
-    expect(thrownBy(() => pusher.createSignedQueryString({ method: 1, path: "/apps/1/channels" } as never))).toMatchObject({ code: "invalid_params", field: "method" });
+    expect(thrownBy(() => pusher.createSignedQueryString({ method: 1, path: "/apps/1/channels" } as never))).toMatchObject({
+      code: "invalid_params",
+      field: "method",
+    });
     expect(() => local(Official).createSignedQueryString(null as never)).toThrow(TypeError);
     expect(() => local(Official).createSignedQueryString({ method: 1, path: "/apps/1/channels" } as never)).toThrow(TypeError);
   });
@@ -500,7 +528,11 @@ describe("hostile webhooks: an invalid verdict, never a crash", () => {
       expect(() => webhook.getEvents()).toThrow(Compat.WebHookError);
     }
     for (const rawBody of [42, null]) {
-      expect(() => official().webhook({ headers: { ...json, "x-pusher-signature": signature }, rawBody: rawBody as never }).isValid()).toThrow(TypeError);
+      expect(() =>
+        official()
+          .webhook({ headers: { ...json, "x-pusher-signature": signature }, rawBody: rawBody as never })
+          .isValid(),
+      ).toThrow(TypeError);
     }
   });
 
@@ -528,7 +560,15 @@ describe("hostile webhooks: an invalid verdict, never a crash", () => {
   it("a Buffer body that starts with a byte order mark is not JSON, as in the official package", () => {
     const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(valid)]);
     const headers = { ...json, "x-pusher-signature": new Compat.Token("123456789", "tofu").sign(body) };
-    expect(pusher().webhook({ headers, rawBody: body as never }).isValid()).toBe(false);
-    expect(official().webhook({ headers, rawBody: body as never }).isValid()).toBe(false);
+    expect(
+      pusher()
+        .webhook({ headers, rawBody: body as never })
+        .isValid(),
+    ).toBe(false);
+    expect(
+      official()
+        .webhook({ headers, rawBody: body as never })
+        .isValid(),
+    ).toBe(false);
   });
 });

@@ -65,11 +65,18 @@ describe("channel authorization, user authentication, signed query strings: comp
         channel,
         fc.oneof(fc.constant(undefined), presenceData, json, fc.constantFrom(0, "", false, null)),
         ({ key, secret }, withMasterKey, socket, name, data) => {
-          const [official, compat] = both({ appId: 1, key, secret, encryptionMasterKeyBase64: withMasterKey ? MASTER_KEY_BASE64 : undefined });
+          const [official, compat] = both({
+            appId: 1,
+            key,
+            secret,
+            encryptionMasterKeyBase64: withMasterKey ? MASTER_KEY_BASE64 : undefined,
+          });
           expect(serialized(() => compat.authorizeChannel!(socket, name, data))).toEqual(
             serialized(() => official.authorizeChannel!(socket, name, data)),
           );
-          expect(serialized(() => compat.authenticate!(socket, name, data))).toEqual(serialized(() => official.authenticate!(socket, name, data)));
+          expect(serialized(() => compat.authenticate!(socket, name, data))).toEqual(
+            serialized(() => official.authenticate!(socket, name, data)),
+          );
         },
       ),
       { numRuns: RUNS },
@@ -78,14 +85,23 @@ describe("channel authorization, user authentication, signed query strings: comp
 
   it(`authenticateUser(socketId, userData): the same JSON or the same error (${RUNS} runs)`, () => {
     const userData = fc.oneof(
-      { weight: 6, arbitrary: fc.record({ id: text, user_info: fc.option(fc.dictionary(text, json, { maxKeys: 3 }), { nil: undefined }), watchlist: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }) }) },
+      {
+        weight: 6,
+        arbitrary: fc.record({
+          id: text,
+          user_info: fc.option(fc.dictionary(text, json, { maxKeys: 3 }), { nil: undefined }),
+          watchlist: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
+        }),
+      },
       { weight: 1, arbitrary: json },
       { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, null, { id: 1 }, { id: "" }, {}) },
     );
     fc.assert(
       fc.property(credentials, socketId, userData, ({ key, secret }, socket, user) => {
         const [official, compat] = both({ appId: 1, key, secret });
-        expect(serialized(() => compat.authenticateUser!(socket, user))).toEqual(serialized(() => official.authenticateUser!(socket, user)));
+        expect(serialized(() => compat.authenticateUser!(socket, user))).toEqual(
+          serialized(() => official.authenticateUser!(socket, user)),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -96,7 +112,14 @@ describe("channel authorization, user authentication, signed query strings: comp
       { weight: 5, arbitrary: fc.string({ maxLength: 12 }) },
       { weight: 1, arbitrary: fc.constantFrom("auth_key", "auth_signature", "body_md5", "Auth_Key", "constructor", "toString", "info") },
     );
-    const paramValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.array(fc.oneof(text, fc.integer()), { maxLength: 3 }), fc.constantFrom(null, undefined));
+    const paramValue = fc.oneof(
+      text,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.array(fc.oneof(text, fc.integer()), { maxLength: 3 }),
+      fc.constantFrom(null, undefined),
+    );
     const request = fc.record({
       method: fc.constantFrom("GET", "get", "POST", "post", "Put"),
       path: fc.oneof(fc.constantFrom("/apps/1/events", "/apps/1/channels", "/event"), text),
@@ -109,7 +132,9 @@ describe("channel authorization, user authentication, signed query strings: comp
         vi.setSystemTime(seconds * 1000 + 999);
         try {
           const [official, compat] = both({ appId: 1, key, secret });
-          expect(outcome(() => compat.createSignedQueryString!(options))).toEqual(outcome(() => official.createSignedQueryString!(options)));
+          expect(outcome(() => compat.createSignedQueryString!(options))).toEqual(
+            outcome(() => official.createSignedQueryString!(options)),
+          );
         } finally {
           vi.useRealTimers();
         }
@@ -179,7 +204,7 @@ describe("encryption: compat = official", () => {
           expect(compatBatch).toEqual(sameRefusal(officialBatch));
         } else {
           const [officialPlain, officialSecret] = (officialBatch.value as { batch: { data: string }[] }).batch;
-          const [compatPlain, compatSecret] = ((compatBatch as { value: { batch: { data: string }[] } }).value).batch;
+          const [compatPlain, compatSecret] = (compatBatch as { value: { batch: { data: string }[] } }).value.batch;
           expect(JSON.stringify(compatPlain)).toBe(JSON.stringify(officialPlain));
           expect(JSON.stringify({ ...compatSecret, data: 0 })).toBe(JSON.stringify({ ...officialSecret, data: 0 }));
           expect(opened(compat, name, compatSecret!.data)).toBe(opened(official, name, officialSecret!.data));
@@ -207,7 +232,15 @@ describe("webhook verdicts: compat = official", () => {
   const hmac = (secret: string, body: string | Buffer) => new Official.Token("k", secret).sign(body);
 
   const webhookBody = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ time_ms: fc.integer({ min: 0, max: 2 ** 42 }), events: fc.array(fc.record({ name: text, channel: text }), { maxLength: 3 }) }).map((body) => JSON.stringify(body)) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({
+          time_ms: fc.integer({ min: 0, max: 2 ** 42 }),
+          events: fc.array(fc.record({ name: text, channel: text }), { maxLength: 3 }),
+        })
+        .map((body) => JSON.stringify(body)),
+    },
     { weight: 1, arbitrary: text },
     { weight: 1, arbitrary: fc.json() },
     { weight: 1, arbitrary: fc.constantFrom("null", "[]", "1", '"x"', '{"time_ms":"soon"}', "") },
@@ -218,7 +251,10 @@ describe("webhook verdicts: compat = official", () => {
       fc.property(
         webhookBody,
         fc.boolean(),
-        fc.oneof({ weight: 3, arbitrary: fc.constant<unknown>(APP.key) }, { weight: 2, arbitrary: fc.constantFrom<unknown>(OTHER.key, "nobody", undefined) }),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constant<unknown>(APP.key) },
+          { weight: 2, arbitrary: fc.constantFrom<unknown>(OTHER.key, "nobody", undefined) },
+        ),
         fc.constantFrom("app", "other", "upper", "truncated", "garbage", "missing", "empty"),
         fc.oneof(
           { weight: 4, arbitrary: fc.constant<unknown>("application/json") },
@@ -236,7 +272,11 @@ describe("webhook verdicts: compat = official", () => {
             missing: undefined,
             empty: "",
           };
-          const headers: Record<string, unknown> = { "content-type": contentType, "x-pusher-key": keyHeader, "x-pusher-signature": signatures[signatureKind] };
+          const headers: Record<string, unknown> = {
+            "content-type": contentType,
+            "x-pusher-key": keyHeader,
+            "x-pusher-signature": signatures[signatureKind],
+          };
           const rawBody = asBuffer ? Buffer.from(body, "utf8") : body;
           const extra = (Pusher: typeof Compat): unknown =>
             ({
@@ -282,7 +322,13 @@ describe("requests on the wire: compat = official (fixed clock)", () => {
 
   /** What a server can tell from a request: everything but the library header and connection details. */
   function wire(request: RecordedRequest) {
-    return { method: request.method, path: request.path, query: request.query, body: request.body, contentType: request.headers["content-type"] };
+    return {
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      body: request.body,
+      contentType: request.headers["content-type"],
+    };
   }
 
   async function sentBy(pusher: AnyPusher, run: (pusher: AnyPusher) => unknown): Promise<ReturnType<typeof wire> | Outcome> {
@@ -303,20 +349,50 @@ describe("requests on the wire: compat = official (fixed clock)", () => {
   const call = fc.oneof(
     fc
       .record({
-        channels: fc.oneof(validChannel.filter((name) => !name.startsWith("private-encrypted-") && name.length <= 200), fc.array(validChannel.filter((name) => !name.startsWith("private-encrypted-") && name.length <= 200), { minLength: 1, maxLength: 4 })),
+        channels: fc.oneof(
+          validChannel.filter((name) => !name.startsWith("private-encrypted-") && name.length <= 200),
+          fc.array(
+            validChannel.filter((name) => !name.startsWith("private-encrypted-") && name.length <= 200),
+            { minLength: 1, maxLength: 4 },
+          ),
+        ),
         event: fc.string({ unit: "binary", maxLength: 30 }),
         data: fc.oneof(json, text),
-        params: fc.option(fc.record({ socket_id: fc.option(validSocketId, { nil: undefined }), info: fc.option(fc.constantFrom("user_count", "subscription_count", "user_count,subscription_count"), { nil: undefined }) }), { nil: undefined }),
+        params: fc.option(
+          fc.record({
+            socket_id: fc.option(validSocketId, { nil: undefined }),
+            info: fc.option(fc.constantFrom("user_count", "subscription_count", "user_count,subscription_count"), { nil: undefined }),
+          }),
+          { nil: undefined },
+        ),
       })
       .map((args) => (p: AnyPusher) => p.trigger!(args.channels, args.event, args.data, args.params)),
     fc
-      .array(fc.record({ channel: validChannel.filter((name) => !name.startsWith("private-encrypted-")), name: text, data: fc.oneof(json, text), socket_id: fc.option(validSocketId, { nil: undefined }) }), { maxLength: 5 })
+      .array(
+        fc.record({
+          channel: validChannel.filter((name) => !name.startsWith("private-encrypted-")),
+          name: text,
+          data: fc.oneof(json, text),
+          socket_id: fc.option(validSocketId, { nil: undefined }),
+        }),
+        { maxLength: 5 },
+      )
       .map((events) => (p: AnyPusher) => p.triggerBatch!(events.map((event) => ({ ...event })))),
-    fc.record({ user: fc.stringMatching(/^[a-zA-Z0-9_-]{1,20}$/), event: text, data: json }).map((args) => (p: AnyPusher) => p.sendToUser!(args.user, args.event, args.data)),
+    fc
+      .record({ user: fc.stringMatching(/^[a-zA-Z0-9_-]{1,20}$/), event: text, data: json })
+      .map((args) => (p: AnyPusher) => p.sendToUser!(args.user, args.event, args.data)),
     fc.stringMatching(/^[a-zA-Z0-9_-]{1,20}$/).map((user) => (p: AnyPusher) => p.terminateUserConnections!(user)),
-    fc.record({ path: fc.constantFrom("/channels", "/channels/presence-room", "/channels/presence-room/users"), params: fc.option(fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), safe, { maxKeys: 3 }), { nil: undefined }) })
+    fc
+      .record({
+        path: fc.constantFrom("/channels", "/channels/presence-room", "/channels/presence-room/users"),
+        params: fc.option(fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), safe, { maxKeys: 3 }), { nil: undefined }),
+      })
       .map((args) => (p: AnyPusher) => p.get!(args)),
-    fc.record({ body: fc.dictionary(text, json, { maxKeys: 3 }), params: fc.option(fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), safe, { maxKeys: 2 }), { nil: undefined }) })
+    fc
+      .record({
+        body: fc.dictionary(text, json, { maxKeys: 3 }),
+        params: fc.option(fc.dictionary(fc.stringMatching(/^[a-z_]{1,12}$/), safe, { maxKeys: 2 }), { nil: undefined }),
+      })
       .map((args) => (p: AnyPusher) => p.post!({ path: "/events", ...args })),
   );
 
@@ -327,7 +403,14 @@ describe("requests on the wire: compat = official (fixed clock)", () => {
         vi.useFakeTimers({ toFake: ["Date"] });
         vi.setSystemTime(seconds * 1000);
         try {
-          const options = { appId: 4321, key: "app-key", secret: "app-secret", host: "127.0.0.1", port: String(server.port), useTLS: false };
+          const options = {
+            appId: 4321,
+            key: "app-key",
+            secret: "app-secret",
+            host: "127.0.0.1",
+            port: String(server.port),
+            useTLS: false,
+          };
           const [official, compat] = both(options);
           const expected = await sentBy(official, run);
           expect(await sentBy(compat, run)).toEqual(expected);

@@ -45,7 +45,9 @@ const MASTER_KEY_BASE64 = "zyrm8pvV2C9fJcBfhyXzvxbJVN/H7QLmbe0xJi1GhPU=";
 
 describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Pusher) => {
   const local = (options: object = {}) =>
-    new Pusher(asOptions({ appId: 1234, key: "f00d", secret: "tofu", host: "127.0.0.1", port: String(server.port), useTLS: false, ...options }));
+    new Pusher(
+      asOptions({ appId: 1234, key: "f00d", secret: "tofu", host: "127.0.0.1", port: String(server.port), useTLS: false, ...options }),
+    );
 
   describe("authenticate.js", () => {
     const pusher = () => new Pusher(asOptions({ appId: 10000, key: "aaaa", secret: "tofu" }));
@@ -289,9 +291,12 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
     });
 
     it("forCluster makes the cluster's host, over any host or cluster option", async () => {
-      const forCluster = (cluster: string) => (options: object) => Pusher.forCluster(cluster, { ...options, useTLS: true } as Compat.BaseOptions);
+      const forCluster = (cluster: string) => (options: object) =>
+        Pusher.forCluster(cluster, { ...options, useTLS: true } as Compat.BaseOptions);
       expect(await whereItGoes(Pusher, {}, forCluster("test"))).toBe("https://api-test.pusher.com/apps/1/events");
-      expect(await whereItGoes(Pusher, { host: "api.staging.pusher.com" }, forCluster("eu"))).toBe("https://api-eu.pusher.com/apps/1/events");
+      expect(await whereItGoes(Pusher, { host: "api.staging.pusher.com" }, forCluster("eu"))).toBe(
+        "https://api-eu.pusher.com/apps/1/events",
+      );
       expect(await whereItGoes(Pusher, { cluster: "mt1" }, forCluster("eu"))).toBe("https://api-eu.pusher.com/apps/1/events");
     });
 
@@ -303,7 +308,9 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
       expect(await whereItGoes(Pusher, {}, viaUrl("https://123abc:def456@example.org:999/apps/4321"))).toBe(
         "https://example.org:999/apps/4321/events",
       );
-      expect(await whereItGoes(Pusher, {}, viaUrl("http://123abc:def456@example.org/apps/4321"))).toBe("http://example.org/apps/4321/events");
+      expect(await whereItGoes(Pusher, {}, viaUrl("http://123abc:def456@example.org/apps/4321"))).toBe(
+        "http://example.org/apps/4321/events",
+      );
       // The key and the secret, through what they sign.
       const fromUrl = Pusher.forURL("https://123abc:def456@example.org/apps/4321");
       const direct = new Pusher({ appId: "4321", key: "123abc", secret: "def456", host: "example.org" });
@@ -373,11 +380,15 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
 
     it("rejects with a RequestError on a 4xx", async () => {
       server.answer({ status: 400, body: "Error" });
-      const error = await local({ appId: 999 }).get({ path: "/test", params: {} }).catch((caught: unknown) => caught);
+      const error = await local({ appId: 999 })
+        .get({ path: "/test", params: {} })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(Pusher.RequestError);
       expect(error).toMatchObject({ message: "Unexpected status code 400", status: 400, body: "Error" });
       expect((error as { url: string }).url).toMatch(
-        new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/apps/999/test\\?auth_key=[^&]+&auth_timestamp=[0-9]+&auth_version=1\\.0&auth_signature=[^&]+$`),
+        new RegExp(
+          `^http://127\\.0\\.0\\.1:${server.port}/apps/999/test\\?auth_key=[^&]+&auth_timestamp=[0-9]+&auth_version=1\\.0&auth_signature=[^&]+$`,
+        ),
       );
     });
   });
@@ -406,10 +417,14 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
 
     it("rejects with a RequestError on a 4xx", async () => {
       server.answer({ status: 403, body: "NOPE" });
-      const error = await local({ appId: 10000 }).post({ path: "/test", body: {} } as never).catch((caught: unknown) => caught);
+      const error = await local({ appId: 10000 })
+        .post({ path: "/test", body: {} } as never)
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(Pusher.RequestError);
       expect(error).toMatchObject({ message: "Unexpected status code 403", status: 403, body: "NOPE" });
-      expect((error as { url: string }).url).toMatch(/\/apps\/10000\/test\?auth_key=[^&]+&auth_timestamp=[0-9]+&auth_version=1\.0&body_md5=[^&]+&auth_signature=[^&]+$/);
+      expect((error as { url: string }).url).toMatch(
+        /\/apps\/10000\/test\?auth_key=[^&]+&auth_timestamp=[0-9]+&auth_version=1\.0&body_md5=[^&]+&auth_signature=[^&]+$/,
+      );
     });
   });
 
@@ -488,7 +503,9 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
 
     it("rejects with a RequestError on a 4xx", async () => {
       server.answer({ status: 400, body: "Error" });
-      const error = await local().trigger("test_channel", "my_event", { some: "data " }).catch((caught: unknown) => caught);
+      const error = await local()
+        .trigger("test_channel", "my_event", { some: "data " })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(Pusher.RequestError);
       expect(error).toMatchObject({ message: "Unexpected status code 400", status: 400, body: "Error" });
       expect(filtered(lastRequest()).query.body_md5).toBe("cf87d666b4a829a54fc44b313584b2d7");
@@ -573,7 +590,11 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
       const pusher = local({ encryptionMasterKeyBase64: masterKey });
       const open = (channel: string, data: string) => {
         const { nonce, ciphertext } = JSON.parse(data) as { nonce: string; ciphertext: string };
-        const plaintext = nacl.secretbox.open(Buffer.from(ciphertext, "base64"), Buffer.from(nonce, "base64"), pusher.channelSharedSecret(channel));
+        const plaintext = nacl.secretbox.open(
+          Buffer.from(ciphertext, "base64"),
+          Buffer.from(nonce, "base64"),
+          pusher.channelSharedSecret(channel),
+        );
         if (plaintext === null) throw new Error("did not decrypt");
         return JSON.parse(Buffer.from(plaintext).toString("utf8")) as unknown;
       };
@@ -613,13 +634,18 @@ describe.each(IMPLEMENTATIONS)("%s passes the official test suite", (_name, Push
     it("isValid: the right signature and key are valid; a wrong key or signature is not", () => {
       expect(webhook(json({ "x-pusher-key": "123456789", "x-pusher-signature": signature }), vacated).isValid()).toBe(true);
       expect(
-        webhook(json({ "x-pusher-key": "000", "x-pusher-signature": "df1465f5ff93f83238152fd002cb904f9562d39569e68f00a6bfa0d8ccf88334" }), vacated).isValid(),
+        webhook(
+          json({ "x-pusher-key": "000", "x-pusher-signature": "df1465f5ff93f83238152fd002cb904f9562d39569e68f00a6bfa0d8ccf88334" }),
+          vacated,
+        ).isValid(),
       ).toBe(false);
       expect(webhook(json({ "x-pusher-key": "123456789", "x-pusher-signature": "000" }), vacated).isValid()).toBe(false);
     });
 
     it("isValid: a webhook signed with an extra token, or one of them, is valid", () => {
-      expect(webhook(json({ "x-pusher-key": "1234", "x-pusher-signature": signature }), vacated).isValid(new Pusher.Token("1234", "tofu"))).toBe(true);
+      expect(
+        webhook(json({ "x-pusher-key": "1234", "x-pusher-signature": signature }), vacated).isValid(new Pusher.Token("1234", "tofu")),
+      ).toBe(true);
       expect(
         webhook(json({ "x-pusher-key": "3", "x-pusher-signature": signature }), vacated).isValid([
           new Pusher.Token("1", "nope"),
@@ -674,8 +700,12 @@ describe("where @x/server/compat differs from the official package on purpose", 
 
   it("RequestError.url: the official one holds the signed URL; ours has the key, signature and body_md5 redacted", async () => {
     server.answer({ status: 400, body: "Error" });
-    const official = (await local(Official).trigger("c", "e", "d").catch((error: unknown) => error)) as { url: string };
-    const ours = (await local(Compat).trigger("c", "e", "d").catch((error: unknown) => error)) as { url: string };
+    const official = (await local(Official)
+      .trigger("c", "e", "d")
+      .catch((error: unknown) => error)) as { url: string };
+    const ours = (await local(Compat)
+      .trigger("c", "e", "d")
+      .catch((error: unknown) => error)) as { url: string };
     const signature = new URL(official.url).searchParams.get("auth_signature");
     expect(signature).toMatch(/^[0-9a-f]{64}$/);
     expect(ours.url).toMatch(/\?auth_key=REDACTED&auth_timestamp=\d+&auth_version=1\.0&body_md5=REDACTED&auth_signature=REDACTED$/);
@@ -684,8 +714,12 @@ describe("where @x/server/compat differs from the official package on purpose", 
 
   it("a timeout: the official error is node-fetch's AbortError; ours a PusherTimeoutError, also the cause", async () => {
     server.answer({ delayMs: 400 });
-    const official = (await local(Official, { timeout: 100 }).trigger("c", "e", "d").catch((error: unknown) => error)) as Record<string, unknown>;
-    const ours = (await local(Compat, { timeout: 100 }).trigger("c", "e", "d").catch((error: unknown) => error)) as Record<string, unknown>;
+    const official = (await local(Official, { timeout: 100 })
+      .trigger("c", "e", "d")
+      .catch((error: unknown) => error)) as Record<string, unknown>;
+    const ours = (await local(Compat, { timeout: 100 })
+      .trigger("c", "e", "d")
+      .catch((error: unknown) => error)) as Record<string, unknown>;
     expect(official).toMatchObject({ message: "Request failed with an error", status: undefined, body: undefined });
     expect((official.error as Error).name).toBe("AbortError");
     expect(ours).toBeInstanceOf(Compat.RequestError);

@@ -87,8 +87,20 @@ function tsconfig(kind: "nodenext" | "bundler", extra: Record<string, unknown> =
 }
 
 const TS_PROJECTS = [
-  { name: "nodenext, an ES module project", slug: "nodenext-esm", type: "module", files: ["app.ts", "app-require.cts"], config: tsconfig("nodenext") },
-  { name: "nodenext, a CommonJS project", slug: "nodenext-cjs", type: "commonjs", files: ["app.ts", "app-require.cts"], config: tsconfig("nodenext", { esModuleInterop: true }) },
+  {
+    name: "nodenext, an ES module project",
+    slug: "nodenext-esm",
+    type: "module",
+    files: ["app.ts", "app-require.cts"],
+    config: tsconfig("nodenext"),
+  },
+  {
+    name: "nodenext, a CommonJS project",
+    slug: "nodenext-cjs",
+    type: "commonjs",
+    files: ["app.ts", "app-require.cts"],
+    config: tsconfig("nodenext", { esModuleInterop: true }),
+  },
   { name: "bundler", slug: "bundler", type: "module", files: ["app.ts"], config: tsconfig("bundler") },
 ] as const;
 
@@ -213,7 +225,10 @@ describe("@x/server/compat from the packed tarball", () => {
     await writeFile(join(directory, "tsconfig.json"), tsconfig("nodenext"));
     await cp(join(here, "fixtures/typescript-consumer/app.ts"), join(directory, "app.ts"));
     const source = (await readFile(join(directory, "app.ts"), "utf8")).replaceAll('"pusher"', '"@x/server/compat"');
-    await writeFile(join(directory, "app.ts"), `${source}\nexport const wrong: number = pusher.authenticateUser("1.1", { id: "1" }).auth;\n`);
+    await writeFile(
+      join(directory, "app.ts"),
+      `${source}\nexport const wrong: number = pusher.authenticateUser("1.1", { id: "1" }).auth;\n`,
+    );
     const result = await typecheck(directory);
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/TS2322/);

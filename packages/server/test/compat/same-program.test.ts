@@ -35,7 +35,9 @@ function expectedFromCompat(official: unknown): { expected: unknown; ruled: bool
         kind: "RequestError",
         // The official message, then the reason: the server's code first.
         message: expect.stringMatching(
-          new RegExp(`^Request failed with an error: [A-Z]+ \\S+ failed: ${parsed.code} ${parsed.error.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(answered with HTTP ${status}\\)$`),
+          new RegExp(
+            `^Request failed with an error: [A-Z]+ \\S+ failed: ${parsed.code} ${parsed.error.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(answered with HTTP ${status}\\)$`,
+          ),
         ) as unknown,
         status,
         body: parsed.error,
@@ -51,7 +53,14 @@ const runs: Partial<Record<"official" | "compat", ProgramRun>> = {};
 
 /** Waits until none of the program's channels is occupied, so that the next run starts afresh. */
 async function untilVacated(): Promise<void> {
-  const pusher = new Compat({ appId: soketi.appId, key: soketi.key, secret: soketi.secret, host: "127.0.0.1", port: String(soketi.port), useTLS: false });
+  const pusher = new Compat({
+    appId: soketi.appId,
+    key: soketi.key,
+    secret: soketi.secret,
+    host: "127.0.0.1",
+    port: String(soketi.port),
+    useTLS: false,
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     const { channels } = (await (await pusher.get({ path: "/channels" })).json()) as { channels: Record<string, unknown> };
@@ -63,8 +72,13 @@ async function untilVacated(): Promise<void> {
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  soketi = asLocalServer(await startLocalPusher({ ...soketiInstall, appId: "app-id", webhooks: [{ url: receiver.url, event_types: ["channel_occupied"] }] }));
-  for (const [name, Pusher] of [["official", Official], ["compat", Compat]] as const) {
+  soketi = asLocalServer(
+    await startLocalPusher({ ...soketiInstall, appId: "app-id", webhooks: [{ url: receiver.url, event_types: ["channel_occupied"] }] }),
+  );
+  for (const [name, Pusher] of [
+    ["official", Official],
+    ["compat", Compat],
+  ] as const) {
     await untilVacated();
     receiver.webhooks.length = 0;
     runs[name] = await runProgram(Pusher, soketi, receiver.webhooks);
@@ -97,7 +111,10 @@ describe("one program, run with `pusher` and then with `@x/server/compat`", () =
     // And the run did what it says: events arrived, the exclusions held, encrypted data decrypted.
     const alice = runs.official!.received.alice as { channel?: string; event?: string; data?: unknown; user?: string }[];
     const bob = runs.official!.received.bob as typeof alice;
-    expect(alice.filter((entry) => entry.event === "secret").map((entry) => entry.data)).toEqual(["a secret string", { pin: 1234, nested: { ok: true } }]);
+    expect(alice.filter((entry) => entry.event === "secret").map((entry) => entry.data)).toEqual([
+      "a secret string",
+      { pin: 1234, nested: { ok: true } },
+    ]);
     expect(alice.some((entry) => entry.event === "excluded")).toBe(false);
     expect(bob.some((entry) => entry.event === "excluded")).toBe(true);
     expect(bob.filter((entry) => entry.user === "notification")).toEqual([{ user: "notification", data: { text: "hi bob" } }]);
@@ -107,8 +124,12 @@ describe("one program, run with `pusher` and then with `@x/server/compat`", () =
   it("the values are the real ones: the events went through, the failures failed", () => {
     const values = Object.fromEntries(runs.compat!.values);
     expect(values["trigger object"]).toEqual({ status: 200, body: expect.any(String) as string });
-    expect(values["trigger with a wrong secret"]).toMatchObject({ threw: { kind: "RequestError", status: 200, body: "The secret authentication failed" } });
-    expect(values["get an unknown path"]).toMatchObject({ threw: { kind: "RequestError", message: "Unexpected status code 404", status: 404 } });
+    expect(values["trigger with a wrong secret"]).toMatchObject({
+      threw: { kind: "RequestError", status: 200, body: "The secret authentication failed" },
+    });
+    expect(values["get an unknown path"]).toMatchObject({
+      threw: { kind: "RequestError", message: "Unexpected status code 404", status: 404 },
+    });
     expect(values["the victim's connection"]).not.toBe("connected");
     expect(values["webhooks: every one valid"]).toBe(true);
     expect(values["webhook with a tampered body"]).toBe(false);

@@ -7,8 +7,7 @@ import { nodeCryptoProvider, type CryptoProvider, type NodeCryptoModule } from "
 
 /** The pure-JS {@link CryptoProvider}, for runtimes without `node:crypto`. */
 export const nobleCrypto: CryptoProvider = {
-  hmacSha256Hex: (key, message) =>
-    bytesToHex(hmac(sha256, utf8ToBytes(key), typeof message === "string" ? utf8ToBytes(message) : message)),
+  hmacSha256Hex: (key, message) => bytesToHex(hmac(sha256, utf8ToBytes(key), typeof message === "string" ? utf8ToBytes(message) : message)),
   md5Hex: (data) => bytesToHex(md5(utf8ToBytes(data))),
   sha256: (data) => sha256(data),
 };

@@ -11,17 +11,15 @@ export const UNRESERVED_CHARACTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl
 export const socketIdArbitrary = fc.stringMatching(/^\d+\.\d+$/);
 
 /** A valid channel name of 1–164 characters, public or with an authorizable prefix. */
-export const channelNameArbitrary = fc
-  .constantFrom("", "private-", "presence-", "private-encrypted-")
-  .chain((prefix) =>
-    fc
-      .string({
-        unit: fc.constantFrom(...CHANNEL_NAME_CHARACTERS),
-        minLength: prefix === "" ? 1 : 0,
-        maxLength: 164 - prefix.length,
-      })
-      .map((rest) => prefix + rest),
-  );
+export const channelNameArbitrary = fc.constantFrom("", "private-", "presence-", "private-encrypted-").chain((prefix) =>
+  fc
+    .string({
+      unit: fc.constantFrom(...CHANNEL_NAME_CHARACTERS),
+      minLength: prefix === "" ? 1 : 0,
+      maxLength: 164 - prefix.length,
+    })
+    .map((rest) => prefix + rest),
+);
 
 /** A valid user id: 1–200 characters of the channel-name set. */
 export const userIdArbitrary = fc.string({ unit: fc.constantFrom(...CHANNEL_NAME_CHARACTERS), minLength: 1, maxLength: 200 });
@@ -39,11 +37,9 @@ export const codeUnitStringArbitrary = fc.string({
 });
 
 /** A `user_info` object with Unicode keys and values. */
-export const userInfoArbitrary = fc.dictionary(
-  unicodeStringArbitrary,
-  fc.oneof(unicodeStringArbitrary, fc.integer(), fc.boolean()),
-  { maxKeys: 5 },
-);
+export const userInfoArbitrary = fc.dictionary(unicodeStringArbitrary, fc.oneof(unicodeStringArbitrary, fc.integer(), fc.boolean()), {
+  maxKeys: 5,
+});
 
 /** Presence member data: a string `user_id` and optional `user_info`. */
 export const presenceDataArbitrary = fc.record(

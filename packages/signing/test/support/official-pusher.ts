@@ -23,9 +23,7 @@ export function officialPusher(key: string, secret: string, encryptionMasterKeyB
  * tweetnacl's secretbox under `pusher.channelSharedSecret(channel)`, base64 in JSON.
  */
 export function officialEncrypt(pusher: Pusher, channel: string, plaintext: string, nonce: Uint8Array): string {
-  const sharedSecret = (pusher as unknown as { channelSharedSecret(channel: string): Uint8Array }).channelSharedSecret(
-    channel,
-  );
+  const sharedSecret = (pusher as unknown as { channelSharedSecret(channel: string): Uint8Array }).channelSharedSecret(channel);
   const ciphertext = tweetnacl.secretbox(new TextEncoder().encode(plaintext), nonce, sharedSecret);
   return JSON.stringify({
     nonce: Buffer.from(nonce).toString("base64"),

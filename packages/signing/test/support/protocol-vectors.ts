@@ -65,8 +65,7 @@ export const V3_ROWS = [
     variant: "body, no params",
     params: undefined,
     body: "example body",
-    signedQuery:
-      "auth_key=f00d&auth_timestamp=1234567890&auth_version=1.0&body_md5=165d5e6d7ca8f73b3853ce45addf42fc",
+    signedQuery: "auth_key=f00d&auth_timestamp=1234567890&auth_version=1.0&body_md5=165d5e6d7ca8f73b3853ce45addf42fc",
     signature: "a650196dc427ebe837226f8565ca9232198c6d1b9455eaa72374a9dc0b620e7b",
   },
 ];
@@ -80,8 +79,7 @@ export const MD5_ROWS = [
     md5: "e95168baf497b2e54b2c6cadd41a6a3f",
   },
   {
-    input:
-      '{"batch":[{"channel":"integration","name":"event","data":"test"},{"channel":"integration2","name":"event2","data":"test2"}]}',
+    input: '{"batch":[{"channel":"integration","name":"event","data":"test"},{"channel":"integration2","name":"event2","data":"test2"}]}',
     md5: "fd5ab5fd40237f27555c4d2564470fdd",
   },
   { input: "Hello!", md5: "952d2c56d0485958336747bcdd98590d" },
@@ -207,8 +205,7 @@ export const SECRETBOX_VECTOR = {
   masterKey: "OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5",
   nonce: "XAJI0Y6DPBHSAHXTHV3A3ZMF",
   sharedSecretHex: "709ef3090a24bfa98382cb5d025ca3622c82d31fa27f10b005c0dca27bae6516",
-  output:
-    '{"nonce":"WEFKSTBZNkRQQkhTQUhYVEhWM0EzWk1G","ciphertext":"tsYJa2JgGDOpVIYFe4aNVWAvZlpB7z7CjN9mpIdbATE0Yc4izN8aM8D6VigBxnIQ"}',
+  output: '{"nonce":"WEFKSTBZNkRQQkhTQUhYVEhWM0EzWk1G","ciphertext":"tsYJa2JgGDOpVIYFe4aNVWAvZlpB7z7CjN9mpIdbATE0Yc4izN8aM8D6VigBxnIQ"}',
 };
 
 /** §6, the decryption vector: the raw key is 33 ASCII bytes, hashed as given. */

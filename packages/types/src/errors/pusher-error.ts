@@ -2,17 +2,39 @@
  * Every stable code an `@x/*` package throws: branch on it rather than on messages, which may be reworded.
  * @example if (isPusherError(error) && error.code === "queue_full") dropped++;
  */
-export type PusherErrorCode = ValidationErrorCode | ResponseErrorCode | "invalid_config" | "http_error" | "network_error"
-  | "timeout" | "aborted" | "invalid_webhook" | "partial_delivery" | "queue_full";
+export type PusherErrorCode =
+  | ValidationErrorCode
+  | ResponseErrorCode
+  | "invalid_config"
+  | "http_error"
+  | "network_error"
+  | "timeout"
+  | "aborted"
+  | "invalid_webhook"
+  | "partial_delivery"
+  | "queue_full";
 
 /** How an answer was not the Pusher API's: see {@link PusherResponseError}. @example if (code === "redirect_refused") fix(); */
 export type ResponseErrorCode = "invalid_response" | "response_too_large" | "redirect_refused";
 
 /** The codes of {@link PusherValidationError}, one per kind of bad input. @example if (code === "payload_too_large") shrink(); */
-export type ValidationErrorCode = "invalid_channel_name" | "invalid_event_name" | "invalid_socket_id" | "invalid_user_id"
-  | "invalid_presence_data" | "invalid_user_data" | "invalid_params" | "reserved_param" | "payload_too_large"
-  | "too_many_channels" | "batch_too_large" | "encrypted_channel_misuse" | "channel_not_authorizable"
-  | "invalid_encrypted_payload" | "unknown_event" | "invalid_event_data";
+export type ValidationErrorCode =
+  | "invalid_channel_name"
+  | "invalid_event_name"
+  | "invalid_socket_id"
+  | "invalid_user_id"
+  | "invalid_presence_data"
+  | "invalid_user_data"
+  | "invalid_params"
+  | "reserved_param"
+  | "payload_too_large"
+  | "too_many_channels"
+  | "batch_too_large"
+  | "encrypted_channel_misuse"
+  | "channel_not_authorizable"
+  | "invalid_encrypted_payload"
+  | "unknown_event"
+  | "invalid_event_data";
 
 // Registry-wide, so that an error of another installed copy of @x/types is recognised, where instanceof fails.
 const MARKER = Symbol.for("@x/types.PusherError");

@@ -42,9 +42,10 @@ export class PusherHttpError extends PusherRequestError {
     const serverMessage = details.serverMessage.trim().slice(0, 500);
     const said = serverMessage === "" ? "" : `: ${serverMessage}`;
     // A compatible server's error in a 2xx: its own code first, the status after.
-    const outcome = status < 300 && serverCode !== undefined
-      ? `failed: ${serverCode} ${serverMessage} (answered with HTTP ${status})`
-      : `failed with HTTP ${status}${said}${status === 400 ? tlsMismatchHint(details.url, serverMessage) : ""}`;
+    const outcome =
+      status < 300 && serverCode !== undefined
+        ? `failed: ${serverCode} ${serverMessage} (answered with HTTP ${status})`
+        : `failed with HTTP ${status}${said}${status === 400 ? tlsMismatchHint(details.url, serverMessage) : ""}`;
     super("http_error", details, outcome, {}, true);
     this.status = status;
     this.serverMessage = serverMessage;

@@ -21,10 +21,7 @@ const SOCKET_ID = /^\d+\.\d+$/;
  * Options that are not an object or cannot be read count as none. Throws a {@link PusherValidationError}:
  * `invalid_channel_name`, or `invalid_user_id` for the user id part.
  */
-export function validateChannelName(
-  name: unknown,
-  options?: { allowServerToUser?: boolean; field?: string },
-): asserts name is string {
+export function validateChannelName(name: unknown, options?: { allowServerToUser?: boolean; field?: string }): asserts name is string {
   const { field: givenField, allowServerToUser } = readFields(options, ["field", "allowServerToUser"]) ?? {};
   const field = typeof givenField === "string" ? givenField : "channel";
   if (typeof name !== "string") throw refusal("invalid_channel_name", field, "must be a string", name);

@@ -10,10 +10,7 @@ export const RESERVED_QUERY_PARAMS: readonly string[] = ["auth_key", "auth_times
  * Checks caller-supplied query parameters: an object of strings, finite numbers, booleans or arrays of those, no reserved
  * key in any case, and no lone UTF-16 surrogate (it cannot be percent-encoded). Throws `reserved_param` or `invalid_params`.
  */
-export function validateQueryParams(
-  params: unknown,
-  field = "params",
-): asserts params is Record<string, QueryParamValue | undefined> {
+export function validateQueryParams(params: unknown, field = "params"): asserts params is Record<string, QueryParamValue | undefined> {
   let entries: [string, unknown][] | undefined;
   try {
     // A copy, arrays included: a getter or a Proxy that throws is refused like any other bad value.

@@ -73,7 +73,9 @@ function throwsOnStringify(make: () => unknown): boolean {
  * The factories of the hostile values JSON.stringify throws on, as `[kind, factory]` pairs:
  * nothing that holds one can be serialized, so nothing that holds one can be signed.
  */
-export const UNSERIALIZABLE_FACTORIES: [string, () => unknown][] = Object.entries(HOSTILE_FACTORIES).filter(([, make]) => throwsOnStringify(make));
+export const UNSERIALIZABLE_FACTORIES: [string, () => unknown][] = Object.entries(HOSTILE_FACTORIES).filter(([, make]) =>
+  throwsOnStringify(make),
+);
 
 /** Any value fast-check can make, with every optional kind turned on. */
 export const anyValue = fc.anything({

@@ -78,7 +78,11 @@ export function statusesByGroup(results: readonly CaseResult[]): string[] {
  * a strict Node does end on an unhandled rejection (so that a crash fails the suite) and that the
  * driver exited 0 with nothing on stderr; `checks` adds the tests of its summary.
  */
-export function describeHostileRun<R extends CaseResult>(title: string, driver: URL, checks: (summary: () => HostileRunSummary<R>) => void): void {
+export function describeHostileRun<R extends CaseResult>(
+  title: string,
+  driver: URL,
+  checks: (summary: () => HostileRunSummary<R>) => void,
+): void {
   describe(title, () => {
     let run: StrictNodeRun;
     beforeAll(async () => {
@@ -86,7 +90,11 @@ export function describeHostileRun<R extends CaseResult>(title: string, driver: 
     }, 600_000);
 
     it("a rejection nobody handles ends such a process with a non-zero code (so a crash fails this suite)", async () => {
-      const crash = await runStrictNode(["--input-type=module", "-e", "Promise.reject(new Error('unhandled')); await new Promise((r) => setTimeout(r, 50));"]);
+      const crash = await runStrictNode([
+        "--input-type=module",
+        "-e",
+        "Promise.reject(new Error('unhandled')); await new Promise((r) => setTimeout(r, 50));",
+      ]);
       expect(crash.code).not.toBe(0);
     });
 

@@ -132,9 +132,27 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["DELETE", 405, () => signed(body, {}, "DELETE")],
   ["PATCH", 405, () => signed(body, {}, "PATCH")],
   ["a missing body", 401, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key } })],
-  ["a missing body, signed as empty", 400, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key, "x-pusher-signature": signBody(app.secret, "") } })],
+  [
+    "a missing body, signed as empty",
+    400,
+    () =>
+      new Request(URL_, {
+        method: "POST",
+        headers: { "content-type": JSON_TYPE, "x-pusher-key": app.key, "x-pusher-signature": signBody(app.secret, "") },
+      }),
+  ],
   ["a body stream that fails", 400, () => stream([new TextEncoder().encode("{")], {}, true)],
-  ["an endless body stream of strings, not bytes", 413, () => new Request(URL_, { method: "POST", headers: { "content-type": JSON_TYPE }, body: endlessStringStream(), duplex: "half" } as RequestInit)],
+  [
+    "an endless body stream of strings, not bytes",
+    413,
+    () =>
+      new Request(URL_, {
+        method: "POST",
+        headers: { "content-type": JSON_TYPE },
+        body: endlessStringStream(),
+        duplex: "half",
+      } as RequestInit),
+  ],
   ["a wrong signature", 401, () => signed(body, { "x-pusher-signature": signBody("not-the-secret", body) })],
   ["a signature of 1 MiB", 401, () => signed(body, { "x-pusher-signature": "a".repeat(1 << 20) })],
   ["an unknown key", 401, () => signed(body, { "x-pusher-key": "intruder" })],
@@ -158,7 +176,11 @@ const requests: [string, number, () => Request, ((request: Request) => Promise<R
   ["a JSON array", 400, () => signed("[]")],
   ["invalid JSON", 400, () => signed("{not json")],
   ["an empty body, signed", 400, () => signed("")],
-  ["100,000 events of an unknown kind", 200, () => signed(JSON.stringify({ time_ms: NOW, events: Array.from({ length: 100_000 }, () => ({ name: "new_kind" })) }))],
+  [
+    "100,000 events of an unknown kind",
+    200,
+    () => signed(JSON.stringify({ time_ms: NOW, events: Array.from({ length: 100_000 }, () => ({ name: "new_kind" })) })),
+  ],
 ];
 for (const [name, expected, make, handler = counting] of requests) {
   cases.push({ group: "hostile request", name, expected, run: () => handler(make()) });
@@ -170,7 +192,8 @@ const original = new TextEncoder().encode(body);
 const originalSignature = signBody(app.secret, original);
 for (let index = 0; index < 200; index++) {
   const at = Math.floor((index * original.length) / 200);
-  const tampered = index < 150 ? original.map((byte, position) => (position === at ? byte ^ (1 + (index % 127)) : byte)) : original.slice(0, at);
+  const tampered =
+    index < 150 ? original.map((byte, position) => (position === at ? byte ^ (1 + (index % 127)) : byte)) : original.slice(0, at);
   cases.push({
     group: "tampered webhook under the original signature",
     name: index < 150 ? `byte ${at} changed` : `truncated to ${at} bytes`,

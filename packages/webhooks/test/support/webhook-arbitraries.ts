@@ -54,10 +54,13 @@ export const wellFormedBodyArb = fc
 export const anyBodyArb = fc.oneof(
   wellFormedBodyArb,
   fc
-    .record({
-      time_ms: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
-      events: fc.oneof(fc.array(fc.oneof(wellFormedEventArb, fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }), fc.jsonValue()),
-    }, { requiredKeys: [] })
+    .record(
+      {
+        time_ms: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
+        events: fc.oneof(fc.array(fc.oneof(wellFormedEventArb, fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }), fc.jsonValue()),
+      },
+      { requiredKeys: [] },
+    )
     .map((payload) => JSON.stringify(payload)),
   fc.json({ maxDepth: 3 }),
   fc.string({ unit: "binary", maxLength: 200 }),

@@ -49,9 +49,7 @@ export function createClientPool(): ClientPool {
       const client = await connectClient(node, {
         channelAuthorization: {
           customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: AuthCallback) => {
-            const presenceData = channelName.startsWith("presence-")
-              ? { user_id: user.id, user_info: { name: user.name } }
-              : undefined;
+            const presenceData = channelName.startsWith("presence-") ? { user_id: user.id, user_info: { name: user.name } } : undefined;
             callback(null, { ...app.authorizeChannel(socketId, channelName, presenceData) });
           },
         },
@@ -85,14 +83,21 @@ export function createClientPool(): ClientPool {
 export async function signIn(client: TestClient): Promise<void> {
   client.pusher.signin();
   await client.pusher.user.signinDonePromise;
-  await vi.waitFor(() => {
-    if (client.pusher.user.serverToUserChannel?.subscribed !== true) throw new Error(`user channel of ${client.socketId} not subscribed yet`);
-  }, { timeout: 20_000, interval: 20 });
+  await vi.waitFor(
+    () => {
+      if (client.pusher.user.serverToUserChannel?.subscribed !== true)
+        throw new Error(`user channel of ${client.socketId} not subscribed yet`);
+    },
+    { timeout: 20_000, interval: 20 },
+  );
 }
 
 /** Waits until `list` holds at least `count` items: events arrive asynchronously, through Redis. */
 export async function untilCount(list: readonly unknown[], count: number, timeout = 30_000): Promise<void> {
-  await vi.waitFor(() => {
-    if (list.length < count) throw new Error(`${list.length} of ${count} items so far`);
-  }, { timeout, interval: 20 });
+  await vi.waitFor(
+    () => {
+      if (list.length < count) throw new Error(`${list.length} of ${count} items so far`);
+    },
+    { timeout, interval: 20 },
+  );
 }

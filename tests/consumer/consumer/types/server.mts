@@ -1,6 +1,13 @@
 // A TypeScript user of @x/server. Compiled from the installed tarball (strict), as an ES module
 // (this file) and as CommonJS (a .cts copy): each @ts-expect-error proves the types are real.
-import { Pusher, isPusherValidationError, type ChannelAuthResponse, type ChannelsList, type TriggerResult, type WebhookVerdict } from "@x/server";
+import {
+  Pusher,
+  isPusherValidationError,
+  type ChannelAuthResponse,
+  type ChannelsList,
+  type TriggerResult,
+  type WebhookVerdict,
+} from "@x/server";
 
 export const pusher = new Pusher("1", "key", "secret", { cluster: "eu" });
 export const local = new Pusher({ appId: "app-id", key: "app-key", secret: "app-secret", host: "127.0.0.1", port: 6001, useTLS: false });

@@ -32,7 +32,10 @@ export async function checkOrders(): Promise<string> {
 
 export async function endToEnd(): Promise<LocalPusherClientOptions | string> {
   try {
-    const local: LocalPusher = await startLocalPusher({ nodes: 2, webhooks: [{ url: "http://127.0.0.1:3000/hooks", event_types: ["member_added"] }] });
+    const local: LocalPusher = await startLocalPusher({
+      nodes: 2,
+      webhooks: [{ url: "http://127.0.0.1:3000/hooks", event_types: ["member_added"] }],
+    });
     await local.nodes[1]?.kill();
     await local.close();
     return local.clientOptions;

@@ -62,10 +62,14 @@ function official(url: string): Sdk {
       officialBody(
         pusher.get({
           path: "/channels",
-          params: { ...(prefix === undefined ? {} : { filter_by_prefix: prefix }), ...(info === undefined ? {} : { info: info.join(",") }) },
+          params: {
+            ...(prefix === undefined ? {} : { filter_by_prefix: prefix }),
+            ...(info === undefined ? {} : { info: info.join(",") }),
+          },
         }),
       ),
-    channel: (name, info) => officialBody(pusher.get({ path: `/channels/${name}`, params: info === undefined ? {} : { info: info.join(",") } })),
+    channel: (name, info) =>
+      officialBody(pusher.get({ path: `/channels/${name}`, params: info === undefined ? {} : { info: info.join(",") } })),
     users: (name) => officialBody(pusher.get({ path: `/channels/${name}/users` })),
     sendToUser: (userId, event, data) => officialBody(pusher.sendToUser(userId, event, data)),
     terminate: (userId) => officialBody(pusher.terminateUserConnections(userId)),

@@ -61,4 +61,5 @@ export async function sendSigned(fake: FakePusher, request: RawRequest): Promise
 }
 
 /** A JSON body for POST /events. */
-export const eventBody = (fields: Record<string, unknown>) => JSON.stringify({ name: "event", data: "{}", channels: ["channel"], ...fields });
+export const eventBody = (fields: Record<string, unknown>) =>
+  JSON.stringify({ name: "event", data: "{}", channels: ["channel"], ...fields });

@@ -41,7 +41,11 @@ async function startReceiver(events: WebhookEvent[]): Promise<{ url: string; ser
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const verdict = verifier.processWebHook(request.headers["x-pusher-signature"] as string, Buffer.concat(chunks).toString("utf8"), request.headers["x-pusher-key"] as string);
+      const verdict = verifier.processWebHook(
+        request.headers["x-pusher-signature"] as string,
+        Buffer.concat(chunks).toString("utf8"),
+        request.headers["x-pusher-key"] as string,
+      );
       if (verdict.isValid) events.push(...(verdict.events as WebhookEvent[]));
       response.writeHead(verdict.isValid ? 200 : 401).end();
     });
@@ -94,7 +98,11 @@ export async function fakeTarget(): Promise<Target> {
 export async function soketiTarget(): Promise<Target> {
   const webhookEvents: WebhookEvent[] = [];
   const receiver = await startReceiver(webhookEvents);
-  const local = await startLocalPusher({ ...soketiInstall, ...CREDENTIALS, webhooks: [{ url: receiver.url, event_types: SOKETI_WEBHOOKS }] });
+  const local = await startLocalPusher({
+    ...soketiInstall,
+    ...CREDENTIALS,
+    webhooks: [{ url: receiver.url, event_types: SOKETI_WEBHOOKS }],
+  });
   // Subscriptions are authorized by the official package: the oracle signs, not the SDK under test.
   const official = Pusher.forURL(local.url);
   const clients: TestClient[] = [];
@@ -105,8 +113,10 @@ export async function soketiTarget(): Promise<Target> {
     async subscribe(channel, { userId, signIn = false } = {}) {
       const client = await connectClient(local.config, {
         channelAuthorization: {
-          customHandler: ({ socketId, channelName }: { socketId: string; channelName: string }, callback: (error: null, data: object) => void) =>
-            callback(null, official.authorizeChannel(socketId, channelName, userId === undefined ? undefined : { user_id: userId })),
+          customHandler: (
+            { socketId, channelName }: { socketId: string; channelName: string },
+            callback: (error: null, data: object) => void,
+          ) => callback(null, official.authorizeChannel(socketId, channelName, userId === undefined ? undefined : { user_id: userId })),
         },
         userAuthentication: {
           customHandler: ({ socketId }: { socketId: string }, callback: (error: null, data: object) => void) =>
@@ -117,9 +127,12 @@ export async function soketiTarget(): Promise<Target> {
       if (signIn) {
         client.pusher.signin();
         await client.pusher.user.signinDonePromise;
-        await vi.waitFor(() => {
-          if (client.pusher.user.serverToUserChannel?.subscribed !== true) throw new Error("the user's channel is not subscribed yet");
-        }, { timeout: 10_000, interval: 20 });
+        await vi.waitFor(
+          () => {
+            if (client.pusher.user.serverToUserChannel?.subscribed !== true) throw new Error("the user's channel is not subscribed yet");
+          },
+          { timeout: 10_000, interval: 20 },
+        );
       }
       await client.subscribe(channel);
       return {

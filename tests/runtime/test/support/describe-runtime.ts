@@ -37,8 +37,14 @@ export function describeRuntime(id: RuntimeId): void {
     if (target.kind === "workerd") {
       it("bundles @x/signing's portable crypto entry and not its node:crypto one", () => {
         const signingFiles = run.bundleInputs?.filter((input) => input.includes("@x/signing/dist/")) ?? [];
-        expect(signingFiles.some((file) => file.endsWith("crypto-portable.mjs")), signingFiles.join(", ")).toBe(true);
-        expect(signingFiles.some((file) => file.endsWith("crypto-node.mjs")), signingFiles.join(", ")).toBe(false);
+        expect(
+          signingFiles.some((file) => file.endsWith("crypto-portable.mjs")),
+          signingFiles.join(", "),
+        ).toBe(true);
+        expect(
+          signingFiles.some((file) => file.endsWith("crypto-node.mjs")),
+          signingFiles.join(", "),
+        ).toBe(false);
       });
     }
   });

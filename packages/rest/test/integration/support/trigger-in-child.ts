@@ -13,5 +13,7 @@ try {
   await client.trigger(channel, "through-proxy", { how });
   console.log(JSON.stringify({ ok: true }));
 } catch (error) {
-  console.log(JSON.stringify(isPusherError(error) ? { ok: false, name: error.name, code: error.code, message: error.message } : { ok: false }));
+  console.log(
+    JSON.stringify(isPusherError(error) ? { ok: false, name: error.name, code: error.code, message: error.message } : { ok: false }),
+  );
 }

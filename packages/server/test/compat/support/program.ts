@@ -75,7 +75,11 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
       record(label, described(error, Pusher));
     }
   };
-  const recordParsed = async (label: string, call: () => Promise<Compat.Response>, normalize: (body: never) => unknown = (body) => body) => {
+  const recordParsed = async (
+    label: string,
+    call: () => Promise<Compat.Response>,
+    normalize: (body: never) => unknown = (body) => body,
+  ) => {
     const response = await call();
     record(label, { status: response.status, body: normalize((await response.json()) as never) });
   };
@@ -117,7 +121,9 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
   try {
     // Values that depend on no connection: the same inputs must give the same outputs.
     recordThrow("authorizeChannel private", () => pusher.authorizeChannel("123.456", "private-orders"));
-    recordThrow("authorizeChannel presence", () => pusher.authorizeChannel("123.456", "presence-room", { user_id: "ada", user_info: { name: "Ada" } }));
+    recordThrow("authorizeChannel presence", () =>
+      pusher.authorizeChannel("123.456", "presence-room", { user_id: "ada", user_info: { name: "Ada" } }),
+    );
     recordThrow("authorizeChannel encrypted", () => pusher.authorizeChannel("123.456", "private-encrypted-secrets"));
     recordThrow("authenticate (deprecated)", () => pusher.authenticate("123.456", "private-orders"));
     recordThrow("authenticateUser", () => pusher.authenticateUser("123.456", { id: "ada", watchlist: ["bob"] }));
@@ -129,7 +135,10 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
     const alice = await connect("alice");
     const bob = await connect("bob");
     const received: Record<string, unknown[]> = { alice: [], bob: [] };
-    for (const [name, client] of [["alice", alice], ["bob", bob]] as const) {
+    for (const [name, client] of [
+      ["alice", alice],
+      ["bob", bob],
+    ] as const) {
       for (const channelName of OCCUPIED_CHANNELS) {
         const channel = await client.subscribe(channelName);
         channel.bind_global((event: string, data: unknown) => {
@@ -148,7 +157,9 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
     await recordCall("trigger excluding alice", () => pusher.trigger("news", "excluded", { from: "alice" }, { socket_id: alice.socketId }));
     await recordCall("trigger with info", () => pusher.trigger("presence-room", "counted", 1, { info: "user_count,subscription_count" }));
     await recordCall("trigger encrypted string", () => pusher.trigger("private-encrypted-secrets", "secret", "a secret string"));
-    await recordCall("trigger encrypted object", () => pusher.trigger("private-encrypted-secrets", "secret", { pin: 1234, nested: { ok: true } }));
+    await recordCall("trigger encrypted object", () =>
+      pusher.trigger("private-encrypted-secrets", "secret", { pin: 1234, nested: { ok: true } }),
+    );
     await recordCall("triggerBatch", () =>
       pusher.triggerBatch([
         { channel: "news", name: "batched", data: { n: 1 } },
@@ -161,17 +172,32 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
 
     // Queries.
     await recordParsed("get /channels", () => pusher.get({ path: "/channels" }));
-    await recordParsed("get /channels presence-", () => pusher.get({ path: "/channels", params: { filter_by_prefix: "presence-", info: "user_count" } }));
-    await recordParsed("get /channels/presence-room", () => pusher.get({ path: "/channels/presence-room", params: { info: "user_count" } }));
-    await recordParsed("get users", () => pusher.get({ path: "/channels/presence-room/users" }), (body: { users: { id: string }[] }) =>
-      body.users.map((user) => user.id).sort(),
+    await recordParsed("get /channels presence-", () =>
+      pusher.get({ path: "/channels", params: { filter_by_prefix: "presence-", info: "user_count" } }),
     );
-    await recordCall("post /events", () => pusher.post({ path: "/events", body: { name: "posted", channels: ["news"], data: "by post" } } as never));
+    await recordParsed("get /channels/presence-room", () =>
+      pusher.get({ path: "/channels/presence-room", params: { info: "user_count" } }),
+    );
+    await recordParsed(
+      "get users",
+      () => pusher.get({ path: "/channels/presence-room/users" }),
+      (body: { users: { id: string }[] }) => body.users.map((user) => user.id).sort(),
+    );
+    await recordCall("post /events", () =>
+      pusher.post({ path: "/events", body: { name: "posted", channels: ["news"], data: "by post" } } as never),
+    );
     await recordCall("get a missing channel's users", () => pusher.get({ path: "/channels/news/users" }));
     await recordCall("get an unknown path", () => pusher.get({ path: "/nothing/here" }));
     await recordCall("trigger too large for the server", () => pusher.trigger("news", "huge", "x".repeat(150_000)));
     await recordCall("trigger with a wrong secret", () =>
-      new Pusher({ appId: soketi.appId, key: soketi.key, secret: "wrong", host: "127.0.0.1", port: String(soketi.port), useTLS: false }).trigger("news", "e", 1),
+      new Pusher({
+        appId: soketi.appId,
+        key: soketi.key,
+        secret: "wrong",
+        host: "127.0.0.1",
+        port: String(soketi.port),
+        useTLS: false,
+      }).trigger("news", "e", 1),
     );
 
     // A signed query string, used by hand.
@@ -182,7 +208,11 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
     // A last event, so that everything before it has arrived when it has.
     await recordCall("trigger done", () => pusher.trigger("news", "done", {}));
     for (const name of ["alice", "bob"]) {
-      await waitFor(() => (received[name]!.some((entry) => (entry as { event?: string }).event === "done") ? true : undefined), `${name}'s done event`, 30_000);
+      await waitFor(
+        () => (received[name]!.some((entry) => (entry as { event?: string }).event === "done") ? true : undefined),
+        `${name}'s done event`,
+        30_000,
+      );
     }
 
     // Disconnect a user from the server side.
@@ -193,22 +223,41 @@ export async function runProgram(Pusher: typeof Compat, soketi: LocalServer, web
     record("the victim's connection", await disconnected);
 
     // The webhooks the server sent about this run's channels: verified, then read.
-    const verdicts = await waitFor(() => {
-      const read = webhooks.map(({ headers, rawBody }) => {
-        const webhook = pusher.webhook({ headers, rawBody });
-        return { valid: webhook.isValid(), events: webhook.getEvents().map(({ name, channel }) => `${name} ${channel}`), time: webhook.getTime() instanceof Date };
-      });
-      const occupied = new Set(read.filter((verdict) => verdict.valid).flatMap((verdict) => verdict.events));
-      return OCCUPIED_CHANNELS.every((channelName) => occupied.has(`channel_occupied ${channelName}`)) ? read : undefined;
-    }, "the channel_occupied webhooks", 30_000);
-    record("webhooks: every one valid", verdicts.every((verdict) => verdict.valid && verdict.time));
-    record("webhooks: occupied channels", [...new Set(verdicts.flatMap((verdict) => verdict.events))].filter((event) => !event.includes("#")).sort());
+    const verdicts = await waitFor(
+      () => {
+        const read = webhooks.map(({ headers, rawBody }) => {
+          const webhook = pusher.webhook({ headers, rawBody });
+          return {
+            valid: webhook.isValid(),
+            events: webhook.getEvents().map(({ name, channel }) => `${name} ${channel}`),
+            time: webhook.getTime() instanceof Date,
+          };
+        });
+        const occupied = new Set(read.filter((verdict) => verdict.valid).flatMap((verdict) => verdict.events));
+        return OCCUPIED_CHANNELS.every((channelName) => occupied.has(`channel_occupied ${channelName}`)) ? read : undefined;
+      },
+      "the channel_occupied webhooks",
+      30_000,
+    );
+    record(
+      "webhooks: every one valid",
+      verdicts.every((verdict) => verdict.valid && verdict.time),
+    );
+    record(
+      "webhooks: occupied channels",
+      [...new Set(verdicts.flatMap((verdict) => verdict.events))].filter((event) => !event.includes("#")).sort(),
+    );
     const tampered = webhooks[0]!;
     record("webhook with a tampered body", pusher.webhook({ headers: tampered.headers, rawBody: `${tampered.rawBody} ` }).isValid());
-    record("webhook with another key", pusher.webhook({ headers: { ...tampered.headers, "x-pusher-key": "other" }, rawBody: tampered.rawBody }).isValid());
+    record(
+      "webhook with another key",
+      pusher.webhook({ headers: { ...tampered.headers, "x-pusher-key": "other" }, rawBody: tampered.rawBody }).isValid(),
+    );
     record(
       "webhook with an extra token",
-      pusher.webhook({ headers: { ...tampered.headers, "x-pusher-key": "other" }, rawBody: tampered.rawBody }).isValid({ key: "other", secret: soketi.secret }),
+      pusher
+        .webhook({ headers: { ...tampered.headers, "x-pusher-key": "other" }, rawBody: tampered.rawBody })
+        .isValid({ key: "other", secret: soketi.secret }),
     );
 
     return { values, received };
