@@ -31,6 +31,7 @@ export async function freePorts(count: number): Promise<number[]> {
   }
 }
 
+// Read by hand rather than with a process library, so that the kit installs no dependency.
 // /proc/net/tcp: one socket a line, local address as hex "IP:PORT", state 0A for LISTEN, then the inode.
 async function listeningInodes(port: number): Promise<string[]> {
   const table = await readFile("/proc/net/tcp", "utf8");

@@ -110,6 +110,7 @@ export function findNode20(nodePath: string | undefined, env: Readonly<Record<st
   );
 }
 
+// Not the `which` package: the kit installs no dependency into a user's project.
 /**
  * A program's path, looked up on `PATH` as a shell does; a name with a `/` is a path.
  * @example findExecutable("redis-server"); // "/usr/bin/redis-server"

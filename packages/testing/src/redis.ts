@@ -32,6 +32,7 @@ export function parseRedisUrl(url: string): RedisAddress | undefined {
   return { host: parsed.hostname.replace(/^\[|\]$/g, ""), port: parsed.port === "" ? 6379 : Number(parsed.port) };
 }
 
+// Two commands in RESP, not a Redis client: the kit installs no dependency into a user's project.
 const encode = (args: string[]) => `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join("")}`;
 
 /**
