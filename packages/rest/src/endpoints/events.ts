@@ -50,7 +50,8 @@ export function eventEndpoints(context: ClientContext): Pick<RestClient, "trigge
         return batchEntries((await context.send({ method: "POST", path: "/batch_events", body, signal })).body, slice.length);
       });
       const attributes = answers.flat();
-      return { channels: Object.fromEntries(channels.map((channel, index) => [channel, attributes[index] ?? {}])) };
+      // batchEntries gives one entry per channel sent.
+      return { channels: Object.fromEntries(channels.map((channel, index) => [channel, attributes[index]!])) };
     }
     // The same data for every channel.
     const wireData = serializeEventData(context, names[0] as string, checked, "data");
