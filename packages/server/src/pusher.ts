@@ -236,10 +236,17 @@ export class Pusher<Schemas extends EventSchemas | undefined = undefined> {
 
   /**
    * The webhook endpoint of this app, a Web-standard `(Request) => Promise<Response>`
-   * (`@x/webhooks`' `createWebhookHandler`).
+   * (`@x/webhooks`' `createWebhookHandler`). Its `eventSchemas` are those of the client events it
+   * receives, given here: the app's own contract is about the events the server sends.
+   * @example
+   * ```ts
+   * const handler = pusher.createWebhookHandler({ onEvent: (event) => console.log(event.name) });
+   * ```
    */
-  createWebhookHandler(options: Omit<WebhookHandlerOptions, "credentials" | "decryptor">): (request: Request) => Promise<Response> {
-    return createWebhookHandler({ ...options, decryptor: this.#decryptor, credentials: this.#credentials });
+  createWebhookHandler<ClientSchemas extends EventSchemas | undefined = undefined>(
+    options: Omit<WebhookHandlerOptions<ClientSchemas>, "credentials" | "decryptor">,
+  ): (request: Request) => Promise<Response> {
+    return createWebhookHandler<ClientSchemas>({ ...options, decryptor: this.#decryptor, credentials: this.#credentials });
   }
 
   /** A batching publisher bound to this app (`@x/rest`'s `createPublisher`). */

@@ -1,7 +1,8 @@
 // `eventSchemas` through the umbrella: the same contract types and checks every way Pusher sends an event.
+import { createHmac } from "node:crypto";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { Pusher } from "../src/index.js";
+import { Pusher, isKnownWebhookEvent } from "../src/index.js";
 import { recordingFetch } from "./support/recording-fetch.js";
 
 const eventSchemas = { "chat-message": z.object({ text: z.string() }) };
@@ -38,5 +39,53 @@ describe("new Pusher({ eventSchemas })", () => {
     const untyped = new Pusher("1", "k", "s", { fetch: recordingFetch().fetch });
     void untyped.trigger("c", "anything", 123);
     void untyped.trigger([{ channel: "c", name: "anything", data: 123 }]);
+  });
+});
+
+describe("pusher.createWebhookHandler({ eventSchemas })", () => {
+  const clientContract = { "client-typing": z.object({ typing: z.boolean() }) };
+  const secret = "webhook-secret";
+
+  function signedDelivery(events: unknown[]): Request {
+    const body = JSON.stringify({ time_ms: Date.now(), events });
+    const signature = createHmac("sha256", secret).update(body).digest("hex");
+    return new Request("http://localhost/webhooks", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-pusher-key": "k", "x-pusher-signature": signature },
+      body,
+    });
+  }
+
+  it("types and checks the client events it receives, as @x/webhooks' handler does", async () => {
+    const pusher = new Pusher({ appId: "1", key: "k", secret, fetch: recordingFetch().fetch, eventSchemas });
+    const typed: boolean[] = [];
+    const errors: unknown[] = [];
+    const handler = pusher.createWebhookHandler({
+      eventSchemas: clientContract,
+      onEvent: (event) => {
+        if (isKnownWebhookEvent(event) && event.name === "client_event" && event.event === "client-typing") {
+          expectTypeOf(event.data).toEqualTypeOf<{ typing: boolean }>();
+          typed.push(event.data.typing);
+        }
+      },
+      onError: (error) => {
+        errors.push(error);
+      },
+    });
+    const clientEvent = (data: string) => ({
+      name: "client_event",
+      channel: "presence-room",
+      event: "client-typing",
+      data,
+      socket_id: "1.2",
+    });
+
+    const response = await handler(signedDelivery([clientEvent('{"typing":true}'), clientEvent('{"typing":"yes"}')]));
+
+    expect(response.status).toBe(200);
+    expect(typed).toEqual([true]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ name: "PusherWebhookError" });
+    expect(String((errors[0] as Error).message)).not.toContain("yes");
   });
 });
