@@ -98,30 +98,6 @@ describe("nodeCryptoProvider(node:crypto)", () => {
     expect(createHmac).toHaveBeenCalledWith("sha256", HMAC_VECTOR.secret);
   });
 
-  it("with importKeys, imports each key once and signs as with the string key, a few keys at a time", () => {
-    const createSecretKey = vi.fn((key: Uint8Array) => nodeCrypto.createSecretKey(key));
-    const module = { createHmac: nodeCrypto.createHmac, createHash: nodeCrypto.createHash, createSecretKey };
-    const provider = nodeCryptoProvider(module, true);
-
-    expect(provider.hmacSha256Hex(HMAC_VECTOR.secret, HMAC_VECTOR.message)).toBe(HMAC_VECTOR.hmac);
-    expect(provider.hmacSha256Hex(HMAC_VECTOR.secret, ascii(HMAC_VECTOR.message))).toBe(HMAC_VECTOR.hmac);
-    expect(provider.hmacSha256Hex("ключ", "message")).toBe(oracle("ключ", "message"));
-    expect(createSecretKey).toHaveBeenCalledTimes(2);
-    // Seventeen keys in turn: past sixteen the imported keys are dropped, and the first is imported again.
-    const keys = Array.from({ length: 17 }, (_, index) => `key-${index}`);
-    for (const key of [...keys, "key-0"]) expect(provider.hmacSha256Hex(key, "m")).toBe(oracle(key, "m"));
-    expect(createSecretKey).toHaveBeenCalledTimes(2 + 17 + 1);
-  });
-
-  it("with importKeys, signs with an empty key as it is (it cannot be imported), and without createSecretKey as before", () => {
-    const createSecretKey = vi.fn((key: Uint8Array) => nodeCrypto.createSecretKey(key));
-    const provider = nodeCryptoProvider({ createHmac: nodeCrypto.createHmac, createHash: nodeCrypto.createHash, createSecretKey }, true);
-    expect(provider.hmacSha256Hex("", "message")).toBe(oracle("", "message"));
-    expect(createSecretKey).not.toHaveBeenCalled();
-    const withoutImport = nodeCryptoProvider({ createHmac: nodeCrypto.createHmac, createHash: nodeCrypto.createHash }, true);
-    expect(withoutImport.hmacSha256Hex(HMAC_VECTOR.secret, HMAC_VECTOR.message)).toBe(HMAC_VECTOR.hmac);
-  });
-
   it("md5Hex hashes with createHash('md5')", () => {
     const createHash = vi.fn(nodeCrypto.createHash);
     const provider = nodeCryptoProvider({ createHmac: nodeCrypto.createHmac, createHash });

@@ -3,5 +3,4 @@ import * as nodeCrypto from "node:crypto";
 import { nodeCryptoProvider } from "./crypto-provider.js";
 
 /** The crypto of this runtime. */
-// An imported key signs faster than a string one on Node and Bun, slower on Deno.
-export const runtimeCrypto = nodeCryptoProvider(nodeCrypto, !("Deno" in globalThis));
+export const runtimeCrypto = nodeCryptoProvider(nodeCrypto);
