@@ -35,6 +35,13 @@ describe("refuseUnknownOptions: a misspelt option names the closest known one", 
     });
   });
 
+  it("a huge unknown key is named by its first 64 characters, and still matched by prefix", () => {
+    const huge = `timeout${"x".repeat(1_000_000)}`;
+    const error = refusal({ [huge]: 1 });
+    const shown = `${huge.slice(0, 64)}…`;
+    expect(error).toMatchObject({ option: shown, message: `unknown option \`${shown}\`: did you mean \`timeout\`?` });
+  });
+
   it("known keys, inherited keys, non-objects and unreadable objects pass; no value is read", () => {
     const getter = {
       get timeout(): number {

@@ -53,8 +53,12 @@ export function refuseUnknownOptions(value: unknown, known: readonly string[], p
   if (unknown === undefined) return;
   const near = closestName(unknown, known);
   const hint = near === undefined ? "" : `: did you mean \`${prefix}${near}\`?`;
-  throw new PusherConfigError(prefix + unknown, `unknown option \`${prefix}${unknown}\`${hint}`);
+  // A name of any length is shown short: an error message is no place for a megabyte.
+  const shown = unknown.length > MAX_SHOWN_NAME ? `${unknown.slice(0, MAX_SHOWN_NAME)}…` : unknown;
+  throw new PusherConfigError(prefix + shown, `unknown option \`${prefix}${shown}\`${hint}`);
 }
+
+const MAX_SHOWN_NAME = 64;
 
 // A known name within two edits of `name`, or that it starts (case aside), the nearest first.
 function closestName(name: string, known: readonly string[]): string | undefined {
@@ -62,7 +66,9 @@ function closestName(name: string, known: readonly string[]): string | undefined
   let bestDistance = 3;
   for (const candidate of known) {
     const [a, b] = [name.toLowerCase(), candidate.toLowerCase()];
-    const distance = Math.min(editDistance(a, b), b.startsWith(a) || a.startsWith(b) ? 2 : 3);
+    // Names whose lengths differ by more than two are more than two edits apart: not worth measuring.
+    const edits = Math.abs(a.length - b.length) > 2 ? 3 : editDistance(a, b);
+    const distance = Math.min(edits, b.startsWith(a) || a.startsWith(b) ? 2 : 3);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
